@@ -1,0 +1,31 @@
+# Every target builds .venv from pyproject.toml on first use; nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: extract the corpus, show the facts, then score against the gold set
+run: $(STAMP)
+	$(BIN)/extractor extract corpus/ --format table
+	$(BIN)/extractor evaluate --split all
+
+## test: gold check, unit and pipeline tests, and the accuracy gate on the test split
+test: $(STAMP)
+	$(BIN)/extractor gold check
+	$(BIN)/pytest
+	$(BIN)/extractor evaluate --split test $(GATE)
+
+lint: $(STAMP)
+	$(BIN)/ruff check extractor tests
+	$(BIN)/ruff format --check extractor tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+"""Package metadata: the single version source."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""spaCy components, one per module, each registered with its factory beside it."""

@@ -1,0 +1,25 @@
+"""Sentence context shared by the components; works with or without a parser."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex as re
+from spacy.tokens import Doc
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[\"“«(\p{Lu}\d])|\n+")
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start: from the parser, else from punctuation."""
+    if doc.has_annotation("SENT_START"):
+        return [sent.start_char for sent in doc.sents]
+    return [0, *(m.end() for m in _SENT_END.finditer(doc.text))]
+
+
+def sentence_at(text: str, starts: list[int], char: int) -> tuple[int, int]:
+    """The ``(start, end)`` of the sentence holding ``char``."""
+    i = bisect_right(starts, char) - 1
+    start = starts[max(i, 0)]
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return start, end

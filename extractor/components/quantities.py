@@ -1,0 +1,211 @@
+"""The ``extractor_quantities`` component: amounts with value, unit and qualifier."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex as re
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..rules.numbers import to_number
+from ..rules.quantex import Candidate, find_candidates
+from ..rules.units import UnitLexicon, load_lexicon
+from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
+from .context import sentence_at, sentence_starts
+
+# Words between a number and its counted noun ("65 thousand new jobs", "47 digitalization
+# projects"): modifiers of the noun.
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "poss"}
+# Nouns that follow a number without being counted by it.
+_NOT_COUNTED = {
+    "percent", "time", "times", "%", "thousand", "million", "billion", "trillion", "part",
+    "point", "place", "position", "rank", "place", "no", "number",
+}  # fmt: skip
+# "of which 55 thousand were permanent", "including 12 in rural areas": the unit of the
+# amount just named.
+_PARTITIVE_BEFORE = re.compile(
+    r"(?i)\b(?:of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|in\s+particular|"
+    r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
+    r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
+)
+_MAX_NOUN_DISTANCE = 5
+
+
+class QuantityRecognizer:
+    """Find quantities: the number, its scale words and unit, with value and qualifier.
+
+    Units next to the number come from the unit lexicon (quantulum3's catalogue joined
+    with ours); what a bare number counts comes from the parse ("65 thousand new jobs"
+    -> ``job``); a unit named away from its number is taken from the list it ends
+    ("441.4, 316.7 and 124.7 billion tenge"), from the amount a partitive refers to ("of
+    which 55 thousand"), or from a currency word that follows ("1.5 trillion have been
+    attracted ... tenge of investments"). Numbers that count nothing are dropped.
+    """
+
+    def __init__(self, nlp: Language, name: str = "extractor_quantities", *, lookahead: int = 120) -> None:
+        register_extensions()
+        self.name = name
+        self.lookahead = lookahead
+        self._lexicon: UnitLexicon | None = None
+
+    @property
+    def lexicon(self) -> UnitLexicon:
+        """The unit lexicon, built on first use."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        times = [(s.start_char, s.end_char) for s in doc.spans[SPANS_TIMES]] if SPANS_TIMES in doc.spans else []
+        starts = sentence_starts(doc)
+        doc.spans[SPANS_QUANTITIES] = []
+        kept: list[Candidate] = []
+        for cand in find_candidates(text, self.lexicon):
+            if any(cand.start < e and s < cand.end for s, e in times):
+                continue
+            if cand.unit is None:
+                cand = self._settle_unit(doc, cand, kept, starts)
+                if cand is None:
+                    continue
+            kept.append(cand)
+        for cand in kept:
+            record = make_record(
+                "QUANTITY",
+                text,
+                cand.start,
+                cand.end,
+                value=None if cand.value is None else to_number(cand.value),
+                low=None if cand.low is None else to_number(cand.low),
+                high=None if cand.high is None else to_number(cand.high),
+                unit=cand.unit,
+                qualifier=cand.qualifier,
+            )
+            add_span(doc, SPANS_QUANTITIES, record)
+        return doc
+
+    def _settle_unit(self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]) -> Candidate | None:
+        text = doc.text
+        counted = self._counted_noun(doc, cand)
+        if counted is not None:
+            end, unit = counted
+            return replace(cand, end=end, unit=unit)
+        s_start, s_end = sentence_at(text, starts, cand.start)
+        before = text[s_start : cand.start]
+        previous = next((k for k in reversed(kept) if k.start >= s_start and k.unit), None)
+        if previous is not None and _PARTITIVE_BEFORE.search(before[-40:]) and self._same_kind(cand, previous):
+            return replace(cand, unit=previous.unit)
+        if cand.scale is not None:
+            apart = self._currency_after(text, cand.end, s_end)
+            if apart:
+                return replace(cand, unit=apart)
+            if previous is not None and previous.scale is not None:
+                return replace(cand, unit=previous.unit)
+        return None
+
+    @staticmethod
+    def _same_kind(cand: Candidate, previous: Candidate) -> bool:
+        # "65 thousand new jobs, of which 55 thousand": a scaled or plain count.
+        return True
+
+    def _currency_after(self, text: str, pos: int, sent_end: int) -> str | None:
+        """A currency word standing apart, later in the sentence or just after it."""
+        window = text[pos : min(len(text), max(sent_end, pos) + 40, pos + self.lookahead)]
+        for m in self.lexicon.suffix.finditer(window):
+            code = self.lexicon.code_of(m.group())
+            if code and self.lexicon.kind_of(code) == "currency":
+                if re.search(r"[\d]\s*$", window[: m.start()]):
+                    return None  # the currency belongs to another number
+                return code
+        return None
+
+    def _counted_noun(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
+        """The noun a bare number counts, from the parse: ``(span end, unit lemma)``."""
+        if not doc.has_annotation("DEP"):
+            return self._counted_noun_surface(doc, cand)
+        span = doc.char_span(cand.start, cand.core_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        last = span[-1]
+        head = _counted_head(last)
+        if head is None:
+            return None
+        lemma = head.lemma_.lower() if head.lemma_ else head.lower_
+        if lemma in _NOT_COUNTED or not lemma.isalpha():
+            return None
+        return head.idx + len(head.text), _normalise_counted(lemma)
+
+    def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
+        # No parser: a lower-case plural word right after the number.
+        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", doc.text[cand.core_end :])
+        if not m:
+            return None
+        word = m.group(2)
+        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if lemma in _NOT_COUNTED:
+            return None
+        return cand.core_end + m.end(2), _normalise_counted(lemma)
+
+
+def _counted_head(token: Token) -> Token | None:
+    """The noun a number token counts, if it follows within a few modifiers."""
+    head = token.head
+    # "65 thousand new jobs": 65 -> thousand -> jobs
+    hops = 0
+    while head.pos_ == "NUM" and head.i > token.i and hops < 3:
+        token, head = head, head.head
+        hops += 1
+    if head.i <= token.i or head.i - token.i > _MAX_NOUN_DISTANCE:
+        # The parser sometimes hangs the number on a verb; take the noun right after.
+        return _next_noun(token)
+    if head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
+        return _next_noun(token)
+    between = token.doc[token.i + 1 : head.i]
+    if any(t.pos_ not in _MODIFIER_POS and t.text not in ("-",) for t in between):
+        return None
+    if head.pos_ == "PROPN" and not head.text.islower():
+        return None
+    return head
+
+
+def _next_noun(token: Token) -> Token | None:
+    doc = token.doc
+    for t in doc[token.i + 1 : token.i + 1 + _MAX_NOUN_DISTANCE]:
+        if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and t.text.islower():
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.dep_ != "dobj":
+                continue  # "47 digitalization projects": the head is the last noun
+            return t
+        if t.pos_ not in ("ADJ", "NOUN", "VERB") or t.is_punct:
+            return None
+    return None
+
+
+_COUNTED_SYNONYMS = {
+    "workplace": "job", "people": "person", "persons": "person", "resident": "person",
+    "citizen": "person", "inhabitant": "person", "individual": "person",
+}  # fmt: skip
+
+
+def _normalise_counted(lemma: str) -> str:
+    return _COUNTED_SYNONYMS.get(lemma, lemma)
+
+
+@Language.factory(
+    "extractor_quantities",
+    assigns=["doc.spans"],
+    requires=[],
+    default_config={"lookahead": 120},
+)
+def make_quantity_recognizer(nlp: Language, name: str, *, lookahead: int) -> QuantityRecognizer:
+    """Build the quantity recognizer.
+
+    Args:
+        nlp: the pipeline.
+        name: the component name.
+        lookahead: how many characters after a scaled number to search for a currency
+            word written apart from it ("1.5 trillion ... tenge of investments").
+    """
+    return QuantityRecognizer(nlp, name, lookahead=lookahead)

@@ -1,0 +1,49 @@
+"""The ``extractor_times`` component: time expressions resolved to ISO dates."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules.timex import DocDate, find_times, resolve, tense_of
+from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
+from .context import sentence_at, sentence_starts
+
+
+class TimeRecognizer:
+    """Find time expressions and resolve them against ``doc._.extractor_date``.
+
+    Anaphora ("this period", "the same period last year") take the last period resolved
+    before them in the document; durations take the tense of their sentence.
+    """
+
+    def __init__(self, nlp: Language, name: str = "extractor_times") -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        date = DocDate.parse(doc._.extractor_date)
+        text = doc.text
+        starts = sentence_starts(doc)
+        previous: tuple[str | None, str | None] | None = None
+        doc.spans[SPANS_TIMES] = []
+        for match in find_times(text):
+            s, e = sentence_at(text, starts, match.start)
+            tense = tense_of(text[s:e])
+            start, end = resolve(match, date, tense=tense, previous=previous)
+            if start and end and match.kind not in ("this_period", "same_period"):
+                previous = (start, end)
+            record = make_record("TIME", text, match.start, match.end, time_start=start, time_end=end)
+            add_span(doc, SPANS_TIMES, record)
+        return doc
+
+
+@Language.factory(
+    "extractor_times",
+    assigns=["doc.spans"],
+    requires=[],
+    default_config={},
+)
+def make_time_recognizer(nlp: Language, name: str) -> TimeRecognizer:
+    """Build the time recognizer (no settings; dates come from ``doc._.extractor_date``)."""
+    return TimeRecognizer(nlp, name)

@@ -1,0 +1,1 @@
+"""Reading documents and gold, writing results: all I/O lives here."""

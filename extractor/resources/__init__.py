@@ -1,0 +1,1 @@
+"""Data files: unit surfaces, rate words and gazetteers (loaded with importlib.resources)."""

@@ -1,0 +1,1 @@
+"""Pure extraction rules (no spaCy): numbers, units, quantity and time expressions."""

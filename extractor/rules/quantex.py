@@ -1,0 +1,353 @@
+"""Find quantity candidates in raw text: number, scale, unit, range, rate, qualifier.
+
+Pure: works on a string and returns :class:`Candidate` objects with character offsets.
+What needs the parse (counted nouns, units inherited from a list or written apart
+from their number) is settled by :mod:`extractor.components.quantities`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+import regex as re
+
+from .numbers import (
+    DIGITS,
+    SCALE_WORD,
+    SHORT_SCALES,
+    WORD_NUMBER,
+    NumberError,
+    parse_digits,
+    parse_word_number,
+    scale_of,
+)
+from .units import UnitLexicon, load_lexicon, rate_code
+
+QUALIFIERS: list[tuple[str, str]] = [
+    ("approx", r"about|around|approximately|approx\.?|some|nearly|almost|roughly|circa|~"),
+    ("over", r"more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|over\s+than"),
+    ("under", r"less\s+than|below|under|fewer\s+than|just\s+under"),
+    ("min", r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|minimum\s+of"),
+    ("max", r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|not\s+exceeding|maximum\s+of"),
+]
+_QUALIFIER_RE = [
+    (name, re.compile(r"(?i)(?<![\p{L}])(?:" + pattern + r")\s+$")) for name, pattern in QUALIFIERS
+]
+
+# A number we start from: digits not glued to a word or code before them ("CHP-3",
+# "Map-2020", "A2"), or number words.
+_DIGIT_START = re.compile(
+    r"(?<![\p{L}\d.,/\\:])(?<![\p{L}][-–])(?<!\d[-–])(?<![№#+])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
+)
+_WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
+_SCALE = re.compile(r"(?i)\s*(" + SCALE_WORD + r")(?![\p{L}])")
+_SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*|\s*-\s*")
+_FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
+_OF_PER = re.compile(r"(?i)\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])")
+_YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_AFTER = re.compile(r"\s*(?:" + _MONTHS + r")\b")
+_MONTH_BEFORE = re.compile(r"(?:" + _MONTHS + r")\.?\s+$")
+# Numbers that name rather than count: "No. 50", "number 112", "hotline 1414", "tel."
+_NAMING_BEFORE = re.compile(
+    r"(?i)(?:\bNo\.?|№|\bnumber|\bhotline|\bline|\btel\.?|\bphone|\bcall|\bdial|\bcode|\bunit|"
+    r"\bblock|\bapartment|\bhouse|\broom|\bbuilding|\bplot|\barticle|\bparagraph|\bclause|"
+    r"\bitem|\bpoint|\bpart|\bgrade|\bclass|\bkm\s*№?)\s*[\"“«]?$"
+)
+_CHANGE_VERB_FROM = re.compile(
+    r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
+    r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*)\b[^.;]{0,40}?\bfrom\s+$"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quantity found in the text, before the parse settles what it counts.
+
+    Offsets index the document text; ``end`` is exclusive. ``core_end`` is where the
+    number and its scale words end (before any unit). ``scale`` is kept so a number in
+    a list can take the scale of the one that ends the list.
+    """
+
+    start: int
+    end: int
+    core_end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    scale: Decimal | None = None
+    rate: str | None = None
+    is_year: bool = False
+    inherit_next: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_range(self) -> bool:
+        """True when the candidate is a range ("3 to 6 years")."""
+        return self.low is not None and self.high is not None
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: Decimal
+    scale: Decimal | None
+    is_word: bool
+    plain_int: bool
+
+
+def _read_number(text: str, pos: int, *, after_currency: bool) -> _Num | None:
+    """Read one number with its scale words at ``pos``; None when there is none."""
+    m = _DIGIT_START.match(text, pos)
+    is_word = False
+    if m:
+        try:
+            value = parse_digits(m.group())
+        except NumberError:
+            return None
+    else:
+        m = _WORD_START.match(text, pos)
+        if not m:
+            return None
+        try:
+            value = parse_word_number(m.group())
+        except NumberError:
+            return None
+        is_word = True
+    end = m.end()
+    plain_int = not is_word and m.group().isdigit()
+    scale: Decimal | None = None
+    # Scale words, possibly compound: "3 trillion 100 billion", "2 million 176 thousand".
+    sm = _SCALE.match(text, end)
+    if sm:
+        scale = scale_of(sm.group(1))
+        end = sm.end()
+    elif after_currency and not is_word:
+        short = _SHORT_SCALE.match(text, end)
+        if short:
+            scale = SHORT_SCALES[short.group(1).lower()]
+            end = short.end()
+    if scale is not None:
+        value = value * scale
+        while True:
+            nm = re.match(r"\s+(" + DIGITS + r")", text[end:])
+            if not nm:
+                break
+            sm2 = _SCALE.match(text, end + nm.end())
+            if not sm2:
+                break
+            next_scale = scale_of(sm2.group(1))
+            if next_scale is None or next_scale >= scale:
+                break
+            value += parse_digits(nm.group(1)) * next_scale
+            scale = next_scale
+            end = sm2.end()
+    return _Num(m.start(), end, value, scale, is_word, plain_int)
+
+
+def _currency_before(text: str, start: int, lexicon: UnitLexicon) -> tuple[int, str] | None:
+    """A currency sign or code right before the number: "$ 19", "KZT232.6bn", "US$ 35.1"."""
+    window = text[max(0, start - 6) : start]
+    m = re.search(r"(" + lexicon.prefix.pattern + r")\s?$", window)
+    if not m:
+        return None
+    # The code must not be the tail of a longer word ("aKZT").
+    abs_start = start - len(window) + m.start(1)
+    if abs_start > 0 and text[abs_start - 1].isalpha() and m.group(1)[0].isalpha():
+        return None
+    return abs_start, lexicon.prefix_codes[m.group(1)]
+
+
+def _unit_after(text: str, pos: int, lexicon: UnitLexicon) -> tuple[int, str] | None:
+    """A unit right after the number: glued ("397ha"), spaced, or "-fold"."""
+    fm = _FOLD.match(text, pos)
+    if fm:
+        return fm.end(), "x"
+    m = re.compile(r"[ \u00a0]?").match(text, pos)
+    at = m.end() if m else pos
+    um = lexicon.suffix.match(text, at)
+    if not um:
+        return None
+    code = lexicon.code_of(um.group())
+    if code is None:
+        return None
+    return um.end(), code
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 30) : start]
+    for name, pattern in _QUALIFIER_RE:
+        if pattern.search(window):
+            return name
+    return None
+
+
+def _excluded(text: str, num: _Num) -> str | None:
+    """Why a number is not a quantity whatever follows it, or None."""
+    before = text[max(0, num.start - 20) : num.start]
+    after = text[num.end : num.end + 12]
+    if _NAMING_BEFORE.search(before):
+        return "naming"
+    if re.match(r"[-–]?\d{2}[-–]\d{2}", after) or re.match(r"\)\s?\d", after):
+        return "phone"
+    if re.match(r"[:/]\d", after) or re.match(r"\.\d{1,2}\.\d{2,4}", after):
+        return "time-or-date"
+    if re.match(r"(?i)(?:st|nd|rd|th)\b", after) and num.plain_int:
+        return "ordinal"
+    if num.plain_int and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before)):
+        return "day-of-month"
+    if re.match(r"[-–][\p{L}]", after) and not re.match(r"(?i)[-–](?:fold|times)", after):
+        # "three-shift schools", "5-storey", "2-room": a compound modifier, no amount.
+        return "compound-modifier"
+    if re.match(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b", after) and num.is_word:
+        return "one-of-the"
+    return None
+
+
+def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candidate]:
+    """Every quantity candidate in ``text``, left to right, not overlapping.
+
+    Args:
+        text: the document text.
+        lexicon: the unit lexicon (default: the package's).
+
+    Returns:
+        Candidates with offsets, values, and the unit when the text states it next to
+        the number; numbers with no unit yet have ``unit=None``.
+    """
+    lexicon = lexicon or load_lexicon()
+    out: list[Candidate] = []
+    pos = 0
+    starts = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
+    while True:
+        m = starts.search(text, pos)
+        if not m:
+            break
+        cand = _candidate_at(text, m.start(), lexicon)
+        if cand is None:
+            pos = m.end()
+            continue
+        out.extend(cand)
+        pos = max(c.end for c in cand)
+    return _inherit_in_lists(text, out)
+
+
+def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] | None:
+    currency = _currency_before(text, pos, lexicon)
+    num = _read_number(text, pos, after_currency=currency is not None)
+    if num is None:
+        return None
+    why = _excluded(text, num)
+    if why:
+        return None
+    start = currency[0] if currency else num.start
+    unit = currency[1] if currency else None
+    end = num.end
+    low = high = None
+    value: Decimal | None = num.value
+    scale = num.scale
+    inherit_next = False
+    first_only: Candidate | None = None
+
+    # A range: "3 to 6 years", "8,000-18,000 tenge", "4-5%", "between 5 and 7 percent".
+    rm = _RANGE_SEP.match(text, num.end)
+    if rm:
+        sep = rm.group().strip()
+        before = text[max(0, start - 60) : start]
+        second = _read_number(text, rm.end(), after_currency=currency is not None)
+        between = bool(re.search(r"(?i)\bbetween\s+$", before))
+        ok_sep = sep in ("-", "–", "—", "to") or (sep == "and" and between)
+        if second and ok_sep and not _excluded(text, second):
+            is_years = (
+                num.plain_int and second.plain_int
+                and _YEAR.fullmatch(text[num.start:num.end])
+                and _YEAR.fullmatch(text[second.start:second.end])
+            )  # fmt: skip
+            if is_years:
+                return None  # "2021-2025" is TIME
+            low_v = num.value
+            if num.scale is None and second.scale is not None:
+                low_v = num.value * second.scale  # "8-10 billion": the scale covers both
+            if _CHANGE_VERB_FROM.search(before) and sep == "to":
+                # "grew from 5 to 7 percent": two values, not a range.
+                first_only = Candidate(
+                    start, num.end, num.end, low_v, unit=unit, scale=num.scale,
+                    qualifier=_qualifier_before(text, start), inherit_next=True,
+                )  # fmt: skip
+                rest = _candidate_at(text, second.start, lexicon)
+                return [first_only, *(rest or [])]
+            low, high, value = low_v, second.value, None
+            scale = second.scale or num.scale
+            end = second.end
+            num = _Num(num.start, second.end, second.value, second.scale, second.is_word, False)
+
+    core_end = end
+    rate = None
+    if unit is None:
+        ua = _unit_after(text, end, lexicon)
+        if ua:
+            end, unit = ua
+    if unit is not None:
+        rm2 = lexicon.rate.match(text, end)
+        if rm2 and lexicon.kind_of(unit) != "ratio":
+            rate = rate_code(lexicon, rm2.group())
+            end = rm2.end()
+        else:
+            om = _OF_PER.match(text, end) or lexicon.rate_outside.match(text, end)
+            if om and lexicon.kind_of(unit) not in ("ratio", "time"):
+                surface = om.group(1) if om.re is _OF_PER else om.group()
+                rate = rate_code(lexicon, surface)
+    is_year = bool(
+        unit is None and num.plain_int and value is not None
+        and _YEAR.fullmatch(text[num.start:num.end])
+    )  # fmt: skip
+    if is_year:
+        return None
+    cand = Candidate(
+        start=start,
+        end=end,
+        core_end=core_end,
+        value=value,
+        low=low,
+        high=high,
+        unit=f"{unit}/{rate}" if unit and rate and rate != unit else unit,
+        qualifier=_qualifier_before(text, start),
+        scale=scale,
+        rate=rate,
+        inherit_next=inherit_next,
+    )
+    return [cand]
+
+
+def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Numbers in a list take the unit and scale of the one that ends it.
+
+    "441.4, 316.7 and 124.7 billion tenge": the first two are billions of tenge too.
+    """
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        cur, nxt = out[i], out[i + 1]
+        if cur.unit is not None and not cur.inherit_next:
+            continue
+        gap = text[cur.end : nxt.start]
+        if not (cur.inherit_next or re.fullmatch(r"\s*(?:,|;|and|or|,\s*and)\s*", gap)):
+            continue
+        if nxt.unit is None:
+            continue
+        if cur.inherit_next and nxt.scale is None:
+            out[i] = replace(cur, unit=nxt.unit)
+            continue
+        value = cur.value
+        if cur.scale is None and nxt.scale is not None and value is not None:
+            value = value * nxt.scale
+        out[i] = replace(cur, unit=nxt.unit, value=value, scale=cur.scale or nxt.scale,
+                         notes=(*cur.notes, "list"))  # fmt: skip
+    return out

@@ -1,0 +1,452 @@
+"""Time expressions: find them in text and resolve them to ISO dates (ANNOTATION.md §2.2).
+
+Pure: no spaCy. The component supplies what needs the parse (the clause's tense) and the
+period an anaphoric expression ("this period") refers back to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a": 1, "an": 1,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4,
+}  # fmt: skip
+PREPOSITIONS = (
+    "since", "from", "by", "until", "till", "to", "before", "after", "in", "on", "at",
+    "during", "over", "for", "within", "through", "throughout", "as of", "of",
+)  # fmt: skip
+
+_Y = r"(?:19[5-9]\d|20[0-5]\d)"
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|I{1,3}|IV)"
+_UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
+_YEAR_REF = (
+    r"(?:(?P<yr>" + _Y + r")|(?P<rel>this|the\s+current|the\s+present|current|last|the\s+last"
+    r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year)"
+)
+_DAY = r"(?:\d{1,2})(?:st|nd|rd|th)?"
+
+# (kind, pattern); each pattern's named groups feed _base_period.
+PATTERNS: list[tuple[str, str]] = [
+    ("date", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r"),?\s+(?P<yr>" + _Y + r")"),
+    ("date", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH + r"),?\s+(?P<yr>" + _Y + r")"),
+    ("date", r"(?P<day>\d{1,2})\.(?P<mnum>\d{2})\.(?P<yr>" + _Y + r")"),
+    ("date", r"(?P<yr>" + _Y + r")-(?P<mnum>\d{2})-(?P<day>\d{2})"),
+    (
+        "month_range",
+        r"(?P<mon>" + _MONTH + r")\s*[-–—]\s*(?P<mon2>" + _MONTH + r")(?:\s+(?:of\s+)?"
+        + _YEAR_REF + r")?",
+    ),
+    (
+        "first_months",
+        r"(?:the\s+)?(?:first\s+)?(?P<n>" + _N + r")\s+months\s+of\s+" + _YEAR_REF,
+    ),
+    (
+        "part",
+        r"(?:the\s+)?(?P<ord>" + _ORD + r")\s+(?P<part>quarter|half|half-year|semester)"
+        r"(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?",
+    ),
+    ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
+    ("month", r"(?P<mon>" + _MONTH + r")\s+(?:of\s+)?" + _YEAR_REF),
+    ("month", r"(?P<mon>" + _MONTH_FULL + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
+    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
+    ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
+    ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
+    (
+        "same_period",
+        r"(?:the\s+)?(?:same|corresponding|similar)\s+period\s+(?:of\s+)?(?:(?P<yr>" + _Y
+        + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
+        r"previous\s+year)",
+    ),
+    ("this_period", r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"),
+    ("vague", r"(?:recent|the\s+coming|the\s+next\s+few|the\s+last\s+few|the\s+past\s+few|"
+              r"the\s+following|the\s+past|the\s+last)\s+(?:years|decades)"),
+    (
+        "duration",
+        r"(?:the\s+)?(?P<dir>past|last|next|coming|previous|following)\s+(?P<n>" + _N
+        + r")\s+(?P<unit>" + _UNIT + r")",
+    ),
+    ("ago", r"(?P<n>" + _N + r")\s+(?P<unit>" + _UNIT + r")\s+ago"),
+    ("rel_year", r"(?P<rel>this|the\s+current|the\s+present|last|the\s+previous|next|the\s+next|"
+                 r"the\s+coming|the\s+following|the\s+past)\s+year(?!s)"),
+    ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
+    ("today", r"(?P<rel>today|this\s+day|yesterday)"),
+    ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+\d)"),
+    ("year", r"(?P<yr>" + _Y + r")"),
+]
+# Durations that need a preposition to be a time span: "over 3 years" (past or future by
+# the clause), "within 3 years" (future). Without it, "3 years" is an amount of time.
+_PREP_DURATION = re.compile(
+    r"(?i)(?<![\p{L}])(?P<prep>over|within|during|in|for\s+the)\s+(?P<span>(?P<n>" + _N
+    + r")\s+(?P<unit>" + _UNIT + r"))(?![\p{L}])"
+)
+_COMPILED = [
+    (kind, re.compile(r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")(?![\p{L}\d]|[-–][\p{L}])"))
+    for kind, pattern in PATTERNS
+]
+_PREP_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(" + "|".join(p.replace(" ", r"\s+") for p in PREPOSITIONS) + r")\s+$"
+)
+_CASE_SENSITIVE_KINDS = {"month", "date", "month_range", "part", "first_months"}
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A time expression in the text, before resolution."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict = field(default_factory=dict, hash=False, compare=False)
+    prep: str | None = None
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """The document's date at its own precision ("2020", "2020-03", "2020-03-05")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> DocDate | None:
+        """Read an ISO date at any precision; None for None or an unreadable value."""
+        if not value:
+            return None
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value).strip())
+        if not m:
+            return None
+        return cls(int(m.group(1)), _int(m.group(2)), _int(m.group(3)))
+
+    def iso(self) -> str:
+        """The date at its own precision."""
+        return _iso(self.year, self.month, self.day)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _number(s: str) -> int | None:
+    s = s.lower()
+    if s.isdigit():
+        return int(s)
+    return SMALL_NUMBERS.get(s)
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """Every time expression in ``text``: longest first, not overlapping, left to right.
+
+    Args:
+        text: the document text.
+
+    Returns:
+        Matches with their kind, captured parts and the preposition before them.
+    """
+    found: list[tuple[int, int, str, dict]] = []
+    for kind, pattern in _COMPILED:
+        flags_text = text
+        for m in pattern.finditer(flags_text) if kind in _CASE_SENSITIVE_KINDS else _ci(pattern, text):
+            found.append((m.start(), m.end(), kind, m.groupdict()))
+    for m in _PREP_DURATION.finditer(text):
+        found.append(
+            (m.start("span"), m.end("span"), "duration", {**m.groupdict(), "dir": m.group("prep")})
+        )
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMatch] = []
+    for start, end, kind, groups in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        if kind == "month" and groups.get("mon") == "May" and not groups.get("yr") and not groups.get("day"):
+            # "May" alone is a month only after a preposition ("in May"), not the modal verb.
+            if not re.search(r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$", text[max(0, start - 12) : start]):
+                continue
+        if kind == "year" and _year_is_not_time(text, start, end):
+            continue
+        taken.append((start, end))
+        prep_m = _PREP_BEFORE.search(text[max(0, start - 12) : start])
+        prep = re.sub(r"\s+", " ", prep_m.group(1).lower()) if prep_m else None
+        if prep == "from" and re.match(r"(?i)\s*(?:to|till|until|[-–—])\s", text[end : end + 8]):
+            prep = None  # "from 2019 to 2021": two ends of one period, not "since"
+        out.append(TimeMatch(start, end, kind, groups, prep))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _ci(pattern: re.Pattern, text: str):
+    return re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
+
+
+def _year_is_not_time(text: str, start: int, end: int) -> bool:
+    """A bare 4-digit year that is really an amount or part of a name."""
+    after = text[end : end + 20]
+    before = text[max(0, start - 12) : start]
+    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)", after):
+        return True
+    if re.search(r"(?:No\.?|№|#)\s*$", before):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Resolution
+
+
+def _year_of(groups: dict, doc: DocDate | None) -> int | None:
+    yr = groups.get("yr") or groups.get("yr2")
+    if yr:
+        return int(yr)
+    rel = (groups.get("rel") or "").lower()
+    if doc is None:
+        return None
+    if not rel:
+        return doc.year
+    rel = re.sub(r"\s+", " ", rel)
+    if rel in ("last", "the last", "the previous", "previous"):
+        return doc.year - 1
+    if rel in ("next", "the next"):
+        return doc.year + 1
+    return doc.year
+
+
+def _month_of(groups: dict) -> int | None:
+    if groups.get("mnum"):
+        return int(groups["mnum"])
+    mon = groups.get("mon")
+    return MONTHS.get(mon.lower().rstrip(".")) if mon else None
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def base_period(
+    match: TimeMatch,
+    doc: DocDate | None,
+    *,
+    tense: str = "past",
+    previous: tuple[str | None, str | None] | None = None,
+) -> tuple[str | None, str | None]:
+    """The period an expression names, before its preposition is applied.
+
+    Args:
+        match: the expression.
+        doc: the document date, or None.
+        tense: "past" or "future": the clause's tense, for "over 3 years".
+        previous: the period of the last resolved expression, for anaphora.
+
+    Returns:
+        ``(time_start, time_end)``, each ISO or None.
+    """
+    g = match.groups
+    kind = match.kind
+    if kind == "date":
+        day = int(re.sub(r"\D", "", g["day"]))
+        return (_iso(int(g["yr"]), _month_of(g), day),) * 2
+    if kind == "year":
+        return (_iso(int(g["yr"])),) * 2
+    if kind == "year_range":
+        y1 = int(g["yr"])
+        y2s = g["yr2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        return _iso(y1), _iso(y2)
+    if kind == "month":
+        year = _year_of(g, doc)
+        if year is None:
+            return None, None
+        month = _month_of(g)
+        if (
+            not g.get("yr") and not g.get("rel") and doc is not None and doc.month
+            and month > doc.month and tense == "past"
+        ):  # fmt: skip
+            # "in October" told in a January briefing, in the past tense: last October.
+            year -= 1
+        if g.get("day"):
+            return (_iso(year, month, int(re.sub(r"\D", "", g["day"]))),) * 2
+        return (_iso(year, month),) * 2
+    if kind == "month_range":
+        year = _year_of(g, doc)
+        if year is None:
+            return None, None
+        return _iso(year, _month_of(g)), _iso(year, MONTHS[g["mon2"].lower().rstrip(".")])
+    if kind == "first_months":
+        year = _year_of(g, doc)
+        n = _number(g["n"])
+        if year is None or not n or n > 12:
+            return None, None
+        return _iso(year, 1), _iso(year, n)
+    if kind == "part":
+        return _part(g, doc)
+    if kind == "year_edge":
+        year = _year_of(g, doc)
+        if year is None:
+            return None, None
+        edge = g["edge"].lower()
+        month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
+        return (_iso(year, month),) * 2
+    if kind == "rel_year":
+        if doc is None:
+            return None, None
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        offset = {
+            "last": -1, "the previous": -1, "the past": -1, "next": 1, "the next": 1,
+            "the coming": 1, "the following": 1, "the year before last": -2,
+        }.get(rel, 0)  # fmt: skip
+        return (_iso(doc.year + offset),) * 2
+    if kind == "today":
+        if doc is None:
+            return None, None
+        if g["rel"].lower() == "yesterday":
+            return None, None if doc.day is None else (doc.iso(),) * 2
+        return (doc.iso(),) * 2
+    if kind == "duration":
+        return _duration(g, doc, tense)
+    if kind == "ago":
+        n = _number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        if doc is None or not n:
+            return None, None
+        if unit == "year":
+            return (_iso(doc.year - n),) * 2
+        if unit == "month" and doc.month:
+            y, m = _shift_months(doc.year, doc.month, -n)
+            return (_iso(y, m),) * 2
+        return None, None
+    if kind == "this_period":
+        return previous or (None, None)
+    if kind == "same_period":
+        if not previous or not previous[0] or not previous[1]:
+            return None, None
+        if g.get("yr"):
+            year = int(g["yr"])
+            return tuple(_iso(year, *_month_day(p)) for p in previous)  # type: ignore[return-value]
+        return tuple(_shift_year(p, -1) for p in previous)  # type: ignore[return-value]
+    return None, None
+
+
+def _month_day(iso: str) -> tuple[int | None, int | None]:
+    parts = iso.split("-")
+    return (int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None)
+
+
+def _shift_year(iso: str, delta: int) -> str:
+    return f"{int(iso[:4]) + delta:04d}{iso[4:]}"
+
+
+def _part(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
+    year = _year_of(g, doc)
+    if year is None:
+        return None, None
+    if g.get("q"):
+        code = g["q"].upper()
+        n, part = int(code[1]), "quarter" if code[0] == "Q" else "half"
+    else:
+        n = ORDINALS[g["ord"].lower()]
+        part = "half" if g["part"].lower().startswith(("half", "semester")) else "quarter"
+    if part == "quarter":
+        if n > 4:
+            return None, None
+        return _iso(year, 3 * n - 2), _iso(year, 3 * n)
+    if n > 2:
+        return None, None
+    return _iso(year, 6 * n - 5), _iso(year, 6 * n)
+
+
+def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str | None]:
+    n = _number(g["n"])
+    unit = g["unit"].lower().rstrip("s")
+    direction = (g.get("dir") or "").lower()
+    if doc is None or not n:
+        return None, None
+    if direction in ("past", "last", "previous"):
+        past = True
+    elif direction in ("next", "coming", "following", "within", "in"):
+        past = False
+    else:  # "over", "during", "for the": by the clause
+        past = tense != "future"
+    if unit == "year":
+        return (_iso(doc.year - n), _iso(doc.year - 1)) if past else (_iso(doc.year), _iso(doc.year + n))
+    if unit == "month":
+        if doc.month is None:
+            return None, None
+        if past:
+            y1, m1 = _shift_months(doc.year, doc.month, -n)
+            y2, m2 = _shift_months(doc.year, doc.month, -1)
+            return _iso(y1, m1), _iso(y2, m2)
+        y2, m2 = _shift_months(doc.year, doc.month, n)
+        return _iso(doc.year, doc.month), _iso(y2, m2)
+    if unit == "decade":
+        return (_iso(doc.year - 10 * n), _iso(doc.year - 1)) if past else (_iso(doc.year), _iso(doc.year + 10 * n))
+    return None, None
+
+
+def resolve(
+    match: TimeMatch,
+    doc: DocDate | None,
+    *,
+    tense: str = "past",
+    previous: tuple[str | None, str | None] | None = None,
+) -> tuple[str | None, str | None]:
+    """Resolve an expression with the preposition before it (ANNOTATION.md §2.2).
+
+    "since July 2019" runs to the document date; "by 2022" runs from it.
+
+    Args:
+        match: the expression, with ``prep``.
+        doc: the document date, or None.
+        tense: the clause's tense ("past" or "future").
+        previous: the last period resolved in the document, for anaphora.
+
+    Returns:
+        ``(time_start, time_end)``; None where it cannot be resolved.
+    """
+    start, end = base_period(match, doc, tense=tense, previous=previous)
+    if start is None and end is None:
+        return None, None
+    prep = match.prep
+    if match.kind in ("duration", "vague", "this_period", "same_period", "ago"):
+        return start, end
+    if prep in ("since", "from"):
+        return start, (doc.iso() if doc else None)
+    if prep in ("by", "until", "till", "before"):
+        return (doc.iso() if doc else None), end
+    return start, end
+
+
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|is\s+planned|are\s+planned|planned\s+to|plans?\s+to|is\s+scheduled|"
+    r"are\s+scheduled|is\s+expected|are\s+expected|intends?\s+to|going\s+to|to\s+be\s+"
+    r"(?:built|commissioned|completed|implemented|launched|created)|aims?\s+to|forecast)\b"
+)
+
+
+def tense_of(sentence: str) -> str:
+    """"future" when the sentence speaks of plans ("will", "is planned to"), else "past"."""
+    return "future" if _FUTURE.search(sentence) else "past"
