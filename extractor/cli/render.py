@@ -82,8 +82,9 @@ def scores_table(scores: Scores, title: str) -> Table:
     """Per-label and overall P/R/F: strict, overlap, value, measured, fact."""
     table = Table(title=title, title_justify="left")
     table.add_column("label", style="bold")
-    for head in ("gold", "pred", "strict P", "strict R", "strict F1", "overlap F1", "value F1", "measured acc.", "fact F1"):
-        table.add_column(head, justify="right")
+    table.caption = "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; meas.: measured accuracy"
+    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "fact"):
+        table.add_column(head, justify="right", no_wrap=True)
     for row in ROWS:
         if row not in scores.table:
             continue

@@ -115,7 +115,8 @@ class EntityRefiner:
         if m:
             start += m.end()
             surface = text[start:end]
-        surface_stripped = surface.rstrip(" ,.;:'’s")
+        # "Kazakhstan's", "Almaty,": the possessive and trailing punctuation stay outside.
+        surface_stripped = re.sub(r"(?:['’]s)?[\s,.;:]*$", "", surface)
         end = start + len(surface_stripped) if surface_stripped else end
         if label == "PERSON":
             tm = self._title_prefix.match(text[start:end])

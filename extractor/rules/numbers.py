@@ -59,7 +59,7 @@ FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 #  - "110,7" / "1.5": anything else after a comma or point is a decimal part.
 _SPACE = r"[ \u00a0\u202f]"
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![,.]?\d)(?:\.\d+)?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?"
     r"|\d{1,3}(?:" + _SPACE + r"\d{3})+(?!\d)(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )

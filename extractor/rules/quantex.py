@@ -38,7 +38,7 @@ _QUALIFIER_RE = [
 # A number we start from: digits not glued to a word or code before them ("CHP-3",
 # "Map-2020", "A2"), or number words.
 _DIGIT_START = re.compile(
-    r"(?<![\p{L}\d.,/\\:])(?<![\p{L}][-–])(?<!\d[-–])(?<![№#+])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
+    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#+])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
 _SCALE = re.compile(r"(?i)\s*(" + SCALE_WORD + r")(?![\p{L}])")
@@ -104,9 +104,15 @@ class _Num:
     plain_int: bool
 
 
-def _read_number(text: str, pos: int, *, after_currency: bool) -> _Num | None:
-    """Read one number with its scale words at ``pos``; None when there is none."""
-    m = _DIGIT_START.match(text, pos)
+_DIGITS_ONLY = re.compile(DIGITS)
+
+
+def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = False) -> _Num | None:
+    """Read one number with its scale words at ``pos``; None when there is none.
+
+    ``second`` reads the upper end of a range, which follows a dash ("8,000-18,000").
+    """
+    m = (_DIGITS_ONLY if second else _DIGIT_START).match(text, pos)
     is_word = False
     if m:
         try:
@@ -262,7 +268,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     if rm:
         sep = rm.group().strip()
         before = text[max(0, start - 60) : start]
-        second = _read_number(text, rm.end(), after_currency=currency is not None)
+        second = _read_number(text, rm.end(), after_currency=currency is not None, second=True)
         between = bool(re.search(r"(?i)\bbetween\s+$", before))
         ok_sep = sep in ("-", "–", "—", "to") or (sep == "and" and between)
         if second and ok_sep and not _excluded(text, second):

@@ -1,0 +1,5 @@
+"""``python -m extractor``: the same as the ``extractor`` command."""
+
+from .cli.main import main
+
+main()

@@ -1,0 +1,112 @@
+"""Quantity candidates from raw text, without the parse: one row per phenomenon."""
+
+import pytest
+
+from extractor.rules.quantex import find_candidates
+
+
+def only(text):
+    cands = [c for c in find_candidates(text) if c.unit is not None]
+    assert len(cands) == 1, [(text[c.start : c.end], c.unit) for c in cands]
+    c = cands[0]
+    return text[c.start : c.end], None if c.value is None else float(c.value), c.unit, c.qualifier
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,qualifier",
+    [
+        ("products worth 600 billion tenge were made", "600 billion tenge", 6e11, "KZT", None),
+        ("has reached $ 19 million.", "$ 19 million", 1.9e7, "USD", None),
+        ("US$ 35.1 billion of FDI", "US$ 35.1 billion", 3.51e10, "USD", None),
+        ("KZT 530 bln was spent", "KZT 530 bln", 5.3e11, "KZT", None),
+        ("costs KZT232.6bn in total", "KZT232.6bn", 2.326e11, "KZT", None),
+        ("a KZT2trl programme", "KZT2trl", 2e12, "KZT", None),
+        ("1,258.3bn tg in revenue", "1,258.3bn tg", 1.2583e12, "KZT", None),
+        ("priced at ₸ 450 per unit", "₸ 450", 450, "KZT", None),
+        ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
+        ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
+        ("7,204,292,142 thousand tenge", "7,204,292,142 thousand tenge", 7.204292142e12, "KZT", None),
+        ("about 450 billion soum", "450 billion soum", 4.5e11, "UZS", "approx"),
+        ("KGS 2.3 billion", "KGS 2.3 billion", 2.3e9, "KGS", None),
+        ("3.2 billion rubles", "3.2 billion rubles", 3.2e9, "RUB", None),
+        ("€120 million", "€120 million", 1.2e8, "EUR", None),
+        ("more than 3 million square meters of housing", "3 million square meters", 3e6, "m2", "over"),
+        ("366.5 thousand m2 of housing", "366.5 thousand m2", 366500, "m2", None),
+        ("a plot of 397ha was given", "397ha", 397, "ha", None),
+        ("a 25km road", "25km", 25, "km", None),
+        ("1GW of wind", "1GW", 1, "GW", None),
+        ("at 110,7%", "110,7%", 110.7, "%", None),
+        ("grew by 101, 4% last", "101, 4%", 101.4, "%", None),
+        ("is 100 percent.", "100 percent", 100, "%", None),
+        ("up to 15 per cent", "15 per cent", 15, "%", "max"),
+        ("by 1.6 times", "1.6 times", 1.6, "x", None),
+        ("a 1.4-fold rise", "1.4-fold", 1.4, "x", None),
+        ("1,500 tons of meat per year", "1,500 tons", 1500, "t/year", None),
+        ("120 thousand tons per year", "120 thousand tons per year", 120000, "t/year", None),
+        ("30 centners per hectare", "30 centners per hectare", 30, "centner/ha", None),
+        ("yield of 19.7 q/ha", "19.7 q/ha", 19.7, "centner/ha", None),
+        ("at least 40 MW", "40 MW", 40, "MW", "min"),
+        ("nearly 2.4 billion kWh", "2.4 billion kWh", 2.4e9, "kWh", "approx"),
+        ("less than 5 Gcal", "5 Gcal", 5, "Gcal", "under"),
+        ("one and a half thousand tons", "one and a half thousand tons", 1500, "t", None),
+        ("a million tenge", "a million tenge", 1e6, "KZT", None),
+        ("increased by 1 year", "1 year", 1, "year", None),
+    ],
+)
+def test_quantity_with_unit(text, span, value, unit, qualifier):
+    got = only(text)
+    assert got[0] == span
+    assert got[1] == pytest.approx(value, rel=1e-9)
+    assert got[2:] == (unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text,span,low,high,unit",
+    [
+        ("children aged 3 to 6 years", "3 to 6 years", 3, 6, "year"),
+        ("wages of 8,000-18,000 tenge", "8,000-18,000 tenge", 8000, 18000, "KZT"),
+        ("growth of 4-5%", "4-5%", 4, 5, "%"),
+        ("between 5 and 7 percent", "5 and 7 percent", 5, 7, "%"),
+        ("8-10 billion tenge", "8-10 billion tenge", 8e9, 1e10, "KZT"),
+    ],
+)
+def test_ranges(text, span, low, high, unit):
+    cands = [c for c in find_candidates(text) if c.unit]
+    assert len(cands) == 1
+    c = cands[0]
+    assert (text[c.start : c.end], float(c.low), float(c.high), c.unit) == (span, low, high, unit)
+    assert c.value is None
+
+
+def test_change_from_to_is_two_values_not_a_range():
+    text = "the share increased from 41 to 52 percent"
+    got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
+    assert got == [("41", 41.0, "%"), ("52 percent", 52.0, "%")]
+
+
+def test_list_shares_unit_and_scale():
+    text = "were 441.4, 316.7 and 124.7 billion tenge"
+    got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
+    assert got == [("441.4", 441.4e9, "KZT"), ("316.7", 316.7e9, "KZT"), ("124.7 billion tenge", 124.7e9, "KZT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 5th deposit in the world",
+        "in 2020 it is planned",
+        "emergency services (101, 102, 103, 112) are available",
+        "School No. 50 was repaired",
+        "the CHP-3 station",
+        "pumping station KNS-7",
+        "Business Road Map-2020",
+        "the 110/10 kV substation",
+        "three-shift schools",
+        "call 8-800-080-7777 for help",
+        "on 05.03.2020 the plant",
+        "at 10:30 the session opened",
+        "on 5 March the akim said",
+    ],
+)
+def test_not_quantities(text):
+    assert [text[c.start : c.end] for c in find_candidates(text) if c.unit] == []

@@ -1,0 +1,83 @@
+"""Time expressions: span and resolved period, one row per phenomenon (ANNOTATION.md §2.2)."""
+
+import pytest
+
+from extractor.rules.timex import DocDate, find_times, resolve, tense_of
+
+
+def times(text, date="2020", previous=None):
+    doc = DocDate.parse(date)
+    out = []
+    prev = previous
+    for m in find_times(text):
+        s, e = resolve(m, doc, tense=tense_of(text), previous=prev)
+        if s and e and m.kind not in ("this_period", "same_period"):
+            prev = (s, e)
+        out.append((text[m.start : m.end], s, e))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text,date,span,start,end",
+    [
+        ("It opened in 2020.", "2020", "2020", "2020", "2020"),
+        ("Launched in December 2018, it", "2020", "December 2018", "2018-12", "2018-12"),
+        ("This year we start", "2020", "This year", "2020", "2020"),
+        ("the furnace will be ignited in June", "2020", "June", "2020-06", "2020-06"),
+        ("completing work in May this year", "2020", "May this year", "2020-05", "2020-05"),
+        ("Today the plant works", "2020-03-05", "Today", "2020-03-05", "2020-03-05"),
+        ("Today the plant works", "2020", "Today", "2020", "2020"),
+        ("Last year output grew", "2020", "Last year", "2019", "2019"),
+        ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
+        ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        ("It will grow by 2022", "2020-03-05", "2022", "2020-03-05", "2022"),
+        ("Over the past 5 years, investments grew", "2020", "the past 5 years", "2015", "2019"),
+        ("over 3 years, life expectancy increased", "2020", "3 years", "2017", "2019"),
+        ("over the past seven months", "2023-08-24", "the past seven months", "2023-01", "2023-07"),
+        ("will be built within 3 years", "2020", "3 years", "2020", "2023"),
+        ("in the next 3 years it is planned", "2020", "the next 3 years", "2020", "2023"),
+        ("in the first eight months of 2011", "2020", "the first eight months of 2011", "2011-01", "2011-08"),
+        ("in the first half of the year", "2020", "the first half of the year", "2020-01", "2020-06"),
+        ("in the first quarter of 2024", "2024-05", "the first quarter of 2024", "2024-01", "2024-03"),
+        ("in Q3 2023 exports", "2024", "Q3 2023", "2023-07", "2023-09"),
+        ("in January-July 2024", "2024-08", "January-July 2024", "2024-01", "2024-07"),
+        ("in 9 months of 2023", "2023-10", "9 months of 2023", "2023-01", "2023-09"),
+        ("since the beginning of the year", "2020-03-05", "the beginning of the year", "2020-01", "2020-03-05"),
+        ("by the end of the year", "2020-03-05", "the end of the year", "2020-03-05", "2020-12"),
+        ("for 2021-2025 the plan", "2020", "2021-2025", "2021", "2025"),
+        ("on 14 March 2023 the akim", "2023", "14 March 2023", "2023-03-14", "2023-03-14"),
+        ("on March 14, 2023 the akim", "2023", "March 14, 2023", "2023-03-14", "2023-03-14"),
+        ("two years ago the plant", "2020", "two years ago", "2018", "2018"),
+        ("in recent years the region", "2020", "recent years", None, None),
+        ("this year", None, "this year", None, None),
+        ("in December 2018", None, "December 2018", "2018-12", "2018-12"),
+    ],
+)
+def test_time(text, date, span, start, end):
+    assert times(text, date)[0] == (span, start, end)
+
+
+def test_same_period_last_year_refers_back():
+    text = "In the first half of 2020 output grew by 5% compared to the same period last year."
+    assert times(text)[-1] == ("the same period last year", "2019-01", "2019-06")
+
+
+def test_this_period_refers_back():
+    text = "Over the past 5 years, 1.5 trillion was invested. During this period, 65 thousand jobs were created."
+    assert times(text)[-1] == ("this period", "2015", "2019")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Business Road Map-2020 program", "Kazakhstan-2050 strategy", "the May Day", "may be", "children aged 3 to 6 years", "increased by 1 year"],
+)
+def test_not_times(text):
+    assert times(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,tense",
+    [("It is planned to build 3 schools", "future"), ("we will build", "future"), ("were built", "past"), ("The plant produces cement", "past")],
+)
+def test_tense(sentence, tense):
+    assert tense_of(sentence) == tense
