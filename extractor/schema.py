@@ -45,13 +45,24 @@ class SpanRecord(TypedDict, total=False):
 def register_extensions() -> None:
     """Register the Doc and Span extensions once (safe to call many times)."""
     if not Span.has_extension("extractor"):
-        Span.set_extension("extractor", default=None)
+        Span.set_extension("extractor", getter=span_record)
     if not Doc.has_extension("extractor_date"):
         Doc.set_extension("extractor_date", default=None)
     if not Doc.has_extension("extractor_id"):
         Doc.set_extension("extractor_id", default=None)
     if not Doc.has_extension("extractor_records"):
         Doc.set_extension("extractor_records", getter=doc_records)
+
+
+def _record_key(label: str, start: int, end: int) -> tuple:
+    # Keyed by label too: spaCy keys Span extension values by offsets alone, so a
+    # QUANTITY and an ORG over the same characters would otherwise share one record.
+    return ("extractor", label, start, end)
+
+
+def span_record(span: Span) -> dict | None:
+    """The plain-data record of an extractor span (the ``span._.extractor`` getter)."""
+    return span.doc.user_data.get(_record_key(span.label_, span.start_char, span.end_char))
 
 
 def doc_records(doc: Doc, doc_id: str | None = None) -> list[SpanRecord]:
@@ -96,7 +107,7 @@ def add_span(doc: Doc, key: str, record: dict) -> Span | None:
     span = doc.char_span(record["start"], record["end"], label=record["label"], alignment_mode="expand")
     if span is None:
         return None
-    span._.extractor = record
+    doc.user_data[_record_key(span.label_, span.start_char, span.end_char)] = record
     if key not in doc.spans:
         doc.spans[key] = []
     doc.spans[key].append(span)

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..rules.numbers import to_number
-from ..rules.quantex import Candidate, find_candidates
+from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
 from ..rules.units import UnitLexicon, load_lexicon
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import sentence_at, sentence_starts
@@ -21,7 +21,7 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "p
 # Nouns that follow a number without being counted by it.
 _NOT_COUNTED = {
     "percent", "time", "times", "%", "thousand", "million", "billion", "trillion", "part",
-    "point", "place", "position", "rank", "place", "no", "number",
+    "point", "position", "rank", "no", "number",
 }  # fmt: skip
 # "of which 55 thousand were permanent", "including 12 in rural areas": the unit of the
 # amount just named.
@@ -30,7 +30,8 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
-_MAX_NOUN_DISTANCE = 5
+_PARTITIVE_AFTER = re.compile(r"(?i)\s+of\s+(?:them|which|these|those|whom)\b")
+_MAX_NOUN_DISTANCE = 6
 
 
 class QuantityRecognizer:
@@ -91,12 +92,20 @@ class QuantityRecognizer:
         counted = self._counted_noun(doc, cand)
         if counted is not None:
             end, unit = counted
+            per = _PER_NOUN.match(text, end)
+            if per:  # "1 500 patients per month"
+                rate = self.lexicon.rate_codes.get(per.group().strip().lower()) or per_code(self.lexicon, per.group())
+                return replace(cand, end=per.end(), unit=f"{unit}/{rate}")
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]
         previous = next((k for k in reversed(kept) if k.start >= s_start and k.unit), None)
-        if previous is not None and _PARTITIVE_BEFORE.search(before[-40:]) and self._same_kind(cand, previous):
+        partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
+        if previous is not None and partitive:
             return replace(cand, unit=previous.unit)
+        noun = self._subject_count(doc, cand) if cand.scale is not None else None
+        if noun:
+            return replace(cand, unit=noun)
         if cand.scale is not None:
             apart = self._currency_after(text, cand.end, s_end)
             if apart:
@@ -105,10 +114,36 @@ class QuantityRecognizer:
                 return replace(cand, unit=previous.unit)
         return None
 
-    @staticmethod
-    def _same_kind(cand: Candidate, previous: Candidate) -> bool:
-        # "65 thousand new jobs, of which 55 thousand": a scaled or plain count.
-        return True
+    def _subject_count(self, doc: Doc, cand: Candidate) -> str | None:
+        """What a bare scaled number counts, named before it in its clause.
+
+        "The number of doctors has reached 77,9 thousand" -> doctor; "nurses – 183
+        thousand" -> nurse; "small businesses grew by 8.2% to 186 thousand" -> business.
+        """
+        if not doc.has_annotation("DEP"):
+            return None
+        span = doc.char_span(cand.start, cand.core_end, alignment_mode="expand")
+        if span is None:
+            return None
+        first = span[0]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.text in ("–", "-", "—", ":") and first.i > 1:
+            noun = doc[first.i - 2]
+            if noun.tag_ == "NNS":
+                return _normalise_counted(noun.lemma_.lower())
+        for anc in span.root.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    return None
+                if subj.lemma_.lower() == "number":
+                    of = next((c for c in subj.children if c.lower_ == "of"), None)
+                    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    subj = obj
+                if subj is not None and subj.tag_ == "NNS" and subj.lemma_.isalpha():
+                    return _normalise_counted(subj.lemma_.lower())
+                return None
+        return None
 
     def _currency_after(self, text: str, pos: int, sent_end: int) -> str | None:
         """A currency word standing apart, later in the sentence or just after it."""
@@ -163,7 +198,7 @@ def _counted_head(token: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
-    if any(t.pos_ not in _MODIFIER_POS and t.text not in ("-",) for t in between):
+    if any(t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and") for t in between):
         return None
     if head.pos_ == "PROPN" and not head.text.islower():
         return None
@@ -183,14 +218,8 @@ def _next_noun(token: Token) -> Token | None:
     return None
 
 
-_COUNTED_SYNONYMS = {
-    "workplace": "job", "people": "person", "persons": "person", "resident": "person",
-    "citizen": "person", "inhabitant": "person", "individual": "person",
-}  # fmt: skip
-
-
 def _normalise_counted(lemma: str) -> str:
-    return _COUNTED_SYNONYMS.get(lemma, lemma)
+    return COUNTED_SYNONYMS.get(lemma, lemma)
 
 
 @Language.factory(

@@ -38,7 +38,7 @@ _QUALIFIER_RE = [
 # A number we start from: digits not glued to a word or code before them ("CHP-3",
 # "Map-2020", "A2"), or number words.
 _DIGIT_START = re.compile(
-    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#+])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
+    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
 _SCALE = re.compile(r"(?i)\s*(" + SCALE_WORD + r")(?![\p{L}])")
@@ -46,6 +46,8 @@ _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*|\s*-\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 _OF_PER = re.compile(r"(?i)\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])")
+# "per liter", "per family", "per workplace": a rate over any unit or counted noun.
+_PER_NOUN = re.compile(r"(?i)\s+per\s+(?:one\s+|1\s+)?([\p{L}]{2,})(?![\p{L}])")
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -188,6 +190,37 @@ def _unit_after(text: str, pos: int, lexicon: UnitLexicon) -> tuple[int, str] | 
     return um.end(), code
 
 
+def per_code(lexicon: UnitLexicon, surface: str) -> str | None:
+    """The denominator of a generic "per X": a unit code, else the singular noun."""
+    m = _PER_NOUN.match(surface)
+    if not m:
+        return None
+    word = m.group(1)
+    code = lexicon.code_of(word)
+    if code:
+        return code
+    lemma = singular(word.lower())
+    return COUNTED_SYNONYMS.get(lemma, lemma)
+
+
+def singular(word: str) -> str:
+    """A plain English singular, for counted nouns without a parse ("families" -> "family")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# Counted nouns that name the same thing (ANNOTATION.md §2.1: jobs, workplaces -> job).
+COUNTED_SYNONYMS = {
+    "workplace": "job", "people": "person", "persons": "person", "resident": "person",
+    "citizen": "person", "inhabitant": "person", "individual": "person", "annum": "year",
+}  # fmt: skip
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 30) : start]
     for name, pattern in _QUALIFIER_RE:
@@ -302,9 +335,9 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
         if ua:
             end, unit = ua
     if unit is not None:
-        rm2 = lexicon.rate.match(text, end)
-        if rm2 and lexicon.kind_of(unit) != "ratio":
-            rate = rate_code(lexicon, rm2.group())
+        rm2 = lexicon.rate.match(text, end) or _PER_NOUN.match(text, end)
+        if rm2 and unit != "x":
+            rate = rate_code(lexicon, rm2.group()) or per_code(lexicon, rm2.group())
             end = rm2.end()
         else:
             om = _OF_PER.match(text, end) or lexicon.rate_outside.match(text, end)

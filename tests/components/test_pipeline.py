@@ -156,3 +156,24 @@ def test_any_text_gives_exact_spans(nlp, text):
     doc._.extractor_date = "2020"
     for rec in extractor.doc_records(nlp(doc)):
         assert text[rec["start"] : rec["end"]] == rec["text"]
+
+
+def test_quantity_and_entity_over_the_same_characters_keep_their_own_records(extract):
+    # Regression: spaCy keys Span extension values by offsets, so the model's ORG over
+    # "KZT 430 billion" overwrote the QUANTITY record (found against gold, doc 052).
+    records = extract("Funding. In 2023, KZT 430 billion was allocated from the budget.")
+    quantity = find(records, "QUANTITY", "KZT 430 billion")
+    assert (quantity["value"], quantity["unit"]) == (430e9, "KZT")
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("The number of doctors has reached 77,9 thousand.", "77,9 thousand", "doctor"),
+        ("In total, 37 questions were asked, 12 of them were resolved.", "12", "question"),
+        ("The clinic will receive up to 1 500 patients per month.", "1 500 patients per month", "patient/month"),
+        ("In rural areas, 96 medical and obstetric stations were built.", "96 medical and obstetric stations", "station"),
+    ],
+)
+def test_units_from_the_clause(extract, text, span, unit):
+    assert find(extract(text), "QUANTITY", span)["unit"] == unit

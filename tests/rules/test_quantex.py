@@ -22,7 +22,8 @@ def only(text):
         ("costs KZT232.6bn in total", "KZT232.6bn", 2.326e11, "KZT", None),
         ("a KZT2trl programme", "KZT2trl", 2e12, "KZT", None),
         ("1,258.3bn tg in revenue", "1,258.3bn tg", 1.2583e12, "KZT", None),
-        ("priced at ₸ 450 per unit", "₸ 450", 450, "KZT", None),
+        ("priced at ₸ 450 per unit", "₸ 450 per unit", 450, "KZT/unit", None),
+        ("90 tenge per liter of gas", "90 tenge per liter", 90, "KZT/l", None),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
         ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
         ("7,204,292,142 thousand tenge", "7,204,292,142 thousand tenge", 7.204292142e12, "KZT", None),
@@ -68,6 +69,7 @@ def test_quantity_with_unit(text, span, value, unit, qualifier):
         ("growth of 4-5%", "4-5%", 4, 5, "%"),
         ("between 5 and 7 percent", "5 and 7 percent", 5, 7, "%"),
         ("8-10 billion tenge", "8-10 billion tenge", 8e9, 1e10, "KZT"),
+        ("loans at 2-5% per annum", "2-5% per annum", 2, 5, "%/year"),
     ],
 )
 def test_ranges(text, span, low, high, unit):
