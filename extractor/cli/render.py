@@ -34,7 +34,8 @@ def readable_amount(rec: dict) -> str:
 
 def clean(text: str) -> str:
     """Document text made safe for the terminal: control characters shown, not run."""
-    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text.replace("\n", " "))
+    text = "".join(" " if ch.isspace() else ch for ch in text)
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def period(rec: dict) -> str:
@@ -48,14 +49,15 @@ def period(rec: dict) -> str:
 
 
 def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
-    """One document's spans: label, text, value, qualifier, period, and context."""
-    table = Table(title=Text(doc_id), title_justify="left", show_lines=False, expand=False)
-    table.add_column("label", style="bold")
-    table.add_column("span")
-    table.add_column("value", justify="right")
-    table.add_column("qual.")
-    table.add_column("period")
-    table.add_column("context", overflow="fold", ratio=1)
+    """One document's spans: label, text, value, qualifier, measured, period, context."""
+    table = Table(title=Text(doc_id), title_justify="left")
+    table.add_column("label", style="bold", no_wrap=True)
+    table.add_column("span", max_width=34)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("qual.", no_wrap=True)
+    table.add_column("measured", max_width=28)
+    table.add_column("period", no_wrap=True)
+    table.add_column("context", ratio=1, min_width=20)
     for rec in records:
         if rec["label"] == "QUANTITY":
             value = readable_amount(rec)
@@ -63,14 +65,14 @@ def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
             value = rec["title"]
         else:
             value = ""
-        lo = max(0, rec["start"] - 40)
-        hi = min(len(text), rec["end"] + 40)
-        context = Text(clean(text[lo : rec["start"]]))
+        lo = max(0, rec["start"] - 30)
+        hi = min(len(text), rec["end"] + 30)
+        context = Text("…" + clean(text[lo : rec["start"]]).lstrip())
         context.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
-        context.append(clean(text[rec["end"] : hi]))
+        context.append(clean(text[rec["end"] : hi]).rstrip() + "…")
         table.add_row(
             rec["label"], Text(clean(rec["text"])), Text(clean(value)), rec.get("qualifier") or "",
-            period(rec), context,
+            Text(clean(rec.get("measured") or "")), period(rec), context,
         )  # fmt: skip
     return table
 
