@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..schema import ENTITY_LABELS, SPANS_ENTITIES, add_span, make_record, register_extensions
+from ..schema import ENTITY_LABELS, SPANS_ENTITIES, SPANS_QUANTITIES, add_span, make_record, register_extensions
 
 GAZETTEERS = ("gpe.jsonl", "org.jsonl", "loc.jsonl", "law.jsonl", "norp.jsonl")
 _ADMIN = r"(?:region|regions|district|districts|oblast|city|village|rural\s+district|province|krai|republic|town|settlement|microdistrict)"
@@ -28,6 +28,14 @@ _LOC_AFTER = re.compile(r"\s+((?:[\w-]+\s+){0,2}?(?:deposit|field|river|lake|res
 _FAC_AFTER = re.compile(r"\s+(airport|highway|railway\s+station|plant|factory|port|bridge|station|arena)(?![\p{L}])", re.I)
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ulu)$")
+_LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
+_PRIORITY = {"rule": 3, "gaz": 2, "ner": 1}
+# "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
+_PERSON_SAID = re.compile(
+    r"(?:\b(?:said|noted|stressed|reported|added|informed|emphasized|emphasised|explained|summed\s+up|replied|announced)\s+"
+    r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
+    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)\s+(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
+)
 _LEGAL_FORM = re.compile(r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
 
 
@@ -40,6 +48,14 @@ def load_gazetteer() -> list[dict]:
         text = folder.joinpath(name).read_text(encoding="utf-8")
         rows.extend(json.loads(line) for line in text.splitlines() if line.strip())
     return rows
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> list[tuple[dict, re.Pattern]]:
+    """Pattern rules for names the model misses (``resources/entity_rules.jsonl``)."""
+    text = resources.files("extractor.resources").joinpath("entity_rules.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [(row, re.compile(row["pattern"])) for row in rows]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +82,14 @@ class EntityRefiner:
         self._title_prefix = re.compile(
             r"(?i)^(?:(?:the|first|former|acting)\s+)*(?:" + title_alt + r")(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+" + _ADMIN + r")?)?[\s,]+"
         )
+        # "Akim of Mangystau region Yerbolat Sarsenbayev": two or three capitalised words
+        # after a title phrase are a name.
+        self._person_after_title = re.compile(
+            r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r")))"
+            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on))*?)?"
+            r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])"
+            r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
+        )
         self._title_before = re.compile(
             r"(?i)((?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r"))(?:\s+(?:of|for)\s+[^,.;()\"“”]{2,80}?)?)[\s,]*$"
         )
@@ -79,7 +103,10 @@ class EntityRefiner:
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 found.append((ent.start_char, ent.end_char, ent.label_, "ner"))
-        records = self._resolve(text, found)
+        found.extend(self._rule_matches(text))
+        quantities = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_QUANTITIES, [])]
+        found = [f for f in found if not any(qs <= f[0] and f[1] <= qe for qs, qe in quantities)]
+        records = self._propagate(text, self._resolve(text, found, doc))
         doc.spans[SPANS_ENTITIES] = []
         for start, end, label in records:
             fields = {}
@@ -90,16 +117,31 @@ class EntityRefiner:
             add_span(doc, SPANS_ENTITIES, make_record(label, text, start, end, **fields))
         return doc
 
-    def _resolve(self, text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+    def _rule_matches(self, text: str) -> list[tuple[int, int, str, str]]:
+        out: list[tuple[int, int, str, str]] = []
+        for row, pattern in load_rules():
+            for m in pattern.finditer(text):
+                start, end = m.span("span")
+                if row.get("split"):
+                    for name in re.finditer(r"[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,2}", text[start:end]):
+                        out.append((start + name.start(), start + name.end(), row["label"], "rule"))
+                else:
+                    out.append((start, end, row["label"], "rule"))
+        for m in self._person_after_title.finditer(text):
+            out.append((*m.span("span"), "PERSON", "rule"))
+        for m in _PERSON_SAID.finditer(text):
+            out.append((*m.span("span"), "PERSON", "rule"))
+        return out
+
+    def _resolve(self, text: str, found: list[tuple[int, int, str, str]], doc: Doc) -> list[tuple[int, int, str]]:
         fixed: list[tuple[int, int, str, int]] = []
         for start, end, label, source in found:
-            start, end, label = self._fix(text, start, end, label, source)
+            start, end, label = self._fix(text, start, end, label, source, doc)
             if start >= end or label is None:
                 continue
-            priority = 2 if source == "gaz" else 1
-            fixed.append((start, end, label, priority))
-        # Longest span wins; among equals, the gazetteer.
-        fixed.sort(key=lambda f: (-(f[1] - f[0]) - 1000 * (f[3] == 2 and f[2] != "NORP"), f[0]))
+            fixed.append((start, end, label, _PRIORITY[source]))
+        # Rules first, then gazetteers, then the model; among equals the longest span.
+        fixed.sort(key=lambda f: (-f[3], -(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, str]] = []
         for start, end, label, _ in fixed:
             if any(start < e and s < end for s, e, _ in taken):
@@ -108,8 +150,33 @@ class EntityRefiner:
         taken.sort()
         return taken
 
-    def _fix(self, text: str, start: int, end: int, label: str, source: str) -> tuple[int, int, str | None]:
+    def _propagate(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One name, one label per document: label the other mentions of names found once.
+
+        "Yerbolat Sarsenbayev" found after his title is a PERSON wherever else the
+        document names him, and so is "Sarsenbayev" alone.
+        """
+        names: dict[str, str] = {}
+        for start, end, label in spans:
+            name = text[start:end]
+            if label in ("PERSON", "ORG", "FAC", "LOC", "LAW", "GPE") and " " in name:
+                names.setdefault(name, label)
+                if label == "PERSON":
+                    surname = name.split()[-1]
+                    if len(surname) > 3 and not _PATRONYMIC.match(surname):
+                        names.setdefault(surname, label)
+        out = list(spans)
+        for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(r"(?<![\p{L}\d-])" + re.escape(name) + r"(?![\p{L}\d-])", text):
+                if not any(m.start() < e and s < m.end() for s, e, _ in out):
+                    out.append((m.start(), m.end(), label))
+        out.sort()
+        return out
+
+    def _fix(self, text: str, start: int, end: int, label: str, source: str, doc: Doc) -> tuple[int, int, str | None]:
         surface = text[start:end]
+        if source == "rule":
+            return start, end, label
         # "the Ministry of Energy": the determiner stays outside.
         m = re.match(r"(?i)the\s+", surface)
         if m:
@@ -154,6 +221,15 @@ class EntityRefiner:
         if label == "PERSON" and source == "ner":
             if not re.match(r"[\p{Lu}]", text[start:end]):
                 return start, end, None
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
+                return start, end, None  # "Citizens", "Cotton": a capitalised common noun
+            if _LEGAL_FORM_END.search(text[start:end]):
+                return start, end, "ORG"
+        if label == "NORP" and text[start:end].islower():
+            return start, end, None  # "republican budget"
+        if source == "ner" and text[start:end].isupper() and len(text[start:end]) > 4 and " " not in text[start:end]:
+            return start, end, None  # headline capitals; datelines are found by rule
         if label in ("ORG", "LAW", "EVENT", "FAC") and text[start:end].lower() == text[start:end]:
             return start, end, None  # lower-case generic mention ("the government")
         return start, end, label
