@@ -29,7 +29,9 @@ _FAC_AFTER = re.compile(r"\s+(airport|highway|railway\s+station|plant|factory|po
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ulu)$")
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
-_PRIORITY = {"rule": 3, "gaz": 2, "ner": 1}
+_PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
+_OPEN_QUOTES = "\"“«"
+_CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
 _PERSON_SAID = re.compile(
     r"(?:\b(?:said|noted|stressed|reported|added|informed|emphasized|emphasised|explained|summed\s+up|replied|announced)\s+"
@@ -37,6 +39,42 @@ _PERSON_SAID = re.compile(
     r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)\s+(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
 )
 _LEGAL_FORM = re.compile(r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
+
+
+_LEADING_FUNCTION_WORD = re.compile(
+    r"(?:The|A|An|In|On|At|For|From|By|With|To|Of|And|But|This|That|These|Those|During|Under|"
+    r"Since|Among|According|After|Before|Over|Within|Also|Meanwhile|Besides|Then|Thus|As|While|"
+    r"When|Where|Our|Its|Their|His|Her|Each|Every|All|Both|Including|Later|Earlier|Now|Today|"
+    r"However|Therefore|Moreover|Furthermore|Here|There|Yesterday|Currently|Recently)\s+(?=[\p{Lu}\d])"
+)
+# Surnames in CIS official texts: Zhumabekov, Baimukhanova, Kasymov, Bekmukhambetuly.
+_SURNAME = re.compile(r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$")
+
+
+def _name_at_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """The person's name at the end of a capitalised run after a title.
+
+    "Minister of Industry and Infrastructure Development Kanat Zhumabekov" -> the last
+    two words; three when the middle one is a patronymic ("Aliya Serikovna Mukhametova").
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    take = 2
+    if len(words) >= 3 and _PATRONYMIC.match(words[-2].group()):
+        take = 3
+    if len(words) <= take:
+        return start, end
+    return start + words[-take].start(), end
+
+
+def _trim_trailing_person(text: str, start: int, end: int) -> int:
+    """Cut a person's name off the end of an organisation's name.
+
+    "Cabinet of Ministers Erkin Kasymov" -> "Cabinet of Ministers".
+    """
+    m = re.search(r"\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+([\p{Lu}][\p{Ll}]+)$", text[start:end])
+    if m and _SURNAME.match(m.group(1)) and m.start() > 0:
+        return start + m.start()
+    return end
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +124,8 @@ class EntityRefiner:
         # after a title phrase are a name.
         self._person_after_title = re.compile(
             r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r")))"
-            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on))*?)?"
-            r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])"
+            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
+            r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])(?!\s+[\p{Lu}][\p{Ll}])"
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
         )
         self._title_before = re.compile(
@@ -126,9 +164,10 @@ class EntityRefiner:
                     for name in re.finditer(r"[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,2}", text[start:end]):
                         out.append((start + name.start(), start + name.end(), row["label"], "rule"))
                 else:
-                    out.append((start, end, row["label"], "rule"))
+                    out.append((start, end, row["label"], "quote" if "group" in row else "rule"))
         for m in self._person_after_title.finditer(text):
-            out.append((*m.span("span"), "PERSON", "rule"))
+            start, end = _name_at_end(text, *m.span("span"))
+            out.append((start, end, "PERSON", "rule"))
         for m in _PERSON_SAID.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
         return out
@@ -165,7 +204,8 @@ class EntityRefiner:
                     surname = name.split()[-1]
                     if len(surname) > 3 and not _PATRONYMIC.match(surname):
                         names.setdefault(surname, label)
-        out = list(spans)
+        # A span the model labelled otherwise takes the label its name has elsewhere.
+        out = [(s, e, "PERSON" if names.get(text[s:e]) == "PERSON" else label) for s, e, label in spans]
         for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
             for m in re.finditer(r"(?<![\p{L}\d-])" + re.escape(name) + r"(?![\p{L}\d-])", text):
                 if not any(m.start() < e and s < m.end() for s, e, _ in out):
@@ -175,7 +215,26 @@ class EntityRefiner:
 
     def _fix(self, text: str, start: int, end: int, label: str, source: str, doc: Doc) -> tuple[int, int, str | None]:
         surface = text[start:end]
+        if source == "quote":
+            return start, end, label  # a quoted name is taken whole
+        if start > 0 and text[start - 1] in _OPEN_QUOTES:
+            # '"Enbek Zholy"' with only "Enbek" recognised: the quotes delimit the name.
+            close = _CLOSE_QUOTE.match(text, end)
+            if close:
+                end = close.end() - 1
+        # "In Turkistan region", "The Aktobe Ferroalloy Plant": a capitalised function word
+        # at the start of a sentence is not part of the name.
+        m = _LEADING_FUNCTION_WORD.match(text, start, end)
+        if m:
+            start = m.end()
+        if label == "ORG":
+            end = _trim_trailing_person(text, start, end)
+        surface = text[start:end]
         if source == "rule":
+            if label == "PERSON":
+                tm = self._title_prefix.match(text[start:end])
+                if tm:
+                    start += tm.end()
             return start, end, label
         # "the Ministry of Energy": the determiner stays outside.
         m = re.match(r"(?i)the\s+", surface)

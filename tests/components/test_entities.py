@@ -1,0 +1,63 @@
+"""Entity corrections for government texts, one row per rule (ANNOTATION.md §2.3)."""
+
+import pytest
+
+
+def spans(records, label):
+    return [r["text"] for r in records if r["label"] == label]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ASTANA, 8 February 2024 – The akim reported.", "GPE", "ASTANA"),
+        ("Hospitals were opened in Saryagash, Kazygurt and Tolebi districts.", "GPE", "Kazygurt"),
+        ("Hospitals were opened in Saryagash, Kazygurt and Tolebi districts.", "GPE", "Tolebi"),
+        ("A cluster was launched in Maktaaral district last year.", "GPE", "Maktaaral district"),
+        ("In the village of Akkol, the farm dug potatoes.", "GPE", "Akkol"),
+        ("Dams along the Syr Darya and Arys rivers were strengthened.", "LOC", "Arys"),
+        ("The Kempirsai chromite deposit alone contains ore.", "LOC", "Kempirsai chromite deposit"),
+        ("School No. 12 in Kentau city was opened.", "FAC", "School No. 12"),
+        ("He inspected the modernization of CHP-3 in the city.", "FAC", "CHP-3"),
+        ("The reconstruction of the Karaganda – Balkhash highway goes on.", "FAC", "Karaganda – Balkhash highway"),
+        ("Turkistan airport served 512 thousand passengers.", "FAC", "Turkistan airport"),
+        ("A plant of Kentau Glass LLP worth $ 96 million was built.", "ORG", "Kentau Glass LLP"),
+        ("In the village, the farm \"Bereke\" dug potatoes.", "ORG", "Bereke"),
+        ("He instructed the Ministry of Transport and Communications to act.", "ORG", "Ministry of Transport and Communications"),
+        ("Under the \"First Job\" project graduates were hired.", "LAW", "First Job"),
+        ("The Law \"On Public Procurement\" was amended.", "LAW", "On Public Procurement"),
+        ("Within the Comprehensive Plan to Combat Cancer, people were screened.", "LAW", "Comprehensive Plan to Combat Cancer"),
+    ],
+)
+def test_entity_rules(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Vice Minister of Industry and Infrastructure Development Kanat Zhumabekov reported.", "Kanat Zhumabekov"),
+        ("Prime Minister of the Republic of Kazakhstan Yerlan Sadvakasov made a trip.", "Yerlan Sadvakasov"),
+        ("\"We will finish,\" said Daulet Myrzakhmetov.", "Daulet Myrzakhmetov"),
+        ("Vice Minister Aliya Serikovna Mukhametova spoke.", "Aliya Serikovna Mukhametova"),
+    ],
+)
+def test_person_after_title_or_speech_verb(extract, text, expected):
+    assert expected in spans(extract(text), "PERSON")
+
+
+def test_a_name_found_once_labels_its_other_mentions(extract):
+    text = "Akim of Mangystau region Yerbolat Sarsenbayev reported. Later Sarsenbayev answered questions."
+    assert spans(extract(text), "PERSON") == ["Yerbolat Sarsenbayev", "Sarsenbayev"]
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        ("In Turkistan region cotton is harvested.", "In Turkistan region"),
+        ("Deputy Chairman of the Cabinet of Ministers Erkin Kasymov chaired it.", "Cabinet of Ministers Erkin Kasymov"),
+        ("The new plant has 40 MW of capacity.", "MW"),
+    ],
+)
+def test_entity_boundaries_exclude(extract, text, not_expected):
+    assert not_expected not in [r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")]
