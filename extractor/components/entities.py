@@ -29,6 +29,7 @@ _FAC_AFTER = re.compile(r"\s+(airport|highway|railway\s+station|plant|factory|po
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ulu)$")
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
+_ROLE_OF = re.compile(r"(?:Minister|Ministers|Head|Chairman|Chairwoman|Chair|Secretary)\s+of\s+(?:the\s+)?$")
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = "\"“«"
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
@@ -116,6 +117,7 @@ class EntityRefiner:
         for label, patterns in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(patterns)))
         titles = sorted(load_titles(), key=len, reverse=True)
+        self._title_words = {w for t in titles for w in t.split()} | {"–", "-"}
         title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
         self._title_prefix = re.compile(
             r"(?i)^(?:(?:the|first|former|acting)\s+)*(?:" + title_alt + r")(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+" + _ADMIN + r")?)?[\s,]+"
@@ -230,6 +232,16 @@ class EntityRefiner:
         if label == "ORG":
             end = _trim_trailing_person(text, start, end)
         surface = text[start:end]
+        words = text[start:end].split()
+        if not words:
+            return start, end, None
+        if _LEADING_FUNCTION_WORD.match(words[0] + " X") and len(words) > 1 and words[1][0].islower():
+            return start, end, None  # "The region": no name at all
+        if label == "PERSON" and all(w.lower().strip(",") in self._title_words for w in words):
+            return start, end, None  # "Vice Minister" alone
+        before = text[max(0, start - 20) : start]
+        if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
+            return start, end, None  # "Minister of Healthcare", "Head of State": part of a title
         if source == "rule":
             if label == "PERSON":
                 tm = self._title_prefix.match(text[start:end])
