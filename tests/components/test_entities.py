@@ -27,6 +27,11 @@ def spans(records, label):
         ("Under the \"First Job\" project graduates were hired.", "LAW", "First Job"),
         ("The Law \"On Public Procurement\" was amended.", "LAW", "On Public Procurement"),
         ("Within the Comprehensive Plan to Combat Cancer, people were screened.", "LAW", "Comprehensive Plan to Combat Cancer"),
+        ("The XX Forum of Interregional Cooperation of Kazakhstan and Russia opened.", "EVENT", "XX Forum of Interregional Cooperation of Kazakhstan and Russia"),
+        ("The Astana International Forum will be held in May.", "EVENT", "Astana International Forum"),
+        ("Specialists were trained by the akimat of Aktobe region.", "ORG", "akimat of Aktobe region"),
+        ("He instructed the Chui regional administration to finish.", "ORG", "Chui regional administration"),
+        ("The life expectancy of Kazakhstanis increased.", "NORP", "Kazakhstanis"),
     ],
 )
 def test_entity_rules(extract, text, label, expected):
@@ -57,6 +62,10 @@ def test_a_name_found_once_labels_its_other_mentions(extract):
         ("In Turkistan region cotton is harvested.", "In Turkistan region"),
         ("Deputy Chairman of the Cabinet of Ministers Erkin Kasymov chaired it.", "Cabinet of Ministers Erkin Kasymov"),
         ("The new plant has 40 MW of capacity.", "MW"),
+        ("Minister of Healthcare Aizhan Tulegenova spoke.", "Healthcare"),
+        ("The press service of the Head of State reports.", "State"),
+        ("The region still lacks about 140 doctors.", "The region"),
+        ("\"We are ready,\" said Vice Minister Yerlan Kassymbekov.", "Vice Minister"),
     ],
 )
 def test_entity_boundaries_exclude(extract, text, not_expected):
