@@ -29,7 +29,8 @@ _FAC_AFTER = re.compile(r"\s+(airport|highway|railway\s+station|plant|factory|po
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ulu)$")
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
-_ROLE_OF = re.compile(r"(?:Minister|Ministers|Head|Chairman|Chairwoman|Chair|Secretary)\s+of\s+(?:the\s+)?$")
+# "Minister of Healthcare", "Head of State": a portfolio in a title, not a body.
+_ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = "\"“«"
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
@@ -50,6 +51,13 @@ _LEADING_FUNCTION_WORD = re.compile(
 )
 # Surnames in CIS official texts: Zhumabekov, Baimukhanova, Kasymov, Bekmukhambetuly.
 _SURNAME = re.compile(r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$")
+
+
+def _not_a_name(surface: str) -> bool:
+    """Numbers and unit symbols that the model sometimes tags as ORG ("MW", "KZT37.4bn")."""
+    from ..rules.units import load_lexicon
+
+    return any(ch.isdigit() for ch in surface) or load_lexicon().code_of(surface) is not None
 
 
 def _name_at_end(text: str, start: int, end: int) -> tuple[int, int]:
@@ -145,7 +153,12 @@ class EntityRefiner:
                 found.append((ent.start_char, ent.end_char, ent.label_, "ner"))
         found.extend(self._rule_matches(text))
         quantities = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_QUANTITIES, [])]
-        found = [f for f in found if not any(qs <= f[0] and f[1] <= qe for qs, qe in quantities)]
+        # Inside an amount, units and numbers are not names ("40 MW"); a nationality or a
+        # brand may be ("48 thousand Kyrgyz citizens", "500 KAMAZ trucks").
+        found = [
+            f for f in found
+            if not (any(qs <= f[0] and f[1] <= qe for qs, qe in quantities) and _not_a_name(text[f[0] : f[1]]))
+        ]  # fmt: skip
         records = self._propagate(text, self._resolve(text, found, doc))
         doc.spans[SPANS_ENTITIES] = []
         for start, end, label in records:

@@ -229,8 +229,9 @@ def _qualifier_before(text: str, start: int) -> str | None:
     return None
 
 
-def _excluded(text: str, num: _Num) -> str | None:
+def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str | None:
     """Why a number is not a quantity whatever follows it, or None."""
+    unit_follows = bool(lexicon and re.match(r"[-–]", text[num.end : num.end + 1]) and _unit_after(text, num.end + 1, lexicon))
     before = text[max(0, num.start - 20) : num.start]
     after = text[num.end : num.end + 12]
     if _NAMING_BEFORE.search(before):
@@ -243,7 +244,7 @@ def _excluded(text: str, num: _Num) -> str | None:
         return "ordinal"
     if num.plain_int and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before)):
         return "day-of-month"
-    if re.match(r"[-–][\p{L}]", after) and not re.match(r"(?i)[-–](?:fold|times)", after):
+    if re.match(r"[-–][\p{L}]", after) and not re.match(r"(?i)[-–](?:fold|times)", after) and not unit_follows:
         # "three-shift schools", "5-storey", "2-room": a compound modifier, no amount.
         return "compound-modifier"
     if re.match(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b", after) and num.is_word:
@@ -284,7 +285,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     num = _read_number(text, pos, after_currency=currency is not None)
     if num is None:
         return None
-    why = _excluded(text, num)
+    why = _excluded(text, num, lexicon)
     if why:
         return None
     start = currency[0] if currency else num.start
@@ -332,6 +333,8 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     rate = None
     if unit is None:
         ua = _unit_after(text, end, lexicon)
+        if ua is None and re.match(r"[-–]", text[end : end + 1]):
+            ua = _unit_after(text, end + 1, lexicon)  # "100-megawatt", "5-hectare"
         if ua:
             end, unit = ua
     if unit is not None:

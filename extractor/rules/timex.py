@@ -63,7 +63,12 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?",
     ),
     ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
+    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")\s+(?:of\s+)?" + _YEAR_REF),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?:of\s+)?" + _YEAR_REF),
+    ("month", r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|mid-|late)\s*(?P<mon>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?" + _YEAR_REF + r")?"),
+    ("same_date", r"the\s+same\s+(?:date|day|time)\s+(?:of\s+)?last\s+year"),
+    ("rel_month", r"(?P<rel>this|last|next|the\s+previous|the\s+current|the\s+past)\s+month(?!s)"),
+    ("first_months", r"(?<=(?:results?|summary|outcomes?)\s+(?:of|for)\s+(?:the\s+)?(?:first\s+)?)(?P<n>" + _N + r")\s+months(?!\s+of)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
     ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
@@ -74,6 +79,8 @@ PATTERNS: list[tuple[str, str]] = [
         + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",
     ),
+    ("same_period", r"a\s+year\s+(?:earlier|before)"),
+    ("season", r"(?:(?P<rel>this|last|next|the\s+past|the\s+coming)\s+(?P<season>summer|spring|autumn|fall|winter)|(?P<season>summer|spring|autumn|winter)\s+(?:of\s+)?(?P<yr>" + _Y + r"))"),
     ("this_period", r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"),
     ("vague", r"(?:recent|the\s+coming|the\s+next\s+few|the\s+last\s+few|the\s+past\s+few|"
               r"the\s+following|the\s+past|the\s+last)\s+(?:years|decades)"),
@@ -285,6 +292,7 @@ def base_period(
         if (
             not g.get("yr") and not g.get("rel") and doc is not None and doc.month
             and month > doc.month and tense == "past"
+            and match.prep not in ("by", "until", "till", "before", "to")
         ):  # fmt: skip
             # "in October" told in a January briefing, in the past tense: last October.
             year -= 1
@@ -311,6 +319,19 @@ def base_period(
         edge = g["edge"].lower()
         month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
         return (_iso(year, month),) * 2
+    if kind == "same_date":
+        if doc is None:
+            return None, None
+        return (_shift_year(doc.iso(), -1),) * 2
+    if kind == "rel_month":
+        if doc is None or doc.month is None:
+            return None, None
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        delta = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
+        y, m = _shift_months(doc.year, doc.month, delta)
+        return (_iso(y, m),) * 2
+    if kind == "season":
+        return _season(g, doc)
     if kind == "rel_year":
         if doc is None:
             return None, None
@@ -349,6 +370,24 @@ def base_period(
             return tuple(_iso(year, *_month_day(p)) for p in previous)  # type: ignore[return-value]
         return tuple(_shift_year(p, -1) for p in previous)  # type: ignore[return-value]
     return None, None
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
+    """ "this summer" -> June to August; winter spans two years and stays unresolved."""
+    months = _SEASONS.get(g["season"].lower())
+    if months is None:
+        return None, None
+    if g.get("yr"):
+        year = int(g["yr"])
+    elif doc is None:
+        return None, None
+    else:
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
+        year = doc.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+    return _iso(year, months[0]), _iso(year, months[1])
 
 
 def _month_day(iso: str) -> tuple[int | None, int | None]:
@@ -402,6 +441,11 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
             return _iso(y1, m1), _iso(y2, m2)
         y2, m2 = _shift_months(doc.year, doc.month, n)
         return _iso(doc.year, doc.month), _iso(y2, m2)
+    if unit == "day" and doc.day is not None and not past:
+        import datetime as _dt
+
+        first = _dt.date(doc.year, doc.month or 1, doc.day)
+        return first.isoformat(), (first + _dt.timedelta(days=n)).isoformat()
     if unit == "decade":
         return (_iso(doc.year - 10 * n), _iso(doc.year - 1)) if past else (_iso(doc.year), _iso(doc.year + 10 * n))
     return None, None
@@ -431,10 +475,12 @@ def resolve(
     if start is None and end is None:
         return None, None
     prep = match.prep
-    if match.kind in ("duration", "vague", "this_period", "same_period", "ago"):
+    if match.kind in ("duration", "vague", "this_period", "same_period", "same_date", "ago"):
         return start, end
     if prep in ("since", "from"):
-        return start, (doc.iso() if doc else None)
+        if doc is None or start[: len(doc.iso())] > doc.iso()[: len(start)]:
+            return start, None  # "from 1 January 2025" told in 2024: no end given
+        return start, doc.iso()
     if prep in ("by", "until", "till", "before"):
         return (doc.iso() if doc else None), end
     return start, end
@@ -447,6 +493,11 @@ _FUTURE = re.compile(
 )
 
 
+_PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\b")
+
+
 def tense_of(sentence: str) -> str:
-    """"future" when the sentence speaks of plans ("will", "is planned to"), else "past"."""
-    return "future" if _FUTURE.search(sentence) else "past"
+    """"future" for plans ("will", "is planned to"), "past" for reports, else "present"."""
+    if _FUTURE.search(sentence):
+        return "future"
+    return "past" if _PAST.search(sentence) else "present"
