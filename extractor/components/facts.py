@@ -10,7 +10,12 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import regex as re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +35,23 @@ _PHRASE_DEPS = {"compound", "amod", "nmod", "poss"}
 _SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time"}
 
 
+# A time expression after these words is the base of a comparison, not the fact's period:
+# "14% more than in 2022", "104,1% compared to 2022", "1.4-fold more than a year earlier".
+_BASELINE_BEFORE = re.compile(
+    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of|\bfrom)\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
+)
+# Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
+_CLAUSE_VERB_DEPS = ("dobj", "attr", "pobj", "npadvmod", "advmod", "prep", "nsubjpass", "nsubj", "appos", "conj")
+
+
+@lru_cache(maxsize=1)
+def load_nominalizations() -> dict[str, str]:
+    """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
+    text = resources.files("extractor.resources").joinpath("nominalizations.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return {row["verb"]: row["noun"] for row in rows}
+
+
 class FactLinker:
     """Fill ``measured``, the period and ``place`` on every quantity."""
 
@@ -41,10 +63,12 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
+        governing_times = [t for t in times if not _BASELINE_BEFORE.search(doc.text[max(0, t.start_char - 30) : t.start_char])]
         places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
+        report_period = _report_period(doc, governing_times) if has_parse else None
         carried: tuple[int, tuple] | None = None  # (paragraph start, period)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
@@ -53,18 +77,22 @@ class FactLinker:
             period = None
             if has_parse:
                 record["measured"] = _measured(span, record, lexicon)
-                governing = _governing_time(span, times)
+                governing = _governing_time(span, governing_times)
             else:
-                governing = _same_sentence_time(doc, span, times)
+                governing = _same_sentence_time(doc, span, governing_times)
             paragraph = doc.text.rfind("\n", 0, span.start_char) + 1
             if governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 carried = (paragraph, period)
-            elif has_parse and carried and carried[0] == paragraph and _reports_past(span.sent):
+            elif has_parse and _reports_past(span.sent):
                 # "Over the past 5 years, ... . tenge of investments, ... were produced":
-                # a past-tense report goes on in the period its paragraph set.
-                period = carried[1]
+                # a past-tense report goes on in the period its paragraph set, else in
+                # the period the whole report is about ("results of 2023").
+                if carried and carried[0] == paragraph:
+                    period = carried[1]
+                elif report_period is not None:
+                    period = report_period
             if period is not None:
                 record["time_start"], record["time_end"] = period
             place = _sentence_place(span, places)
@@ -72,95 +100,141 @@ class FactLinker:
         return doc
 
 
-def _root(span: Span) -> Token:
-    return span.root
+def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
+    """The period a report is about, named in its headline or first sentence.
+
+    "Akim reports on the results of 2023", "... for January-May 2023": a year or a
+    range, not a day ("today") and not a plan ("by 2027").
+    """
+    first_sents = list(doc.sents)[:2]
+    if not first_sents:
+        return None
+    limit = first_sents[-1].end_char
+    for t in times:
+        if t.start_char >= limit:
+            break
+        data = t._.extractor or {}
+        start, end = data.get("time_start"), data.get("time_end")
+        before = doc.text[max(0, t.start_char - 25) : t.start_char].lower()
+        if start and end and len(start) <= 7 and re.search(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$", before):
+            return start, end
+    return None
 
 
 def _phrase(token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     left = [t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num]
     start = min([token.i, *(t.i for t in left)])
-    words = [t for t in token.doc[start : token.i + 1] if t.pos_ not in ("DET", "PUNCT", "NUM") and not t.like_num]
-    phrase = " ".join(t.text for t in words).strip()
+    words = [t for t in token.doc[start : token.i] if t.pos_ not in ("DET", "PUNCT", "NUM") and not t.like_num]
+    head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
+    phrase = " ".join([*(t.text for t in words), head]).strip()
     if token.lemma_.lower() in _CONTAINERS:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
+                if obj is not None and _noun_ok(obj):
                     return f"{phrase} of {_phrase(obj)}"
     return phrase
 
 
 def _noun_ok(token: Token | None) -> bool:
+    """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
     return (
         token is not None
-        and token.pos_ in ("NOUN", "PROPN")
+        and token.pos_ == "NOUN"
         and token.lower_ not in _SKIP_HEADS
         and not token.like_num
+        and token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
     )
 
 
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination and relative pronouns."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
+        if v is None:
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
+            return v.head
+        return subj
+    return None
+
+
+def _left_noun(doc: Doc, i: int, sent_start: int) -> Token | None:
+    """The nearest common noun before token ``i``, within the clause."""
+    for t in reversed(list(doc[max(sent_start, i - 8) : i])):
+        if _noun_ok(t):
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return None
+    return None
+
+
 def _measured(span: Span, record: dict, lexicon) -> str | None:
-    """What the amount is of, from the parse."""
+    """What the amount is of, from the parse (ANNOTATION.md §2.1 ``measured``)."""
     unit = record.get("unit") or ""
+    base = unit.split("/")[0]
     doc = span.doc
+    sent = span.sent
     last = span[-1]
-    # Counted nouns: "65 thousand new jobs" measures jobs.
-    if lexicon.kind_of(unit.split("/")[0]) == "count" and unit not in ("count",):
-        if _noun_ok(last):
-            return _phrase(last)
-    # "3 million square meters of housing", "1,500 tons of meat".
+    # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
+    if lexicon.kind_of(base) == "count" and base != "count":
+        head = next((t for t in reversed(list(span)) if t.lemma_.lower() == base or t.lower_ == base), None)
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(head)
+        return base
+    # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if obj is None and nxt.i + 1 < len(doc):
+        if obj is None:
             obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
         if _noun_ok(obj):
             return _phrase(obj)
-    before = doc[span.start - 1] if span.start > 0 else None
-    # "products worth 600 billion tenge", "zinc reserves of 6.5 million tons".
-    first = span[0]
-    prev_words = [t for t in doc[max(span.sent.start, span.start - 6) : span.start]]
-    for i in range(len(prev_words) - 1, -1, -1):
-        t = prev_words[i]
-        if t.lower_ in ("worth", "of", "at", "totaling", "totalling", "amounting", "valued") or (
-            t.lower_ == "amount" and i >= 1 and prev_words[i - 1].lower_ == "the"
-        ):
-            if t.lower_ == "amount":
-                t = prev_words[i - 2] if i >= 2 else t  # "in the amount of"
-            head = t.head
-            if t.lower_ == "of" and _noun_ok(head) and head.i < t.i:
-                if head.lower_ in ("amount",):
-                    head = head.head.head if head.head.lower_ == "in" else head.head
-                if _noun_ok(head):
-                    return _phrase(head)
-            if t.lower_ in ("worth", "valued", "totaling", "totalling", "amounting") and _noun_ok(head):
-                return _phrase(head)
-            for cand in reversed(list(doc[max(span.sent.start, t.i - 4) : t.i])):
-                if _noun_ok(cand):
-                    return _phrase(cand)
-            break
-        if t.is_punct and t.text not in ("-", "–"):
-            break
-    del first, before
-    # The clause: subject of a copular/change verb, or object of "increase X by N times".
+    # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
+    # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
+    before = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+    m = re.search(r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at|with\s+a\s+(?:total\s+)?(?:cost|value|capacity)\s+of)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$", before)
+    if m:
+        cue_start = doc.char_span(span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand")
+        if cue_start is not None:
+            noun = _left_noun(doc, cue_start.start, sent.start)
+            if noun is not None:
+                return _phrase(noun)
     verb = _governing_verb(span.root)
-    if verb is not None:
-        if unit in ("x", "%") or verb.lemma_ in _COPULAR or span.root.dep_ in ("attr", "dobj", "pobj", "npadvmod", "advmod", "prep"):
-            for dep in (("dobj",) if unit == "x" else ()) + ("nsubj", "nsubjpass", "dobj"):
-                cand = next((c for c in verb.children if c.dep_ == dep and c.i != span.root.i and not (span.start <= c.i < span.end)), None)
-                if _noun_ok(cand):
-                    return _phrase(cand)
-        # "N was allocated for X": the purpose.
-        if span.root.dep_ in ("nsubj", "nsubjpass"):
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "in"):
-                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if _noun_ok(obj):
-                        return _phrase(obj)
-            cand = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if _noun_ok(cand):
-                return _phrase(cand)
+    if verb is None:
+        return None
+    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        # "23 bn tenge was allocated for repair": the purpose; else the act itself.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if _noun_ok(obj):
+                    return _phrase(obj)
+        return load_nominalizations().get(verb.lemma_.lower())
+    # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
+    if base == "x":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+        if _noun_ok(obj):
+            return _phrase(obj)
+    subj = _subject(verb)
+    if verb.lemma_ in _COPULAR or base in ("%", "x"):
+        if _noun_ok(subj):
+            return _phrase(subj)
+    noun = load_nominalizations().get(verb.lemma_.lower())
+    if noun:
+        return noun
+    if _noun_ok(subj):
+        return _phrase(subj)
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for anc in [token, *token.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
     return None
 
 
@@ -171,13 +245,6 @@ def _reports_past(sent: Span) -> bool:
     if words & {"will", "plan", "planned", "plans", "now", "currently", "today", "is", "are"}:
         return False
     return "VBD" in tags or ("VBN" in tags and bool(words & {"were", "was", "have", "has", "been"}))
-
-
-def _governing_verb(token: Token) -> Token | None:
-    for anc in [token, *token.ancestors]:
-        if anc.pos_ in ("VERB", "AUX"):
-            return anc
-    return None
 
 
 def _tree_distance(a: Token, b: Token) -> int:
