@@ -69,6 +69,11 @@ class FactLinker:
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
         report_period = _report_period(doc, governing_times) if has_parse else None
+        named = {
+            i for e in doc.spans.get(SPANS_ENTITIES, []) for i in range(e.start, e.end)
+        }  # tokens of names: never what an amount measures
+        doc.user_data[_NAMED_KEY] = named
+        measured_by_span: dict[int, str | None] = {}
         carried: tuple[int, tuple] | None = None  # (paragraph start, period)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
@@ -77,6 +82,13 @@ class FactLinker:
             period = None
             if has_parse:
                 record["measured"] = _measured(span, record, lexicon)
+                if record["measured"] is None or _parenthetical(span) or _comparative(span):
+                    # "(about KZT 44 bln)" restates the amount before it; "8.4% more than a
+                    # year earlier" compares the amount just named.
+                    prev = _previous_in_sentence(span, measured_by_span)
+                    if prev is not None and (_parenthetical(span) or _comparative(span)):
+                        record["measured"] = prev
+                measured_by_span[span.start] = record["measured"]
                 governing = _governing_time(span, governing_times)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
@@ -97,7 +109,32 @@ class FactLinker:
                 record["time_start"], record["time_end"] = period
             place = _sentence_place(span, places)
             record["place"] = place or (doc_place[0][0] if doc_place else None)
+        doc.user_data.pop(_NAMED_KEY, None)
         return doc
+
+
+_NAMED_KEY = ("extractor", "named-tokens")
+
+
+def _parenthetical(span: Span) -> bool:
+    """Inside parentheses: "(about $67.2 million)", "(+17.2%)"."""
+    doc = span.doc
+    before = doc.text[max(0, span.start_char - 12) : span.start_char]
+    return bool(re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before))
+
+
+def _comparative(span: Span) -> bool:
+    """ "…, 8.4% more than a year earlier": a change against a base, after a comma."""
+    doc = span.doc
+    after = doc.text[span.end_char : span.end_char + 25]
+    before = doc.text[max(0, span.start_char - 14) : span.start_char]
+    return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and "," in before
+
+
+def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
+    sent = span.sent
+    earlier = [i for i in measured_by_span if sent.start <= i < span.start and measured_by_span[i]]
+    return measured_by_span[max(earlier)] if earlier else None
 
 
 def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
@@ -145,6 +182,7 @@ def _noun_ok(token: Token | None) -> bool:
         and token.lower_ not in _SKIP_HEADS
         and not token.like_num
         and token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
+        and token.i not in token.doc.user_data.get(_NAMED_KEY, ())
     )
 
 
@@ -192,6 +230,11 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         if obj is None:
             obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
         if _noun_ok(obj):
+            return _phrase(obj)
+    # "KZT 286.4 bln in subsidies", "$ 640 million in modernization".
+    if nxt is not None and nxt.lower_ == "in":
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if _noun_ok(obj) and obj.i <= nxt.i + 3:
             return _phrase(obj)
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
