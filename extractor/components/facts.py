@@ -20,6 +20,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
 
@@ -35,11 +36,6 @@ _PHRASE_DEPS = {"compound", "amod", "nmod", "poss"}
 _SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time"}
 
 
-# A time expression after these words is the base of a comparison, not the fact's period:
-# "14% more than in 2022", "104,1% compared to 2022", "1.4-fold more than a year earlier".
-_BASELINE_BEFORE = re.compile(
-    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of|\bfrom)\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
-)
 # Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
 _CLAUSE_VERB_DEPS = ("dobj", "attr", "pobj", "npadvmod", "advmod", "prep", "nsubjpass", "nsubj", "appos", "conj")
 
@@ -63,7 +59,7 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
-        governing_times = [t for t in times if not _BASELINE_BEFORE.search(doc.text[max(0, t.start_char - 30) : t.start_char])]
+        governing_times = [t for t in times if not is_baseline(doc.text, t.start_char)]
         places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules.timex import DocDate, find_times, resolve, tense_of
+from ..rules.timex import DocDate, find_times, is_baseline, resolve, tense_of
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
 from .context import sentence_at, sentence_starts
 
@@ -31,7 +31,7 @@ class TimeRecognizer:
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
             start, end = resolve(match, date, tense=tense, previous=previous)
-            if start and end and match.kind not in ("this_period", "same_period"):
+            if start and end and match.kind not in ("this_period", "same_period") and not is_baseline(text, match.start):
                 previous = (start, end)
             record = make_record("TIME", text, match.start, match.end, time_start=start, time_end=end)
             add_span(doc, SPANS_TIMES, record)

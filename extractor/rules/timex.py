@@ -493,6 +493,19 @@ _FUTURE = re.compile(
 )
 
 
+# A time expression after these words is the base of a comparison, not a period the facts
+# are in: "14% more than in 2022", "104,1% compared to 2022", "than a year earlier".
+BASELINE_BEFORE = re.compile(
+    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of)\s+"
+    r"(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
+)
+
+
+def is_baseline(text: str, start: int) -> bool:
+    """True when the time expression at ``start`` is the base of a comparison."""
+    return bool(BASELINE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\b")
 
 
