@@ -250,6 +250,15 @@ def gold_check(
     console.print(f"gold OK: {n} documents", highlight=False)
 
 
+def _register() -> None:
+    from .facts import facts
+
+    app.command("facts")(facts)
+
+
+_register()
+
+
 def main() -> None:
     """Entry point of the ``extractor`` command."""
     app()

@@ -137,3 +137,29 @@ def _describe(rec: dict | None) -> str:
     if rec["label"] in ("QUANTITY", "TIME") and (rec.get("time_start") or rec.get("time_end")):
         out += f" [{period(rec)}]"
     return clean(out)
+
+
+def facts_table(doc_id: str, records: list[dict], text: str) -> Table:
+    """One row per quantity: amount, qualifier, what it measures, period, place, speaker."""
+    table = Table(title=Text(doc_id), title_justify="left")
+    table.add_column("amount", justify="right", no_wrap=True)
+    table.add_column("qual.", no_wrap=True)
+    table.add_column("measured", max_width=28)
+    table.add_column("period", no_wrap=True)
+    table.add_column("place", max_width=22)
+    table.add_column("speaker", max_width=22)
+    table.add_column("sentence", ratio=1, min_width=24)
+    for rec in records:
+        if rec["label"] != "QUANTITY":
+            continue
+        lo = max(text.rfind(".", 0, rec["start"]) + 1, rec["start"] - 80)
+        hi = text.find(".", rec["end"])
+        hi = min(len(text) if hi < 0 else hi + 1, rec["end"] + 80)
+        sentence = Text(clean(text[lo : rec["start"]]).lstrip())
+        sentence.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
+        sentence.append(clean(text[rec["end"] : hi]).rstrip())
+        table.add_row(
+            Text(readable_amount(rec)), rec.get("qualifier") or "", Text(clean(rec.get("measured") or "")),
+            period(rec), Text(clean(rec.get("place") or "")), Text(clean(rec.get("speaker") or "")), sentence,
+        )  # fmt: skip
+    return table

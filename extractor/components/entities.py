@@ -53,6 +53,37 @@ _LEADING_FUNCTION_WORD = re.compile(
 _SURNAME = re.compile(r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$")
 
 
+def link_persons(names: list[str]) -> dict[str, str]:
+    """One id per person across the ways a document names them.
+
+    "Bakhyt Zhakhanov", "Zhakhanov" (the surname) and "Bakhyt Duysenovich" (the first
+    name with a patronymic) all get ``bakhyt-zhakhanov``: the slug of the fullest name.
+
+    Args:
+        names: the PERSON mentions of one document.
+
+    Returns:
+        Mention text -> person id.
+    """
+    full = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and not _PATRONYMIC.match(n.split()[-1])]
+    full.sort(key=lambda n: -len(n.split()))
+    ids: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        words = name.split()
+        match = None
+        for candidate in full:
+            cw = candidate.split()
+            if name == candidate or words[-1] == cw[-1]:
+                match = candidate  # same surname
+                break
+            if len(words) >= 2 and _PATRONYMIC.match(words[1]) and words[0] == cw[0]:
+                match = candidate  # first name with patronymic
+                break
+        canonical = match or name
+        ids[name] = re.sub(r"[^\p{L}\d]+", "-", canonical.lower()).strip("-")
+    return ids
+
+
 def _not_a_name(surface: str) -> bool:
     """Numbers and unit symbols that the model sometimes tags as ORG ("MW", "KZT37.4bn")."""
     from ..rules.units import load_lexicon
@@ -161,12 +192,14 @@ class EntityRefiner:
         ]  # fmt: skip
         records = self._propagate(text, self._resolve(text, found, doc))
         doc.spans[SPANS_ENTITIES] = []
+        person_ids = link_persons([text[s:e] for s, e, label in records if label == "PERSON"])
         for start, end, label in records:
             fields = {}
             if label == "PERSON":
                 title = self._title_for(text, start)
                 if title:
                     fields["title"] = title
+                fields["person_id"] = person_ids[text[start:end]]
             add_span(doc, SPANS_ENTITIES, make_record(label, text, start, end, **fields))
         return doc
 

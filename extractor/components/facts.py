@@ -61,6 +61,8 @@ class FactLinker:
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
         governing_times = [t for t in times if not is_baseline(doc.text, t.start_char)]
         places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
+        persons = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"] if SPANS_ENTITIES in doc.spans else []
+        quotes = [m.span(1) for m in _QUOTE.finditer(doc.text)]
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
@@ -105,11 +107,41 @@ class FactLinker:
                 record["time_start"], record["time_end"] = period
             place = _sentence_place(span, places)
             record["place"] = place or (doc_place[0][0] if doc_place else None)
+            speaker = _speaker(span, quotes, persons) if has_parse else None
+            record["speaker"] = speaker.text if speaker is not None else None
+            record["speaker_id"] = (speaker._.extractor or {}).get("person_id") if speaker is not None else None
         doc.user_data.pop(_NAMED_KEY, None)
         return doc
 
 
 _NAMED_KEY = ("extractor", "named-tokens")
+# A quotation: “…”, «…» or "…", within one paragraph.
+_QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
+_SPEECH_VERB = re.compile(
+    r"(?i)\b(?:said|says|noted|notes|stressed|reported|added|informed|emphasi[sz]ed|explained|"
+    r"announced|told|according\s+to|summed\s+up|recalled|replied)\b"
+)
+
+
+def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> Span | None:
+    """Who states the fact: the person a quotation is attributed to, or the subject of a
+    "said" clause in the fact's sentence ("..., " said Bakhyt Zhakhanov)."""
+    doc = span.doc
+    for q_start, q_end in quotes:
+        if q_start <= span.start_char and span.end_char <= q_end:
+            after = [p for p in persons if q_end <= p.start_char <= q_end + 120]
+            if after and _SPEECH_VERB.search(doc.text[q_end : after[0].end_char + 30]):
+                return after[0]
+            before = [p for p in persons if q_start - 120 <= p.end_char <= q_start]
+            if before and _SPEECH_VERB.search(doc.text[before[-1].start_char : q_start]):
+                return before[-1]
+            return None
+    sent = span.sent
+    if _SPEECH_VERB.search(sent.text):
+        inside = [p for p in persons if sent.start <= p.start < sent.end]
+        if inside:
+            return min(inside, key=lambda p: abs(p.start - span.start))
+    return None
 
 
 def _parenthetical(span: Span) -> bool:

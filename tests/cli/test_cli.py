@@ -109,3 +109,19 @@ def test_help_through_the_installed_command(argv):
     result = subprocess.run([sys.executable, "-m", "extractor", *argv], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Usage" in result.stdout
+
+
+def test_facts_command_gives_one_row_per_quantity(tmp_path):
+    result = runner.invoke(app, ["facts", str(SEED), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert facts and all("measured" in f and "speaker" in f for f in facts)
+    jobs = next(f for f in facts if f["text"] == "65 thousand new jobs")
+    assert (jobs["value"], jobs["unit"], jobs["time_start"], jobs["time_end"]) == (65000, "job", "2015", "2019")
+    assert jobs["place"] == "Kyzylorda region"
+
+
+def test_facts_command_table(tmp_path):
+    result = runner.invoke(app, ["facts", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert "1.5 trn KZT" in result.stdout

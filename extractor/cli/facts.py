@@ -1,0 +1,54 @@
+"""``extractor facts``: one row per quantity with what it measures, when, where and who."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+FACT_FIELDS = ("doc_id", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
+               "measured", "time_start", "time_end", "place", "speaker", "speaker_id")  # fmt: skip
+
+
+def facts(
+    paths: Annotated[list[Path], typer.Argument(help="Transcripts: .txt, .jsonl or folders, as for extract.", show_default=False)],
+    date: Annotated[Optional[str], typer.Option("--date", help="ISO date for documents that carry none.")] = None,
+    json_lines: Annotated[bool, typer.Option("--jsonl", help="Write one JSON fact a line instead of tables.")] = False,
+    model: Annotated[Optional[str], typer.Option("--model", help="English spaCy model package or path.")] = None,
+) -> None:
+    """Show the facts: each quantity with its amount, measured, period, place and speaker.
+
+    Examples:
+
+      extractor facts corpus/000_f3a91f304c34d6af.txt
+
+      extractor facts archive.jsonl --jsonl > facts.jsonl
+    """
+    import json
+
+    from ..batch import Result, extract_documents
+    from ..io.corpus import iter_documents
+    from ..pipeline import load
+    from .main import EXIT_NOTHING, EXIT_PARTIAL, _safe, console, err_console
+    from .render import facts_table
+
+    nlp = load(model)
+    n_ok = n_bad = 0
+    for item in extract_documents(nlp, iter_documents(paths, date)):
+        if not isinstance(item, Result):
+            n_bad += 1
+            err_console.print(f"skipped {_safe(str(item))}", highlight=False)
+            continue
+        n_ok += 1
+        if json_lines:
+            for rec in item.records:
+                if rec["label"] == "QUANTITY":
+                    line = json.dumps({k: rec.get(k) for k in FACT_FIELDS}, ensure_ascii=False)
+                    console.file.write(line + "\n")
+        else:
+            console.print(facts_table(item.document.id, item.records, item.document.text))
+    if n_ok == 0:
+        raise typer.Exit(EXIT_NOTHING)
+    if n_bad:
+        raise typer.Exit(EXIT_PARTIAL)

@@ -1,0 +1,74 @@
+"""Facts: what each amount measures, when, where and who said it (the seed's first paragraph
+and rows per construction)."""
+
+import pytest
+
+SEED_OPENING = (
+    "Deputy Akim of Kyzylorda region Bakhyt Zhakhanov at the Parliamentary hearings spoke about the "
+    "socio-economic development of the region. Over the past 5 years, 1.5 trillion have been attracted "
+    "to the economy of the region. tenge of investments, more than 3 million square meters of housing "
+    "were commissioned, in the manufacturing industry products worth 600 billion tenge were produced. "
+    "During this period, more than 65 thousand new jobs were created, of which 55 thousand were "
+    "permanent jobs.During the speech, Bakhyt Duysenovich focused on the work done."
+)
+
+
+def quantity(records, text):
+    return next(r for r in records if r["label"] == "QUANTITY" and r["text"] == text)
+
+
+@pytest.mark.parametrize(
+    "span,measured_head",
+    [
+        ("3 million square meters", "housing"),
+        ("600 billion tenge", "product"),
+        ("65 thousand new jobs", "job"),
+        ("55 thousand", "job"),
+    ],
+)
+def test_seed_opening_measured_period_place(extract, span, measured_head):
+    rec = quantity(extract(SEED_OPENING), span)
+    assert rec["measured"].split()[-1] == measured_head
+    assert (rec["time_start"], rec["time_end"]) == ("2015", "2019")
+    assert rec["place"] == "Kyzylorda region"
+
+
+def test_both_names_of_the_deputy_akim_are_one_person(extract):
+    persons = [r for r in extract(SEED_OPENING) if r["label"] == "PERSON"]
+    assert {p["text"] for p in persons} == {"Bakhyt Zhakhanov", "Bakhyt Duysenovich"}
+    assert {p["person_id"] for p in persons} == {"bakhyt-zhakhanov"}
+
+
+@pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        ("In 2023, zinc reserves of 6.5 million tons were confirmed.", "6.5 million tons", "zinc reserve"),
+        ("Gross regional product grew by 6,8% and amounted to KZT 4.1 trillion.", "KZT 4.1 trillion", "Gross regional product"),
+        ("It is planned to increase the gross agricultural output by 1.6 times.", "1.6 times", "gross agricultural output"),
+        ("In 2023, farmers received KZT 286.4 bln in subsidies.", "KZT 286.4 bln", "subsidy"),
+        ("Over 3 years, the enterprise has invested $ 640 million in modernization.", "$ 640 million", "modernization"),
+        ("In 2023, 1.9 million tons of cement were produced, 8.4% more than a year earlier.", "8.4%", "cement"),
+        ("Some 8,900 farmers used this support in the amount of 150 bln tenge.", "150 bln tenge", "support"),
+    ],
+)
+def test_measured(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
+    "text,span,period",
+    [
+        ("Housing commissioning grew by 14% in 2023, 14% more than in 2022.", "14%", ("2023", "2023")),
+        ("Exports rose 1.3 times compared to 2022 and reached $ 2 billion in 2023.", "$ 2 billion", ("2023", "2023")),
+        ("By 2027 emissions will be cut by 30%.", "30%", ("2020", "2027")),
+    ],
+)
+def test_period_of_a_fact_skips_comparison_bases(extract, text, span, period):
+    rec = quantity(extract(text), span)
+    assert (rec["time_start"], rec["time_end"]) == period
+
+
+def test_speaker_of_a_quotation(extract):
+    text = "“Over the past 5 years, more than 1,800 new jobs have been created in the industry,” said Bakhyt Zhakhanov."
+    rec = quantity(extract(text), "1,800 new jobs")
+    assert (rec["speaker"], rec["speaker_id"]) == ("Bakhyt Zhakhanov", "bakhyt-zhakhanov")
