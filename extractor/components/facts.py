@@ -91,7 +91,9 @@ class FactLinker:
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
             paragraph = doc.text.rfind("\n", 0, span.start_char) + 1
-            if governing is not None:
+            if _is_age(span):
+                period = None
+            elif governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 carried = (paragraph, period)
@@ -142,6 +144,11 @@ def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> 
         if inside:
             return min(inside, key=lambda p: abs(p.start - span.start))
     return None
+
+
+def _is_age(span: Span) -> bool:
+    """ "children aged 3 to 6 years": an age has no period."""
+    return bool(re.search(r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$", span.doc.text[max(0, span.start_char - 20) : span.start_char]))
 
 
 def _parenthetical(span: Span) -> bool:
