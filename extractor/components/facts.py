@@ -20,6 +20,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..rules.quantex import COUNTED_SYNONYMS
 from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
@@ -86,6 +87,10 @@ class FactLinker:
                     prev = _previous_in_sentence(span, measured_by_span)
                     if prev is not None and (_parenthetical(span) or _comparative(span)):
                         record["measured"] = prev
+                    elif _parenthetical(span):
+                        # "mechanical engineering (+17.2%)": the noun before the bracket.
+                        noun = _left_noun(doc, span.start - 1, span.sent.start)
+                        record["measured"] = _phrase(noun) if noun is not None else record["measured"]
                 measured_by_span[span.start] = record["measured"]
                 governing = _governing_time(span, governing_times)
             else:
@@ -218,6 +223,7 @@ def _noun_ok(token: Token | None) -> bool:
         and not token.like_num
         and token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
         and token.i not in token.doc.user_data.get(_NAMED_KEY, ())
+        and load_lexicon().code_of(token.text) is None
     )
 
 
@@ -254,10 +260,13 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     last = span[-1]
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
     if lexicon.kind_of(base) == "count" and base != "count":
-        head = next((t for t in reversed(list(span)) if t.lemma_.lower() == base or t.lower_ == base), None)
-        if head is not None and head.pos_ in ("NOUN", "PROPN"):
-            return _phrase(head)
-        return base
+        head = next((t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None)
+        synonym = next(
+            (t for t in reversed(list(span)) if t.pos_ == "NOUN" and COUNTED_SYNONYMS.get(t.lemma_.lower()) == base), None
+        )
+        if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
+            return synonym.lemma_.lower()  # "1 146 residents" counts persons, measures residents
+        return _phrase(head) if head is not None else base
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -274,7 +283,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
-    m = re.search(r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at|with\s+a\s+(?:total\s+)?(?:cost|value|capacity)\s+of)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$", before)
+    m = re.search(r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$", before)
     if m:
         cue_start = doc.char_span(span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand")
         if cue_start is not None:
@@ -291,6 +300,9 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(obj):
                     return _phrase(obj)
+        purpose = _purpose_after(verb, span)
+        if purpose is not None:
+            return _phrase(purpose)
         return load_nominalizations().get(verb.lemma_.lower())
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if base == "x":
@@ -306,6 +318,21 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         return noun
     if _noun_ok(subj):
         return _phrase(subj)
+    return None
+
+
+_PURPOSE_VERBS = {"allocate", "provide", "spend", "direct", "invest", "earmark", "use", "send", "channel", "assign", "issue", "plan"}
+
+
+def _purpose_after(verb: Token, span: Span) -> Token | None:
+    """ "N was allocated from the budget for the reconstruction": what the money is for."""
+    if verb.lemma_.lower() not in _PURPOSE_VERBS:
+        return None
+    for t in verb.doc[verb.i + 1 : min(span.sent.end, verb.i + 14)]:
+        if t.lower_ in ("for", "on", "into") or (t.lower_ == "to" and t.dep_ == "prep"):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if _noun_ok(obj):
+                return obj
     return None
 
 
