@@ -34,7 +34,7 @@ _COPULAR = {
 # Nouns that hold what they measure after "of": "the volume of investments".
 _CONTAINERS = {"volume", "amount", "share", "level", "number", "cost", "value", "sum", "total", "rate", "size"}
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss"}
-_SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time"}
+_SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose", "purposes"}
 
 
 # Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
@@ -81,11 +81,11 @@ class FactLinker:
             period = None
             if has_parse:
                 record["measured"] = _measured(span, record, lexicon)
-                if record["measured"] is None or _parenthetical(span) or _comparative(span):
+                if record["measured"] is None or _parenthetical(span) or _comparative(span) or _restates(span):
                     # "(about KZT 44 bln)" restates the amount before it; "8.4% more than a
                     # year earlier" compares the amount just named.
                     prev = _previous_in_sentence(span, measured_by_span)
-                    if prev is not None and (_parenthetical(span) or _comparative(span)):
+                    if prev is not None and (_parenthetical(span) or _comparative(span) or _restates(span)):
                         record["measured"] = prev
                     elif _parenthetical(span):
                         # "mechanical engineering (+17.2%)": the noun before the bracket.
@@ -161,6 +161,15 @@ def _parenthetical(span: Span) -> bool:
     doc = span.doc
     before = doc.text[max(0, span.start_char - 12) : span.start_char]
     return bool(re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before))
+
+
+def _restates(span: Span) -> bool:
+    """ "160km of them", "46% of which", ", or 103.2% of the forecast": the same thing as the
+    amount before it."""
+    doc = span.doc
+    after = doc.text[span.end_char : span.end_char + 20]
+    before = doc.text[max(0, span.start_char - 6) : span.start_char]
+    return bool(re.match(r"\s+of\s+(?:which|them|these|it)\b", after) or re.search(r",\s*or\s+$", before))
 
 
 def _comparative(span: Span) -> bool:
@@ -267,6 +276,18 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
             return synonym.lemma_.lower()  # "1 146 residents" counts persons, measures residents
         return _phrase(head) if head is not None else base
+    # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
+    head = span.root.head
+    if span.root.dep_ in ("compound", "nummod", "amod", "npadvmod") and head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end < 4:
+        if _noun_ok(head):
+            return _phrase(head)
+    # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
+    window_start = max(sent.start_char, span.start_char - 40)
+    dash = re.search(r"([\p{L}-]+)\s+[–—-]\s+$", doc.text[window_start : span.start_char])
+    if dash:
+        left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
+        if left is not None and _noun_ok(left[-1]):
+            return _phrase(left[-1])
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -304,6 +325,12 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         if purpose is not None:
             return _phrase(purpose)
         return load_nominalizations().get(verb.lemma_.lower())
+    # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("to", "by") and prep.head.pos_ == "VERB":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+        if _noun_ok(obj):
+            return _phrase(obj)
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if base == "x":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
