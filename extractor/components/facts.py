@@ -227,7 +227,7 @@ def _noun_ok(token: Token | None) -> bool:
     """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
     return (
         token is not None
-        and token.pos_ == "NOUN"
+        and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()))
         and token.lower_ not in _SKIP_HEADS
         and not token.like_num
         and token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
@@ -247,6 +247,13 @@ def _subject(verb: Token) -> Token | None:
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
         return subj
+    # "the wear averages 54%, and in some cities exceeds 70 percent": the subject of the
+    # verb before, shared by ellipsis.
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
     return None
 
 
