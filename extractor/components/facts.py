@@ -33,7 +33,7 @@ _COPULAR = {
 }  # fmt: skip
 # Nouns that hold what they measure after "of": "the volume of investments".
 _CONTAINERS = {"volume", "amount", "share", "level", "number", "cost", "value", "sum", "total", "rate", "size"}
-_PHRASE_DEPS = {"compound", "amod", "nmod", "poss"}
+_PHRASE_DEPS = {"compound", "amod", "nmod"}
 _SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose", "purposes"}
 
 
@@ -169,18 +169,25 @@ def _restates(span: Span) -> bool:
     doc = span.doc
     after = doc.text[span.end_char : span.end_char + 20]
     before = doc.text[max(0, span.start_char - 6) : span.start_char]
-    return bool(re.match(r"\s+of\s+(?:which|them|these|it)\b", after) or re.search(r",\s*or\s+$", before))
+    return bool(
+        re.match(r"\s+of\s+(?:which|them|these|it)\b", after)
+        or re.search(r",\s*or\s+$", before)
+    )
 
 
 def _comparative(span: Span) -> bool:
-    """ "…, 8.4% more than a year earlier": a change against a base, after a comma."""
+    """ "…, 8.4% more than a year earlier", "that is 40% more": a change of the amount named
+    before, against a base."""
     doc = span.doc
     after = doc.text[span.end_char : span.end_char + 25]
-    before = doc.text[max(0, span.start_char - 14) : span.start_char]
-    return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and "," in before
+    before = doc.text[max(0, span.start_char - 24) : span.start_char]
+    return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and bool(
+        re.search(r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$", before)
+    )
 
 
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
+    """The measured of the nearest earlier amount in the sentence."""
     sent = span.sent
     earlier = [i for i in measured_by_span if sent.start <= i < span.start and measured_by_span[i]]
     return measured_by_span[max(earlier)] if earlier else None

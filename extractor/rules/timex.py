@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", r"(?P<yr>" + _Y + r")-(?P<mnum>\d{2})-(?P<day>\d{2})"),
     (
         "month_range",
-        r"(?P<mon>" + _MONTH + r")\s*[-–—]\s*(?P<mon2>" + _MONTH + r")(?:\s+(?:of\s+)?"
+        r"(?P<mon>" + _MONTH + r")\s*(?:[-–—]|\s(?:through|to|till|until)\s)\s*(?P<mon2>" + _MONTH + r")(?:\s+(?:of\s+)?"
         + _YEAR_REF + r")?",
     ),
     (
