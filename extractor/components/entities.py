@@ -335,6 +335,23 @@ class EntityRefiner:
             lm = _LOC_AFTER.match(text, end)
             if lm and label in ("ORG", "PERSON", "LOC") and source == "ner":
                 return start, lm.end(), "LOC"
+        if source == "ner":
+            # "KAZINFORM - Investments": a dash between words ends a name; a heading line
+            # before a name is not part of it ("Remittances\n\nSadykov").
+            dash = re.search(r"\s[-–—]\s", text[start:end])
+            if dash:
+                end = start + dash.start()
+            newline = text.rfind("\n", start, end)
+            if newline >= 0:
+                start = newline + 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS") and label in ("ORG", "PERSON", "NORP"):
+                return start, end, None  # "Farmers", "Healthcare": a capitalised common noun
+            if text[start:end] in ("Committee", "Ministry", "Department", "Agency", "Council", "Fund", "Chamber"):
+                return start, end, None  # a generic institution word alone
+            words = text[start:end].split()
+            if label in ("ORG", "GPE", "NORP") and len(words) == 2 and _SURNAME.match(words[-1]) and words[0][0].isupper():
+                label = "PERSON"  # "Kuandyk Kassymov": a first name and a CIS surname
         if label == "PERSON" and source == "ner":
             if not re.match(r"[\p{Lu}]", text[start:end]):
                 return start, end, None

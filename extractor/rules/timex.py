@@ -475,7 +475,8 @@ def resolve(
     if start is None and end is None:
         return None, None
     prep = match.prep
-    if match.kind in ("duration", "vague", "this_period", "same_period", "same_date", "ago"):
+    if match.kind in ("duration", "vague", "this_period", "same_period", "same_date", "ago", "month_range", "year_range"):
+        # A range names both its ends: "from January through June 2023" is not "since".
         return start, end
     if prep in ("since", "from"):
         if doc is None or start[: len(doc.iso())] > doc.iso()[: len(start)]:
