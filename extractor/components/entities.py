@@ -345,7 +345,7 @@ class EntityRefiner:
             if newline >= 0:
                 start = newline + 1
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS") and label in ("ORG", "PERSON", "NORP"):
+            if span is not None and len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS") and label in ("ORG", "PERSON"):
                 return start, end, None  # "Farmers", "Healthcare": a capitalised common noun
             if text[start:end] in ("Committee", "Ministry", "Department", "Agency", "Council", "Fund", "Chamber"):
                 return start, end, None  # a generic institution word alone
@@ -364,7 +364,7 @@ class EntityRefiner:
             return start, end, None  # "republican budget"
         if source == "ner" and text[start:end].isupper() and len(text[start:end]) > 4 and " " not in text[start:end]:
             return start, end, None  # headline capitals; datelines are found by rule
-        if label in ("ORG", "LAW", "EVENT", "FAC") and text[start:end].lower() == text[start:end]:
+        if (label in ("ORG", "LAW", "EVENT", "FAC") or source == "ner") and text[start:end].lower() == text[start:end]:
             return start, end, None  # lower-case generic mention ("the government")
         return start, end, label
 

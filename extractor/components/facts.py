@@ -34,7 +34,10 @@ _COPULAR = {
 # Nouns that hold what they measure after "of": "the volume of investments".
 _CONTAINERS = {"volume", "amount", "share", "level", "number", "cost", "value", "sum", "total", "rate", "size"}
 _PHRASE_DEPS = {"compound", "amod", "nmod"}
-_SKIP_HEADS = {"which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose", "purposes"}
+_SKIP_HEADS = {
+    "which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose",
+    "purposes", "thanks", "result", "framework", "part", "order", "expense", "account", "case",
+}  # fmt: skip
 
 
 # Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
@@ -60,7 +63,7 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
-        governing_times = [t for t in times if not is_baseline(doc.text, t.start_char)]
+        governing_times = [t for t in times if not is_baseline(doc.text, t.start_char, t.end_char)]
         places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
         persons = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"] if SPANS_ENTITIES in doc.spans else []
         quotes = [m.span(1) for m in _QUOTE.finditer(doc.text)]
@@ -73,6 +76,7 @@ class FactLinker:
         }  # tokens of names: never what an amount measures
         doc.user_data[_NAMED_KEY] = named
         measured_by_span: dict[int, str | None] = {}
+        measured_by_span_end: dict[int, str | None] = {}
         carried: tuple[int, tuple] | None = None  # (paragraph start, period)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
@@ -85,13 +89,17 @@ class FactLinker:
                     # "(about KZT 44 bln)" restates the amount before it; "8.4% more than a
                     # year earlier" compares the amount just named.
                     prev = _previous_in_sentence(span, measured_by_span)
-                    if prev is not None and (_parenthetical(span) or _comparative(span) or _restates(span)):
+                    before_bracket = _noun_before_bracket(span) if _parenthetical(span) else None
+                    if before_bracket is not None:
+                        # "construction (8.8%), transport (7.9%)": the noun before the bracket.
+                        record["measured"] = _phrase(before_bracket)
+                    elif _parenthetical(span) and span.start - 2 in measured_by_span_end:
+                        # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
+                        record["measured"] = measured_by_span_end[span.start - 2]
+                    elif prev is not None and (_parenthetical(span) or _comparative(span) or _restates(span)):
                         record["measured"] = prev
-                    elif _parenthetical(span):
-                        # "mechanical engineering (+17.2%)": the noun before the bracket.
-                        noun = _left_noun(doc, span.start - 1, span.sent.start)
-                        record["measured"] = _phrase(noun) if noun is not None else record["measured"]
                 measured_by_span[span.start] = record["measured"]
+                measured_by_span_end[span.end - 1] = record["measured"]
                 governing = _governing_time(span, governing_times)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
@@ -175,6 +183,17 @@ def _restates(span: Span) -> bool:
     )
 
 
+def _noun_before_bracket(span: Span) -> Token | None:
+    """The noun right before "(" when the bracket holds a figure for it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in ("(", "+", "-", "–", "about", "approximately", "around", "some", "nearly", "over"):
+        i -= 1
+    if i < 0 or doc[i].text == ")" or doc[i].like_num:
+        return None
+    return doc[i] if _noun_ok(doc[i]) else None
+
+
 def _comparative(span: Span) -> bool:
     """ "…, 8.4% more than a year earlier", "that is 40% more": a change of the amount named
     before, against a base."""
@@ -218,7 +237,10 @@ def _phrase(token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     left = [t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num]
     start = min([token.i, *(t.i for t in left)])
-    words = [t for t in token.doc[start : token.i] if t.pos_ not in ("DET", "PUNCT", "NUM") and not t.like_num]
+    words = [
+        t for t in token.doc[start : token.i]
+        if t.pos_ not in ("DET", "PUNCT", "NUM") and not t.like_num and load_lexicon().code_of(t.text) is None
+    ]  # fmt: skip
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
     phrase = " ".join([*(t.text for t in words), head]).strip()
     if token.lemma_.lower() in _CONTAINERS:
@@ -237,7 +259,7 @@ def _noun_ok(token: Token | None) -> bool:
         and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()))
         and token.lower_ not in _SKIP_HEADS
         and not token.like_num
-        and token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
+        and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
         and token.i not in token.doc.user_data.get(_NAMED_KEY, ())
         and load_lexicon().code_of(token.text) is None
     )
@@ -292,7 +314,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         return _phrase(head) if head is not None else base
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
-    if span.root.dep_ in ("compound", "nummod", "amod", "npadvmod") and head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end < 4:
+    if span.root.dep_ in ("compound", "nummod", "amod") and head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end < 4:
         if _noun_ok(head):
             return _phrase(head)
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.

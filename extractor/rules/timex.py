@@ -32,7 +32,8 @@ PREPOSITIONS = (
 
 _Y = r"(?:19[5-9]\d|20[0-5]\d)"
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# Only abbreviations take a full stop: "Sept. 15", never "August." at a sentence's end.
+_MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|I{1,3}|IV)"
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
@@ -502,8 +503,13 @@ BASELINE_BEFORE = re.compile(
 )
 
 
-def is_baseline(text: str, start: int) -> bool:
-    """True when the time expression at ``start`` is the base of a comparison."""
+def is_baseline(text: str, start: int, end: int | None = None) -> bool:
+    """True when the time expression at ``start`` is the base of a comparison.
+
+    "more than in 2022", "compared to 2022", and a possessive ("last year's indicator").
+    """
+    if end is not None and re.match(r"['’]s\b", text[end : end + 3]):
+        return True
     return bool(BASELINE_BEFORE.search(text[max(0, start - 30) : start]))
 
 

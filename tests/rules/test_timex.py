@@ -63,6 +63,8 @@ def times(text, date="2020", previous=None):
         ("the tax applies from 1 January 2025", "2024-03", "1 January 2025", "2025-01-01", None),
         ("the plant was launched in October", "2024-01", "October", "2023-10", "2023-10"),
         ("must be repaired by 15 September", "2023-06-15", "15 September", "2023-06-15", "2023-09-15"),
+        ("output grew by 2.1% from January to August.", "2024-09", "January to August", "2024-01", "2024-08"),
+        ("investments from January through June 2023", "2023-08-02", "January through June 2023", "2023-01", "2023-06"),
     ],
 )
 def test_time(text, date, span, start, end):
