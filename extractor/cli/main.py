@@ -250,6 +250,12 @@ def gold_check(
     console.print(f"gold OK: {n} documents", highlight=False)
 
 
+# Commands in modules of their own (each imports spaCy only where it extracts).
+from .review import review  # noqa: E402
+
+app.command()(review)
+
+
 def main() -> None:
     """Entry point of the ``extractor`` command."""
     app()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from ..review.context import clip, sentence_bounds
+from ..review.gold_diff import MARKS
+from ..review.summary import Summary, period_of
+from ..review.view import DocumentView
 from ..scoring import Scores
 
 _SCALES = ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "thousand"))
@@ -40,12 +45,7 @@ def clean(text: str) -> str:
 
 def period(rec: dict) -> str:
     """ "2015 – 2019", "2020", or "" for a span with no period."""
-    start, end = rec.get("time_start"), rec.get("time_end")
-    if not start and not end:
-        return ""
-    if start == end:
-        return start or ""
-    return f"{start or '?'} – {end or '?'}"
+    return period_of(rec)
 
 
 def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
@@ -137,3 +137,150 @@ def _describe(rec: dict | None) -> str:
     if rec["label"] in ("QUANTITY", "TIME") and (rec.get("time_start") or rec.get("time_end")):
         out += f" [{period(rec)}]"
     return clean(out)
+
+
+# --- extractor review ---------------------------------------------------------------------
+
+# Symbol first, so the marks read without colour (NO_COLOR, a pipe, a pager without -R).
+MARK_STYLES = {
+    "correct": ("✓ correct", "green"),
+    "wrong value": ("≠ value", "bold magenta"),
+    "wrong date": ("≠ date", "bold magenta"),
+    "boundary": ("↔ bounds", "yellow"),
+    "spurious": ("+ spurious", "bold yellow"),
+    "missed": ("✗ missed", "bold red"),
+}
+SPAN_STYLE = "bold reverse"
+SENTENCE_CHARS = 150  # about three lines of the sentence column at 120 columns
+
+
+def fact_in_sentence(rec: dict, text: str | None, *, max_chars: int = SENTENCE_CHARS) -> Text:
+    """The span in its sentence, the span highlighted; the span alone when the text is unknown.
+
+    Sentences longer than ``max_chars`` are cut around the span, the cuts marked "…".
+    """
+    start, end = rec["start"], rec["end"]
+    if text is None or end > len(text):
+        return Text(clean(rec.get("text") or ""), style=SPAN_STYLE)
+    lo, hi = sentence_bounds(text, start, end)
+    left, right = clip(text, lo, hi, start, end, max_chars)
+    out = Text("…" if left > lo else "")
+    out.append(clean(text[left:start]))
+    out.append(clean(text[start:end]), style=SPAN_STYLE)
+    out.append(clean(text[end:right]) + ("…" if right < hi else ""))
+    return out
+
+
+def fact_value(rec: dict) -> str:
+    """What a fact states, for people: "1.5 trn KZT" for a quantity, a person's title."""
+    if rec["label"] == "QUANTITY":
+        return readable_amount(rec)
+    if rec["label"] == "PERSON":
+        return rec.get("title") or ""
+    return ""
+
+
+def _measured(rec: dict) -> str:
+    measured = rec.get("measured")
+    return " | ".join(measured) if isinstance(measured, list) else measured or ""
+
+
+def _with_gold(shown: str, gold: str | None) -> Text:
+    """A cell with the gold's differing value under it."""
+    out = Text(clean(shown))
+    if gold is not None and gold != shown:
+        out.append(("\n" if shown else "") + "gold " + clean(gold or "—"), style="dim italic")
+    return out
+
+
+def review_table(view: DocumentView, *, compared: bool = False) -> Table:
+    """One document's facts: mark, span in its sentence, label, value, qualifier, measured,
+    period, place; with strict P/R/F in the caption when compared with gold."""
+    shown = len(view.rows)
+    title = Text(clean(view.doc_id), style="bold")
+    facts = _plural(view.found, "fact")
+    title.append(f"  {facts}" if shown == view.found else f"  {shown} of {facts}", style="dim")
+    table = Table(title=title, title_justify="left", caption_justify="left", expand=True)
+    if compared:
+        table.add_column("mark", no_wrap=True)
+    table.add_column("fact in its sentence", ratio=1, width=36)
+    table.add_column("label", no_wrap=True)
+    table.add_column("value", justify="right", max_width=16)
+    table.add_column("qual.", max_width=6)
+    table.add_column("measured", max_width=18)
+    table.add_column("period", max_width=12)
+    table.add_column("place", max_width=14)
+    for row in view.rows:
+        rec, gold, mark = row.record, row.gold or {}, row.mark
+        fact = fact_in_sentence(rec, view.text)
+        if mark == "boundary":
+            fact.append("\ngold " + repr(clean(gold.get("text") or "")), style="dim italic")
+        cells = [
+            fact,
+            Text(clean(rec["label"])),
+            _with_gold(fact_value(rec), fact_value(gold) if mark == "wrong value" else None),
+            Text(clean(rec.get("qualifier") or "")),
+            Text(clean(_measured(rec))),
+            _with_gold(period(rec), period(gold) if mark == "wrong date" else None),
+            Text(clean(rec.get("place") or "")),
+        ]
+        if compared:
+            symbol, style = MARK_STYLES.get(row.mark or "", ("", ""))
+            cells.insert(0, Text(symbol, style=style))
+        table.add_row(*cells, style="dim" if row.mark == "missed" else None)
+    caption = Text()
+    if view.prf is not None:
+        p = view.prf
+        scores = f"strict P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}"
+        caption.append(scores, style="bold")
+        caption.append(f"  ({p.tp} of {p.pred} extracted, {p.gold} gold)")
+    if view.note:
+        caption.append(("\n" if caption else "") + clean(view.note), style="italic")
+    if caption:
+        table.caption = caption
+    return table
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def review_summary(summary: Summary) -> Group:
+    """Under the tables: facts per label and unit, marks, and totals per unit and period."""
+    parts: list = []
+    n_facts = sum(summary.labels.values())
+    head = Text(f"{_plural(summary.documents, 'document')}, {_plural(n_facts, 'fact')}: ")
+    head.stylize("bold")
+    head.append("  ".join(f"{clean(label)} {n}" for label, n in summary.labels.most_common()))
+    parts.append(head)
+    if summary.units:
+        units = Text("quantities by unit: ", style="bold")
+        units.append("  ".join(f"{clean(unit)} {n}" for unit, n in summary.units.most_common()))
+        parts.append(units)
+    if summary.marks:
+        marks = Text("against gold: ", style="bold")
+        for i, mark in enumerate(m for m in MARKS if summary.marks[m]):
+            symbol, style = MARK_STYLES[mark]
+            marks.append(("  " if i else "") + f"{symbol} {summary.marks[mark]}", style=style)
+        parts.append(marks)
+    totals = summary.sorted_totals()
+    if totals:
+        table = Table(title="totals where adding up makes sense", title_justify="left")
+        table.caption_justify = "left"
+        table.add_column("unit")
+        table.add_column("period")
+        table.add_column("facts", justify="right")
+        table.add_column("total", justify="right")
+        table.add_column("of which qualified", justify="right")
+        for t in totals:
+            total = readable_amount({"value": t.total, "unit": t.unit})
+            cells = (clean(t.unit), clean(t.period or "—"), str(t.count), clean(total))
+            table.add_row(*map(Text, cells), str(t.qualified or ""))
+        table.caption = Text(
+            "every figure shown is added as stated (a figure quoted twice counts twice); "
+            "percentages, multipliers, time amounts and rates are not added"
+            + (f"; {summary.ranges} ranges left out" if summary.ranges else ""),
+            style="dim",
+        )
+        parts.append(table)
+    return Group(*parts)
