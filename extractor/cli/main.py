@@ -251,9 +251,11 @@ def gold_check(
 
 
 # Commands in modules of their own (each imports spaCy only where it extracts).
+from .label import label  # noqa: E402
 from .review import review  # noqa: E402
 
 app.command()(review)
+app.command()(label)
 
 
 def main() -> None:

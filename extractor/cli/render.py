@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.markup import escape
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -154,21 +156,54 @@ SPAN_STYLE = "bold reverse"
 SENTENCE_CHARS = 150  # about three lines of the sentence column at 120 columns
 
 
-def fact_in_sentence(rec: dict, text: str | None, *, max_chars: int = SENTENCE_CHARS) -> Text:
+class SpanInSentence:
+    """A sentence with one span highlighted: in reverse video where the console shows
+    styles, between ⟦ ⟧ where it does not (a file, a pipe, a dumb terminal).
+
+    Args:
+        before: the text before the span (already made safe with :func:`clean`).
+        span: the span.
+        after: the text after it.
+        note: a line under the sentence (e.g. the gold's span), dim.
+    """
+
+    OPEN, CLOSE = "⟦", "⟧"
+
+    def __init__(self, before: str, span: str, after: str, note: str = "") -> None:
+        self.before, self.span, self.after, self.note = before, span, after, note
+
+    def text(self, console: Console) -> Text:
+        """The sentence as this console can show it."""
+        plain = console.color_system is None
+        out = Text(self.before)
+        out.append(f"{self.OPEN}{self.span}{self.CLOSE}" if plain else self.span, style=SPAN_STYLE)
+        out.append(self.after)
+        if self.note:
+            out.append("\n" + self.note, style="dim italic")
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(console)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text(console))
+
+
+def fact_in_sentence(
+    rec: dict, text: str | None, *, max_chars: int = SENTENCE_CHARS, note: str = ""
+) -> SpanInSentence:
     """The span in its sentence, the span highlighted; the span alone when the text is unknown.
 
     Sentences longer than ``max_chars`` are cut around the span, the cuts marked "…".
     """
     start, end = rec["start"], rec["end"]
     if text is None or end > len(text):
-        return Text(clean(rec.get("text") or ""), style=SPAN_STYLE)
+        return SpanInSentence("", clean(rec.get("text") or ""), "", note)
     lo, hi = sentence_bounds(text, start, end)
     left, right = clip(text, lo, hi, start, end, max_chars)
-    out = Text("…" if left > lo else "")
-    out.append(clean(text[left:start]))
-    out.append(clean(text[start:end]), style=SPAN_STYLE)
-    out.append(clean(text[end:right]) + ("…" if right < hi else ""))
-    return out
+    before = ("…" if left > lo else "") + clean(text[left:start])
+    after = clean(text[end:right]) + ("…" if right < hi else "")
+    return SpanInSentence(before, clean(text[start:end]), after, note)
 
 
 def fact_value(rec: dict) -> str:
@@ -212,9 +247,8 @@ def review_table(view: DocumentView, *, compared: bool = False) -> Table:
     table.add_column("place", max_width=14)
     for row in view.rows:
         rec, gold, mark = row.record, row.gold or {}, row.mark
-        fact = fact_in_sentence(rec, view.text)
-        if mark == "boundary":
-            fact.append("\ngold " + repr(clean(gold.get("text") or "")), style="dim italic")
+        note = "gold " + repr(clean(gold.get("text") or "")) if mark == "boundary" else ""
+        fact = fact_in_sentence(rec, view.text, note=note)
         cells = [
             fact,
             Text(clean(rec["label"])),
@@ -284,3 +318,91 @@ def review_summary(summary: Summary) -> Group:
         )
         parts.append(table)
     return Group(*parts)
+
+
+# --- extractor label ----------------------------------------------------------------------
+
+LABEL_KEYS = (
+    ("a", "accept"),
+    ("r", "reject"),
+    ("f", "fix"),
+    ("n", "new span"),
+    ("s", "skip"),
+    ("b", "back"),
+    ("q", "quit"),
+    ("?", "help"),
+)
+
+
+def keys_line(keys: tuple[tuple[str, str], ...] = LABEL_KEYS) -> Text:
+    """ "a accept · r reject · …", the keys bold (as Text: brackets are never markup)."""
+    out = Text()
+    for i, (key, meaning) in enumerate(keys):
+        out.append(" · " if i else "", style="dim")
+        out.append(key, style="bold cyan")
+        out.append(f" {meaning}")
+    return out
+
+
+def _raw_amount(rec: dict) -> str:
+    if rec.get("value") is None and rec.get("low") is not None:
+        return f"{rec['low']!r} – {rec['high']!r}"
+    return "" if rec.get("value") is None else repr(rec["value"])
+
+
+def span_fields(rec: dict) -> Table:
+    """A span's fields, one a line: the ones a labeller checks for its label."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    rows: list[tuple[str, str]] = [("span", repr(rec.get("text") or ""))]
+    if rec["label"] == "QUANTITY":
+        amount = readable_amount({**rec, "unit": None})
+        raw = _raw_amount(rec)
+        rows += [
+            ("value", f"{amount}  ({raw})" if raw and raw != amount else amount or "—"),
+            ("unit", rec.get("unit") or "—"),
+            ("qualifier", rec.get("qualifier") or "—"),
+            ("measured", _measured(rec) or "—"),
+            ("period", period(rec) or "—"),
+        ]
+        if rec.get("place"):
+            rows.append(("place", rec["place"]))
+    elif rec["label"] == "TIME":
+        rows.append(("period", period(rec) or "—"))
+    elif rec.get("title"):
+        rows.append(("title", rec["title"]))
+    for name, value in rows:
+        grid.add_row(name, Text(clean(value)))
+    return grid
+
+
+def label_card(rec: dict, text: str, position: str, decision: str | None = None) -> Group:
+    """A proposal to decide on: a rule naming it, its sentence with the span highlighted,
+    its fields, and an earlier decision on it."""
+    head = Text(f"{position} · ", style="bold")
+    head.append(clean(rec["label"]), style="bold cyan")
+    if decision:
+        head.append(f" · {decision}", style="bold yellow")
+    return Group(
+        Rule(head, align="left", style="dim"),
+        fact_in_sentence(rec, text, max_chars=400),
+        span_fields(rec),
+    )
+
+
+def occurrences_table(text: str, found: list[tuple[int, int]], label: str = "") -> Table:
+    """Numbered occurrences of a typed span, each in its sentence, to pick one."""
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column(justify="right", style="bold cyan", no_wrap=True)
+    table.add_column()
+    for n, (start, end) in enumerate(found, 1):
+        rec = {"label": label, "start": start, "end": end, "text": text[start:end]}
+        table.add_row(str(n), fact_in_sentence(rec, text, max_chars=120))
+    return table
+
+
+def session_counts(counts: dict[str, int]) -> Text:
+    """ "12 accepted · 3 fixed · 4 rejected · 2 added · 41 open"."""
+    parts = [(n, name) for name in ("accepted", "fixed", "rejected", "added", "open") if (n := counts.get(name))]
+    return Text(" · ".join(f"{n} {name}" for n, name in parts) or "nothing yet")

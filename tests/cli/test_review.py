@@ -79,7 +79,8 @@ def test_spans_are_shown_in_their_sentence_from_the_corpus(consoles, tmp_path):
     path = write_jsonl(tmp_path / "spans.jsonl", seed_predictions())
     assert review(path, "--corpus", ROOT / "corpus", "--label", "QUANTITY", "--doc", SEED_ID) == 0
     out = consoles[0].getvalue()
-    assert "In the construction sector, work worth 500 billion tenge was done." in out
+    # no colours in a file: the span is marked with brackets instead of reverse video
+    assert "In the construction sector, work worth ⟦500 billion tenge⟧ was done." in out
     assert f"{SEED_ID}  27 facts" in out
 
 
@@ -99,7 +100,7 @@ def test_a_text_field_in_the_file_gives_the_sentences(consoles, tmp_path):
     ]
     path = write_jsonl(tmp_path / "spans.jsonl", [{"id": "x", "text": text}, *spans])
     assert review(path, "--corpus", tmp_path / "none") == 0
-    assert "In 2020, 12 schools were built in Almaty." in consoles[0].getvalue()
+    assert "In 2020, ⟦12 schools⟧ were built in Almaty." in consoles[0].getvalue()
 
 
 def test_a_stale_corpus_text_is_not_used(consoles, tmp_path):
@@ -326,7 +327,7 @@ def test_a_thousand_documents_open_without_spacy(tmp_path):
     assert "doc-0999  3 facts" in result.stdout
     assert "1000 documents, 3000 facts: QUANTITY 3000" in result.stdout
     assert "In the construction sector" not in result.stdout  # only the first three quantities
-    assert "Over the past 5 years, 1.5 trillion" in result.stdout  # sentences from the "text" lines
+    assert "Over the past 5 years, ⟦1.5 trillion⟧" in result.stdout  # sentences from "text" lines
 
 
 def test_transcripts_are_extracted_on_the_fly(consoles):
