@@ -253,9 +253,11 @@ def gold_check(
 # Commands in modules of their own (each imports spaCy only where it extracts).
 from .label import label  # noqa: E402
 from .review import review  # noqa: E402
+from .show import show  # noqa: E402
 
 app.command()(review)
 app.command()(label)
+app.command()(show)
 
 
 def main() -> None:

@@ -3,40 +3,24 @@
 from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..review.context import clip, sentence_bounds
 from ..review.gold_diff import MARKS
-from ..review.summary import Summary, period_of
+from ..review.highlight import non_overlapping
+from ..review.readable import (  # noqa: F401  (readable_* stay importable from here)
+    fact_value,
+    period_of,
+    readable_amount,
+    readable_number,
+)
+from ..review.summary import Summary
 from ..review.view import DocumentView
 from ..scoring import Scores
-
-_SCALES = ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "thousand"))
-
-
-def readable_number(value: float | int | None) -> str:
-    """1.5e12 -> "1.5 trn", 65000 -> "65,000", 110.7 -> "110.7"."""
-    if value is None:
-        return ""
-    for size, word in _SCALES[:3]:
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
-
-
-def readable_amount(rec: dict) -> str:
-    """A quantity's value and unit for people: "1.5 trn KZT", "3–6 year"."""
-    if rec.get("value") is None and rec.get("low") is not None:
-        amount = f"{readable_number(rec['low'])}–{readable_number(rec['high'])}"
-    else:
-        amount = readable_number(rec.get("value"))
-    return f"{amount} {rec.get('unit') or ''}".strip()
 
 
 def clean(text: str) -> str:
@@ -204,15 +188,6 @@ def fact_in_sentence(
     before = ("…" if left > lo else "") + clean(text[left:start])
     after = clean(text[end:right]) + ("…" if right < hi else "")
     return SpanInSentence(before, clean(text[start:end]), after, note)
-
-
-def fact_value(rec: dict) -> str:
-    """What a fact states, for people: "1.5 trn KZT" for a quantity, a person's title."""
-    if rec["label"] == "QUANTITY":
-        return readable_amount(rec)
-    if rec["label"] == "PERSON":
-        return rec.get("title") or ""
-    return ""
 
 
 def _measured(rec: dict) -> str:
@@ -404,5 +379,66 @@ def occurrences_table(text: str, found: list[tuple[int, int]], label: str = "") 
 
 def session_counts(counts: dict[str, int]) -> Text:
     """ "12 accepted · 3 fixed · 4 rejected · 2 added · 41 open"."""
-    parts = [(n, name) for name in ("accepted", "fixed", "rejected", "added", "open") if (n := counts.get(name))]
-    return Text(" · ".join(f"{n} {name}" for n, name in parts) or "nothing yet")
+    names = ("accepted", "fixed", "rejected", "added", "open")
+    parts = [f"{counts[name]} {name}" for name in names if counts.get(name)]
+    return Text(" · ".join(parts) or "nothing yet")
+
+
+# --- extractor show -----------------------------------------------------------------------
+
+# Background colours as displaCy gives them (QUANTITY and TIME as on the HTML page).
+LABEL_STYLES = {
+    "QUANTITY": "black on #ffd98e",
+    "TIME": "black on #bfe1d9",
+    "PERSON": "black on #aa9cfc",
+    "ORG": "black on #7aecec",
+    "GPE": "black on #feca74",
+    "LOC": "black on #ff9561",
+    "FAC": "black on #9cc9cc",
+    "LAW": "black on #ff8197",
+    "NORP": "black on #c887fb",
+    "EVENT": "black on #ffeb80",
+}
+
+
+def clean_lines(text: str) -> str:
+    """:func:`clean`, keeping the line breaks of a running text."""
+    return "\n".join(clean(line) for line in text.split("\n"))
+
+
+class HighlightedTranscript:
+    """A whole transcript with its spans highlighted and labelled, line breaks kept.
+
+    Overlapping spans are highlighted once (see
+    :func:`extractor.review.highlight.non_overlapping`); where the console shows no
+    styles, a span reads ``⟦600 billion tenge⟧QUANTITY``.
+    """
+
+    def __init__(self, text: str, records: list[dict]) -> None:
+        self.source = text
+        self.records = non_overlapping(records)[0]
+
+    def text(self, console: Console) -> Text:
+        """The transcript as this console can show it."""
+        plain = console.color_system is None
+        out = Text()
+        pos = 0
+        for rec in self.records:
+            out.append(clean_lines(self.source[pos : rec["start"]]))
+            span = clean_lines(self.source[rec["start"] : rec["end"]])
+            label = clean(rec["label"])
+            if plain:
+                out.append(f"{SpanInSentence.OPEN}{span}{SpanInSentence.CLOSE}{label}")
+            else:
+                style = LABEL_STYLES.get(rec["label"], "reverse")
+                out.append(span, style=style)
+                out.append(f" {label}", style=f"{style} bold dim")
+            pos = rec["end"]
+        out.append(clean_lines(self.source[pos:]))
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(console)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text(console))

@@ -7,7 +7,6 @@ extraction opens without spaCy: this module imports the pipeline only to extract
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -34,44 +33,6 @@ def _consoles() -> tuple[Console, Console]:
     from . import main
 
     return main.console, main.err_console
-
-
-def _saved_documents(
-    source: Path, corpus: Path | None, problems: list[str], accepts_doc
-) -> Iterator[tuple[str, list[dict], str | None]]:
-    from ..io.spans import CorpusTexts, read_span_file
-
-    spans = read_span_file(source)
-    problems.extend(str(err) for err in spans.errors)
-    texts = CorpusTexts([corpus] if corpus else [])
-    for doc_id, records in spans.records.items():
-        if not accepts_doc(doc_id):
-            continue
-        text = spans.texts.get(doc_id)
-        if text is None:
-            doc = texts.get(doc_id)
-            text = doc.text if doc else None
-        yield doc_id, records, text
-
-
-def _extracted_documents(
-    source: Path, date: str | None, model: str | None, problems: list[str], accepts_doc
-) -> Iterator[tuple[str, list[dict], str | None]]:
-    from ..batch import Result, extract_documents
-    from ..io.corpus import Document, iter_documents
-    from ..pipeline import load
-
-    nlp = load(model)
-    docs = (
-        d
-        for d in iter_documents([source], date)
-        if not isinstance(d, Document) or accepts_doc(d.id)
-    )
-    for item in extract_documents(nlp, docs):
-        if isinstance(item, Result):
-            yield item.document.id, [dict(r) for r in item.records], item.document.text
-        else:
-            problems.append(str(item))
 
 
 def _gold_for(gold_dir: Path, doc_id: str) -> list[dict] | None:
@@ -188,12 +149,12 @@ def review(
 
       extractor review spans.jsonl --against gold --doc '02*'
     """
-    from ..io.spans import is_span_file
     from ..review.filters import FactFilter
     from ..review.summary import Summary
     from ..review.view import build_view
     from .pager import paged
     from .render import clean, review_summary, review_table
+    from .sources import SourceError, check_date, open_source
 
     console, err_console = _consoles()
     try:
@@ -204,28 +165,23 @@ def review(
         raise typer.BadParameter(str(err), param_hint="--grep") from err
     if not source.exists():
         raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
-    if date is not None:
-        from ..rules.timex import DocDate
-
-        if DocDate.parse(date) is None:
-            raise typer.BadParameter(
-                f"{date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05", param_hint="--date"
-            )
+    check_date(date)
     if against is not None and not against.is_dir():
         raise typer.BadParameter(f"{against} is not a folder of gold files", param_hint="--against")
 
     problems: list[str] = []
-    if source.suffix == ".jsonl" and is_span_file(source):
-        documents = _saved_documents(source, corpus, problems, fact_filter.accepts_doc)
-    else:
-        from ..pipeline import ModelNotFoundError
-
-        try:
-            documents = _extracted_documents(source, date, model, problems, fact_filter.accepts_doc)
-            documents = _prefetch(documents)
-        except ModelNotFoundError as err:
-            err_console.print(clean(str(err)), highlight=False, markup=False)
-            raise typer.Exit(EXIT_NOTHING) from err
+    try:
+        documents = open_source(
+            source,
+            corpus=corpus,
+            date=date,
+            model=model,
+            problems=problems,
+            accepts_doc=fact_filter.accepts_doc,
+        )
+    except SourceError as err:
+        err_console.print(clean(str(err)), highlight=False, markup=False)
+        raise typer.Exit(EXIT_NOTHING) from err
 
     totals = Summary()
     with paged(console, enabled=pager) as out:
@@ -258,20 +214,6 @@ def review(
         raise typer.Exit(EXIT_NOTHING)
     if problems:
         raise typer.Exit(EXIT_PARTIAL)
-
-
-def _prefetch(documents: Iterator) -> Iterator:
-    """Start a generator now, so a missing model fails before any output."""
-    try:
-        first = next(documents)
-    except StopIteration:
-        return iter(())
-
-    def chain():
-        yield first
-        yield from documents
-
-    return chain()
 
 
 def _with_note(view, note: str):

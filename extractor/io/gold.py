@@ -106,7 +106,9 @@ def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> l
     return out
 
 
-def check_span(rec: dict, text: str, *, path: str = "<span>", line: int | None = None) -> list[GoldProblem]:
+def check_span(
+    rec: dict, text: str, *, path: str = "<span>", line: int | None = None
+) -> list[GoldProblem]:
     """Problems of one gold span against its document: offsets, text, label, fields, hash.
 
     The checks of :func:`check_gold` for a single record, for tools that write gold

@@ -15,6 +15,8 @@ from importlib import resources
 
 import regex as re
 
+from .readable import period_of
+
 ADDITIVE_KINDS = frozenset(
     {"currency", "mass", "area", "length", "volume", "energy", "power", "counted"}
 )
@@ -53,16 +55,6 @@ def unit_kind(unit: str | None) -> str | None:
 def is_additive(unit: str | None) -> bool:
     """Whether figures in this unit can be added up (tenge yes, percent and "times" no)."""
     return unit != UNNAMED_COUNT and unit_kind(unit) in ADDITIVE_KINDS
-
-
-def period_of(rec: dict) -> str:
-    """A record's period as shown: "2015 – 2019", "2020", or "" when it has none."""
-    start, end = rec.get("time_start"), rec.get("time_end")
-    if not start and not end:
-        return ""
-    if start == end:
-        return start or ""
-    return f"{start or '?'} – {end or '?'}"
 
 
 @dataclass
