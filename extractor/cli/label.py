@@ -306,7 +306,7 @@ def label(
         ),
     ] = False,
 ) -> None:
-    """Label a transcript, starting from the extractor's spans; saves gold as you go.
+    """Label a transcript from the extractor's spans; saves gold.
 
     Accept, reject or fix each proposed span, add missed ones by typing their text; every
     decision is written to <gold>/<id>.jsonl at once ("reviewed": true). Quit at any

@@ -195,59 +195,105 @@ def _measured(rec: dict) -> str:
     return " | ".join(measured) if isinstance(measured, list) else measured or ""
 
 
-def _with_gold(shown: str, gold: str | None) -> Text:
-    """A cell with the gold's differing value under it."""
-    out = Text(clean(shown))
-    if gold is not None and gold != shown:
-        out.append(("\n" if shown else "") + "gold " + clean(gold or "—"), style="dim italic")
+def _with_gold(shown: str | list[str], gold: str | None) -> Text:
+    """A cell (one line, or several) with the gold's differing value under it."""
+    lines = [line for line in ([shown] if isinstance(shown, str) else shown) if line]
+    out = Text("\n".join(clean(line) for line in lines))
+    if gold is not None and gold not in lines:
+        out.append(("\n" if lines else "") + "gold " + clean(gold or "—"), style="dim italic")
     return out
 
 
-def review_table(view: DocumentView, *, compared: bool = False) -> Table:
-    """One document's facts: mark, span in its sentence, label, value, qualifier, measured,
-    period, place; with strict P/R/F in the caption when compared with gold."""
-    shown = len(view.rows)
-    title = Text(clean(view.doc_id), style="bold")
-    facts = _plural(view.found, "fact")
-    title.append(f"  {facts}" if shown == view.found else f"  {shown} of {facts}", style="dim")
-    table = Table(title=title, title_justify="left", caption_justify="left", expand=True)
-    if compared:
-        table.add_column("mark", no_wrap=True)
-    table.add_column("fact in its sentence", ratio=1, width=36)
-    table.add_column("label", no_wrap=True)
-    table.add_column("value", justify="right", max_width=16)
-    table.add_column("qual.", max_width=6)
-    table.add_column("measured", max_width=18)
-    table.add_column("period", max_width=12)
-    table.add_column("place", max_width=14)
-    for row in view.rows:
+class ReviewTable:
+    """One document's facts, laid out for the width it gets.
+
+    Wide enough (:attr:`WIDE` columns), every field has its column: mark, span in its
+    sentence, label, value, qualifier, measured, period, place. Narrower, the qualifier
+    joins the value ("over 65,000 job") and measured, period and place share a column,
+    so the sentence keeps room to be read. Strict P/R/F go in the caption when the facts
+    were compared with gold.
+
+    Args:
+        view: the document's rows (see :func:`extractor.review.view.build_view`).
+        compared: show the mark column.
+    """
+
+    WIDE = 140
+
+    def __init__(self, view: DocumentView, *, compared: bool = False) -> None:
+        self.view, self.compared = view, compared
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        view, wide = self.view, width >= self.WIDE - (0 if self.compared else 12)
+        shown = len(view.rows)
+        title = Text(clean(view.doc_id), style="bold")
+        facts = _plural(view.found, "fact")
+        title.append(f"  {facts}" if shown == view.found else f"  {shown} of {facts}", style="dim")
+        table = Table(title=title, title_justify="left", caption_justify="left", expand=True)
+        if self.compared:
+            table.add_column("mark", no_wrap=True)
+        table.add_column("fact in its sentence", ratio=1, width=36)
+        table.add_column("label", no_wrap=True)
+        table.add_column("value", justify="right", max_width=16)
+        if wide:
+            table.add_column("qual.", max_width=6)
+            table.add_column("measured", max_width=18)
+            table.add_column("period", max_width=12)
+            table.add_column("place", max_width=14)
+        else:
+            table.add_column("measured · period · place", max_width=20)
+        for row in view.rows:
+            table.add_row(*self._cells(row, wide), style="dim" if row.mark == "missed" else None)
+        caption = Text()
+        if view.prf is not None:
+            p = view.prf
+            scores = f"strict P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}"
+            caption.append(scores, style="bold")
+            caption.append(f"  ({p.tp} of {p.pred} extracted, {p.gold} gold)")
+        if view.note:
+            caption.append(("\n" if caption else "") + clean(view.note), style="italic")
+        if caption:
+            table.caption = caption
+        return table
+
+    def _cells(self, row, wide: bool) -> list:
         rec, gold, mark = row.record, row.gold or {}, row.mark
         note = "gold " + repr(clean(gold.get("text") or "")) if mark == "boundary" else ""
-        fact = fact_in_sentence(rec, view.text, note=note)
-        cells = [
-            fact,
-            Text(clean(rec["label"])),
-            _with_gold(fact_value(rec), fact_value(gold) if mark == "wrong value" else None),
-            Text(clean(rec.get("qualifier") or "")),
-            Text(clean(_measured(rec))),
-            _with_gold(period(rec), period(gold) if mark == "wrong date" else None),
-            Text(clean(rec.get("place") or "")),
-        ]
-        if compared:
-            symbol, style = MARK_STYLES.get(row.mark or "", ("", ""))
+        gold_value = fact_value(gold) if mark == "wrong value" else None
+        gold_period = period(gold) if mark == "wrong date" else None
+        qualifier = rec.get("qualifier") or ""
+        cells = [fact_in_sentence(rec, self.view.text, note=note), Text(clean(rec["label"]))]
+        if wide:
+            cells += [
+                _with_gold(fact_value(rec), gold_value),
+                Text(clean(qualifier)),
+                Text(clean(_measured(rec))),
+                _with_gold(period(rec), gold_period),
+                Text(clean(rec.get("place") or "")),
+            ]
+        else:
+            value = " ".join(v for v in (qualifier, fact_value(rec)) if v)
+            details = [_measured(rec), period(rec), rec.get("place") or ""]
+            cells += [
+                _with_gold(value, gold_value),
+                _with_gold(details, gold_period),
+            ]
+        if self.compared:
+            symbol, style = MARK_STYLES.get(mark or "", ("", ""))
             cells.insert(0, Text(symbol, style=style))
-        table.add_row(*cells, style="dim" if row.mark == "missed" else None)
-    caption = Text()
-    if view.prf is not None:
-        p = view.prf
-        scores = f"strict P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}"
-        caption.append(scores, style="bold")
-        caption.append(f"  ({p.tp} of {p.pred} extracted, {p.gold} gold)")
-    if view.note:
-        caption.append(("\n" if caption else "") + clean(view.note), style="italic")
-    if caption:
-        table.caption = caption
-    return table
+        return cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(options.max_width, options.max_width)
+
+
+def review_table(view: DocumentView, *, compared: bool = False) -> ReviewTable:
+    """One document's review table (see :class:`ReviewTable`)."""
+    return ReviewTable(view, compared=compared)
 
 
 def _plural(n: int, noun: str) -> str:

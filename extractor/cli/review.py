@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
+NO_TEXT = "text not found (give --corpus): spans shown without their sentences"
 
 
 class SortKey(str, Enum):
@@ -136,7 +137,7 @@ def review(
         bool, typer.Option("--summary/--no-summary", help="Counts and totals under the tables.")
     ] = True,
 ) -> None:
-    """Review facts: a table per document with each span in its sentence, and totals.
+    """Review facts: tables per document, spans in their sentences.
 
     Exit status: 0 when every document was read, 1 when none was (or on a usage error),
     2 when some lines or documents could not be read (listed on stderr).
@@ -196,6 +197,8 @@ def review(
                 sort=sort.value,
                 reverse=reverse,
             )
+            if text is None:
+                view = _with_note(view, NO_TEXT)
             if against is not None and gold is None:
                 view = _with_note(view, f"no gold file in {against}")
             totals.documents += 1

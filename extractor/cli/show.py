@@ -60,7 +60,7 @@ def show(
         ),
     ] = True,
 ) -> None:
-    """Show transcripts with their spans highlighted and their facts; or write it as HTML.
+    """Show transcripts with spans highlighted, or write HTML.
 
     Exit status: 0 when every document was shown, 1 when none was (or on a usage error),
     2 when some lines or documents could not be read (listed on stderr).

@@ -373,3 +373,15 @@ def test_quitting_the_pager_early_stops_quietly(monkeypatch, tmp_path):
     records = [dict(r, doc_id=f"d{i}") for i in range(300) for r in seed_predictions()[:5]]
     assert review(write_jsonl(tmp_path / "spans.jsonl", records), "--corpus", ROOT / "corpus") == 0
     assert out.file.getvalue() == ""
+
+
+@pytest.mark.parametrize("command", ["review", "label", "show"])
+def test_help_through_the_installed_command(command):
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Examples" in result.stdout
