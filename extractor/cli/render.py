@@ -334,7 +334,7 @@ def review_summary(summary: Summary) -> Group:
         table.caption = Text(
             "every figure shown is added as stated (a figure quoted twice counts twice); "
             "percentages, multipliers, time amounts and rates are not added"
-            + (f"; {summary.ranges} ranges left out" if summary.ranges else ""),
+            + (f"; {_plural(summary.ranges, 'range')} left out" if summary.ranges else ""),
             style="dim",
         )
         parts.append(table)

@@ -18,6 +18,22 @@ EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
 NO_TEXT = "text not found (give --corpus): spans shown without their sentences"
 
 
+class Mark(str, Enum):
+    """Review marks to show (``--mark``), as :mod:`extractor.review.gold_diff` names them."""
+
+    correct = "correct"
+    wrong_value = "wrong-value"
+    wrong_date = "wrong-date"
+    boundary = "boundary"
+    spurious = "spurious"
+    missed = "missed"
+
+    @property
+    def name_in_rows(self) -> str:
+        """The mark as rows carry it ("wrong value")."""
+        return self.value.replace("-", " ")
+
+
 class SortKey(str, Enum):
     """Orders of the rows within a document (``--sort``)."""
 
@@ -109,6 +125,15 @@ def review(
             "wrong value or wrong date; P/R/F per document.",
         ),
     ] = None,
+    mark: Annotated[
+        list[Mark] | None,
+        typer.Option(
+            "--mark",
+            "-m",
+            help="With --against: only facts with these marks (repeatable), e.g. "
+            "--mark missed --mark wrong-value.",
+        ),
+    ] = None,
     corpus: Annotated[
         Path | None,
         typer.Option(
@@ -148,7 +173,7 @@ def review(
 
       extractor review corpus/010_turkistan_akim_report.txt --grep investment
 
-      extractor review spans.jsonl --against gold --doc '02*'
+      extractor review spans.jsonl --against gold --doc '02*' --mark missed
     """
     from ..review.filters import FactFilter
     from ..review.summary import Summary
@@ -167,6 +192,10 @@ def review(
     if not source.exists():
         raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
     check_date(date)
+    if mark and against is None:
+        raise typer.BadParameter(
+            "marks come from a comparison: add --against GOLD", param_hint="--mark"
+        )
     if against is not None and not against.is_dir():
         raise typer.BadParameter(f"{against} is not a folder of gold files", param_hint="--against")
 
@@ -196,6 +225,7 @@ def review(
                 gold=gold,
                 sort=sort.value,
                 reverse=reverse,
+                marks=frozenset(m.name_in_rows for m in mark or []),
             )
             if text is None:
                 view = _with_note(view, NO_TEXT)

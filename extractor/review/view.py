@@ -42,6 +42,7 @@ def build_view(
     gold: list[dict] | None = None,
     sort: str = "position",
     reverse: bool = False,
+    marks: frozenset[str] = frozenset(),
 ) -> DocumentView:
     """Filter, compare and sort one document's facts.
 
@@ -53,6 +54,7 @@ def build_view(
         gold: its gold spans, to mark each fact; None for no comparison.
         sort: a key of :data:`extractor.review.filters.SORT_KEYS`.
         reverse: descending order.
+        marks: show only rows with these marks (after a comparison with gold).
 
     Returns:
         The document's view. ``--label`` is applied before the comparison (matching is
@@ -80,5 +82,7 @@ def build_view(
         rows = [Row(rec) for rec in records]
     found = len(rows)
     rows = [row for row in rows if fact_filter.accepts(row.record, text)]
+    if marks and gold is not None:
+        rows = [row for row in rows if row.mark in marks]
     rows = sort_facts(rows, sort, reverse=reverse, record=lambda row: row.record)
     return DocumentView(doc_id, text, rows, found, prf, "; ".join(notes) or None)

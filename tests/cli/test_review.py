@@ -219,6 +219,46 @@ def test_against_gold_marks_each_fact_and_scores_the_document(consoles, tmp_path
     assert "against gold: ✓ correct 24  ≠ value 1  ≠ date 1  + spurious 1  ✗ missed 1" in out
 
 
+@pytest.mark.parametrize(
+    "marks,rows",
+    [
+        (["missed"], ["✗ missed"]),
+        (["wrong-value", "wrong-date"], ["≠ value", "≠ date"]),
+        (["spurious", "missed"], ["+ spurious", "✗ missed"]),
+    ],
+)
+def test_mark_shows_only_facts_with_these_marks(consoles, tmp_path, marks, rows):
+    pred = seed_predictions()
+    by_text = {r["text"]: r for r in pred}
+    by_text["600 billion tenge"]["value"] = 6e9
+    by_text["65 thousand new jobs"]["time_start"] = "2016"
+    pred.remove(by_text["3 million square meters"])
+    pred.append(
+        {
+            "doc_id": SEED_ID,
+            "label": "QUANTITY",
+            "start": 0,
+            "end": 7,
+            "text": "Deputy ",
+            "value": 1,
+            "unit": "x",
+        }
+    )
+    path = write_jsonl(tmp_path / "spans.jsonl", pred)
+    options = [x for m in marks for x in ("--mark", m)]
+    assert review(path, "--against", ROOT / "gold", "--label", "QUANTITY", *options) == 0
+    out = consoles[0].getvalue()
+    shown = [
+        m for m in ("✓ correct", "≠ value", "≠ date", "+ spurious", "✗ missed") if f"│ {m}" in out
+    ]
+    assert shown == rows
+    assert f"{len(rows)} of 28 facts" in out
+
+
+def test_mark_needs_against(tmp_path):
+    assert review(write_jsonl(tmp_path / "s.jsonl", seed_predictions()), "--mark", "missed") == 2
+
+
 def test_against_gold_notes_documents_without_gold(consoles, tmp_path):
     spans = [{"doc_id": "new-doc", "label": "TIME", "start": 0, "end": 4, "text": "2020"}]
     assert review(write_jsonl(tmp_path / "s.jsonl", spans), "--against", ROOT / "gold") == 0
