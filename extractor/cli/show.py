@@ -110,7 +110,8 @@ def show(
             shown += 1
             n_spans += len(kept)
         html.write_text(render_page(pages, title=f"{source.name}: facts"), encoding="utf-8")
-        console.print(Text(f"wrote {clean(str(html))}: {shown} documents, {n_spans} spans"))
+        docs = "document" if shown == 1 else "documents"
+        console.print(Text(f"wrote {clean(str(html))}: {shown} {docs}, {n_spans} spans"))
     else:
         with paged(console, enabled=pager) as out:
             for doc_id, records, text in documents:
