@@ -7,12 +7,16 @@ extraction opens without spaCy: this module imports the pipeline only to extract
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from ..review.view import DocumentView
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
 NO_TEXT = "text not found (give --corpus): spans shown without their sentences"
@@ -52,13 +56,17 @@ def _consoles() -> tuple[Console, Console]:
     return main.console, main.err_console
 
 
-def _gold_for(gold_dir: Path, doc_id: str) -> list[dict] | None:
+def _gold_for(gold_dir: Path, doc_id: str) -> tuple[list[dict] | None, str | None]:
+    """A document's gold spans, or None and why not."""
     from ..io.gold import load_gold
 
     path = gold_dir / f"{doc_id}.jsonl"
     if Path(doc_id).name != doc_id or not path.is_file():  # an id never leads out of the folder
-        return None
-    return load_gold(gold_dir, doc_id)
+        return None, f"no gold file in {gold_dir}"
+    try:
+        return load_gold(gold_dir, doc_id), None
+    except ValueError as err:
+        return None, f"{path} is not valid JSONL ({err}); run extractor gold check"
 
 
 def review(
@@ -216,7 +224,7 @@ def review(
     totals = Summary()
     with paged(console, enabled=pager) as out:
         for doc_id, records, text in documents:
-            gold = _gold_for(against, doc_id) if against is not None else None
+            gold, gold_note = _gold_for(against, doc_id) if against is not None else (None, None)
             view = build_view(
                 doc_id,
                 records,
@@ -229,8 +237,8 @@ def review(
             )
             if text is None:
                 view = _with_note(view, NO_TEXT)
-            if against is not None and gold is None:
-                view = _with_note(view, f"no gold file in {against}")
+            if gold_note:
+                view = _with_note(view, gold_note)
             totals.documents += 1
             for row in view.rows:
                 totals.add(row.record, row.mark)
@@ -249,7 +257,5 @@ def review(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _with_note(view, note: str):
-    from dataclasses import replace
-
+def _with_note(view: DocumentView, note: str) -> DocumentView:
     return replace(view, note="; ".join(n for n in (view.note, note) if n))

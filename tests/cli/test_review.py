@@ -265,6 +265,14 @@ def test_against_gold_notes_documents_without_gold(consoles, tmp_path):
     assert "no gold file in" in consoles[0].getvalue()
 
 
+def test_a_broken_gold_file_is_named_not_compared(consoles, tmp_path):
+    spans = [{"doc_id": "x", "label": "TIME", "start": 0, "end": 4, "text": "2020"}]
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "x.jsonl").write_text("{broken\n", encoding="utf-8")
+    assert review(write_jsonl(tmp_path / "s.jsonl", spans), "--against", tmp_path / "gold") == 0
+    assert "x.jsonl is not valid JSONL" in " ".join(consoles[0].getvalue().split())
+
+
 def test_bad_lines_are_reported_with_file_and_line(consoles, tmp_path):
     path = tmp_path / "spans.jsonl"
     path.write_text(json.dumps(seed_predictions()[0]) + "\n{broken\n", encoding="utf-8")
