@@ -56,7 +56,7 @@ def _clean(text: str) -> str:
 def _choose(console: Console, name: str, keys: str) -> str:
     while True:
         answer = _ask(console, name).lower()
-        if answer and answer in keys:
+        if len(answer) == 1 and answer in keys:
             return answer
         console.print(Text(f"type one of: {' '.join(keys)}", style="yellow"))
 
@@ -268,11 +268,18 @@ def _last_decided(session, current: int | None) -> int | None:
     return next((i for i in range(start - 1, -1, -1) if session.decisions[i] is not None), None)
 
 
-def _propose(document, model: str | None) -> list[dict]:
+def _propose(console: Console, document, model: str | None) -> list[dict]:
+    """The extractor's spans for a new session (the only step that needs the model)."""
     from ..batch import Result, extract_documents
-    from ..pipeline import load
+    from ..pipeline import ModelNotFoundError, load
+    from ..review.session import SessionError
 
-    for item in extract_documents(load(model), [document]):
+    console.print(Text("extracting proposals with the English model…", style="dim"))
+    try:
+        nlp = load(model)
+    except ModelNotFoundError as err:
+        raise SessionError(str(err)) from err
+    for item in extract_documents(nlp, [document]):
         if isinstance(item, Result):
             return [dict(r) for r in item.records]
         raise typer.BadParameter(str(item), param_hint="FILE")
@@ -351,7 +358,7 @@ def label(
             gold_dir,
             document.id,
             document.text,
-            lambda: _propose(document, model),
+            lambda: _propose(console, document, model),
             date=document.date,
             restart=restart,
         )
