@@ -221,6 +221,7 @@ def review(
         err_console.print(clean(str(err)), highlight=False, markup=False)
         raise typer.Exit(EXIT_NOTHING) from err
 
+    filtered = any((label, unit, grep, mark, min_value is not None, max_value is not None))
     totals = Summary()
     with paged(console, enabled=pager) as out:
         for doc_id, records, text in documents:
@@ -242,7 +243,8 @@ def review(
             totals.documents += 1
             for row in view.rows:
                 totals.add(row.record, row.mark)
-            out.print(review_table(view, compared=gold is not None))
+            if view.rows or not filtered:  # a filter that leaves nothing: no empty table
+                out.print(review_table(view, compared=gold is not None))
         if summary:
             out.print(review_summary(totals))
     for problem in problems:

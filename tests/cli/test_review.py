@@ -433,3 +433,12 @@ def test_help_through_the_installed_command(command):
     )
     assert result.returncode == 0, result.stderr
     assert "Examples" in result.stdout
+
+
+def test_a_filter_leaves_out_documents_with_nothing_to_show(consoles, tmp_path):
+    other = [{**r, "doc_id": "other"} for r in seed_predictions() if r["label"] == "TIME"]
+    path = write_jsonl(tmp_path / "spans.jsonl", seed_predictions() + other)
+    assert review(path, "--corpus", ROOT / "corpus", "--label", "QUANTITY") == 0
+    out = consoles[0].getvalue()
+    assert f"{SEED_ID}  27 facts" in out and "other  " not in out
+    assert "2 documents, 27 facts" in out
