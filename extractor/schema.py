@@ -7,9 +7,10 @@ the JSON lines of ANNOTATION.md with :func:`doc_records`.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy is imported where it is used, so reading records needs no spaCy
+    from spacy.tokens import Doc, Span
 
 SPANS_QUANTITIES = "extractor_quantities"
 SPANS_TIMES = "extractor_times"
@@ -44,6 +45,8 @@ class SpanRecord(TypedDict, total=False):
 
 def register_extensions() -> None:
     """Register the Doc and Span extensions once (safe to call many times)."""
+    from spacy.tokens import Doc, Span
+
     if not Span.has_extension("extractor"):
         Span.set_extension("extractor", getter=span_record)
     if not Doc.has_extension("extractor_date"):

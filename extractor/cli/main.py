@@ -250,13 +250,16 @@ def gold_check(
     console.print(f"gold OK: {n} documents", highlight=False)
 
 
-def _register() -> None:
-    from .facts import facts
+# Commands in modules of their own (each imports spaCy only where it extracts).
+from .facts import facts  # noqa: E402
+from .label import label  # noqa: E402
+from .review import review  # noqa: E402
+from .show import show  # noqa: E402
 
-    app.command("facts")(facts)
-
-
-_register()
+app.command()(facts)
+app.command()(review)
+app.command()(label)
+app.command()(show)
 
 
 def main() -> None:

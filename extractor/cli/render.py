@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.markup import escape
+from rich.measure import Measurement
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..review.context import clip, sentence_bounds
+from ..review.gold_diff import MARKS
+from ..review.highlight import non_overlapping
+from ..review.readable import (  # noqa: F401  (readable_* stay importable from here)
+    fact_value,
+    period_of,
+    readable_amount,
+    readable_number,
+)
+from ..review.summary import Summary
+from ..review.view import DocumentView
 from ..scoring import Scores
-
-_SCALES = ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "thousand"))
-
-
-def readable_number(value: float | int | None) -> str:
-    """1.5e12 -> "1.5 trn", 65000 -> "65,000", 110.7 -> "110.7"."""
-    if value is None:
-        return ""
-    for size, word in _SCALES[:3]:
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
-
-
-def readable_amount(rec: dict) -> str:
-    """A quantity's value and unit for people: "1.5 trn KZT", "3–6 year"."""
-    if rec.get("value") is None and rec.get("low") is not None:
-        amount = f"{readable_number(rec['low'])}–{readable_number(rec['high'])}"
-    else:
-        amount = readable_number(rec.get("value"))
-    return f"{amount} {rec.get('unit') or ''}".strip()
 
 
 def clean(text: str) -> str:
@@ -40,12 +31,7 @@ def clean(text: str) -> str:
 
 def period(rec: dict) -> str:
     """ "2015 – 2019", "2020", or "" for a span with no period."""
-    start, end = rec.get("time_start"), rec.get("time_end")
-    if not start and not end:
-        return ""
-    if start == end:
-        return start or ""
-    return f"{start or '?'} – {end or '?'}"
+    return period_of(rec)
 
 
 def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
@@ -163,3 +149,367 @@ def facts_table(doc_id: str, records: list[dict], text: str) -> Table:
             period(rec), Text(clean(rec.get("place") or "")), Text(clean(rec.get("speaker") or "")), sentence,
         )  # fmt: skip
     return table
+
+# --- extractor review ---------------------------------------------------------------------
+
+# Symbol first, so the marks read without colour (NO_COLOR, a pipe, a pager without -R).
+MARK_STYLES = {
+    "correct": ("✓ correct", "green"),
+    "wrong value": ("≠ value", "bold magenta"),
+    "wrong date": ("≠ date", "bold magenta"),
+    "boundary": ("↔ bounds", "yellow"),
+    "spurious": ("+ spurious", "bold yellow"),
+    "missed": ("✗ missed", "bold red"),
+}
+SPAN_STYLE = "bold reverse"
+SENTENCE_CHARS = 150  # about three lines of the sentence column at 120 columns
+
+
+class SpanInSentence:
+    """A sentence with one span highlighted: in reverse video where the console shows
+    styles, between ⟦ ⟧ where it does not (a file, a pipe, a dumb terminal).
+
+    Args:
+        before: the text before the span (already made safe with :func:`clean`).
+        span: the span.
+        after: the text after it.
+        note: a line under the sentence (e.g. the gold's span), dim.
+    """
+
+    OPEN, CLOSE = "⟦", "⟧"
+
+    def __init__(self, before: str, span: str, after: str, note: str = "") -> None:
+        self.before, self.span, self.after, self.note = before, span, after, note
+
+    def text(self, console: Console) -> Text:
+        """The sentence as this console can show it."""
+        plain = console.color_system is None
+        out = Text(self.before)
+        out.append(f"{self.OPEN}{self.span}{self.CLOSE}" if plain else self.span, style=SPAN_STYLE)
+        out.append(self.after)
+        if self.note:
+            out.append("\n" + self.note, style="dim italic")
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(console)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text(console))
+
+
+def fact_in_sentence(
+    rec: dict, text: str | None, *, max_chars: int = SENTENCE_CHARS, note: str = ""
+) -> SpanInSentence:
+    """The span in its sentence, the span highlighted; the span alone when the text is unknown.
+
+    Sentences longer than ``max_chars`` are cut around the span, the cuts marked "…".
+    """
+    start, end = rec["start"], rec["end"]
+    if text is None or end > len(text):
+        return SpanInSentence("", clean(rec.get("text") or ""), "", note)
+    lo, hi = sentence_bounds(text, start, end)
+    left, right = clip(text, lo, hi, start, end, max_chars)
+    before = ("…" if left > lo else "") + clean(text[left:start])
+    after = clean(text[end:right]) + ("…" if right < hi else "")
+    return SpanInSentence(before, clean(text[start:end]), after, note)
+
+
+def _measured(rec: dict) -> str:
+    measured = rec.get("measured")
+    return " | ".join(measured) if isinstance(measured, list) else measured or ""
+
+
+def _with_gold(shown: str | list[str], gold: str | None) -> Text:
+    """A cell (one line, or several) with the gold's differing value under it."""
+    lines = [line for line in ([shown] if isinstance(shown, str) else shown) if line]
+    out = Text("\n".join(clean(line) for line in lines))
+    if gold is not None and gold not in lines:
+        out.append(("\n" if lines else "") + "gold " + clean(gold or "—"), style="dim italic")
+    return out
+
+
+class ReviewTable:
+    """One document's facts, laid out for the width it gets.
+
+    Wide enough (:attr:`WIDE` columns), every field has its column: mark, span in its
+    sentence, label, value, qualifier, measured, period, place. Narrower, the qualifier
+    joins the value ("over 65,000 job") and measured, period and place share a column,
+    so the sentence keeps room to be read. Strict P/R/F go in the caption when the facts
+    were compared with gold.
+
+    Args:
+        view: the document's rows (see :func:`extractor.review.view.build_view`).
+        compared: show the mark column.
+    """
+
+    WIDE = 140
+
+    def __init__(self, view: DocumentView, *, compared: bool = False) -> None:
+        self.view, self.compared = view, compared
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        view, wide = self.view, width >= self.WIDE - (0 if self.compared else 12)
+        shown = len(view.rows)
+        title = Text(clean(view.doc_id), style="bold")
+        facts = _plural(view.found, "fact")
+        title.append(f"  {facts}" if shown == view.found else f"  {shown} of {facts}", style="dim")
+        table = Table(title=title, title_justify="left", caption_justify="left", expand=True)
+        if self.compared:
+            table.add_column("mark", no_wrap=True)
+        table.add_column("fact in its sentence", ratio=1, width=36)
+        table.add_column("label", no_wrap=True)
+        table.add_column("value", justify="right", max_width=16)
+        if wide:
+            table.add_column("qual.", max_width=6)
+            table.add_column("measured", max_width=18)
+            table.add_column("period", max_width=12)
+            table.add_column("place", max_width=14)
+        else:
+            table.add_column("measured · period · place", max_width=20)
+        for row in view.rows:
+            table.add_row(*self._cells(row, wide), style="dim" if row.mark == "missed" else None)
+        caption = Text()
+        if view.prf is not None:
+            p = view.prf
+            scores = f"strict P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}"
+            caption.append(scores, style="bold")
+            caption.append(f"  ({p.tp} of {p.pred} extracted, {p.gold} gold)")
+        if view.note:
+            caption.append(("\n" if caption else "") + clean(view.note), style="italic")
+        if caption:
+            table.caption = caption
+        return table
+
+    def _cells(self, row, wide: bool) -> list:
+        rec, gold, mark = row.record, row.gold or {}, row.mark
+        note = "gold " + repr(clean(gold.get("text") or "")) if mark == "boundary" else ""
+        gold_value = fact_value(gold) if mark == "wrong value" else None
+        gold_period = period(gold) if mark == "wrong date" else None
+        qualifier = rec.get("qualifier") or ""
+        cells = [fact_in_sentence(rec, self.view.text, note=note), Text(clean(rec["label"]))]
+        if wide:
+            cells += [
+                _with_gold(fact_value(rec), gold_value),
+                Text(clean(qualifier)),
+                Text(clean(_measured(rec))),
+                _with_gold(period(rec), gold_period),
+                Text(clean(rec.get("place") or "")),
+            ]
+        else:
+            value = " ".join(v for v in (qualifier, fact_value(rec)) if v)
+            details = [_measured(rec), period(rec), rec.get("place") or ""]
+            cells += [
+                _with_gold(value, gold_value),
+                _with_gold(details, gold_period),
+            ]
+        if self.compared:
+            symbol, style = MARK_STYLES.get(mark or "", ("", ""))
+            cells.insert(0, Text(symbol, style=style))
+        return cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(options.max_width, options.max_width)
+
+
+def review_table(view: DocumentView, *, compared: bool = False) -> ReviewTable:
+    """One document's review table (see :class:`ReviewTable`)."""
+    return ReviewTable(view, compared=compared)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def review_summary(summary: Summary) -> Group:
+    """Under the tables: facts per label and unit, marks, and totals per unit and period."""
+    parts: list = []
+    n_facts = sum(summary.labels.values())
+    head = Text(f"{_plural(summary.documents, 'document')}, {_plural(n_facts, 'fact')}: ")
+    head.stylize("bold")
+    head.append("  ".join(f"{clean(label)} {n}" for label, n in summary.labels.most_common()))
+    parts.append(head)
+    if summary.units:
+        units = Text("quantities by unit: ", style="bold")
+        units.append("  ".join(f"{clean(unit)} {n}" for unit, n in summary.units.most_common()))
+        parts.append(units)
+    if summary.marks:
+        marks = Text("against gold: ", style="bold")
+        for i, mark in enumerate(m for m in MARKS if summary.marks[m]):
+            symbol, style = MARK_STYLES[mark]
+            marks.append(("  " if i else "") + f"{symbol} {summary.marks[mark]}", style=style)
+        parts.append(marks)
+    totals = summary.sorted_totals()
+    if totals:
+        table = Table(title="totals where adding up makes sense", title_justify="left")
+        table.caption_justify = "left"
+        table.add_column("unit")
+        table.add_column("period")
+        table.add_column("facts", justify="right")
+        table.add_column("total", justify="right")
+        table.add_column("of which qualified", justify="right")
+        for t in totals:
+            total = readable_amount({"value": t.total, "unit": t.unit})
+            cells = (clean(t.unit), clean(t.period or "—"), str(t.count), clean(total))
+            table.add_row(*map(Text, cells), str(t.qualified or ""))
+        table.caption = Text(
+            "every figure shown is added as stated (a figure quoted twice counts twice); "
+            "percentages, multipliers, time amounts and rates are not added"
+            + (f"; {_plural(summary.ranges, 'range')} left out" if summary.ranges else ""),
+            style="dim",
+        )
+        parts.append(table)
+    return Group(*parts)
+
+
+# --- extractor label ----------------------------------------------------------------------
+
+LABEL_KEYS = (
+    ("a", "accept"),
+    ("r", "reject"),
+    ("f", "fix"),
+    ("n", "new span"),
+    ("s", "skip"),
+    ("b", "back"),
+    ("q", "quit"),
+    ("?", "help"),
+)
+
+
+def keys_line(keys: tuple[tuple[str, str], ...] = LABEL_KEYS) -> Text:
+    """ "a accept · r reject · …", the keys bold (as Text: brackets are never markup)."""
+    out = Text()
+    for i, (key, meaning) in enumerate(keys):
+        out.append(" · " if i else "", style="dim")
+        out.append(key, style="bold cyan")
+        out.append(f" {meaning}")
+    return out
+
+
+def _raw_amount(rec: dict) -> str:
+    if rec.get("value") is None and rec.get("low") is not None:
+        return f"{rec['low']!r} – {rec['high']!r}"
+    return "" if rec.get("value") is None else repr(rec["value"])
+
+
+def span_fields(rec: dict) -> Table:
+    """A span's fields, one a line: the ones a labeller checks for its label."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    rows: list[tuple[str, str]] = [("span", repr(rec.get("text") or ""))]
+    if rec["label"] == "QUANTITY":
+        amount = readable_amount({**rec, "unit": None})
+        raw = _raw_amount(rec)
+        rows += [
+            ("value", f"{amount}  ({raw})" if raw and raw != amount else amount or "—"),
+            ("unit", rec.get("unit") or "—"),
+            ("qualifier", rec.get("qualifier") or "—"),
+            ("measured", _measured(rec) or "—"),
+            ("period", period(rec) or "—"),
+        ]
+        if rec.get("place"):
+            rows.append(("place", rec["place"]))
+    elif rec["label"] == "TIME":
+        rows.append(("period", period(rec) or "—"))
+    elif rec.get("title"):
+        rows.append(("title", rec["title"]))
+    for name, value in rows:
+        grid.add_row(name, Text(clean(value)))
+    return grid
+
+
+def label_card(rec: dict, text: str, position: str, decision: str | None = None) -> Group:
+    """A proposal to decide on: a rule naming it, its sentence with the span highlighted,
+    its fields, and an earlier decision on it."""
+    head = Text(f"{position} · ", style="bold")
+    head.append(clean(rec["label"]), style="bold cyan")
+    if decision:
+        head.append(f" · {decision}", style="bold yellow")
+    return Group(
+        Rule(head, align="left", style="dim"),
+        fact_in_sentence(rec, text, max_chars=400),
+        span_fields(rec),
+    )
+
+
+def occurrences_table(text: str, found: list[tuple[int, int]], label: str = "") -> Table:
+    """Numbered occurrences of a typed span, each in its sentence, to pick one."""
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column(justify="right", style="bold cyan", no_wrap=True)
+    table.add_column()
+    for n, (start, end) in enumerate(found, 1):
+        rec = {"label": label, "start": start, "end": end, "text": text[start:end]}
+        table.add_row(str(n), fact_in_sentence(rec, text, max_chars=120))
+    return table
+
+
+def session_counts(counts: dict[str, int]) -> Text:
+    """ "12 accepted · 3 fixed · 4 rejected · 2 added · 41 open"."""
+    names = ("accepted", "fixed", "rejected", "added", "open")
+    parts = [f"{counts[name]} {name}" for name in names if counts.get(name)]
+    return Text(" · ".join(parts) or "nothing yet")
+
+
+# --- extractor show -----------------------------------------------------------------------
+
+# Background colours as displaCy gives them (QUANTITY and TIME as on the HTML page).
+LABEL_STYLES = {
+    "QUANTITY": "black on #ffd98e",
+    "TIME": "black on #bfe1d9",
+    "PERSON": "black on #aa9cfc",
+    "ORG": "black on #7aecec",
+    "GPE": "black on #feca74",
+    "LOC": "black on #ff9561",
+    "FAC": "black on #9cc9cc",
+    "LAW": "black on #ff8197",
+    "NORP": "black on #c887fb",
+    "EVENT": "black on #ffeb80",
+}
+
+
+def clean_lines(text: str) -> str:
+    """:func:`clean`, keeping the line breaks of a running text."""
+    return "\n".join(clean(line) for line in text.split("\n"))
+
+
+class HighlightedTranscript:
+    """A whole transcript with its spans highlighted and labelled, line breaks kept.
+
+    Overlapping spans are highlighted once (see
+    :func:`extractor.review.highlight.non_overlapping`); where the console shows no
+    styles, a span reads ``⟦600 billion tenge⟧QUANTITY``.
+    """
+
+    def __init__(self, text: str, records: list[dict]) -> None:
+        self.source = text
+        self.records = non_overlapping(records)[0]
+
+    def text(self, console: Console) -> Text:
+        """The transcript as this console can show it."""
+        plain = console.color_system is None
+        out = Text()
+        pos = 0
+        for rec in self.records:
+            out.append(clean_lines(self.source[pos : rec["start"]]))
+            span = clean_lines(self.source[rec["start"] : rec["end"]])
+            label = clean(rec["label"])
+            if plain:
+                out.append(f"{SpanInSentence.OPEN}{span}{SpanInSentence.CLOSE}{label}")
+            else:
+                style = LABEL_STYLES.get(rec["label"], "reverse")
+                out.append(span, style=style)
+                out.append(f" {label}", style=f"{style} bold dim")
+            pos = rec["end"]
+        out.append(clean_lines(self.source[pos:]))
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(console)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text(console))

@@ -106,6 +106,17 @@ def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> l
     return out
 
 
+def check_span(
+    rec: dict, text: str, *, path: str = "<span>", line: int | None = None
+) -> list[GoldProblem]:
+    """Problems of one gold span against its document: offsets, text, label, fields, hash.
+
+    The checks of :func:`check_gold` for a single record, for tools that write gold
+    (``extractor label``) and must not write a line that ``gold check`` would reject.
+    """
+    return _check_record(rec, text, text_hash(text), (path, line or 0))
+
+
 def check_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldProblem]:
     """Every problem in the gold set: offsets, texts, labels, fields, overlaps, hashes, split.
 

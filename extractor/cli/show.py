@@ -1,0 +1,134 @@
+"""``extractor show``: transcripts with their spans highlighted, and their facts below.
+
+In the terminal, each transcript is printed with its spans in colour and the facts table
+under it; with ``--html FILE`` the same goes to one self-contained HTML page (displaCy's
+entity renderer, see :mod:`extractor.io.html`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.rule import Rule
+from rich.text import Text
+
+EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
+NO_TEXT = 'text not found (give --corpus, or a "text" line in the file): facts only'
+
+
+def show(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A transcript (.txt, documents .jsonl, folder: extracted now) or a saved "
+            "extraction (span .jsonl).",
+            show_default=False,
+        ),
+    ],
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write one self-contained HTML page here instead."),
+    ] = None,
+    doc: Annotated[
+        list[str] | None,
+        typer.Option("--doc", "-d", help="Only these documents (repeatable; wildcards: '01*')."),
+    ] = None,
+    label: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--label", "-l", help="Only these labels (repeatable; ENTITY for all entities)."
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus", help="Where a saved extraction's texts are (folder or documents .jsonl)."
+        ),
+    ] = Path("corpus"),
+    date: Annotated[
+        str | None, typer.Option("--date", help="ISO date for transcripts that carry none.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="English spaCy model, for transcripts.")
+    ] = None,
+    pager: Annotated[
+        bool,
+        typer.Option(
+            "--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."
+        ),
+    ] = True,
+) -> None:
+    """Show transcripts with spans highlighted, or write HTML.
+
+    Exit status: 0 when every document was shown, 1 when none was (or on a usage error),
+    2 when some lines or documents could not be read (listed on stderr).
+
+    Examples:
+
+      extractor show corpus/000_f3a91f304c34d6af.txt --html seed.html
+
+      extractor show spans.jsonl --corpus corpus/ --doc '01*' --label QUANTITY
+    """
+    from ..review.filters import FactFilter
+    from ..review.view import build_view
+    from . import main
+    from .pager import paged
+    from .render import HighlightedTranscript, clean, review_table
+    from .sources import SourceError, check_date, open_source
+
+    console, err_console = main.console, main.err_console
+    check_date(date)
+    if not source.exists():
+        raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
+    fact_filter = FactFilter.build(labels=label, docs=doc)
+    problems: list[str] = []
+    try:
+        documents = open_source(
+            source,
+            corpus=corpus,
+            date=date,
+            model=model,
+            problems=problems,
+            accepts_doc=fact_filter.accepts_doc,
+        )
+    except SourceError as err:
+        err_console.print(Text(clean(str(err))))
+        raise typer.Exit(EXIT_NOTHING) from err
+
+    shown = n_spans = 0
+    if html is not None:
+        from ..io.html import PageDocument, render_page
+
+        pages = []
+        for doc_id, records, text in documents:
+            view = build_view(doc_id, records, text, fact_filter=fact_filter)
+            kept = [row.record for row in view.rows]
+            note = view.note or (NO_TEXT if view.text is None else None)
+            pages.append(PageDocument(doc_id, view.text, kept, note))
+            shown += 1
+            n_spans += len(kept)
+        html.write_text(render_page(pages, title=f"{source.name}: facts"), encoding="utf-8")
+        docs = "document" if shown == 1 else "documents"
+        console.print(Text(f"wrote {clean(str(html))}: {shown} {docs}, {n_spans} spans"))
+    else:
+        with paged(console, enabled=pager) as out:
+            for doc_id, records, text in documents:
+                view = build_view(doc_id, records, text, fact_filter=fact_filter)
+                out.print(Rule(Text(clean(doc_id), style="bold"), align="left"))
+                if view.text is not None:
+                    out.print(HighlightedTranscript(view.text, [row.record for row in view.rows]))
+                else:
+                    out.print(Text(view.note or NO_TEXT, style="italic"))
+                out.print(review_table(view))
+                shown += 1
+                n_spans += len(view.rows)
+    for problem in problems:
+        err_console.print(Text(clean(problem)))
+    if shown == 0:
+        if not problems:
+            err_console.print(Text("no documents to show" + (" (check --doc)" if doc else "")))
+        raise typer.Exit(EXIT_NOTHING)
+    if problems:
+        raise typer.Exit(EXIT_PARTIAL)

@@ -1,0 +1,129 @@
+"""Where `review` and `show` get their facts: a saved extraction, or transcripts extracted now.
+
+A saved extraction (a span ``.jsonl``, recognised by its content) is read without spaCy;
+only transcripts load the pipeline, and only when the first document is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+
+class SourceError(Exception):
+    """SOURCE cannot be read at all (no English model to extract transcripts with)."""
+
+
+class SourceDocument(NamedTuple):
+    """One document's facts and, when known, its text."""
+
+    doc_id: str
+    records: list[dict]
+    text: str | None
+
+
+def is_saved_extraction(source: Path) -> bool:
+    """Whether SOURCE is a span ``.jsonl`` (judged by content) rather than transcripts."""
+    from ..io.spans import is_span_file
+
+    return source.suffix == ".jsonl" and is_span_file(source)
+
+
+def saved_documents(
+    source: Path, corpus: Path | None, problems: list[str], accepts_doc: Callable[[str], bool]
+) -> Iterator[SourceDocument]:
+    """The documents of a span file; texts from its document lines, else from ``corpus``.
+
+    Bad lines are appended to ``problems`` (file and line); the rest goes on.
+    """
+    from ..io.spans import CorpusTexts, read_span_file
+
+    spans = read_span_file(source)
+    problems.extend(str(err) for err in spans.errors)
+    texts = CorpusTexts([corpus] if corpus else [])
+    for doc_id, records in spans.records.items():
+        if not accepts_doc(doc_id):
+            continue
+        text = spans.texts.get(doc_id)
+        if text is None:
+            doc = texts.get(doc_id)
+            text = doc.text if doc else None
+        yield SourceDocument(doc_id, records, text)
+
+
+def extracted_documents(
+    source: Path,
+    date: str | None,
+    model: str | None,
+    problems: list[str],
+    accepts_doc: Callable[[str], bool],
+) -> Iterator[SourceDocument]:
+    """Transcripts under ``source`` run through the pipeline; unreadable ones go to ``problems``.
+
+    Raises:
+        ModelNotFoundError: on the first ``next()``, when no English model is installed.
+    """
+    from ..batch import Result, extract_documents
+    from ..io.corpus import Document, iter_documents
+    from ..pipeline import load
+
+    nlp = load(model)
+    docs = (
+        d
+        for d in iter_documents([source], date)
+        if not isinstance(d, Document) or accepts_doc(d.id)
+    )
+    for item in extract_documents(nlp, docs):
+        if isinstance(item, Result):
+            yield SourceDocument(
+                item.document.id, [dict(r) for r in item.records], item.document.text
+            )
+        else:
+            problems.append(str(item))
+
+
+def open_source(
+    source: Path,
+    *,
+    corpus: Path | None,
+    date: str | None,
+    model: str | None,
+    problems: list[str],
+    accepts_doc: Callable[[str], bool] = lambda doc_id: True,
+) -> Iterator[SourceDocument]:
+    """The documents of SOURCE, whichever kind it is.
+
+    Raises:
+        SourceError: transcripts need a model and none is installed; raised here, before
+            any output, because transcripts start extracting at once.
+    """
+    if is_saved_extraction(source):
+        return saved_documents(source, corpus, problems, accepts_doc)
+    from ..pipeline import ModelNotFoundError
+
+    documents = extracted_documents(source, date, model, problems, accepts_doc)
+    try:
+        first = next(documents)
+    except StopIteration:
+        return iter(())
+    except ModelNotFoundError as err:
+        raise SourceError(str(err)) from err
+
+    def chain() -> Iterator[SourceDocument]:
+        yield first
+        yield from documents
+
+    return chain()
+
+
+def check_date(date: str | None) -> None:
+    """Reject a ``--date`` that is no ISO date, as a usage error."""
+    import typer
+
+    from ..rules.timex import DocDate
+
+    if date is not None and DocDate.parse(date) is None:
+        raise typer.BadParameter(
+            f"{date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05", param_hint="--date"
+        )
