@@ -236,6 +236,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     after = text[num.end : num.end + 12]
     if _NAMING_BEFORE.search(before):
         return "naming"
+    if re.search(r"\x1b\[[\d;]*$", before):
+        return "terminal-escape"  # "\x1b[0m" is a colour code, not 0 metres
     if re.match(r"[-–]?\d{2}[-–]\d{2}", after) or re.match(r"\)\s?\d", after):
         return "phone"
     if re.match(r"[:/]\d", after) or re.match(r"\.\d{1,2}\.\d{2,4}", after):

@@ -108,6 +108,7 @@ def test_list_shares_unit_and_scale():
         "on 05.03.2020 the plant",
         "at 10:30 the session opened",
         "on 5 March the akim said",
+        "a \x1b[31mred\x1b[0m word",
     ],
 )
 def test_not_quantities(text):
