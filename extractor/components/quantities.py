@@ -16,7 +16,7 @@ from .context import sentence_at, sentence_starts
 
 # Words between a number and its counted noun ("65 thousand new jobs", "47 digitalization
 # projects"): modifiers of the noun.
-_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM"}
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "poss"}
 # Nouns that follow a number without being counted by it.
 _NOT_COUNTED = {
@@ -64,14 +64,18 @@ class QuantityRecognizer:
         starts = sentence_starts(doc)
         doc.spans[SPANS_QUANTITIES] = []
         kept: list[Candidate] = []
+        unsettled: list[Candidate] = []
         for cand in find_candidates(text, self.lexicon):
             if any(cand.start < e and s < cand.end for s, e in times):
                 continue
             if cand.unit is None:
-                cand = self._settle_unit(doc, cand, kept, starts)
-                if cand is None:
+                settled = self._settle_unit(doc, cand, kept, starts)
+                if settled is None:
+                    unsettled.append(cand)
                     continue
+                cand = settled
             kept.append(cand)
+        kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -184,6 +188,18 @@ class QuantityRecognizer:
         return cand.core_end + m.end(2), _normalise_counted(lemma)
 
 
+def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    """ "11 and 14 models": a bare number joined to a counted amount takes its unit."""
+    out = []
+    starts = {c.start: c for c in kept}
+    for cand in bare:
+        gap = re.match(r"\s*(?:,|and|or|,\s*and)\s*", text[cand.end :])
+        nxt = starts.get(cand.end + gap.end()) if gap else None
+        if nxt is not None and nxt.unit and cand.scale is None and nxt.scale is None:
+            out.append(replace(cand, unit=nxt.unit))
+    return out
+
+
 def _counted_head(token: Token) -> Token | None:
     """The noun a number token counts, if it follows within a few modifiers."""
     head = token.head
@@ -198,7 +214,8 @@ def _counted_head(token: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
-    if any(t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and") for t in between):
+    if any((t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and")) or t.like_num for t in between):
+        # "11 and 14 models": the noun belongs to the last number; the first inherits it.
         return None
     if head.pos_ == "PROPN" and not head.text.islower():
         return None

@@ -231,7 +231,9 @@ def _qualifier_before(text: str, start: int) -> str | None:
 
 def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str | None:
     """Why a number is not a quantity whatever follows it, or None."""
-    unit_follows = bool(lexicon and re.match(r"[-–]", text[num.end : num.end + 1]) and _unit_after(text, num.end + 1, lexicon))
+    hyphen_unit = _unit_after(text, num.end + 1, lexicon) if lexicon and re.match(r"[-–]", text[num.end : num.end + 1]) else None
+    # "a 100-megawatt plant" states a capacity; "a five-year survival rate" states no amount.
+    unit_follows = bool(hyphen_unit and lexicon.kind_of(hyphen_unit[1]) != "time")
     before = text[max(0, num.start - 20) : num.start]
     after = text[num.end : num.end + 12]
     if _NAMING_BEFORE.search(before):
@@ -337,6 +339,8 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
         ua = _unit_after(text, end, lexicon)
         if ua is None and re.match(r"[-–]", text[end : end + 1]):
             ua = _unit_after(text, end + 1, lexicon)  # "100-megawatt", "5-hectare"
+            if ua and lexicon.kind_of(ua[1]) == "time":
+                return None  # "five-year survival rate"
         if ua:
             end, unit = ua
     if unit is not None:

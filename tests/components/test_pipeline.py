@@ -25,6 +25,8 @@ def find(records, label, text):
         ("The akimat opened three new schools.", "three new schools", 3, "school"),
         ("About 1,200 families received housing.", "1,200 families", 1200, "family"),
         ("The farm keeps 5,000 heads of cattle.", "5,000 heads", 5000, "head"),
+        ("The plants assemble 11 and 14 models respectively.", "11", 11, "model"),
+        ("The plants assemble 11 and 14 models respectively.", "14 models", 14, "model"),
     ],
 )
 def test_counted_nouns(extract, text, span, value, unit):
@@ -53,6 +55,7 @@ def test_partitive_takes_the_unit_of_the_amount_named(extract):
         ("It is one of the world's largest deposits.", "one"),
         ("Questions of three-shift schools have found a solution.", "three"),
         ("In 2020, it is planned to implement the project.", "2020"),
+        ("Thanks to early detection, the five-year survival rate has reached 53%.", "five"),
     ],
 )
 def test_numbers_that_are_not_quantities(extract, text, number):
