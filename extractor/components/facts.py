@@ -45,6 +45,7 @@ class FactLinker:
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
+        text = doc.text  # Doc.text joins every token: read it once, not once per span
         carried: tuple[int, tuple] | None = None  # (paragraph start, period)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
@@ -55,8 +56,8 @@ class FactLinker:
                 record["measured"] = _measured(span, record, lexicon)
                 governing = _governing_time(span, times)
             else:
-                governing = _same_sentence_time(doc, span, times)
-            paragraph = doc.text.rfind("\n", 0, span.start_char) + 1
+                governing = _same_sentence_time(text, span, times)
+            paragraph = text.rfind("\n", 0, span.start_char) + 1
             if governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
@@ -201,8 +202,8 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
     )
 
 
-def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
-    before = [t for t in times if t.end_char <= span.start_char and "." not in doc.text[t.end_char : span.start_char]]
+def _same_sentence_time(text: str, span: Span, times: list[Span]) -> Span | None:
+    before = [t for t in times if t.end_char <= span.start_char and "." not in text[t.end_char : span.start_char]]
     return before[-1] if before else None
 
 

@@ -59,7 +59,7 @@ class QuantityRecognizer:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc.text  # Doc.text joins every token: read it once, not once per candidate
         times = [(s.start_char, s.end_char) for s in doc.spans[SPANS_TIMES]] if SPANS_TIMES in doc.spans else []
         starts = sentence_starts(doc)
         doc.spans[SPANS_QUANTITIES] = []
@@ -68,7 +68,7 @@ class QuantityRecognizer:
             if any(cand.start < e and s < cand.end for s, e in times):
                 continue
             if cand.unit is None:
-                cand = self._settle_unit(doc, cand, kept, starts)
+                cand = self._settle_unit(doc, text, cand, kept, starts)
                 if cand is None:
                     continue
             kept.append(cand)
@@ -87,9 +87,10 @@ class QuantityRecognizer:
             add_span(doc, SPANS_QUANTITIES, record)
         return doc
 
-    def _settle_unit(self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]) -> Candidate | None:
-        text = doc.text
-        counted = self._counted_noun(doc, cand)
+    def _settle_unit(
+        self, doc: Doc, text: str, cand: Candidate, kept: list[Candidate], starts: list[int]
+    ) -> Candidate | None:
+        counted = self._counted_noun(doc, text, cand)
         if counted is not None:
             end, unit = counted
             per = _PER_NOUN.match(text, end)
@@ -156,10 +157,10 @@ class QuantityRecognizer:
                 return code
         return None
 
-    def _counted_noun(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
+    def _counted_noun(self, doc: Doc, text: str, cand: Candidate) -> tuple[int, str] | None:
         """The noun a bare number counts, from the parse: ``(span end, unit lemma)``."""
         if not doc.has_annotation("DEP"):
-            return self._counted_noun_surface(doc, cand)
+            return self._counted_noun_surface(text, cand)
         span = doc.char_span(cand.start, cand.core_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -172,9 +173,9 @@ class QuantityRecognizer:
             return None
         return head.idx + len(head.text), _normalise_counted(lemma)
 
-    def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
+    def _counted_noun_surface(self, text: str, cand: Candidate) -> tuple[int, str] | None:
         # No parser: a lower-case plural word right after the number.
-        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", doc.text[cand.core_end :])
+        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", text[cand.core_end :])
         if not m:
             return None
         word = m.group(2)
