@@ -246,8 +246,8 @@ def decode(data: bytes) -> tuple[str, str] | NotText:
             continue
         scored.append((mess_ratio(text[:MESS_SAMPLE], MAX_MESS), order, text, encoding))
     if guess is None or not scored or min(scored)[0] >= MAX_MESS:
-        reason = "is not UTF-8 and no other encoding fits"
-        return NotText(UNDECODABLE, reason + "; convert it to UTF-8 (e.g. iconv -f cp1251 -t utf-8)")
+        reason = "is not UTF-8 and no other encoding fits; convert it to UTF-8"
+        return NotText(UNDECODABLE, reason + " (e.g. iconv -f cp1251 -t utf-8)")
     _, _, text, encoding = min(scored)
     return text, encoding
 
