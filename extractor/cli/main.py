@@ -182,7 +182,7 @@ def extract(
     one fits.
 
     Exit status: 0 every document processed; 1 none processed, or a usage error; 2 some
-    documents could not be read or processed.
+    documents could not be read or processed; 130 interrupted (go on with --resume).
 
     Examples:
 

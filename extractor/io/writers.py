@@ -134,30 +134,33 @@ def read_ledger(path: Path) -> tuple[dict[str, Any] | None, list[LedgerEntry], i
     Reading stops at the first line that is incomplete or not a ledger entry: the run
     that wrote it was killed there.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [], 0
     settings: dict[str, Any] | None = None
     entries: list[LedgerEntry] = []
     valid = 0
-    for raw in data.splitlines(keepends=True):
-        if not raw.endswith(b"\n"):
-            break
-        try:
-            item = json.loads(raw)
-        except ValueError:
-            break
-        if settings is None:
-            if not isinstance(item, dict) or item.get("ledger") != LEDGER_VERSION:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return None, [], 0
+    with handle:
+        for raw in handle:
+            if not raw.endswith(b"\n"):
                 break
-            settings = item
-        else:
             try:
-                entries.append(LedgerEntry(str(item["id"]), str(item["sha256"]), int(item["end"])))
-            except (KeyError, TypeError, ValueError):
+                item = json.loads(raw)
+            except ValueError:
                 break
-        valid += len(raw)
+            if settings is None:
+                if not isinstance(item, dict) or item.get("ledger") != LEDGER_VERSION:
+                    break
+                settings = item
+            else:
+                try:
+                    entries.append(
+                        LedgerEntry(str(item["id"]), str(item["sha256"]), int(item["end"]))
+                    )
+                except (KeyError, TypeError, ValueError):
+                    break
+            valid += len(raw)
     return settings, entries, valid
 
 
@@ -167,9 +170,9 @@ class ResumableOutput:
     Use as a context manager::
 
         with ResumableOutput(Path("spans.jsonl"), JsonlWriter(), resume=True) as out:
-            for result in results:
-                if out.status(doc.id, doc.sha256) is DocStatus.NEW:
-                    out.write(doc.id, doc.sha256, records)
+            for item in extract_documents(nlp, out.pending(iter_documents(paths))):
+                if isinstance(item, Result):
+                    out.write(item.document.id, item.document.sha256, item.records)
 
     Args:
         path: the output file.
@@ -187,7 +190,7 @@ class ResumableOutput:
         self.ledger = ledger_path(path)
         self.writer = writer
         self.resume = resume
-        self.done: dict[str, str] = {}
+        self.done: dict[str, str] = {}  # id -> sha256 of the documents a resumed output holds
         self.size = 0
         self.kept = 0  # documents skipped by :meth:`pending` because the output holds them
         self.kept_size = 0
@@ -293,7 +296,6 @@ class ResumableOutput:
         self.size += len(data)
         entry = {"id": doc_id, "sha256": sha256, "end": self.size}
         self._write(self._ledger, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-        self.done[doc_id] = sha256
 
     @staticmethod
     def _write(handle: BinaryIO, data: bytes) -> None:
