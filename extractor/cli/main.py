@@ -317,7 +317,9 @@ class _Tally:
     def summary(self) -> str:
         """ "28 documents, 2514 spans; 0 failed" (and how many a resumed output held)."""
         kept = f" ({self.kept} already in the output)" if self.kept else ""
-        return f"{self.done} documents{kept}, {self.spans} spans; {self.failed} failed"
+        documents = "document" if self.done == 1 else "documents"
+        spans = "span" if self.spans == 1 else "spans"
+        return f"{self.done} {documents}{kept}, {self.spans} {spans}; {self.failed} failed"
 
 
 class _Progress:
