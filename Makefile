@@ -28,9 +28,14 @@ test: $(STAMP)
 	$(BIN)/pytest
 	$(BIN)/extractor evaluate --split test $(GATE)
 
+## bench: throughput and memory on the corpus repeated to 200,000 words (about 15 minutes);
+## writes benchmarks/RESULTS.md. Not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check extractor tests
-	$(BIN)/ruff format --check extractor tests
+	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/ruff format --check extractor tests benchmarks
 
 clean:
 	rm -rf $(VENV) build *.egg-info

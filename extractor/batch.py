@@ -1,17 +1,48 @@
-"""Many documents through one pipeline: streaming, in batches, errors kept per document."""
+"""Many documents through one pipeline: streamed in batches, in one or more processes.
+
+:func:`extract_documents` reads its input lazily, a batch at a time, and yields one
+result per document in input order, so memory stays flat however long the input is.
+With ``n_process > 1`` forked workers run the pipeline on whole batches and send back
+plain span records, not Docs: the parent only reads and writes. Documents longer than
+the model's ``max_length`` are processed in pieces cut at paragraph or sentence
+boundaries, with offsets into the whole text.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+import regex as re
 from spacy.language import Language
 
-from .io.corpus import Document, InputError
+from .io.corpus import EXTRACTION, Document, InputError
 from .schema import SpanRecord, doc_records
 
 logger = logging.getLogger("extractor")
+
+DEFAULT_BATCH_SIZE = 16
+# More workers than this rarely pays: each holds its own copy of the model's state.
+MAX_DEFAULT_PROCESSES = 8
+# Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
+BATCHES_PER_WORKER = 2
+# Where a long document may be cut, best first: a blank line, a line break, the end of a
+# sentence ("… the region. Over the past …"), any whitespace.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"(?<=[.!?…])[\"”»)]*\s+"),
+    re.compile(r"\s+"),
+)
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -22,59 +53,231 @@ class Result:
     records: list[SpanRecord]
 
 
+def default_n_process() -> int:
+    """Worker processes for this machine: one per available CPU, at most 8."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_PROCESSES))
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut a text into pieces of at most ``limit`` characters, at the best boundary.
+
+    Each cut falls after the last blank line of the window, else the last line break,
+    else the last sentence end, else the last whitespace; a window with none of them is
+    cut at ``limit``. The pieces joined give the text back.
+
+    Args:
+        text: the document text.
+        limit: the longest piece, in characters.
+
+    Returns:
+        ``(offset, piece)`` pairs, ``text[offset:offset + len(piece)] == piece``.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = limit
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.start() > 0]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def extract_documents(
     nlp: Language,
     items: Iterable[Document | InputError],
     *,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    max_length: int | None = None,
 ) -> Iterator[Result | InputError]:
     """Run the pipeline over documents, yielding results (and input errors) in input order.
 
     Args:
         nlp: the extractor pipeline (``extractor.load()``).
-        items: documents, and input errors to pass through unchanged.
-        batch_size: documents per ``nlp.pipe`` batch.
-        n_process: processes for ``nlp.pipe``.
+        items: documents, and input errors to pass through unchanged; read lazily.
+        batch_size: documents per ``nlp.pipe`` batch (and per task of a worker).
+        n_process: worker processes; more than one needs the ``fork`` start method
+            (Linux, macOS) and is used only when the input has more than one batch.
+        max_length: documents longer than this many characters are processed in pieces
+            (default and most: ``nlp.max_length``).
 
     Yields:
-        A :class:`Result` per document, or the :class:`InputError` in its place.
+        A :class:`Result` per document, or an :class:`InputError` in its place: the
+        input's own errors, and documents the pipeline failed on (kind
+        ``extraction-failed``). The output is the same for any ``n_process``.
     """
-    pending: list[Document | InputError] = []
+    limit = min(max_length or nlp.max_length, nlp.max_length)
+    batches = _batches(items, batch_size)
+    if n_process > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        logger.warning(
+            "n_process=%d needs the fork start method; running in one process", n_process
+        )
+        n_process = 1
+    if n_process <= 1:
+        for batch in batches:
+            yield from _merge(batch, _extract_batch(nlp, _documents(batch), limit))
+        return
+    first = next(batches, None)
+    second = next(batches, None)
+    if second is None:  # one batch: workers would only add their start-up time
+        if first is not None:
+            yield from _merge(first, _extract_batch(nlp, _documents(first), limit))
+        return
+    yield from _extract_parallel(nlp, [first, second], batches, n_process, limit)
 
-    def flush() -> Iterator[Result | InputError]:
-        docs_in = [d for d in pending if isinstance(d, Document)]
-        made = []
-        for d in docs_in:
-            doc = nlp.make_doc(d.text)
-            doc._.extractor_date = d.date
-            doc._.extractor_id = d.id
-            made.append(doc)
-        try:
-            processed = list(nlp.pipe(made, batch_size=batch_size, n_process=n_process))
-        except Exception:  # one bad document must not stop the batch: retry one by one
-            logger.exception("batch failed; retrying its documents one at a time")
-            processed = []
-            for doc in made:
-                try:
-                    processed.append(nlp(doc))
-                except Exception as err:  # noqa: BLE001
-                    processed.append(err)
-        it = iter(processed)
-        for item in pending:
-            if isinstance(item, InputError):
-                yield item
-                continue
-            doc = next(it)
-            if isinstance(doc, Exception):
-                yield InputError(item.path or "", f"extraction failed ({doc.__class__.__name__}: {doc})", item.line, item.id)
-            else:
-                yield Result(item, doc_records(doc, item.id))
-        pending.clear()
 
+def _batches(
+    items: Iterable[Document | InputError], size: int
+) -> Iterator[list[Document | InputError]]:
+    """Consecutive items, cut after every ``size`` documents (errors ride along)."""
+    batch: list[Document | InputError] = []
+    n_docs = 0
     for item in items:
-        pending.append(item)
-        if sum(isinstance(p, Document) for p in pending) >= batch_size * max(1, n_process):
-            yield from flush()
-    if pending:
-        yield from flush()
+        batch.append(item)
+        if isinstance(item, Document):
+            n_docs += 1
+            if n_docs >= size:
+                yield batch
+                batch, n_docs = [], 0
+    if batch:
+        yield batch
+
+
+def _documents(batch: list[Document | InputError]) -> list[Document]:
+    return [item for item in batch if isinstance(item, Document)]
+
+
+def _merge(
+    batch: list[Document | InputError], outcomes: list[list[SpanRecord] | str]
+) -> Iterator[Result | InputError]:
+    """The batch's items in order, each document replaced by its result or failure."""
+    it = iter(outcomes)
+    for item in batch:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        outcome = next(it)
+        if isinstance(outcome, str):
+            reason = f"extraction failed ({outcome}); please report it with this document"
+            yield InputError(item.path or "", reason, item.line, item.id, EXTRACTION, item.size)
+        else:
+            yield Result(item, outcome)
+
+
+def _extract_batch(
+    nlp: Language, documents: list[Document], limit: int
+) -> list[list[SpanRecord] | str]:
+    """Records of each document, or a description of the exception it raised."""
+    pieces = [
+        (i, offset, piece)
+        for i, d in enumerate(documents)
+        for offset, piece in split_text(d.text, limit)
+    ]
+
+    def make(i: int, piece: str):
+        doc = nlp.make_doc(piece)
+        doc._.extractor_date = documents[i].date
+        doc._.extractor_id = documents[i].id
+        return doc
+
+    try:
+        processed: list = list(
+            nlp.pipe((make(i, piece) for i, _, piece in pieces), batch_size=max(1, len(pieces)))
+        )
+    except Exception:  # one bad document must not stop the batch: retry one by one
+        logger.exception("a batch failed; retrying its documents one at a time")
+        processed = []
+        for i, _, piece in pieces:
+            try:
+                processed.append(nlp(make(i, piece)))
+            except Exception as err:  # noqa: BLE001
+                processed.append(err)
+    outcomes: list[list[SpanRecord] | str] = [[] for _ in documents]
+    for (i, offset, _), doc in zip(pieces, processed, strict=True):
+        if isinstance(outcomes[i], str):
+            continue
+        if isinstance(doc, Exception):
+            outcomes[i] = f"{doc.__class__.__name__}: {doc}"
+            continue
+        records = doc_records(doc, documents[i].id)
+        if offset:
+            for rec in records:
+                rec["start"] += offset
+                rec["end"] += offset
+        outcomes[i].extend(records)  # type: ignore[union-attr]
+    return outcomes
+
+
+def _extract_parallel(
+    nlp: Language,
+    head: list[list[Document | InputError]],
+    rest: Iterator[list[Document | InputError]],
+    n_process: int,
+    limit: int,
+) -> Iterator[Result | InputError]:
+    # Components load their resources on first use: do it once here, before forking, so
+    # the workers share them instead of each loading its own.
+    nlp(nlp.make_doc("In 2020, 5 schools were built."))
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(
+        n_process, mp_context=context, initializer=_init_worker, initargs=(nlp, os.getpid())
+    )
+    pending: deque[tuple[list[Document | InputError], Future | None]] = deque()
+    try:
+        for batch in _chain(head, rest):
+            docs = _documents(batch)
+            pending.append((batch, pool.submit(_work, docs, limit) if docs else None))
+            while len(pending) > BATCHES_PER_WORKER * n_process:
+                yield from _merge_pending(pending.popleft())
+        while pending:
+            yield from _merge_pending(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chain(head: list, rest: Iterator) -> Iterator:
+    yield from head
+    yield from rest
+
+
+def _merge_pending(
+    item: tuple[list[Document | InputError], Future | None],
+) -> Iterator[Result | InputError]:
+    batch, future = item
+    yield from _merge(batch, future.result() if future is not None else [])
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(nlp: Language, parent: int) -> None:
+    """Set up a forked worker: its pipeline, and no orphans."""
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    # Ctrl-C is the parent's to handle: it stops handing out batches and shuts down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        # A parent killed with SIGKILL cannot stop its workers: ask the kernel to.
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _work(documents: list[Document], limit: int) -> list[list[SpanRecord] | str]:
+    assert _WORKER_NLP is not None, "worker not initialised"
+    return _extract_batch(_WORKER_NLP, documents, limit)

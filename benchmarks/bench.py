@@ -1,0 +1,278 @@
+"""Throughput and memory of extractor, on the corpus repeated to at least 200,000 words.
+
+In one run it measures words per second of
+
+  (a) the bare English model's ``nlp.pipe`` with its default components,
+  (b) extractor in one process (read the archive, extract, write JSONL),
+  (c) extractor with two processes,
+  (d) quantulum3's ``parser.parse`` on the same texts (a subset: it is slow),
+
+and the peak RSS of ``extractor extract`` on the archive and on ten times the archive,
+each in a fresh process. It writes a markdown table with the ratios to (a).
+
+    python benchmarks/bench.py [--words 200000] [--rss-scale 10] [--out benchmarks/RESULTS.md]
+
+``make bench`` runs it. Timings are wall-clock and the best of ``--repeat`` runs: on a
+shared machine the other load only ever slows a run down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The corpus repeated: one JSONL file, and the texts in memory."""
+
+    path: Path
+    texts: list[str]
+    words: int
+
+
+def words_of(text: str) -> int:
+    """Words as a reader counts them: runs of non-space."""
+    return len(text.split())
+
+
+def build_archive(folder: Path, min_words: int, copies: int | None = None) -> Archive:
+    """The corpus repeated until it holds ``min_words`` words (or ``copies`` times)."""
+    base = []
+    for txt in sorted(CORPUS.glob("*.txt")):
+        meta = json.loads(txt.with_name(txt.stem + ".meta.json").read_text(encoding="utf-8"))
+        base.append((txt.stem, txt.read_text(encoding="utf-8"), meta.get("date")))
+    per_copy = sum(words_of(text) for _, text, _ in base)
+    copies = copies or -(-min_words // per_copy)
+    path = folder / f"archive-{copies}x.jsonl"
+    texts = []
+    with path.open("w", encoding="utf-8") as handle:
+        for k in range(copies):
+            for doc_id, text, date in base:
+                handle.write(json.dumps({"id": f"{doc_id}-{k}", "text": text, "date": date}) + "\n")
+                texts.append(text)
+    return Archive(path, texts, per_copy * copies)
+
+
+def best_rate(words: int, run: Callable[[], object], repeat: int) -> float:
+    """Words per second of the fastest of ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return words / best
+
+
+def bench_base_model(archive: Archive, repeat: int, batch_size: int | None = None) -> float:
+    """(a) The English model with its default components, texts already in memory.
+
+    ``batch_size`` None is ``nlp.pipe``'s default (the model's, 256 documents).
+    """
+    from extractor.pipeline import load_base_model
+
+    nlp = load_base_model()
+    list(nlp.pipe(archive.texts[:8]))  # warm up
+    run = lambda: [None for _ in nlp.pipe(archive.texts, batch_size=batch_size)]  # noqa: E731
+    return best_rate(archive.words, run, repeat)
+
+
+def bench_extractor(archive: Archive, n_process: int, repeat: int, nlp=None) -> float:
+    """(b), (c) Read the archive, extract, write JSONL with its ledger: the whole batch path."""
+    import extractor
+    from extractor.batch import extract_documents
+    from extractor.io.corpus import iter_documents
+    from extractor.io.writers import JsonlWriter, ResumableOutput
+
+    nlp = nlp or extractor.load()
+    nlp(nlp.make_doc("In 2020, 5 schools were built."))  # loads the unit lexicon
+
+    def run() -> None:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            ResumableOutput(Path(tmp) / "out.jsonl", JsonlWriter()) as out,
+        ):
+            for item in extract_documents(nlp, iter_documents([archive.path]), n_process=n_process):
+                if hasattr(item, "records"):
+                    out.write(item.document.id, item.document.sha256, item.records)
+
+    return best_rate(archive.words, run, repeat)
+
+
+def bench_quantulum(archive: Archive, min_words: int, repeat: int) -> tuple[float, int]:
+    """(d) quantulum3's parser on the first documents holding ``min_words`` words."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        subset, words = [], 0
+        for text in archive.texts:
+            if words >= min_words:
+                break
+            subset.append(text)
+            words += words_of(text)
+        parser.parse(subset[0])  # loads its unit catalogue
+        rate = best_rate(words, lambda: [parser.parse(text) for text in subset], repeat)
+    return rate, words
+
+
+def peak_rss(archives: list[Archive], folder: Path) -> list[int]:
+    """Peak RSS in bytes of ``extractor extract`` (one process) on each archive.
+
+    Each runs in a fresh process, all at once (memory does not depend on speed); the
+    peak comes from the kernel's accounting of that very process (``os.wait4``), which
+    includes what this process held when it started the child: call it early.
+    """
+    procs = []
+    for archive in archives:
+        out = folder / f"{archive.path.stem}.out.jsonl"
+        command = [
+            sys.executable,
+            "-m",
+            "extractor",
+            "extract",
+            str(archive.path),
+            "-o",
+            str(out),
+            "--n-process",
+            "1",
+        ]
+        procs.append(
+            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
+    peaks = []
+    for proc in procs:
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"extractor extract failed on {proc.args}")
+        peaks.append(usage.ru_maxrss * 1024)  # Linux reports KiB
+    return peaks
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}"
+
+
+def goal(met: bool) -> str:
+    """A goal's cell: met or not."""
+    return "yes" if met else "**no**"
+
+
+def report(results: dict) -> str:
+    """The markdown table of RESULTS.md."""
+    r = results
+    a, b, c, d = r["base"], r["one"], r["two"], r["quantulum"]
+    rss1, rss10 = r["rss"]
+    lines = [
+        f"Corpus repeated to {r['words']:,} words ({r['docs']:,} documents); {r['machine']}.",
+        "",
+        "| | words/s | ratio to (a) |",
+        "|---|---:|---:|",
+        f"| (a) `en_core_web_sm` `nlp.pipe`, default components | {a:,.0f} | 1.00 |",
+        f"| (a′) the same with extractor's batches of {r['batch_size']} documents "
+        f"| {r['base16']:,.0f} | {_ratio(r['base16'], a)} |",
+        f"| (b) extractor, 1 process (read, extract, write JSONL) | {b:,.0f} | {_ratio(b, a)} |",
+        f"| (c) extractor, `--n-process 2` | {c:,.0f} | {_ratio(c, a)} |",
+        f"| (d) quantulum3 `parser.parse` ({r['quantulum_words']:,}-word subset) "
+        f"| {d:,.0f} | {_ratio(d, a)} |",
+        "",
+        "| goal | reached | met |",
+        "|---|---:|:---:|",
+        f"| (b)/(a) ≥ 1.0 | {_ratio(b, a)} | {goal(b / a >= 1.0)} |",
+        f"| (c)/(b) ≥ 1.6 | {_ratio(c, b)} | {goal(c / b >= 1.6)} |",
+        f"| (b)/(d) ≥ 3 | {_ratio(b, d)} | {goal(b / d >= 3)} |",
+        f"| peak RSS {r['rss_scale']}× within 10% of 1× | {rss10 / rss1 - 1:+.1%} "
+        f"| {goal(rss10 <= 1.1 * rss1)} |",
+        "",
+        "| input (`extractor extract`, 1 process) | words | peak RSS |",
+        "|---|---:|---:|",
+        f"| 1× | {r['words']:,} | {rss1 / 2**20:,.0f} MiB |",
+        f"| {r['rss_scale']}× | {r['words'] * r['rss_scale']:,} | {rss10 / 2**20:,.0f} MiB |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run every measurement and write the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--words", type=int, default=200_000, help="Words of the archive (at least)."
+    )
+    parser.add_argument(
+        "--rss-scale", type=int, default=10, help="The larger input for peak RSS, in archives."
+    )
+    parser.add_argument(
+        "--quantulum-words", type=int, default=20_000, help="Words quantulum3 is timed on."
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="Runs of each throughput measurement (the best counts).",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md", help="Markdown table."
+    )
+    args = parser.parse_args(argv)
+    logging.getLogger("extractor").setLevel(logging.ERROR)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        archive = build_archive(folder, args.words)
+        copies = len(archive.texts) // len(list(CORPUS.glob("*.txt")))
+        big = build_archive(folder, 0, copies=copies * args.rss_scale)
+        load = os.getloadavg()[0]
+        results = {"words": archive.words, "docs": len(archive.texts), "rss_scale": args.rss_scale}
+        # Memory first, while this process is small: Linux counts the RSS a child had
+        # when it was forked into its peak, even across exec.
+        started = time.perf_counter()
+        results["rss"] = peak_rss([archive, big], folder)
+        print(f"rss: {results['rss']} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        import extractor
+        from extractor.batch import DEFAULT_BATCH_SIZE
+
+        results["batch_size"] = DEFAULT_BATCH_SIZE
+        nlp = extractor.load()
+        steps: list[tuple[str, Callable[[], object]]] = [
+            ("base", lambda: bench_base_model(archive, args.repeat)),
+            ("base16", lambda: bench_base_model(archive, args.repeat, DEFAULT_BATCH_SIZE)),
+            ("one", lambda: bench_extractor(archive, 1, args.repeat, nlp)),
+            ("two", lambda: bench_extractor(archive, 2, args.repeat, nlp)),
+            ("quantulum", lambda: bench_quantulum(archive, args.quantulum_words, args.repeat)),
+        ]
+        for name, step in steps:
+            started = time.perf_counter()
+            value = step()
+            if name == "quantulum":
+                value, results["quantulum_words"] = value
+            results[name] = value
+            print(
+                f"{name}: {value:,.0f} words/s ({time.perf_counter() - started:.0f} s)",
+                file=sys.stderr,
+            )
+    cpus = len(os.sched_getaffinity(0))
+    results["machine"] = (
+        f"{cpus} CPUs ({platform.machine()}), Python {platform.python_version()}, "
+        f"load average {load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
+    )
+    table = report(results)
+    args.out.write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Many documents: pieces of long documents, order, failures, processes, streaming."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from extractor.batch import Result, _batches, extract_documents, split_text
+from extractor.io.corpus import EXTRACTION, Document, InputError, iter_documents
+from extractor.schema import register_extensions
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.mark.parametrize(
+    "text,limit,expected",
+    [
+        ("One. Two.", 100, ["One. Two."]),  # short enough: one piece
+        (
+            "Para one.\n\nPara two is longer.",
+            20,
+            ["Para one.\n\n", "Para two is longer."],
+        ),  # a blank line first
+        (
+            "Line one.\nLine two.\n\nPara.",
+            24,
+            ["Line one.\nLine two.\n\n", "Para."],
+        ),  # the last blank line
+        ("Line one.\nLine two. More.", 20, ["Line one.\n", "Line two. More."]),  # else a line break
+        (
+            "One here. Two here. Three.",
+            21,
+            ["One here. Two here. ", "Three."],
+        ),  # else a sentence end
+        ("«Quote.» Then more words here.", 12, ["«Quote.» ", "Then more ", "words here."]),
+        ("aaaa bbbb cccc", 10, ["aaaa bbbb ", "cccc"]),  # else whitespace
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # else anywhere
+    ],
+)
+def test_split_text_cuts_at_the_best_boundary(text, limit, expected):
+    pieces = split_text(text, limit)
+    assert [piece for _, piece in pieces] == expected
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n«»"), max_size=200),
+    st.integers(min_value=1, max_value=50),
+)
+def test_split_text_pieces_give_the_text_back(text, limit):
+    pieces = split_text(text, limit)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= limit for _, piece in pieces)
+
+
+def _corpus(n: int | None = None) -> list[Document]:
+    docs = [d for d in iter_documents([CORPUS]) if isinstance(d, Document)]
+    return docs[:n] if n else docs
+
+
+def _plain(items) -> list:
+    """Results and errors as comparable data."""
+    return [
+        (item.document.id, item.records) if isinstance(item, Result) else ("error", item.to_dict())
+        for item in items
+    ]
+
+
+def test_two_processes_give_the_output_of_one(nlp):
+    docs = _corpus()
+    one = _plain(extract_documents(nlp, docs, batch_size=4, n_process=1))
+    two = _plain(extract_documents(nlp, docs, batch_size=4, n_process=2))
+    assert [doc_id for doc_id, _ in one] == [d.id for d in docs]
+    assert sum(len(records) for _, records in one) > 1000
+    assert two == one
+
+
+def test_a_long_document_is_processed_in_pieces_with_offsets_into_the_whole(nlp):
+    (doc,) = _corpus(1)
+    limit = 1000
+    assert len(doc.text) > 5 * limit
+    (result,) = extract_documents(nlp, [doc], max_length=limit)
+    assert isinstance(result, Result)
+    # the same as each piece on its own, moved to where the piece starts
+    expected = []
+    for offset, piece in split_text(doc.text, limit):
+        (part,) = extract_documents(nlp, [Document(doc.id, piece, doc.date)])
+        expected += [
+            {**rec, "start": rec["start"] + offset, "end": rec["end"] + offset}
+            for rec in part.records
+        ]
+    assert result.records == expected
+    assert all(doc.text[rec["start"] : rec["end"]] == rec["text"] for rec in result.records)
+    assert any(rec["start"] > 4 * limit for rec in result.records)
+
+
+def test_a_document_longer_than_the_model_allows_no_longer_fails(nlp):
+    long = Document("long", "In 2020, 5 schools were built in the region.\n\n" * 30)
+    saved = nlp.max_length
+    nlp.max_length = 500
+    try:
+        (result,) = extract_documents(nlp, [long])
+    finally:
+        nlp.max_length = saved
+    assert isinstance(result, Result)
+    assert [r["text"] for r in result.records if r["label"] == "QUANTITY"] == ["5 schools"] * 30
+
+
+@Language.component("test_fails_on_boom")
+def _fails_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise ValueError("boom")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def fragile_nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fails_on_boom")
+    return nlp
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_document_is_reported_and_the_others_go_on(fragile_nlp, n_process):
+    items = [
+        Document("a", "fine"),
+        InputError("bad.jsonl", "is not valid JSON", 3, kind="malformed-json"),
+        Document("b", "BOOM here", path="b.txt"),
+        *[Document(f"c{i}", "fine too") for i in range(5)],
+    ]
+    out = list(extract_documents(fragile_nlp, items, batch_size=2, n_process=n_process))
+    assert [o.document.id if isinstance(o, Result) else o.id for o in out] == [
+        "a",
+        None,
+        "b",
+        *[f"c{i}" for i in range(5)],
+    ]
+    assert out[1] is items[1]
+    failed = out[2]
+    assert isinstance(failed, InputError)
+    assert (failed.path, failed.id, failed.kind) == ("b.txt", "b", EXTRACTION)
+    assert "ValueError: boom" in failed.reason
+    assert all(isinstance(o, Result) for o in out[3:])
+
+
+@pytest.mark.parametrize("n_process,most", [(1, 2), (2, 2 * (2 * 2 + 1) + 2)])
+def test_input_is_read_a_batch_at_a_time(fragile_nlp, n_process, most):
+    pulled = 0
+
+    def documents():
+        nonlocal pulled
+        for i in range(10_000):
+            pulled += 1
+            yield Document(str(i), "fine")
+
+    results = extract_documents(fragile_nlp, documents(), batch_size=2, n_process=n_process)
+    first = next(results)
+    assert first.document.id == "0"
+    assert pulled <= most  # not the whole input: memory stays flat however long it is
+    results.close()
+
+
+def test_batches_cut_after_n_documents_and_carry_errors_along():
+    err = InputError("x", "bad")
+    items = [Document("1", "a"), err, Document("2", "b"), Document("3", "c"), err]
+    assert [[i.id or "E" for i in b] for b in _batches(items, 2)] == [["1", "E", "2"], ["3", "E"]]
