@@ -9,21 +9,33 @@ STAMP := $(VENV)/.installed
 GATE ?= --min-f1 quantity.value=0.95 --min-f1 time.overlap=0.97 --min-f1 time.value=0.96 \
         --min-f1 entity.strict=0.84 --min-f1 quantity.measured=0.75 --min-f1 quantity.fact=0.60
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
-$(STAMP): pyproject.toml
+# Dependencies come pinned, with hashes, from requirements.lock (made from pyproject.toml
+# by `make lock`); the project itself is installed on top, and `pip check` fails loudly if
+# pyproject.toml asks for something the lock does not hold.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+## lock: re-pin every dependency (with hashes) after changing pyproject.toml
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--no-header -o requirements.lock
 
 ## run: extract the corpus, show the facts, then score against the gold set
 run: $(STAMP)
 	$(BIN)/extractor extract corpus/ --format table
 	$(BIN)/extractor evaluate --split all
 
-## test: gold check, unit and pipeline tests, and the accuracy gate on the test split
+## test: lint, gold check, unit and pipeline tests, and the accuracy gate on the test split
 test: $(STAMP)
+	$(BIN)/ruff check extractor tests benchmarks
 	$(BIN)/extractor gold check
 	$(BIN)/pytest
 	$(BIN)/extractor evaluate --split test $(GATE)

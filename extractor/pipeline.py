@@ -48,7 +48,8 @@ def load_base_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -
             continue
         return module.load(exclude=list(exclude))
     raise ModelNotFoundError(
-        f"No English spaCy model found (tried {', '.join(candidates)}). Install it with: {INSTALL_HINT}"
+        f"No English spaCy model found (tried {', '.join(candidates)}). "
+        f"Install it with: {INSTALL_HINT}"
     )
 
 

@@ -20,7 +20,16 @@ SPAN_KEYS = (SPANS_QUANTITIES, SPANS_TIMES, SPANS_ENTITIES)
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "NORP", "EVENT")
 LABELS = ("QUANTITY", "TIME", *ENTITY_LABELS)
 QUALIFIERS = ("approx", "over", "under", "min", "max")
-QUANTITY_FIELDS = ("value", "low", "high", "unit", "qualifier", "measured", "time_start", "time_end")
+QUANTITY_FIELDS = (
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "measured",
+    "time_start",
+    "time_end",
+)
 TIME_FIELDS = ("time_start", "time_end")
 
 
@@ -107,7 +116,9 @@ def make_record(label: str, text: str, start: int, end: int, **fields: Any) -> d
 
 def add_span(doc: Doc, key: str, record: dict) -> Span | None:
     """Store a record as a span under ``doc.spans[key]``; offsets need not align to tokens."""
-    span = doc.char_span(record["start"], record["end"], label=record["label"], alignment_mode="expand")
+    span = doc.char_span(
+        record["start"], record["end"], label=record["label"], alignment_mode="expand"
+    )
     if span is None:
         return None
     doc.user_data[_record_key(span.label_, span.start_char, span.end_char)] = record

@@ -52,14 +52,19 @@ class PRF:
 class Scores:
     """All metrics: ``table[row][metric]`` with rows per label, ENTITY and ALL."""
 
-    table: dict[str, dict[str, PRF]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(PRF)))
+    table: dict[str, dict[str, PRF]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(PRF))
+    )
     errors: list[dict] = field(default_factory=list)
 
     def get(self, row: str, metric: str) -> PRF:
         return self.table[row][metric]
 
     def to_dict(self) -> dict:
-        return {row: {m: prf.to_dict() for m, prf in metrics.items()} for row, metrics in self.table.items()}
+        return {
+            row: {m: prf.to_dict() for m, prf in metrics.items()}
+            for row, metrics in self.table.items()
+        }
 
 
 def _overlap(a: dict, b: dict) -> int:
@@ -107,7 +112,9 @@ def value_ok(gold: dict, pred: dict) -> bool:
 
 def time_ok(gold: dict, pred: dict) -> bool:
     """Both ends of the period equal."""
-    return gold.get("time_start") == pred.get("time_start") and gold.get("time_end") == pred.get("time_end")
+    return gold.get("time_start") == pred.get("time_start") and gold.get("time_end") == pred.get(
+        "time_end"
+    )
 
 
 def head_word(phrase: str | None) -> str | None:
@@ -173,7 +180,9 @@ def score_document(gold: list[dict], pred: list[dict], scores: Scores, *, text: 
                     scores.errors.append({"kind": "wrong date", "gold": a, "pred": b})
 
 
-def _score_quantities(g: list[dict], p: list[dict], pairs: list[tuple[dict, dict]], scores: Scores) -> None:
+def _score_quantities(
+    g: list[dict], p: list[dict], pairs: list[tuple[dict, dict]], scores: Scores
+) -> None:
     t = scores.table["QUANTITY"]
     valued = [(a, b) for a, b in pairs if value_ok(a, b)]
     t["value"].add(PRF(len(valued), len(p), len(g)))

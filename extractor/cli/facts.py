@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,10 +12,21 @@ FACT_FIELDS = ("doc_id", "start", "end", "text", "value", "low", "high", "unit",
 
 
 def facts(
-    paths: Annotated[list[Path], typer.Argument(help="Transcripts: .txt, .jsonl or folders, as for extract.", show_default=False)],
-    date: Annotated[Optional[str], typer.Option("--date", help="ISO date for documents that carry none.")] = None,
-    json_lines: Annotated[bool, typer.Option("--jsonl", help="Write one JSON fact a line instead of tables.")] = False,
-    model: Annotated[Optional[str], typer.Option("--model", help="English spaCy model package or path.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Transcripts: .txt, .jsonl or folders, as for extract.", show_default=False
+        ),
+    ],
+    date: Annotated[
+        str | None, typer.Option("--date", help="ISO date for documents that carry none.")
+    ] = None,
+    json_lines: Annotated[
+        bool, typer.Option("--jsonl", help="Write one JSON fact a line instead of tables.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="English spaCy model package or path.")
+    ] = None,
 ) -> None:
     """Show the facts: each quantity with its amount, measured, period, place and speaker.
 

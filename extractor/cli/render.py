@@ -63,14 +63,29 @@ def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
     return table
 
 
-ROWS = ("QUANTITY", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "NORP", "EVENT", "ENTITY", "ALL")
+ROWS = (
+    "QUANTITY",
+    "TIME",
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "LAW",
+    "NORP",
+    "EVENT",
+    "ENTITY",
+    "ALL",
+)
 
 
 def scores_table(scores: Scores, title: str) -> Table:
     """Per-label and overall P/R/F: strict, overlap, value, measured, fact."""
     table = Table(title=title, title_justify="left")
     table.add_column("label", style="bold")
-    table.caption = "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; meas.: measured accuracy"
+    table.caption = (
+        "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; meas.: measured accuracy"
+    )
     for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "fact"):
         table.add_column(head, justify="right", no_wrap=True)
     for row in ROWS:
@@ -79,11 +94,17 @@ def scores_table(scores: Scores, title: str) -> Table:
         t = scores.table[row]
         strict, overlap = t["strict"], t["overlap"]
         value = f"{t['value'].f1:.3f}" if row in ("QUANTITY", "TIME") else ""
-        measured = f"{t['measured'].precision:.3f}" if row == "QUANTITY" and t["measured"].pred else ""
+        measured = (
+            f"{t['measured'].precision:.3f}" if row == "QUANTITY" and t["measured"].pred else ""
+        )
         fact = f"{t['fact'].f1:.3f}" if row == "QUANTITY" else ""
         style = "bold" if row in ("ENTITY", "ALL") else None
         table.add_row(
-            row, str(strict.gold), str(strict.pred), f"{strict.precision:.3f}", f"{strict.recall:.3f}",
+            row,
+            str(strict.gold),
+            str(strict.pred),
+            f"{strict.precision:.3f}",
+            f"{strict.recall:.3f}",
             f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, fact, style=style,
         )  # fmt: skip
     return table
@@ -108,7 +129,14 @@ def errors_table(errors: list[dict], texts: dict[str, str]) -> Table:
         context = Text(clean(text[lo : ref["start"]]).lstrip())
         context.append(clean(text[ref["start"] : ref["end"]]), style="reverse")
         context.append(clean(text[ref["end"] : hi]))
-        table.add_row(err["kind"], escape(ref["doc_id"]), ref["label"], Text(_describe(g)), Text(_describe(p)), context)
+        table.add_row(
+            err["kind"],
+            escape(ref["doc_id"]),
+            ref["label"],
+            Text(_describe(g)),
+            Text(_describe(p)),
+            context,
+        )
     return table
 
 
@@ -145,10 +173,16 @@ def facts_table(doc_id: str, records: list[dict], text: str) -> Table:
         sentence.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
         sentence.append(clean(text[rec["end"] : hi]).rstrip())
         table.add_row(
-            Text(readable_amount(rec)), rec.get("qualifier") or "", Text(clean(rec.get("measured") or "")),
-            period(rec), Text(clean(rec.get("place") or "")), Text(clean(rec.get("speaker") or "")), sentence,
+            Text(readable_amount(rec)),
+            rec.get("qualifier") or "",
+            Text(clean(rec.get("measured") or "")),
+            period(rec),
+            Text(clean(rec.get("place") or "")),
+            Text(clean(rec.get("speaker") or "")),
+            sentence,
         )  # fmt: skip
     return table
+
 
 # --- extractor review ---------------------------------------------------------------------
 

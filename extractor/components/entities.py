@@ -18,21 +18,40 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..schema import ENTITY_LABELS, SPANS_ENTITIES, SPANS_QUANTITIES, add_span, make_record, register_extensions
+from ..schema import (
+    ENTITY_LABELS,
+    SPANS_ENTITIES,
+    SPANS_QUANTITIES,
+    add_span,
+    make_record,
+    register_extensions,
+)
 
 GAZETTEERS = ("gpe.jsonl", "org.jsonl", "loc.jsonl", "law.jsonl", "norp.jsonl")
-_ADMIN = r"(?:region|regions|district|districts|oblast|city|village|rural\s+district|province|krai|republic|town|settlement|microdistrict)"
+_ADMIN = (
+    r"(?:region|regions|district|districts|oblast|city|village|rural\s+district|province|krai"
+    r"|republic|town|settlement|microdistrict)"
+)
 _ADMIN_AFTER = re.compile(r"\s+(" + _ADMIN + r")(?![\p{L}])")
-_ORG_AFTER = re.compile(r"(?:\s+" + _ADMIN + r")?\s+(akimat|hokimiyat|administration|maslikhat|council)(?![\p{L}])", re.I)
-_LOC_AFTER = re.compile(r"\s+((?:[\w-]+\s+){0,2}?(?:deposit|field|river|lake|reservoir|sea|mountains|valley|canal|national\s+park|nature\s+reserve))(?![\p{L}])", re.I)
-_FAC_AFTER = re.compile(r"\s+(airport|highway|railway\s+station|plant|factory|port|bridge|station|arena)(?![\p{L}])", re.I)
+_ORG_AFTER = re.compile(
+    r"(?:\s+" + _ADMIN + r")?\s+(akimat|hokimiyat|administration|maslikhat|council)(?![\p{L}])",
+    re.I,
+)
+_LOC_AFTER = re.compile(
+    r"\s+((?:[\w-]+\s+){0,2}?(?:deposit|field|river|lake|reservoir|sea|mountains|valley|canal|national\s+park|nature\s+reserve))(?![\p{L}])",
+    re.I,
+)
+_FAC_AFTER = re.compile(
+    r"\s+(airport|highway|railway\s+station|plant|factory|port|bridge|station|arena)(?![\p{L}])",
+    re.I,
+)
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ulu)$")
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
 # "Minister of Healthcare", "Head of State": a portfolio in a title, not a body.
 _ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
-_OPEN_QUOTES = "\"“«"
+_OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
 _PERSON_SAID = re.compile(
@@ -50,7 +69,9 @@ _LEADING_FUNCTION_WORD = re.compile(
     r"However|Therefore|Moreover|Furthermore|Here|There|Yesterday|Currently|Recently)\s+(?=[\p{Lu}\d])"
 )
 # Surnames in CIS official texts: Zhumabekov, Baimukhanova, Kasymov, Bekmukhambetuly.
-_SURNAME = re.compile(r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$")
+_SURNAME = re.compile(
+    r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$"
+)
 
 
 def link_persons(names: list[str]) -> dict[str, str]:
@@ -65,7 +86,11 @@ def link_persons(names: list[str]) -> dict[str, str]:
     Returns:
         Mention text -> person id.
     """
-    full = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and not _PATRONYMIC.match(n.split()[-1])]
+    full = [
+        n
+        for n in dict.fromkeys(names)
+        if len(n.split()) >= 2 and not _PATRONYMIC.match(n.split()[-1])
+    ]
     full.sort(key=lambda n: -len(n.split()))
     ids: dict[str, str] = {}
     for name in dict.fromkeys(names):
@@ -111,7 +136,9 @@ def _trim_trailing_person(text: str, start: int, end: int) -> int:
 
     "Cabinet of Ministers Erkin Kasymov" -> "Cabinet of Ministers".
     """
-    m = re.search(r"\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+([\p{Lu}][\p{Ll}]+)$", text[start:end])
+    m = re.search(
+        r"\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+([\p{Lu}][\p{Ll}]+)$", text[start:end]
+    )
     if m and _SURNAME.match(m.group(1)) and m.start() > 0:
         return start + m.start()
     return end
@@ -131,7 +158,11 @@ def load_gazetteer() -> list[dict]:
 @lru_cache(maxsize=1)
 def load_rules() -> list[tuple[dict, re.Pattern]]:
     """Pattern rules for names the model misses (``resources/entity_rules.jsonl``)."""
-    text = resources.files("extractor.resources").joinpath("entity_rules.jsonl").read_text(encoding="utf-8")
+    text = (
+        resources.files("extractor.resources")
+        .joinpath("entity_rules.jsonl")
+        .read_text(encoding="utf-8")
+    )
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     return [(row, re.compile(row["pattern"])) for row in rows]
 
@@ -139,7 +170,11 @@ def load_rules() -> list[tuple[dict, re.Pattern]]:
 @lru_cache(maxsize=1)
 def load_titles() -> tuple[str, ...]:
     """Role words (akim, minister, ...) that are never part of a name."""
-    text = resources.files("extractor.resources").joinpath("gazetteers/titles.jsonl").read_text(encoding="utf-8")
+    text = (
+        resources.files("extractor.resources")
+        .joinpath("gazetteers/titles.jsonl")
+        .read_text(encoding="utf-8")
+    )
     return tuple(json.loads(line)["title"] for line in text.splitlines() if line.strip())
 
 
@@ -159,7 +194,11 @@ class EntityRefiner:
         self._title_words = {w for t in titles for w in t.split()} | {"–", "-"}
         title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
         self._title_prefix = re.compile(
-            r"(?i)^(?:(?:the|first|former|acting)\s+)*(?:" + title_alt + r")(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+" + _ADMIN + r")?)?[\s,]+"
+            r"(?i)^(?:(?:the|first|former|acting)\s+)*(?:"
+            + title_alt
+            + r")(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+"
+            + _ADMIN
+            + r")?)?[\s,]+"
         )
         # "Akim of Mangystau region Yerbolat Sarsenbayev": two or three capitalised words
         # after a title phrase are a name.
@@ -170,7 +209,9 @@ class EntityRefiner:
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
         )
         self._title_before = re.compile(
-            r"(?i)((?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r"))(?:\s+(?:of|for)\s+[^,.;()\"“”]{2,80}?)?)[\s,]*$"
+            r"(?i)((?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:"
+            + title_alt
+            + r"))(?:\s+(?:of|for)\s+[^,.;()\"“”]{2,80}?)?)[\s,]*$"
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -188,7 +229,10 @@ class EntityRefiner:
         # brand may be ("48 thousand Kyrgyz citizens", "500 KAMAZ trucks").
         found = [
             f for f in found
-            if not (any(qs <= f[0] and f[1] <= qe for qs, qe in quantities) and _not_a_name(text[f[0] : f[1]]))
+            if not (
+                any(qs <= f[0] and f[1] <= qe for qs, qe in quantities)
+                and _not_a_name(text[f[0] : f[1]])
+            )
         ]  # fmt: skip
         records = self._propagate(text, self._resolve(text, found, doc))
         doc.spans[SPANS_ENTITIES] = []
@@ -209,7 +253,9 @@ class EntityRefiner:
             for m in pattern.finditer(text):
                 start, end = m.span("span")
                 if row.get("split"):
-                    for name in re.finditer(r"[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,2}", text[start:end]):
+                    for name in re.finditer(
+                        r"[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,2}", text[start:end]
+                    ):
                         out.append((start + name.start(), start + name.end(), row["label"], "rule"))
                 else:
                     out.append((start, end, row["label"], "quote" if "group" in row else "rule"))
@@ -220,7 +266,9 @@ class EntityRefiner:
             out.append((*m.span("span"), "PERSON", "rule"))
         return out
 
-    def _resolve(self, text: str, found: list[tuple[int, int, str, str]], doc: Doc) -> list[tuple[int, int, str]]:
+    def _resolve(
+        self, text: str, found: list[tuple[int, int, str, str]], doc: Doc
+    ) -> list[tuple[int, int, str]]:
         fixed: list[tuple[int, int, str, int]] = []
         for start, end, label, source in found:
             start, end, label = self._fix(text, start, end, label, source, doc)
@@ -237,7 +285,9 @@ class EntityRefiner:
         taken.sort()
         return taken
 
-    def _propagate(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def _propagate(
+        self, text: str, spans: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
         """One name, one label per document: label the other mentions of names found once.
 
         "Yerbolat Sarsenbayev" found after his title is a PERSON wherever else the
@@ -253,7 +303,9 @@ class EntityRefiner:
                     if len(surname) > 3 and not _PATRONYMIC.match(surname):
                         names.setdefault(surname, label)
         # A span the model labelled otherwise takes the label its name has elsewhere.
-        out = [(s, e, "PERSON" if names.get(text[s:e]) == "PERSON" else label) for s, e, label in spans]
+        out = [
+            (s, e, "PERSON" if names.get(text[s:e]) == "PERSON" else label) for s, e, label in spans
+        ]
         for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
             for m in re.finditer(r"(?<![\p{L}\d-])" + re.escape(name) + r"(?![\p{L}\d-])", text):
                 if not any(m.start() < e and s < m.end() for s, e, _ in out):
@@ -261,7 +313,9 @@ class EntityRefiner:
         out.sort()
         return out
 
-    def _fix(self, text: str, start: int, end: int, label: str, source: str, doc: Doc) -> tuple[int, int, str | None]:
+    def _fix(
+        self, text: str, start: int, end: int, label: str, source: str, doc: Doc
+    ) -> tuple[int, int, str | None]:
         surface = text[start:end]
         if source == "quote":
             return start, end, label  # a quoted name is taken whole
@@ -281,7 +335,11 @@ class EntityRefiner:
         words = text[start:end].split()
         if not words:
             return start, end, None
-        if _LEADING_FUNCTION_WORD.match(words[0] + " X") and len(words) > 1 and words[1][0].islower():
+        if (
+            _LEADING_FUNCTION_WORD.match(words[0] + " X")
+            and len(words) > 1
+            and words[1][0].islower()
+        ):
             return start, end, None  # "The region": no name at all
         if label == "PERSON" and all(w.lower().strip(",") in self._title_words for w in words):
             return start, end, None  # "Vice Minister" alone
@@ -309,7 +367,9 @@ class EntityRefiner:
             if start >= end:
                 return start, end, None
             words = text[start:end].split()
-            if any(w.lower() in ("region", "district", "akimat", "ministry", "city") for w in words):
+            if any(
+                w.lower() in ("region", "district", "akimat", "ministry", "city") for w in words
+            ):
                 return start, end, None
             if len(words) == 1 and words[0].lower() in load_titles():
                 return start, end, None
@@ -345,12 +405,30 @@ class EntityRefiner:
             if newline >= 0:
                 start = newline + 1
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS") and label in ("ORG", "PERSON"):
+            if (
+                span is not None
+                and len(span) == 1
+                and span[0].tag_ not in ("NNP", "NNPS")
+                and label in ("ORG", "PERSON")
+            ):
                 return start, end, None  # "Farmers", "Healthcare": a capitalised common noun
-            if text[start:end] in ("Committee", "Ministry", "Department", "Agency", "Council", "Fund", "Chamber"):
+            if text[start:end] in (
+                "Committee",
+                "Ministry",
+                "Department",
+                "Agency",
+                "Council",
+                "Fund",
+                "Chamber",
+            ):
                 return start, end, None  # a generic institution word alone
             words = text[start:end].split()
-            if label in ("ORG", "GPE", "NORP") and len(words) == 2 and _SURNAME.match(words[-1]) and words[0][0].isupper():
+            if (
+                label in ("ORG", "GPE", "NORP")
+                and len(words) == 2
+                and _SURNAME.match(words[-1])
+                and words[0][0].isupper()
+            ):
                 label = "PERSON"  # "Kuandyk Kassymov": a first name and a CIS surname
         if label == "PERSON" and source == "ner":
             if not re.match(r"[\p{Lu}]", text[start:end]):
@@ -362,9 +440,16 @@ class EntityRefiner:
                 return start, end, "ORG"
         if label == "NORP" and text[start:end].islower():
             return start, end, None  # "republican budget"
-        if source == "ner" and text[start:end].isupper() and len(text[start:end]) > 4 and " " not in text[start:end]:
+        if (
+            source == "ner"
+            and text[start:end].isupper()
+            and len(text[start:end]) > 4
+            and " " not in text[start:end]
+        ):
             return start, end, None  # headline capitals; datelines are found by rule
-        if (label in ("ORG", "LAW", "EVENT", "FAC") or source == "ner") and text[start:end].lower() == text[start:end]:
+        if (label in ("ORG", "LAW", "EVENT", "FAC") or source == "ner") and text[
+            start:end
+        ].lower() == text[start:end]:
             return start, end, None  # lower-case generic mention ("the government")
         return start, end, label
 

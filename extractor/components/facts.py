@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib import resources
 
 import regex as re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +32,19 @@ _COPULAR = {
     "remain", "double", "surpass", "climb", "fell", "improve", "jump",
 }  # fmt: skip
 # Nouns that hold what they measure after "of": "the volume of investments".
-_CONTAINERS = {"volume", "amount", "share", "level", "number", "cost", "value", "sum", "total", "rate", "size"}
+_CONTAINERS = {
+    "volume",
+    "amount",
+    "share",
+    "level",
+    "number",
+    "cost",
+    "value",
+    "sum",
+    "total",
+    "rate",
+    "size",
+}
 _PHRASE_DEPS = {"compound", "amod", "nmod"}
 _SKIP_HEADS = {
     "which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose",
@@ -42,13 +53,28 @@ _SKIP_HEADS = {
 
 
 # Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
-_CLAUSE_VERB_DEPS = ("dobj", "attr", "pobj", "npadvmod", "advmod", "prep", "nsubjpass", "nsubj", "appos", "conj")
+_CLAUSE_VERB_DEPS = (
+    "dobj",
+    "attr",
+    "pobj",
+    "npadvmod",
+    "advmod",
+    "prep",
+    "nsubjpass",
+    "nsubj",
+    "appos",
+    "conj",
+)
 
 
 @lru_cache(maxsize=1)
 def load_nominalizations() -> dict[str, str]:
     """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
-    text = resources.files("extractor.resources").joinpath("nominalizations.jsonl").read_text(encoding="utf-8")
+    text = (
+        resources.files("extractor.resources")
+        .joinpath("nominalizations.jsonl")
+        .read_text(encoding="utf-8")
+    )
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     return {row["verb"]: row["noun"] for row in rows}
 
@@ -64,9 +90,19 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
-        governing_times = [t for t in times if not is_baseline(doc_text(doc), t.start_char, t.end_char)]
-        places = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"] if SPANS_ENTITIES in doc.spans else []
-        persons = [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"] if SPANS_ENTITIES in doc.spans else []
+        governing_times = [
+            t for t in times if not is_baseline(doc_text(doc), t.start_char, t.end_char)
+        ]
+        places = (
+            [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"]
+            if SPANS_ENTITIES in doc.spans
+            else []
+        )
+        persons = (
+            [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"]
+            if SPANS_ENTITIES in doc.spans
+            else []
+        )
         quotes = [m.span(1) for m in _QUOTE.finditer(doc_text(doc))]
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
@@ -86,7 +122,12 @@ class FactLinker:
             period = None
             if has_parse:
                 record["measured"] = _measured(span, record, lexicon)
-                if record["measured"] is None or _parenthetical(span) or _comparative(span) or _restates(span):
+                if (
+                    record["measured"] is None
+                    or _parenthetical(span)
+                    or _comparative(span)
+                    or _restates(span)
+                ):
                     # "(about KZT 44 bln)" restates the amount before it; "8.4% more than a
                     # year earlier" compares the amount just named.
                     prev = _previous_in_sentence(span, measured_by_span)
@@ -97,7 +138,9 @@ class FactLinker:
                     elif _parenthetical(span) and span.start - 2 in measured_by_span_end:
                         # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
                         record["measured"] = measured_by_span_end[span.start - 2]
-                    elif prev is not None and (_parenthetical(span) or _comparative(span) or _restates(span)):
+                    elif prev is not None and (
+                        _parenthetical(span) or _comparative(span) or _restates(span)
+                    ):
                         record["measured"] = prev
                 measured_by_span[span.start] = record["measured"]
                 measured_by_span_end[span.end - 1] = record["measured"]
@@ -125,7 +168,9 @@ class FactLinker:
             record["place"] = place or (doc_place[0][0] if doc_place else None)
             speaker = _speaker(span, quotes, persons) if has_parse else None
             record["speaker"] = speaker.text if speaker is not None else None
-            record["speaker_id"] = (speaker._.extractor or {}).get("person_id") if speaker is not None else None
+            record["speaker_id"] = (
+                (speaker._.extractor or {}).get("person_id") if speaker is not None else None
+            )
         doc.user_data.pop(_NAMED_KEY, None)
         release_text(doc)
         return doc
@@ -163,14 +208,21 @@ def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> 
 
 def _is_age(span: Span) -> bool:
     """ "children aged 3 to 6 years": an age has no period."""
-    return bool(re.search(r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$", doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char]))
+    return bool(
+        re.search(
+            r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
+            doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char],
+        )
+    )
 
 
 def _parenthetical(span: Span) -> bool:
     """Inside parentheses: "(about $67.2 million)", "(+17.2%)"."""
     doc = span.doc
     before = doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
-    return bool(re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before))
+    return bool(
+        re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before)
+    )
 
 
 def _restates(span: Span) -> bool:
@@ -180,8 +232,7 @@ def _restates(span: Span) -> bool:
     after = doc_text(doc)[span.end_char : span.end_char + 20]
     before = doc_text(doc)[max(0, span.start_char - 6) : span.start_char]
     return bool(
-        re.match(r"\s+of\s+(?:which|them|these|it)\b", after)
-        or re.search(r",\s*or\s+$", before)
+        re.match(r"\s+of\s+(?:which|them|these|it)\b", after) or re.search(r",\s*or\s+$", before)
     )
 
 
@@ -189,7 +240,18 @@ def _noun_before_bracket(span: Span) -> Token | None:
     """The noun right before "(" when the bracket holds a figure for it."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].text in ("(", "+", "-", "–", "about", "approximately", "around", "some", "nearly", "over"):
+    while i >= 0 and doc[i].text in (
+        "(",
+        "+",
+        "-",
+        "–",
+        "about",
+        "approximately",
+        "around",
+        "some",
+        "nearly",
+        "over",
+    ):
         i -= 1
     if i < 0 or doc[i].text == ")" or doc[i].like_num:
         return None
@@ -203,7 +265,10 @@ def _comparative(span: Span) -> bool:
     after = doc_text(doc)[span.end_char : span.end_char + 25]
     before = doc_text(doc)[max(0, span.start_char - 24) : span.start_char]
     return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and bool(
-        re.search(r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$", before)
+        re.search(
+            r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$",
+            before,
+        )
     )
 
 
@@ -230,18 +295,27 @@ def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
         data = t._.extractor or {}
         start, end = data.get("time_start"), data.get("time_end")
         before = doc_text(doc)[max(0, t.start_char - 25) : t.start_char].lower()
-        if start and end and len(start) <= 7 and re.search(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$", before):
+        if (
+            start
+            and end
+            and len(start) <= 7
+            and re.search(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$", before)
+        ):
             return start, end
     return None
 
 
 def _phrase(token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
-    left = [t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num]
+    left = [
+        t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num
+    ]
     start = min([token.i, *(t.i for t in left)])
     words = [
         t for t in token.doc[start : token.i]
-        if t.pos_ not in ("DET", "PUNCT", "NUM") and not t.like_num and load_lexicon().code_of(t.text) is None
+        if t.pos_ not in ("DET", "PUNCT", "NUM")
+        and not t.like_num
+        and load_lexicon().code_of(t.text) is None
     ]  # fmt: skip
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
     phrase = " ".join([*(t.text for t in words), head]).strip()
@@ -307,16 +381,28 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     last = span[-1]
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
     if lexicon.kind_of(base) == "count" and base != "count":
-        head = next((t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None)
+        head = next(
+            (t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None
+        )
         synonym = next(
-            (t for t in reversed(list(span)) if t.pos_ == "NOUN" and COUNTED_SYNONYMS.get(t.lemma_.lower()) == base), None
+            (
+                t
+                for t in reversed(list(span))
+                if t.pos_ == "NOUN" and COUNTED_SYNONYMS.get(t.lemma_.lower()) == base
+            ),
+            None,
         )
         if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
             return synonym.lemma_.lower()  # "1 146 residents" counts persons, measures residents
         return _phrase(head) if head is not None else base
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
-    if span.root.dep_ in ("compound", "nummod", "amod") and head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end < 4:
+    if (
+        span.root.dep_ in ("compound", "nummod", "amod")
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.i - span.end < 4
+    ):
         if _noun_ok(head):
             return _phrase(head)
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
@@ -342,9 +428,14 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
-    m = re.search(r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$", before)
+    m = re.search(
+        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
+        before,
+    )
     if m:
-        cue_start = doc.char_span(span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand")
+        cue_start = doc.char_span(
+            span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand"
+        )
         if cue_start is not None:
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
@@ -366,12 +457,22 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("to", "by") and prep.head.pos_ == "VERB":
-        obj = next((c for c in prep.head.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+        obj = next(
+            (
+                c
+                for c in prep.head.children
+                if c.dep_ == "dobj" and not (span.start <= c.i < span.end)
+            ),
+            None,
+        )
         if _noun_ok(obj):
             return _phrase(obj)
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if base == "x":
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+        obj = next(
+            (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
+            None,
+        )
         if _noun_ok(obj):
             return _phrase(obj)
     subj = _subject(verb)
@@ -386,7 +487,20 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     return None
 
 
-_PURPOSE_VERBS = {"allocate", "provide", "spend", "direct", "invest", "earmark", "use", "send", "channel", "assign", "issue", "plan"}
+_PURPOSE_VERBS = {
+    "allocate",
+    "provide",
+    "spend",
+    "direct",
+    "invest",
+    "earmark",
+    "use",
+    "send",
+    "channel",
+    "assign",
+    "issue",
+    "plan",
+}
 
 
 def _purpose_after(verb: Token, span: Span) -> Token | None:
@@ -434,12 +548,20 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
         return None
     return min(
         candidates,
-        key=lambda t: (_tree_distance(span.root, t.root), t.start > span.start, abs(t.start - span.start)),
+        key=lambda t: (
+            _tree_distance(span.root, t.root),
+            t.start > span.start,
+            abs(t.start - span.start),
+        ),
     )
 
 
 def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
-    before = [t for t in times if t.end_char <= span.start_char and "." not in doc_text(doc)[t.end_char : span.start_char]]
+    before = [
+        t
+        for t in times
+        if t.end_char <= span.start_char and "." not in doc_text(doc)[t.end_char : span.start_char]
+    ]
     return before[-1] if before else None
 
 

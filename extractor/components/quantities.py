@@ -45,7 +45,9 @@ class QuantityRecognizer:
     attracted ... tenge of investments"). Numbers that count nothing are dropped.
     """
 
-    def __init__(self, nlp: Language, name: str = "extractor_quantities", *, lookahead: int = 120) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "extractor_quantities", *, lookahead: int = 120
+    ) -> None:
         register_extensions()
         self.name = name
         self.lookahead = lookahead
@@ -60,7 +62,11 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        times = [(s.start_char, s.end_char) for s in doc.spans[SPANS_TIMES]] if SPANS_TIMES in doc.spans else []
+        times = (
+            [(s.start_char, s.end_char) for s in doc.spans[SPANS_TIMES]]
+            if SPANS_TIMES in doc.spans
+            else []
+        )
         starts = sentence_starts(doc)
         doc.spans[SPANS_QUANTITIES] = []
         kept: list[Candidate] = []
@@ -92,14 +98,18 @@ class QuantityRecognizer:
         release_text(doc)
         return doc
 
-    def _settle_unit(self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]) -> Candidate | None:
+    def _settle_unit(
+        self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]
+    ) -> Candidate | None:
         text = doc_text(doc)
         counted = self._counted_noun(doc, cand)
         if counted is not None:
             end, unit = counted
             per = _PER_NOUN.match(text, end)
             if per:  # "1 500 patients per month"
-                rate = self.lexicon.rate_codes.get(per.group().strip().lower()) or per_code(self.lexicon, per.group())
+                rate = self.lexicon.rate_codes.get(per.group().strip().lower()) or per_code(
+                    self.lexicon, per.group()
+                )
                 return replace(cand, end=per.end(), unit=f"{unit}/{rate}")
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
@@ -143,7 +153,11 @@ class QuantityRecognizer:
                     return None
                 if subj.lemma_.lower() == "number":
                     of = next((c for c in subj.children if c.lower_ == "of"), None)
-                    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    obj = (
+                        next((c for c in of.children if c.dep_ == "pobj"), None)
+                        if of is not None
+                        else None
+                    )
                     subj = obj
                 if subj is not None and subj.tag_ == "NNS" and subj.lemma_.isalpha():
                     return _normalise_counted(subj.lemma_.lower())
@@ -212,10 +226,20 @@ def _counted_head(token: Token) -> Token | None:
     if head.i <= token.i or head.i - token.i > _MAX_NOUN_DISTANCE:
         # The parser sometimes hangs the number on a verb; take the noun right after.
         return _next_noun(token)
-    if head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
+    if head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in (
+        "nummod",
+        "compound",
+        "amod",
+        "quantmod",
+        "nmod",
+        "npadvmod",
+        "appos",
+    ):
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
-    if any((t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and")) or t.like_num for t in between):
+    if any(
+        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and")) or t.like_num for t in between
+    ):
         # "11 and 14 models": the noun belongs to the last number; the first inherits it.
         return None
     if head.pos_ == "PROPN" and not head.text.islower():

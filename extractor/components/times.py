@@ -31,9 +31,16 @@ class TimeRecognizer:
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
             start, end = resolve(match, date, tense=tense, previous=previous)
-            if start and end and match.kind not in ("this_period", "same_period") and not is_baseline(text, match.start, match.end):
+            if (
+                start
+                and end
+                and match.kind not in ("this_period", "same_period")
+                and not is_baseline(text, match.start, match.end)
+            ):
                 previous = (start, end)
-            record = make_record("TIME", text, match.start, match.end, time_start=start, time_end=end)
+            record = make_record(
+                "TIME", text, match.start, match.end, time_start=start, time_end=end
+            )
             add_span(doc, SPANS_TIMES, record)
         return doc
 

@@ -27,7 +27,11 @@ class GoldProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
 
 
 def text_hash(text: str) -> str:
@@ -61,7 +65,9 @@ def load_document(corpus_dir: Path, doc_id: str) -> Document:
 def load_gold(gold_dir: Path, doc_id: str) -> list[dict]:
     """The gold spans of one document."""
     path = gold_dir / f"{doc_id}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> list[GoldProblem]:
@@ -85,9 +91,15 @@ def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> l
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         bad(f"offsets {start}-{end} are outside the text (length {len(text)})")
     elif text[start:end] != rec["text"]:
-        bad(f"text {rec['text']!r} does not match the document at {start}-{end} ({text[start:end]!r})")
+        bad(
+            f"text {rec['text']!r} does not match the document at {start}-{end} "
+            f"({text[start:end]!r})"
+        )
     if rec.get("doc_sha256") != sha:
-        bad("doc_sha256 does not match the corpus text: the transcript changed after labelling; re-label it")
+        bad(
+            "doc_sha256 does not match the corpus text: the transcript changed after "
+            "labelling; re-label it"
+        )
     if rec["label"] == "QUANTITY":
         if not rec.get("unit"):
             bad("QUANTITY has no unit (gold units are never null)")
@@ -96,7 +108,9 @@ def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> l
         if rec.get("value") is None and (rec.get("low") is None or rec.get("high") is None):
             bad("QUANTITY needs a value, or both low and high for a range")
         measured = rec.get("measured")
-        if measured is not None and not (isinstance(measured, list) and all(isinstance(m, str) for m in measured)):
+        if measured is not None and not (
+            isinstance(measured, list) and all(isinstance(m, str) for m in measured)
+        ):
             bad("measured must be a list of head words or null")
     if rec["label"] in ("QUANTITY", "TIME"):
         for key in ("time_start", "time_end"):
@@ -148,14 +162,22 @@ def check_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldProblem]:
             found = _check_record(rec, doc.text, sha, (str(path), number))
             problems.extend(found)
             if isinstance(rec, dict) and rec.get("doc_id") not in (None, doc_id):
-                problems.append(GoldProblem(str(path), number, f"doc_id {rec.get('doc_id')!r} is not the file's id {doc_id!r}"))
+                problems.append(
+                    GoldProblem(
+                        str(path),
+                        number,
+                        f"doc_id {rec.get('doc_id')!r} is not the file's id {doc_id!r}",
+                    )
+                )
             if not found:
                 spans.setdefault(rec["label"], []).append((rec["start"], rec["end"], number))
         for label, items in spans.items():
             items.sort()
-            for (s1, e1, n1), (s2, e2, n2) in zip(items, items[1:]):
+            for (_, e1, n1), (s2, _, n2) in zip(items, items[1:], strict=False):
                 if s2 < e1:
-                    problems.append(GoldProblem(str(path), n2, f"{label} span overlaps the one on line {n1}"))
+                    problems.append(
+                        GoldProblem(str(path), n2, f"{label} span overlaps the one on line {n1}")
+                    )
     split_path = gold_dir / SPLIT_FILE
     if split_path.exists():
         data = json.loads(split_path.read_text(encoding="utf-8"))
@@ -163,7 +185,9 @@ def check_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldProblem]:
         for doc_id in sorted(dev & test):
             problems.append(GoldProblem(str(split_path), None, f"{doc_id} is in both dev and test"))
         for doc_id in sorted(set(ids) - dev - test):
-            problems.append(GoldProblem(str(split_path), None, f"{doc_id} is in neither dev nor test"))
+            problems.append(
+                GoldProblem(str(split_path), None, f"{doc_id} is in neither dev nor test")
+            )
         for doc_id in sorted((dev | test) - set(ids)):
             problems.append(GoldProblem(str(split_path), None, f"{doc_id} has no gold file"))
     else:

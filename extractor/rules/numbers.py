@@ -64,9 +64,13 @@ DIGITS = (
     r"|\d+(?:[.,]\d+)?)"
 )
 _WORD_NUM = (
-    r"(?:(?:" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + r")(?:[- ](?:"
+    r"(?:(?:"
+    + "|".join(sorted(TENS_WORDS, key=len, reverse=True))
+    + r")(?:[- ](?:"
     + "|".join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10 and UNITS_WORDS[k] > 0)
-    + r"))?|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r")"
+    + r"))?|"
+    + "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+    + r")"
 )
 # "one and a half", "two hundred", "a dozen", "a million", "half a million"
 WORD_NUMBER = (

@@ -38,14 +38,19 @@ _QUALIFIER_RE = [
 # A number we start from: digits not glued to a word or code before them ("CHP-3",
 # "Map-2020", "A2"), or number words.
 _DIGIT_START = re.compile(
-    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])" + r"(?:\d+,\s\d{1,2}(?=\s?%)|" + DIGITS + r")"
+    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])"
+    + r"(?:\d+,\s\d{1,2}(?=\s?%)|"
+    + DIGITS
+    + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
 _SCALE = re.compile(r"(?i)\s*(" + SCALE_WORD + r")(?![\p{L}])")
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*|\s*-\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
-_OF_PER = re.compile(r"(?i)\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])")
+_OF_PER = re.compile(
+    r"(?i)\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])"
+)
 # "per liter", "per family", "per workplace": a rate over any unit or counted noun.
 _PER_NOUN = re.compile(r"(?i)\s+per\s+(?:one\s+|1\s+)?([\p{L}]{2,})(?![\p{L}])")
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
@@ -231,7 +236,11 @@ def _qualifier_before(text: str, start: int) -> str | None:
 
 def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str | None:
     """Why a number is not a quantity whatever follows it, or None."""
-    hyphen_unit = _unit_after(text, num.end + 1, lexicon) if lexicon and re.match(r"[-–]", text[num.end : num.end + 1]) else None
+    hyphen_unit = (
+        _unit_after(text, num.end + 1, lexicon)
+        if lexicon and re.match(r"[-–]", text[num.end : num.end + 1])
+        else None
+    )
     # "a 100-megawatt plant" states a capacity; "a five-year survival rate" states no amount.
     unit_follows = bool(hyphen_unit and lexicon.kind_of(hyphen_unit[1]) != "time")
     before = text[max(0, num.start - 20) : num.start]
@@ -248,10 +257,17 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "ordinal"
     if num.plain_int and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before)):
         return "day-of-month"
-    if re.match(r"[-–][\p{L}]", after) and not re.match(r"(?i)[-–](?:fold|times)", after) and not unit_follows:
+    if (
+        re.match(r"[-–][\p{L}]", after)
+        and not re.match(r"(?i)[-–](?:fold|times)", after)
+        and not unit_follows
+    ):
         # "three-shift schools", "5-storey", "2-room": a compound modifier, no amount.
         return "compound-modifier"
-    if re.match(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b", after) and num.is_word:
+    if (
+        re.match(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b", after)
+        and num.is_word
+    ):
         return "one-of-the"
     return None
 

@@ -31,7 +31,9 @@ PREPOSITIONS = (
 )  # fmt: skip
 
 _Y = r"(?:19[5-9]\d|20[0-5]\d)"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 # Only abbreviations take a full stop: "Sept. 15", never "August." at a sentence's end.
 _MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
@@ -51,8 +53,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", r"(?P<yr>" + _Y + r")-(?P<mnum>\d{2})-(?P<day>\d{2})"),
     (
         "month_range",
-        r"(?P<mon>" + _MONTH + r")\s*(?:[-–—]|\s(?:through|to|till|until)\s)\s*(?P<mon2>" + _MONTH + r")(?:\s+(?:of\s+)?"
-        + _YEAR_REF + r")?",
+        r"(?P<mon>"
+        + _MONTH
+        + r")\s*(?:[-–—]|\s(?:through|to|till|until)\s)\s*(?P<mon2>"
+        + _MONTH
+        + r")(?:\s+(?:of\s+)?"
+        + _YEAR_REF
+        + r")?",
     ),
     (
         "first_months",
@@ -66,33 +73,63 @@ PATTERNS: list[tuple[str, str]] = [
     ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")\s+(?:of\s+)?" + _YEAR_REF),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?:of\s+)?" + _YEAR_REF),
-    ("month", r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|mid-|late)\s*(?P<mon>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?" + _YEAR_REF + r")?"),
+    (
+        "month",
+        r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|mid-|late)\s*(?P<mon>"
+        + _MONTH_FULL
+        + r")(?:\s+(?:of\s+)?"
+        + _YEAR_REF
+        + r")?",
+    ),
     ("same_date", r"the\s+same\s+(?:date|day|time)\s+(?:of\s+)?last\s+year"),
     ("rel_month", r"(?P<rel>this|last|next|the\s+previous|the\s+current|the\s+past)\s+month(?!s)"),
-    ("first_months", r"(?<=(?:results?|summary|outcomes?)\s+(?:of|for)\s+(?:the\s+)?(?:first\s+)?)(?P<n>" + _N + r")\s+months(?!\s+of)"),
+    (
+        "first_months",
+        r"(?<=(?:results?|summary|outcomes?)\s+(?:of|for)\s+(?:the\s+)?(?:first\s+)?)(?P<n>"
+        + _N
+        + r")\s+months(?!\s+of)",
+    ),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
     ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
     (
         "same_period",
-        r"(?:the\s+)?(?:same|corresponding|similar)\s+period\s+(?:of\s+)?(?:(?P<yr>" + _Y
+        r"(?:the\s+)?(?:same|corresponding|similar)\s+period\s+(?:of\s+)?(?:(?P<yr>"
+        + _Y
         + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",
     ),
     ("same_period", r"a\s+year\s+(?:earlier|before)"),
-    ("season", r"(?:(?P<rel>this|last|next|the\s+past|the\s+coming)\s+(?P<season>summer|spring|autumn|fall|winter)|(?P<season>summer|spring|autumn|winter)\s+(?:of\s+)?(?P<yr>" + _Y + r"))"),
-    ("this_period", r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"),
-    ("vague", r"(?:recent|the\s+coming|the\s+next\s+few|the\s+last\s+few|the\s+past\s+few|"
-              r"the\s+following|the\s+past|the\s+last)\s+(?:years|decades)"),
+    (
+        "season",
+        r"(?:(?P<rel>this|last|next|the\s+past|the\s+coming)\s+(?P<season>summer|spring|autumn|fall|winter)|(?P<season>summer|spring|autumn|winter)\s+(?:of\s+)?(?P<yr>"
+        + _Y
+        + r"))",
+    ),
+    (
+        "this_period",
+        r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period",
+    ),
+    (
+        "vague",
+        r"(?:recent|the\s+coming|the\s+next\s+few|the\s+last\s+few|the\s+past\s+few|"
+        r"the\s+following|the\s+past|the\s+last)\s+(?:years|decades)",
+    ),
     (
         "duration",
-        r"(?:the\s+)?(?P<dir>past|last|next|coming|previous|following)\s+(?P<n>" + _N
-        + r")\s+(?P<unit>" + _UNIT + r")",
+        r"(?:the\s+)?(?P<dir>past|last|next|coming|previous|following)\s+(?P<n>"
+        + _N
+        + r")\s+(?P<unit>"
+        + _UNIT
+        + r")",
     ),
     ("ago", r"(?P<n>" + _N + r")\s+(?P<unit>" + _UNIT + r")\s+ago"),
-    ("rel_year", r"(?P<rel>this|the\s+current|the\s+present|last|the\s+previous|next|the\s+next|"
-                 r"the\s+coming|the\s+following|the\s+past)\s+year(?!s)"),
+    (
+        "rel_year",
+        r"(?P<rel>this|the\s+current|the\s+present|last|the\s+previous|next|the\s+next|"
+        r"the\s+coming|the\s+following|the\s+past)\s+year(?!s)",
+    ),
     ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+\d)"),
@@ -101,8 +138,11 @@ PATTERNS: list[tuple[str, str]] = [
 # Durations that need a preposition to be a time span: "over 3 years" (past or future by
 # the clause), "within 3 years" (future). Without it, "3 years" is an amount of time.
 _PREP_DURATION = re.compile(
-    r"(?i)(?<![\p{L}])(?P<prep>over|within|during|in|for\s+the)\s+(?P<span>(?P<n>" + _N
-    + r")\s+(?P<unit>" + _UNIT + r"))(?![\p{L}])"
+    r"(?i)(?<![\p{L}])(?P<prep>over|within|during|in|for\s+the)\s+(?P<span>(?P<n>"
+    + _N
+    + r")\s+(?P<unit>"
+    + _UNIT
+    + r"))(?![\p{L}])"
 )
 _COMPILED = [
     (kind, re.compile(r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")(?![\p{L}\d]|[-–][\p{L}])"))
@@ -179,7 +219,9 @@ def find_times(text: str) -> list[TimeMatch]:
     found: list[tuple[int, int, str, dict]] = []
     for kind, pattern in _COMPILED:
         flags_text = text
-        for m in pattern.finditer(flags_text) if kind in _CASE_SENSITIVE_KINDS else _ci(pattern, text):
+        for m in (
+            pattern.finditer(flags_text) if kind in _CASE_SENSITIVE_KINDS else _ci(pattern, text)
+        ):
             found.append((m.start(), m.end(), kind, m.groupdict()))
     for m in _PREP_DURATION.finditer(text):
         found.append(
@@ -191,9 +233,17 @@ def find_times(text: str) -> list[TimeMatch]:
     for start, end, kind, groups in found:
         if any(start < e and s < end for s, e in taken):
             continue
-        if kind == "month" and groups.get("mon") == "May" and not groups.get("yr") and not groups.get("day"):
+        if (
+            kind == "month"
+            and groups.get("mon") == "May"
+            and not groups.get("yr")
+            and not groups.get("day")
+        ):
             # "May" alone is a month only after a preposition ("in May"), not the modal verb.
-            if not re.search(r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$", text[max(0, start - 12) : start]):
+            if not re.search(
+                r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$",
+                text[max(0, start - 12) : start],
+            ):
                 continue
         if kind == "year" and _year_is_not_time(text, start, end):
             continue
@@ -215,7 +265,9 @@ def _year_is_not_time(text: str, start: int, end: int) -> bool:
     """A bare 4-digit year that is really an amount or part of a name."""
     after = text[end : end + 20]
     before = text[max(0, start - 12) : start]
-    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)", after):
+    if re.match(r"[.,]\d", after) or re.match(
+        r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)", after
+    ):
         return True
     if re.search(r"(?:No\.?|№|#)\s*$", before):
         return True
@@ -432,7 +484,11 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
     else:  # "over", "during", "for the": by the clause
         past = tense != "future"
     if unit == "year":
-        return (_iso(doc.year - n), _iso(doc.year - 1)) if past else (_iso(doc.year), _iso(doc.year + n))
+        return (
+            (_iso(doc.year - n), _iso(doc.year - 1))
+            if past
+            else (_iso(doc.year), _iso(doc.year + n))
+        )
     if unit == "month":
         if doc.month is None:
             return None, None
@@ -448,7 +504,11 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
         first = _dt.date(doc.year, doc.month or 1, doc.day)
         return first.isoformat(), (first + _dt.timedelta(days=n)).isoformat()
     if unit == "decade":
-        return (_iso(doc.year - 10 * n), _iso(doc.year - 1)) if past else (_iso(doc.year), _iso(doc.year + 10 * n))
+        return (
+            (_iso(doc.year - 10 * n), _iso(doc.year - 1))
+            if past
+            else (_iso(doc.year), _iso(doc.year + 10 * n))
+        )
     return None, None
 
 
@@ -476,7 +536,16 @@ def resolve(
     if start is None and end is None:
         return None, None
     prep = match.prep
-    if match.kind in ("duration", "vague", "this_period", "same_period", "same_date", "ago", "month_range", "year_range"):
+    if match.kind in (
+        "duration",
+        "vague",
+        "this_period",
+        "same_period",
+        "same_date",
+        "ago",
+        "month_range",
+        "year_range",
+    ):
         # A range names both its ends: "from January through June 2023" is not "since".
         return start, end
     if prep in ("since", "from"):
@@ -517,7 +586,7 @@ _PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\
 
 
 def tense_of(sentence: str) -> str:
-    """"future" for plans ("will", "is planned to"), "past" for reports, else "present"."""
+    """ "future" for plans ("will", "is planned to"), "past" for reports, else "present"."""
     if _FUTURE.search(sentence):
         return "future"
     return "past" if _PAST.search(sentence) else "present"

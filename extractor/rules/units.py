@@ -139,9 +139,7 @@ def load_lexicon() -> UnitLexicon:
 
     word_alt = _alternation([w.replace(" ", "\0") for w in words]).replace("\0", r"\s+")
     # Symbols are case-sensitive ("MW" is not "mW" in print, "t" is not "T").
-    suffix = re.compile(
-        r"(?:(?i:" + word_alt + r")|" + _alternation(symbols) + r")" + _AFTER
-    )
+    suffix = re.compile(r"(?:(?i:" + word_alt + r")|" + _alternation(symbols) + r")" + _AFTER)
     prefix = re.compile(_alternation(list(prefix_codes)))
     rate = re.compile(r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER)
     rate_outside = re.compile(r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER)

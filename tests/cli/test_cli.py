@@ -63,7 +63,9 @@ def test_extract_bad_date_is_a_usage_error():
 
 
 def test_gold_check_passes_on_the_repository():
-    result = runner.invoke(app, ["gold", "check", "--gold", str(ROOT / "gold"), "--corpus", str(ROOT / "corpus")])
+    result = runner.invoke(
+        app, ["gold", "check", "--gold", str(ROOT / "gold"), "--corpus", str(ROOT / "corpus")]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -95,7 +97,17 @@ def test_gold_check_reports_every_problem_with_file_and_line(tmp_path):
 
 def test_evaluate_writes_json_and_enforces_thresholds(tmp_path):
     out = tmp_path / "scores.json"
-    args = ["evaluate", "--split", "dev", "--gold", str(ROOT / "gold"), "--corpus", str(ROOT / "corpus"), "--json", str(out)]
+    args = [
+        "evaluate",
+        "--split",
+        "dev",
+        "--gold",
+        str(ROOT / "gold"),
+        "--corpus",
+        str(ROOT / "corpus"),
+        "--json",
+        str(out),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     scores = json.loads(out.read_text(encoding="utf-8"))["scores"]
@@ -104,9 +116,13 @@ def test_evaluate_writes_json_and_enforces_thresholds(tmp_path):
     assert failing.exit_code == 1
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["evaluate", "--help"], ["gold", "check", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["extract", "--help"], ["evaluate", "--help"], ["gold", "check", "--help"]]
+)
 def test_help_through_the_installed_command(argv):
-    result = subprocess.run([sys.executable, "-m", "extractor", *argv], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor", *argv], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "Usage" in result.stdout
 
@@ -117,7 +133,12 @@ def test_facts_command_gives_one_row_per_quantity(tmp_path):
     facts = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert facts and all("measured" in f and "speaker" in f for f in facts)
     jobs = next(f for f in facts if f["text"] == "65 thousand new jobs")
-    assert (jobs["value"], jobs["unit"], jobs["time_start"], jobs["time_end"]) == (65000, "job", "2015", "2019")
+    assert (jobs["value"], jobs["unit"], jobs["time_start"], jobs["time_end"]) == (
+        65000,
+        "job",
+        "2015",
+        "2019",
+    )
     assert jobs["place"] == "Kyzylorda region"
 
 

@@ -42,17 +42,53 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
 @pytest.mark.parametrize(
     "text,span,measured",
     [
-        ("In 2023, zinc reserves of 6.5 million tons were confirmed.", "6.5 million tons", "zinc reserve"),
-        ("Gross regional product grew by 6,8% and amounted to KZT 4.1 trillion.", "KZT 4.1 trillion", "Gross regional product"),
-        ("It is planned to increase the gross agricultural output by 1.6 times.", "1.6 times", "gross agricultural output"),
+        (
+            "In 2023, zinc reserves of 6.5 million tons were confirmed.",
+            "6.5 million tons",
+            "zinc reserve",
+        ),
+        (
+            "Gross regional product grew by 6,8% and amounted to KZT 4.1 trillion.",
+            "KZT 4.1 trillion",
+            "Gross regional product",
+        ),
+        (
+            "It is planned to increase the gross agricultural output by 1.6 times.",
+            "1.6 times",
+            "gross agricultural output",
+        ),
         ("In 2023, farmers received KZT 286.4 bln in subsidies.", "KZT 286.4 bln", "subsidy"),
-        ("Over 3 years, the enterprise has invested $ 640 million in modernization.", "$ 640 million", "modernization"),
-        ("In 2023, 1.9 million tons of cement were produced, 8.4% more than a year earlier.", "8.4%", "cement"),
-        ("Some 8,900 farmers used this support in the amount of 150 bln tenge.", "150 bln tenge", "support"),
+        (
+            "Over 3 years, the enterprise has invested $ 640 million in modernization.",
+            "$ 640 million",
+            "modernization",
+        ),
+        (
+            "In 2023, 1.9 million tons of cement were produced, 8.4% more than a year earlier.",
+            "8.4%",
+            "cement",
+        ),
+        (
+            "Some 8,900 farmers used this support in the amount of 150 bln tenge.",
+            "150 bln tenge",
+            "support",
+        ),
         ("Growth came from construction (8.8%), trade (5.5%) and mining (4.9%).", "5.5%", "trade"),
-        ("Projects worth 995 billion tenge (US$2.33 billion) will be commissioned.", "US$2.33 billion", "project"),
-        ("The plant produced 1 million 512 thousand tons of alumina in 2023.", "1 million 512 thousand tons", "alumina"),
-        ("The region saved 108 billion tenge thanks to an analysis of spending.", "108 billion tenge", "saving"),
+        (
+            "Projects worth 995 billion tenge (US$2.33 billion) will be commissioned.",
+            "US$2.33 billion",
+            "project",
+        ),
+        (
+            "The plant produced 1 million 512 thousand tons of alumina in 2023.",
+            "1 million 512 thousand tons",
+            "alumina",
+        ),
+        (
+            "The region saved 108 billion tenge thanks to an analysis of spending.",
+            "108 billion tenge",
+            "saving",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):
@@ -62,10 +98,22 @@ def test_measured(extract, text, span, measured):
 @pytest.mark.parametrize(
     "text,span,period",
     [
-        ("Housing commissioning grew by 14% in 2023, 14% more than in 2022.", "14%", ("2023", "2023")),
-        ("Exports rose 1.3 times compared to 2022 and reached $ 2 billion in 2023.", "$ 2 billion", ("2023", "2023")),
+        (
+            "Housing commissioning grew by 14% in 2023, 14% more than in 2022.",
+            "14%",
+            ("2023", "2023"),
+        ),
+        (
+            "Exports rose 1.3 times compared to 2022 and reached $ 2 billion in 2023.",
+            "$ 2 billion",
+            ("2023", "2023"),
+        ),
         ("By 2027 emissions will be cut by 30%.", "30%", ("2020", "2027")),
-        ("Prices grew by 4.4 percent in 2020, half of last year's indicator.", "4.4 percent", ("2020", "2020")),
+        (
+            "Prices grew by 4.4 percent in 2020, half of last year's indicator.",
+            "4.4 percent",
+            ("2020", "2020"),
+        ),
     ],
 )
 def test_period_of_a_fact_skips_comparison_bases(extract, text, span, period):

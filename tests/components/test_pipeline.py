@@ -18,7 +18,12 @@ def find(records, label, text):
     "text,span,value,unit",
     [
         ("More than 65 thousand new jobs were created.", "65 thousand new jobs", 65000, "job"),
-        ("We launched 47 digitalization projects since 2018.", "47 digitalization projects", 47, "project"),
+        (
+            "We launched 47 digitalization projects since 2018.",
+            "47 digitalization projects",
+            47,
+            "project",
+        ),
         ("The plant produces 6 types of cement.", "6 types", 6, "type"),
         ("In total 399 specialists (doctors) were involved.", "399 specialists", 399, "specialist"),
         ("The city repaired 400 streets.", "400 streets", 400, "street"),
@@ -51,7 +56,10 @@ def test_partitive_takes_the_unit_of_the_amount_named(extract):
     "text,number",
     [
         ("Shalkiya is considered the 5th deposit in the world.", "5"),
-        ("Now all emergency services (101, 102, 103, 112) are available on a single number \"112\".", "112"),
+        (
+            'Now all emergency services (101, 102, 103, 112) are available on a single number "112".',
+            "112",
+        ),
         ("It is one of the world's largest deposits.", "one"),
         ("Questions of three-shift schools have found a solution.", "three"),
         ("In 2020, it is planned to implement the project.", "2020"),
@@ -80,11 +88,27 @@ def test_times_in_pipeline(extract, text, span, start, end):
 @pytest.mark.parametrize(
     "text,label,span",
     [
-        ("Deputy Akim of Kyzylorda region Bakhyt Zhakhanov spoke at the hearings.", "GPE", "Kyzylorda region"),
-        ("Deputy Akim of Kyzylorda region Bakhyt Zhakhanov spoke at the hearings.", "PERSON", "Bakhyt Zhakhanov"),
+        (
+            "Deputy Akim of Kyzylorda region Bakhyt Zhakhanov spoke at the hearings.",
+            "GPE",
+            "Kyzylorda region",
+        ),
+        (
+            "Deputy Akim of Kyzylorda region Bakhyt Zhakhanov spoke at the hearings.",
+            "PERSON",
+            "Bakhyt Zhakhanov",
+        ),
         ("The Ministry of Energy reported the figures.", "ORG", "Ministry of Energy"),
-        ("The contractor of the project, China Triumph, is completing construction.", "ORG", "China Triumph"),
-        ("Exhibits excavated under the Rukhani Zhangyru program were shown.", "LAW", "Rukhani Zhangyru"),
+        (
+            "The contractor of the project, China Triumph, is completing construction.",
+            "ORG",
+            "China Triumph",
+        ),
+        (
+            "Exhibits excavated under the Rukhani Zhangyru program were shown.",
+            "LAW",
+            "Rukhani Zhangyru",
+        ),
         ("Trade between Kazakhstan and Uzbekistan grew.", "GPE", "Uzbekistan"),
         ("Water from the Aral Sea is scarce.", "LOC", "Aral Sea"),
         ("The bill was passed by the Mazhilis.", "ORG", "Mazhilis"),
@@ -146,14 +170,24 @@ def test_factory_from_config_string():
 
 
 def test_two_processes_equal_one(nlp):
-    texts = [open(p, encoding="utf-8").read() for p in sorted(__import__("glob").glob("corpus/0[0-2]*.txt"))][:4]
+    texts = [
+        open(p, encoding="utf-8").read()
+        for p in sorted(__import__("glob").glob("corpus/0[0-2]*.txt"))
+    ][:4]
     one = [extractor.doc_records(d) for d in nlp.pipe(texts, n_process=1)]
     two = [extractor.doc_records(d) for d in nlp.pipe(texts, n_process=2)]
     assert one == two
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-%$abcdefgKZTmnlbtenge\nyears2020thousand")), max_size=200))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 ,.-%$abcdefgKZTmnlbtenge\nyears2020thousand")),
+        max_size=200,
+    )
+)
 def test_any_text_gives_exact_spans(nlp, text):
     doc = nlp.make_doc(text)
     doc._.extractor_date = "2020"
@@ -174,8 +208,16 @@ def test_quantity_and_entity_over_the_same_characters_keep_their_own_records(ext
     [
         ("The number of doctors has reached 77,9 thousand.", "77,9 thousand", "doctor"),
         ("In total, 37 questions were asked, 12 of them were resolved.", "12", "question"),
-        ("The clinic will receive up to 1 500 patients per month.", "1 500 patients per month", "patient/month"),
-        ("In rural areas, 96 medical and obstetric stations were built.", "96 medical and obstetric stations", "station"),
+        (
+            "The clinic will receive up to 1 500 patients per month.",
+            "1 500 patients per month",
+            "patient/month",
+        ),
+        (
+            "In rural areas, 96 medical and obstetric stations were built.",
+            "96 medical and obstetric stations",
+            "station",
+        ),
     ],
 )
 def test_units_from_the_clause(extract, text, span, unit):

@@ -2,7 +2,13 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.rules.numbers import NumberError, parse_digits, parse_word_number, scale_of, to_number
+from extractor.rules.numbers import (
+    NumberError,
+    parse_digits,
+    parse_word_number,
+    scale_of,
+    to_number,
+)
 
 
 @pytest.mark.parametrize(

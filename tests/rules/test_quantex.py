@@ -26,12 +26,24 @@ def only(text):
         ("90 tenge per liter of gas", "90 tenge per liter", 90, "KZT/l", None),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
         ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
-        ("7,204,292,142 thousand tenge", "7,204,292,142 thousand tenge", 7.204292142e12, "KZT", None),
+        (
+            "7,204,292,142 thousand tenge",
+            "7,204,292,142 thousand tenge",
+            7.204292142e12,
+            "KZT",
+            None,
+        ),
         ("about 450 billion soum", "450 billion soum", 4.5e11, "UZS", "approx"),
         ("KGS 2.3 billion", "KGS 2.3 billion", 2.3e9, "KGS", None),
         ("3.2 billion rubles", "3.2 billion rubles", 3.2e9, "RUB", None),
         ("€120 million", "€120 million", 1.2e8, "EUR", None),
-        ("more than 3 million square meters of housing", "3 million square meters", 3e6, "m2", "over"),
+        (
+            "more than 3 million square meters of housing",
+            "3 million square meters",
+            3e6,
+            "m2",
+            "over",
+        ),
         ("366.5 thousand m2 of housing", "366.5 thousand m2", 366500, "m2", None),
         ("a plot of 397ha was given", "397ha", 397, "ha", None),
         ("a 25km road", "25km", 25, "km", None),
@@ -89,7 +101,11 @@ def test_change_from_to_is_two_values_not_a_range():
 def test_list_shares_unit_and_scale():
     text = "were 441.4, 316.7 and 124.7 billion tenge"
     got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
-    assert got == [("441.4", 441.4e9, "KZT"), ("316.7", 316.7e9, "KZT"), ("124.7 billion tenge", 124.7e9, "KZT")]
+    assert got == [
+        ("441.4", 441.4e9, "KZT"),
+        ("316.7", 316.7e9, "KZT"),
+        ("124.7 billion tenge", 124.7e9, "KZT"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,13 +36,37 @@ def times(text, date="2020", previous=None):
         ("over the past seven months", "2023-08-24", "the past seven months", "2023-01", "2023-07"),
         ("will be built within 3 years", "2020", "3 years", "2020", "2023"),
         ("in the next 3 years it is planned", "2020", "the next 3 years", "2020", "2023"),
-        ("in the first eight months of 2011", "2020", "the first eight months of 2011", "2011-01", "2011-08"),
-        ("in the first half of the year", "2020", "the first half of the year", "2020-01", "2020-06"),
-        ("in the first quarter of 2024", "2024-05", "the first quarter of 2024", "2024-01", "2024-03"),
+        (
+            "in the first eight months of 2011",
+            "2020",
+            "the first eight months of 2011",
+            "2011-01",
+            "2011-08",
+        ),
+        (
+            "in the first half of the year",
+            "2020",
+            "the first half of the year",
+            "2020-01",
+            "2020-06",
+        ),
+        (
+            "in the first quarter of 2024",
+            "2024-05",
+            "the first quarter of 2024",
+            "2024-01",
+            "2024-03",
+        ),
         ("in Q3 2023 exports", "2024", "Q3 2023", "2023-07", "2023-09"),
         ("in January-July 2024", "2024-08", "January-July 2024", "2024-01", "2024-07"),
         ("in 9 months of 2023", "2023-10", "9 months of 2023", "2023-01", "2023-09"),
-        ("since the beginning of the year", "2020-03-05", "the beginning of the year", "2020-01", "2020-03-05"),
+        (
+            "since the beginning of the year",
+            "2020-03-05",
+            "the beginning of the year",
+            "2020-01",
+            "2020-03-05",
+        ),
         ("by the end of the year", "2020-03-05", "the end of the year", "2020-03-05", "2020-12"),
         ("for 2021-2025 the plan", "2020", "2021-2025", "2021", "2025"),
         ("on 14 March 2023 the akim", "2023", "14 March 2023", "2023-03-14", "2023-03-14"),
@@ -53,18 +77,54 @@ def times(text, date="2020", previous=None):
         ("in December 2018", None, "December 2018", "2018-12", "2018-12"),
         ("by 1 July next year", "2022-11", "1 July next year", "2022-11", "2023-07-01"),
         ("by the end of October", "2023-09-27", "the end of October", "2023-09-27", "2023-10"),
-        ("because of the rains in early September", "2023-09-27", "early September", "2023-09", "2023-09"),
-        ("behind the same date last year", "2023-09-27", "the same date last year", "2022-09-27", "2022-09-27"),
+        (
+            "because of the rains in early September",
+            "2023-09-27",
+            "early September",
+            "2023-09",
+            "2023-09",
+        ),
+        (
+            "behind the same date last year",
+            "2023-09-27",
+            "the same date last year",
+            "2022-09-27",
+            "2022-09-27",
+        ),
         ("adopted by the Mazhilis last month", "2022-11", "last month", "2022-10", "2022-10"),
         ("reported on the results of 9 months", "2024", "9 months", "2024-01", "2024-09"),
-        ("to work out, within ten days, the issue", "2023-06-15", "ten days", "2023-06-15", "2023-06-25"),
+        (
+            "to work out, within ten days, the issue",
+            "2023-06-15",
+            "ten days",
+            "2023-06-15",
+            "2023-06-25",
+        ),
         ("this summer the beaches opened", "2023-04", "this summer", "2023-06", "2023-08"),
         ("salaries were raised from 1 January", "2024", "1 January", "2024-01-01", "2024"),
         ("the tax applies from 1 January 2025", "2024-03", "1 January 2025", "2025-01-01", None),
         ("the plant was launched in October", "2024-01", "October", "2023-10", "2023-10"),
-        ("must be repaired by 15 September", "2023-06-15", "15 September", "2023-06-15", "2023-09-15"),
-        ("output grew by 2.1% from January to August.", "2024-09", "January to August", "2024-01", "2024-08"),
-        ("investments from January through June 2023", "2023-08-02", "January through June 2023", "2023-01", "2023-06"),
+        (
+            "must be repaired by 15 September",
+            "2023-06-15",
+            "15 September",
+            "2023-06-15",
+            "2023-09-15",
+        ),
+        (
+            "output grew by 2.1% from January to August.",
+            "2024-09",
+            "January to August",
+            "2024-01",
+            "2024-08",
+        ),
+        (
+            "investments from January through June 2023",
+            "2023-08-02",
+            "January through June 2023",
+            "2023-01",
+            "2023-06",
+        ),
     ],
 )
 def test_time(text, date, span, start, end):
@@ -83,8 +143,17 @@ def test_this_period_refers_back():
 
 @pytest.mark.parametrize(
     "text",
-    ["Business Road Map-2020 program", "Kazakhstan-2050 strategy", "the May Day", "may be", "children aged 3 to 6 years", "increased by 1 year",
-     "emissions should fall by 30%", "in summer the deficit reaches 30 thousand", "spring field work was financed"],
+    [
+        "Business Road Map-2020 program",
+        "Kazakhstan-2050 strategy",
+        "the May Day",
+        "may be",
+        "children aged 3 to 6 years",
+        "increased by 1 year",
+        "emissions should fall by 30%",
+        "in summer the deficit reaches 30 thousand",
+        "spring field work was financed",
+    ],
 )
 def test_not_times(text):
     assert times(text) == []
@@ -92,7 +161,12 @@ def test_not_times(text):
 
 @pytest.mark.parametrize(
     "sentence,tense",
-    [("It is planned to build 3 schools", "future"), ("we will build", "future"), ("were built", "past"), ("The plant produces cement", "present")],
+    [
+        ("It is planned to build 3 schools", "future"),
+        ("we will build", "future"),
+        ("were built", "past"),
+        ("The plant produces cement", "present"),
+    ],
 )
 def test_tense(sentence, tense):
     assert tense_of(sentence) == tense
