@@ -426,7 +426,9 @@ class _TableSink:
         from .render import spans_table
 
         records = fact_records(result.records) if self.facts else result.records
-        self.console.print(spans_table(result.document.id, records, result.document.text))
+        self.console.print(
+            spans_table(result.document.id, records, result.document.text, self.console.width)
+        )
 
     def close(self) -> None:
         if self.handle:

@@ -34,32 +34,45 @@ def period(rec: dict) -> str:
     return period_of(rec)
 
 
-def spans_table(doc_id: str, records: list[dict], text: str) -> Table:
-    """One document's spans: label, text, value, qualifier, measured, period, context."""
+def spans_table(doc_id: str, records: list[dict], text: str, width: int | None = None) -> Table:
+    """One document's spans: label, text, value, qualifier, measured, period, context.
+
+    The table fits the console: under 100 columns the qualifier joins the value and
+    ``measured`` and the context are left out; under 140 the context is left out.
+    """
+    wide = width is None or width >= 140
+    medium = width is None or width >= 100
     table = Table(title=Text(doc_id), title_justify="left")
     table.add_column("label", style="bold", no_wrap=True)
-    table.add_column("span", max_width=34)
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("qual.", no_wrap=True)
-    table.add_column("measured", max_width=28)
+    table.add_column("span", min_width=12, max_width=34)
+    table.add_column("value", justify="right", min_width=8, max_width=26)
+    if medium:
+        table.add_column("qual.", no_wrap=True)
+        table.add_column("measured", min_width=10, max_width=28)
     table.add_column("period", no_wrap=True)
-    table.add_column("context", ratio=1, min_width=20)
+    if wide:
+        table.add_column("context", ratio=1, min_width=20)
     for rec in records:
         if rec["label"] == "QUANTITY":
             value = readable_amount(rec)
+            if not medium and rec.get("qualifier"):
+                value = f"{value} ({rec['qualifier']})"
         elif rec["label"] == "PERSON" and rec.get("title"):
             value = rec["title"]
         else:
             value = ""
-        lo = max(0, rec["start"] - 30)
-        hi = min(len(text), rec["end"] + 30)
-        context = Text("…" + clean(text[lo : rec["start"]]).lstrip())
-        context.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
-        context.append(clean(text[rec["end"] : hi]).rstrip() + "…")
-        table.add_row(
-            rec["label"], Text(clean(rec["text"])), Text(clean(value)), rec.get("qualifier") or "",
-            Text(clean(rec.get("measured") or "")), period(rec), context,
-        )  # fmt: skip
+        row: list = [rec["label"], Text(clean(rec["text"])), Text(clean(value))]
+        if medium:
+            row += [rec.get("qualifier") or "", Text(clean(rec.get("measured") or ""))]
+        row.append(period(rec))
+        if wide:
+            lo = max(0, rec["start"] - 30)
+            hi = min(len(text), rec["end"] + 30)
+            context = Text("…" + clean(text[lo : rec["start"]]).lstrip())
+            context.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
+            context.append(clean(text[rec["end"] : hi]).rstrip() + "…")
+            row.append(context)
+        table.add_row(*row)
     return table
 
 
