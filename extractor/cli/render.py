@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.markup import escape
 from rich.measure import Measurement
@@ -94,13 +95,20 @@ ROWS = (
 
 def scores_table(scores: Scores, title: str) -> Table:
     """Per-label and overall P/R/F: strict, overlap, value, measured, fact."""
-    table = Table(title=title, title_justify="left")
-    table.add_column("label", style="bold")
+    # A light box keeps all ten columns within 80 characters (CI logs, narrow terminals).
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("label", style="bold", no_wrap=True, min_width=8)
     table.caption = (
         "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; meas.: measured accuracy"
     )
     for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "fact"):
-        table.add_column(head, justify="right", no_wrap=True)
+        table.add_column(head, justify="right", no_wrap=True, min_width=5)
     for row in ROWS:
         if row not in scores.table:
             continue
