@@ -131,6 +131,8 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+coming|the\s+following|the\s+past)\s+year(?!s)",
     ),
     ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
+    # "sums up the year", "the results of the year", "during the year": the reporting year.
+    ("report_year", r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))"),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+\d)"),
     ("year", r"(?P<yr>" + _Y + r")"),
@@ -151,7 +153,9 @@ _COMPILED = [
 _PREP_BEFORE = re.compile(
     r"(?i)(?<![\p{L}])(" + "|".join(p.replace(" ", r"\s+") for p in PREPOSITIONS) + r")\s+$"
 )
-_CASE_SENSITIVE_KINDS = {"month", "date", "month_range", "part", "first_months"}
+# Single month names are matched as written ("May" the month, not "may" the verb); the
+# other kinds also in a headline's capitals ("GREW BY 4.6% IN THE FIRST QUARTER").
+_CASE_SENSITIVE_KINDS = {"month", "date"}
 
 
 @dataclass(frozen=True)
@@ -372,6 +376,13 @@ def base_period(
         edge = g["edge"].lower()
         month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
         return (_iso(year, month),) * 2
+    if kind == "report_year":
+        if doc is None:
+            return None, None
+        # Reports in the first quarter sum up the year just ended; later ones, and plans,
+        # the current year.
+        year = doc.year - 1 if doc.month is not None and doc.month <= 3 and tense != "future" else doc.year
+        return (_iso(year),) * 2
     if kind == "same_date":
         if doc is None:
             return None, None
