@@ -546,6 +546,11 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
     candidates = [t for t in times if sent.start <= t.start < sent.end]
     if not candidates:
         return None
+    # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
+    # a time in the amount's own clause (same verb) comes first.
+    verb = _governing_verb(span.root)
+    same_clause = [t for t in candidates if verb is not None and _governing_verb(t.root) == verb]
+    candidates = same_clause or candidates
     return min(
         candidates,
         key=lambda t: (
