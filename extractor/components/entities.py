@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..rules.rx import rx
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -105,7 +106,7 @@ def link_persons(names: list[str]) -> dict[str, str]:
                 match = candidate  # first name with patronymic
                 break
         canonical = match or name
-        ids[name] = re.sub(r"[^\p{L}\d]+", "-", canonical.lower()).strip("-")
+        ids[name] = rx(r"[^\p{L}\d]+").sub("-", canonical.lower()).strip("-")
     return ids
 
 
@@ -122,7 +123,7 @@ def _name_at_end(text: str, start: int, end: int) -> tuple[int, int]:
     "Minister of Industry and Infrastructure Development Kanat Zhumabekov" -> the last
     two words; three when the middle one is a patronymic ("Aliya Serikovna Mukhametova").
     """
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(rx(r"\S+").finditer(text[start:end]))
     take = 2
     if len(words) >= 3 and _PATRONYMIC.match(words[-2].group()):
         take = 3
@@ -353,12 +354,12 @@ class EntityRefiner:
                     start += tm.end()
             return start, end, label
         # "the Ministry of Energy": the determiner stays outside.
-        m = re.match(r"(?i)the\s+", surface)
+        m = rx(r"(?i)the\s+").match(surface)
         if m:
             start += m.end()
             surface = text[start:end]
         # "Kazakhstan's", "Almaty,": the possessive and trailing punctuation stay outside.
-        surface_stripped = re.sub(r"(?:['’]s)?[\s,.;:]*$", "", surface)
+        surface_stripped = rx(r"(?:['’]s)?[\s,.;:]*$").sub("", surface)
         end = start + len(surface_stripped) if surface_stripped else end
         if label == "PERSON":
             tm = self._title_prefix.match(text[start:end])
@@ -383,7 +384,7 @@ class EntityRefiner:
                 end = am.end()
             elif am is None:
                 lm = _LOC_AFTER.match(text, end)
-                if lm and source == "gaz" and not re.search(r"(?i)region|district", lm.group(1)):
+                if lm and source == "gaz" and not rx(r"(?i)region|district").search(lm.group(1)):
                     return start, lm.end(), "LOC"
         if label in ("ORG", "GPE", "PERSON", "FAC", "LOC"):
             lf = _LEGAL_FORM.match(text, end)
@@ -398,7 +399,7 @@ class EntityRefiner:
         if source == "ner":
             # "KAZINFORM - Investments": a dash between words ends a name; a heading line
             # before a name is not part of it ("Remittances\n\nSadykov").
-            dash = re.search(r"\s[-–—]\s", text[start:end])
+            dash = rx(r"\s[-–—]\s").search(text[start:end])
             if dash:
                 end = start + dash.start()
             newline = text.rfind("\n", start, end)
@@ -431,7 +432,7 @@ class EntityRefiner:
             ):
                 label = "PERSON"  # "Kuandyk Kassymov": a first name and a CIS surname
         if label == "PERSON" and source == "ner":
-            if not re.match(r"[\p{Lu}]", text[start:end]):
+            if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
@@ -458,7 +459,7 @@ class EntityRefiner:
         m = self._title_before.search(window)
         if not m:
             return None
-        title = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
+        title = rx(r"\s+").sub(" ", m.group(1)).strip(" ,")
         return title[0].upper() + title[1:] if title else None
 
 

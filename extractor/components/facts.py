@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..rules.quantex import COUNTED_SYNONYMS
+from ..rules.rx import rx
 from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
@@ -221,7 +222,7 @@ def _parenthetical(span: Span) -> bool:
     doc = span.doc
     before = doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
     return bool(
-        re.search(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$", before)
+        rx(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$").search(before)
     )
 
 
@@ -232,7 +233,7 @@ def _restates(span: Span) -> bool:
     after = doc_text(doc)[span.end_char : span.end_char + 20]
     before = doc_text(doc)[max(0, span.start_char - 6) : span.start_char]
     return bool(
-        re.match(r"\s+of\s+(?:which|them|these|it)\b", after) or re.search(r",\s*or\s+$", before)
+        rx(r"\s+of\s+(?:which|them|these|it)\b").match(after) or rx(r",\s*or\s+$").search(before)
     )
 
 
@@ -264,7 +265,7 @@ def _comparative(span: Span) -> bool:
     doc = span.doc
     after = doc_text(doc)[span.end_char : span.end_char + 25]
     before = doc_text(doc)[max(0, span.start_char - 24) : span.start_char]
-    return bool(re.match(r"\s+(?:more|less|higher|lower|above|below|up|down)\b", after)) and bool(
+    return bool(rx(r"\s+(?:more|less|higher|lower|above|below|up|down)\b").match(after)) and bool(
         re.search(
             r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$",
             before,
@@ -299,7 +300,7 @@ def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
             start
             and end
             and len(start) <= 7
-            and re.search(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$", before)
+            and rx(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$").search(before)
         ):
             return start, end
     return None
@@ -407,11 +408,16 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             return _phrase(head)
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
-    dash = re.search(r"([\p{L}-]+)\s+[–—-]\s+$", doc_text(doc)[window_start : span.start_char])
+    dash = rx(r"([\p{L}-]+)\s+[–—-]\s+$").search(doc_text(doc)[window_start : span.start_char])
     if dash:
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
         if left is not None and _noun_ok(left[-1]):
             return _phrase(left[-1])
+    # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart
+    # from its number names what it is of.
+    apart = _of_after_apart_unit(span, unit, lexicon)
+    if apart is not None:
+        return _phrase(apart)
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -512,6 +518,28 @@ def _purpose_after(verb: Token, span: Span) -> Token | None:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if _noun_ok(obj):
                 return obj
+    return None
+
+
+def _of_after_apart_unit(span: Span, unit: str, lexicon) -> Token | None:
+    """The X of "<currency> of X" when the amount's currency stands apart from it."""
+    if lexicon.kind_of(unit) != "currency" or lexicon.suffix.search(span.text):
+        return None
+    doc = span.doc
+    text = doc_text(doc)
+    window = text[span.end_char : span.end_char + 150]
+    for m in lexicon.suffix.finditer(window):
+        if lexicon.code_of(m.group()) != unit:
+            continue
+        of = rx(r"\s+of\s+").match(window[m.end() :])
+        if of is None:
+            return None
+        start = span.end_char + m.end() + of.end()
+        target = doc.char_span(start, start + 1, alignment_mode="expand")
+        if target is None:
+            return None
+        noun = next((t for t in doc[target.start : target.start + 4] if _noun_ok(t)), None)
+        return noun
     return None
 
 

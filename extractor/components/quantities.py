@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules.numbers import to_number
 from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
+from ..rules.rx import rx
 from ..rules.units import UnitLexicon, load_lexicon
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
@@ -170,7 +171,7 @@ class QuantityRecognizer:
         for m in self.lexicon.suffix.finditer(window):
             code = self.lexicon.code_of(m.group())
             if code and self.lexicon.kind_of(code) == "currency":
-                if re.search(r"[\d]\s*$", window[: m.start()]):
+                if rx(r"[\d]\s*$").search(window[: m.start()]):
                     return None  # the currency belongs to another number
                 return code
         return None
@@ -193,7 +194,7 @@ class QuantityRecognizer:
 
     def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
         # No parser: a lower-case plural word right after the number.
-        m = re.match(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b", doc_text(doc)[cand.core_end :])
+        m = rx(r"\s+((?:[a-z-]+\s+){0,2}?)([a-z]{3,}s)\b").match(doc_text(doc)[cand.core_end :])
         if not m:
             return None
         word = m.group(2)
@@ -208,7 +209,7 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     out = []
     starts = {c.start: c for c in kept}
     for cand in bare:
-        gap = re.match(r"\s*(?:,|and|or|,\s*and)\s*", text[cand.end :])
+        gap = rx(r"\s*(?:,|and|or|,\s*and)\s*").match(text[cand.end :])
         nxt = starts.get(cand.end + gap.end()) if gap else None
         if nxt is not None and nxt.unit and cand.scale is None and nxt.scale is None:
             out.append(replace(cand, unit=nxt.unit))

@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex as re
 
+from .rx import rx
+
 # Scale words and their abbreviations. Single letters (k, m, b) are accepted only when
 # glued to a number that follows a currency sign ("$19m", "KZT232.6bn"), where they
 # cannot be metres or bits; see SHORT_SCALES.
@@ -100,16 +102,16 @@ def parse_digits(text: str) -> Decimal:
         The number as a Decimal.
     """
     raw = text.strip()
-    s = re.sub(r"[ \u00a0\u202f]", " ", raw)
+    s = rx(r"[ \u00a0\u202f]").sub(" ", raw)
     # "101, 4": decimal comma with a stray space (at most two digits after it).
-    m = re.fullmatch(r"(\d+), (\d{1,2})", s)
+    m = rx(r"(\d+), (\d{1,2})").fullmatch(s)
     if m:
         return Decimal(f"{m.group(1)}.{m.group(2)}")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+    if rx(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?").fullmatch(s):
         s = s.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", s):
+    elif rx(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?").fullmatch(s):
         s = s.replace(" ", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d+", s):
+    elif rx(r"\d+,\d+").fullmatch(s):
         s = s.replace(",", ".")
     try:
         return Decimal(s)

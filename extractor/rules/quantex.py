@@ -22,6 +22,7 @@ from .numbers import (
     parse_word_number,
     scale_of,
 )
+from .rx import rx
 from .units import UnitLexicon, load_lexicon, rate_code
 
 QUALIFIERS: list[tuple[str, str]] = [
@@ -112,6 +113,7 @@ class _Num:
 
 
 _DIGITS_ONLY = re.compile(DIGITS)
+_SPACED_DIGITS = re.compile(r"\s+(" + DIGITS + r")")
 
 
 def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = False) -> _Num | None:
@@ -151,10 +153,10 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
     if scale is not None:
         value = value * scale
         while True:
-            nm = re.match(r"\s+(" + DIGITS + r")", text[end:])
+            nm = _SPACED_DIGITS.match(text, end)
             if not nm:
                 break
-            sm2 = _SCALE.match(text, end + nm.end())
+            sm2 = _SCALE.match(text, nm.end())
             if not sm2:
                 break
             next_scale = scale_of(sm2.group(1))
@@ -169,7 +171,7 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
 def _currency_before(text: str, start: int, lexicon: UnitLexicon) -> tuple[int, str] | None:
     """A currency sign or code right before the number: "$ 19", "KZT232.6bn", "US$ 35.1"."""
     window = text[max(0, start - 6) : start]
-    m = re.search(r"(" + lexicon.prefix.pattern + r")\s?$", window)
+    m = rx(r"(" + lexicon.prefix.pattern + r")\s?$").search(window)
     if not m:
         return None
     # The code must not be the tail of a longer word ("aKZT").
@@ -238,7 +240,7 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     """Why a number is not a quantity whatever follows it, or None."""
     hyphen_unit = (
         _unit_after(text, num.end + 1, lexicon)
-        if lexicon and re.match(r"[-–]", text[num.end : num.end + 1])
+        if lexicon and rx(r"[-–]").match(text[num.end : num.end + 1])
         else None
     )
     # "a 100-megawatt plant" states a capacity; "a five-year survival rate" states no amount.
@@ -247,25 +249,25 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     after = text[num.end : num.end + 12]
     if _NAMING_BEFORE.search(before):
         return "naming"
-    if re.search(r"\x1b\[[\d;]*$", before):
+    if rx(r"\x1b\[[\d;]*$").search(before):
         return "terminal-escape"  # "\x1b[0m" is a colour code, not 0 metres
-    if re.match(r"[-–]?\d{2}[-–]\d{2}", after) or re.match(r"\)\s?\d", after):
+    if rx(r"[-–]?\d{2}[-–]\d{2}").match(after) or rx(r"\)\s?\d").match(after):
         return "phone"
-    if re.match(r"[:/]\d", after) or re.match(r"\.\d{1,2}\.\d{2,4}", after):
+    if rx(r"[:/]\d").match(after) or rx(r"\.\d{1,2}\.\d{2,4}").match(after):
         return "time-or-date"
-    if re.match(r"(?i)(?:st|nd|rd|th)\b", after) and num.plain_int:
+    if rx(r"(?i)(?:st|nd|rd|th)\b").match(after) and num.plain_int:
         return "ordinal"
     if num.plain_int and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before)):
         return "day-of-month"
     if (
-        re.match(r"[-–][\p{L}]", after)
-        and not re.match(r"(?i)[-–](?:fold|times)", after)
+        rx(r"[-–][\p{L}]").match(after)
+        and not rx(r"(?i)[-–](?:fold|times)").match(after)
         and not unit_follows
     ):
         # "three-shift schools", "5-storey", "2-room": a compound modifier, no amount.
         return "compound-modifier"
     if (
-        re.match(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b", after)
+        rx(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b").match(after)
         and num.is_word
     ):
         return "one-of-the"
@@ -323,7 +325,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
         sep = rm.group().strip()
         before = text[max(0, start - 60) : start]
         second = _read_number(text, rm.end(), after_currency=currency is not None, second=True)
-        between = bool(re.search(r"(?i)\bbetween\s+$", before))
+        between = bool(rx(r"(?i)\bbetween\s+$").search(before))
         ok_sep = sep in ("-", "–", "—", "to") or (sep == "and" and between)
         if second and ok_sep and not _excluded(text, second):
             is_years = (
@@ -353,7 +355,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     rate = None
     if unit is None:
         ua = _unit_after(text, end, lexicon)
-        if ua is None and re.match(r"[-–]", text[end : end + 1]):
+        if ua is None and rx(r"[-–]").match(text[end : end + 1]):
             ua = _unit_after(text, end + 1, lexicon)  # "100-megawatt", "5-hectare"
             if ua and lexicon.kind_of(ua[1]) == "time":
                 return None  # "five-year survival rate"
@@ -402,7 +404,7 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         if cur.unit is not None and not cur.inherit_next:
             continue
         gap = text[cur.end : nxt.start]
-        if not (cur.inherit_next or re.fullmatch(r"\s*(?:,|;|and|or|,\s*and)\s*", gap)):
+        if not (cur.inherit_next or rx(r"\s*(?:,|;|and|or|,\s*and)\s*").fullmatch(gap)):
             continue
         if nxt.unit is None:
             continue

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from .rx import rx
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -132,7 +134,10 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
     # "sums up the year", "the results of the year", "during the year": the reporting year.
-    ("report_year", r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))"),
+    (
+        "report_year",
+        r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))",
+    ),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+\d)"),
     ("year", r"(?P<yr>" + _Y + r")"),
@@ -182,7 +187,7 @@ class DocDate:
         """Read an ISO date at any precision; None for None or an unreadable value."""
         if not value:
             return None
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value).strip())
+        m = rx(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?").fullmatch(str(value).strip())
         if not m:
             return None
         return cls(int(m.group(1)), _int(m.group(2)), _int(m.group(3)))
@@ -253,8 +258,8 @@ def find_times(text: str) -> list[TimeMatch]:
             continue
         taken.append((start, end))
         prep_m = _PREP_BEFORE.search(text[max(0, start - 12) : start])
-        prep = re.sub(r"\s+", " ", prep_m.group(1).lower()) if prep_m else None
-        if prep == "from" and re.match(r"(?i)\s*(?:to|till|until|[-–—])\s", text[end : end + 8]):
+        prep = rx(r"\s+").sub(" ", prep_m.group(1).lower()) if prep_m else None
+        if prep == "from" and rx(r"(?i)\s*(?:to|till|until|[-–—])\s").match(text[end : end + 8]):
             prep = None  # "from 2019 to 2021": two ends of one period, not "since"
         out.append(TimeMatch(start, end, kind, groups, prep))
     out.sort(key=lambda t: t.start)
@@ -269,11 +274,11 @@ def _year_is_not_time(text: str, start: int, end: int) -> bool:
     """A bare 4-digit year that is really an amount or part of a name."""
     after = text[end : end + 20]
     before = text[max(0, start - 12) : start]
-    if re.match(r"[.,]\d", after) or re.match(
+    if rx(r"[.,]\d").match(after) or re.match(
         r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)", after
     ):
         return True
-    if re.search(r"(?:No\.?|№|#)\s*$", before):
+    if rx(r"(?:No\.?|№|#)\s*$").search(before):
         return True
     return False
 
@@ -291,7 +296,7 @@ def _year_of(groups: dict, doc: DocDate | None) -> int | None:
         return None
     if not rel:
         return doc.year
-    rel = re.sub(r"\s+", " ", rel)
+    rel = rx(r"\s+").sub(" ", rel)
     if rel in ("last", "the last", "the previous", "previous"):
         return doc.year - 1
     if rel in ("next", "the next"):
@@ -332,7 +337,7 @@ def base_period(
     g = match.groups
     kind = match.kind
     if kind == "date":
-        day = int(re.sub(r"\D", "", g["day"]))
+        day = int(rx(r"\D").sub("", g["day"]))
         return (_iso(int(g["yr"]), _month_of(g), day),) * 2
     if kind == "year":
         return (_iso(int(g["yr"])),) * 2
@@ -354,7 +359,7 @@ def base_period(
             # "in October" told in a January briefing, in the past tense: last October.
             year -= 1
         if g.get("day"):
-            return (_iso(year, month, int(re.sub(r"\D", "", g["day"]))),) * 2
+            return (_iso(year, month, int(rx(r"\D").sub("", g["day"]))),) * 2
         return (_iso(year, month),) * 2
     if kind == "month_range":
         year = _year_of(g, doc)
@@ -381,7 +386,11 @@ def base_period(
             return None, None
         # Reports in the first quarter sum up the year just ended; later ones, and plans,
         # the current year.
-        year = doc.year - 1 if doc.month is not None and doc.month <= 3 and tense != "future" else doc.year
+        year = (
+            doc.year - 1
+            if doc.month is not None and doc.month <= 3 and tense != "future"
+            else doc.year
+        )
         return (_iso(year),) * 2
     if kind == "same_date":
         if doc is None:
@@ -390,7 +399,7 @@ def base_period(
     if kind == "rel_month":
         if doc is None or doc.month is None:
             return None, None
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = rx(r"\s+").sub(" ", g["rel"].lower())
         delta = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
         y, m = _shift_months(doc.year, doc.month, delta)
         return (_iso(y, m),) * 2
@@ -399,7 +408,7 @@ def base_period(
     if kind == "rel_year":
         if doc is None:
             return None, None
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = rx(r"\s+").sub(" ", g["rel"].lower())
         offset = {
             "last": -1, "the previous": -1, "the past": -1, "next": 1, "the next": 1,
             "the coming": 1, "the following": 1, "the year before last": -2,
@@ -449,7 +458,7 @@ def _season(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
     elif doc is None:
         return None, None
     else:
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
+        rel = rx(r"\s+").sub(" ", (g.get("rel") or "this").lower())
         year = doc.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
     return _iso(year, months[0]), _iso(year, months[1])
 
@@ -588,7 +597,7 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
 
     "more than in 2022", "compared to 2022", and a possessive ("last year's indicator").
     """
-    if end is not None and re.match(r"['’]s\b", text[end : end + 3]):
+    if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
     return bool(BASELINE_BEFORE.search(text[max(0, start - 30) : start]))
 
