@@ -32,7 +32,9 @@ _COPULAR = {
     "increase", "rise", "decrease", "fall", "decline", "drop", "account", "equal", "come",
     "remain", "double", "surpass", "climb", "fell", "improve", "jump",
 }  # fmt: skip
-# Nouns that hold what they measure after "of": "the volume of investments".
+# Nouns that hold what they measure after "of": "the volume of investments". The
+# transparent ones add nothing: "the volume of industrial production" is production.
+_TRANSPARENT = {"volume", "amount", "number", "sum", "total", "size"}
 _CONTAINERS = {
     "volume",
     "amount",
@@ -325,6 +327,8 @@ def _phrase(token: Token) -> str:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None and _noun_ok(obj):
+                    if token.lemma_.lower() in _TRANSPARENT:
+                        return _phrase(obj)  # "the volume of industrial production"
                     return f"{phrase} of {_phrase(obj)}"
     return phrase
 
@@ -418,6 +422,13 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     apart = _of_after_apart_unit(span, unit, lexicon)
     if apart is not None:
         return _phrase(apart)
+    # "the sector, which accounts for about 70% of the regional industry": the share of
+    # the subject, not of what follows "of".
+    head_verb = _governing_verb(span.root)
+    if head_verb is not None and head_verb.lemma_.lower() in ("account", "constitute", "comprise"):
+        subj = _subject(head_verb)
+        if _noun_ok(subj):
+            return _phrase(subj)
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -426,6 +437,9 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
         if _noun_ok(obj):
             return _phrase(obj)
+        named_head = _named_head(obj)
+        if named_head is not None:
+            return named_head  # "42km of the Bishkek – Kara-Balta highway"
     # "KZT 286.4 bln in subsidies", "$ 640 million in modernization".
     if nxt is not None and nxt.lower_ == "in":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
@@ -540,6 +554,19 @@ def _of_after_apart_unit(span: Span, unit: str, lexicon) -> Token | None:
             return None
         noun = next((t for t in doc[target.start : target.start + 4] if _noun_ok(t)), None)
         return noun
+    return None
+
+
+def _named_head(token: Token | None) -> str | None:
+    """The lower-case type word that ends a name ("... highway", "... canal")."""
+    if token is None or token.i not in token.doc.user_data.get(_NAMED_KEY, ()):
+        return None
+    doc = token.doc
+    for t in doc[token.i : token.i + 8]:
+        if t.text.islower() and t.pos_ == "NOUN" and load_lexicon().code_of(t.text) is None:
+            return t.lemma_.lower()
+        if t.is_punct and t.text not in ("–", "-"):
+            return None
     return None
 
 

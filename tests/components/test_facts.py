@@ -89,6 +89,21 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "108 billion tenge",
             "saving",
         ),
+        (
+            "The volume of industrial production amounted to 98.7 trillion soum.",
+            "98.7 trillion soum",
+            "industrial production",
+        ),
+        (
+            "The mining sector, which accounts for about 70% of the regional industry, grew.",
+            "70%",
+            "mining sector",
+        ),
+        (
+            "In 2023, 318 km of roads were repaired, including 42km of the Bishkek – Kara-Balta highway.",
+            "42km",
+            "highway",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):
