@@ -188,7 +188,7 @@ def review(
     from ..review.view import build_view
     from .pager import paged
     from .render import clean, review_summary, review_table
-    from .sources import SourceError, check_date, open_source
+    from .sources import open_source_or_exit
 
     console, err_console = _consoles()
     try:
@@ -197,9 +197,6 @@ def review(
         )
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--grep") from err
-    if not source.exists():
-        raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
-    check_date(date)
     if mark and against is None:
         raise typer.BadParameter(
             "marks come from a comparison: add --against GOLD", param_hint="--mark"
@@ -208,18 +205,15 @@ def review(
         raise typer.BadParameter(f"{against} is not a folder of gold files", param_hint="--against")
 
     problems: list[str] = []
-    try:
-        documents = open_source(
-            source,
-            corpus=corpus,
-            date=date,
-            model=model,
-            problems=problems,
-            accepts_doc=fact_filter.accepts_doc,
-        )
-    except SourceError as err:
-        err_console.print(clean(str(err)), highlight=False, markup=False)
-        raise typer.Exit(EXIT_NOTHING) from err
+    documents = open_source_or_exit(
+        source,
+        corpus=corpus,
+        date=date,
+        model=model,
+        problems=problems,
+        accepts_doc=fact_filter.accepts_doc,
+        err_console=err_console,
+    )
 
     filtered = any((label, unit, grep, mark, min_value is not None, max_value is not None))
     totals = Summary()

@@ -76,26 +76,20 @@ def show(
     from . import main
     from .pager import paged
     from .render import HighlightedTranscript, clean, review_table
-    from .sources import SourceError, check_date, open_source
+    from .sources import open_source_or_exit
 
     console, err_console = main.console, main.err_console
-    check_date(date)
-    if not source.exists():
-        raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
     fact_filter = FactFilter.build(labels=label, docs=doc)
     problems: list[str] = []
-    try:
-        documents = open_source(
-            source,
-            corpus=corpus,
-            date=date,
-            model=model,
-            problems=problems,
-            accepts_doc=fact_filter.accepts_doc,
-        )
-    except SourceError as err:
-        err_console.print(Text(clean(str(err))))
-        raise typer.Exit(EXIT_NOTHING) from err
+    documents = open_source_or_exit(
+        source,
+        corpus=corpus,
+        date=date,
+        model=model,
+        problems=problems,
+        accepts_doc=fact_filter.accepts_doc,
+        err_console=err_console,
+    )
 
     shown = n_spans = 0
     if html is not None:

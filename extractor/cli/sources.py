@@ -127,3 +127,38 @@ def check_date(date: str | None) -> None:
         raise typer.BadParameter(
             f"{date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05", param_hint="--date"
         )
+
+
+def open_source_or_exit(
+    source: Path,
+    *,
+    corpus: Path | None,
+    date: str | None,
+    model: str | None,
+    problems: list[str],
+    accepts_doc: Callable[[str], bool],
+    err_console,
+) -> Iterator[SourceDocument]:
+    """:func:`open_source` for a command: usage errors for a missing SOURCE or a bad
+    ``--date``, and exit status 1 with the reason when the documents cannot be opened."""
+    import typer
+    from rich.text import Text
+
+    from .main import EXIT_NOTHING
+    from .render import clean
+
+    if not source.exists():
+        raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
+    check_date(date)
+    try:
+        return open_source(
+            source,
+            corpus=corpus,
+            date=date,
+            model=model,
+            problems=problems,
+            accepts_doc=accepts_doc,
+        )
+    except SourceError as err:
+        err_console.print(Text(clean(str(err))))
+        raise typer.Exit(EXIT_NOTHING) from err
