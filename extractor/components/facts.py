@@ -117,7 +117,8 @@ class FactLinker:
         doc.user_data[_NAMED_KEY] = named
         measured_by_span: dict[int, str | None] = {}
         measured_by_span_end: dict[int, str | None] = {}
-        carried: tuple[int, tuple] | None = None  # (paragraph start, period)
+        previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
+        doc_date = doc._.extractor_date
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
             if record is None:
@@ -151,22 +152,35 @@ class FactLinker:
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
             paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+            antecedent = (
+                previous_period if previous_period and previous_period[0] == paragraph else None
+            )
             if _is_age(span):
                 period = None
             elif governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
-                carried = (paragraph, period)
-            elif has_parse and _reports_past(span.sent):
+            elif antecedent is not None and (
+                _refers_back(span) or (has_parse and _parenthetical(span))
+            ):
+                # "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the
+                # plan": a part or an evaluation of the amount before it, in its period.
+                period = antecedent[1]
+            elif doc_date and has_parse and _holds_now(span.sent):
+                # "So far 13.8 million tons have been threshed": as of the document date.
+                period = (doc_date, doc_date)
+            elif has_parse and _reports_past(span):
                 # "Over the past 5 years, ... . tenge of investments, ... were produced":
                 # a past-tense report goes on in the period its paragraph set, else in
                 # the period the whole report is about ("results of 2023").
-                if carried and carried[0] == paragraph:
-                    period = carried[1]
+                focus = _paragraph_focus(span, governing_times, paragraph)
+                if focus is not None:
+                    period = focus
                 elif report_period is not None:
                     period = report_period
             if period is not None:
                 record["time_start"], record["time_end"] = period
+                previous_period = (paragraph, period)
             place = _sentence_place(span, places)
             record["place"] = place or (doc_place[0][0] if doc_place else None)
             speaker = _speaker(span, quotes, persons) if has_parse else None
@@ -577,8 +591,67 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _reports_past(sent: Span) -> bool:
-    """A sentence that reports what was done: a past verb and no plan or present state."""
+_REFERS_BACK = re.compile(
+    r"(?i)(?:^|[,;:(–—-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?|that(?:\s+\w+)?)"
+    r"|among\s+(?:them|these|those)|including|this\s+(?:is|was|amounted\s+to|amounts\s+to)"
+    r"|which\s+(?:is|was|amounted\s+to|amounts\s+to))\b[^.;]*$"
+)
+_HOLDS_NOW = re.compile(
+    r"(?i)\b(?:so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment)\b"
+)
+
+
+def _refers_back(span: Span) -> bool:
+    """A part or an evaluation of the amount before it: "Of these, ...", "among them",
+    "of which", "This is 104% of the plan", ", which is 15% below ..."."""
+    if _comparative(span) or _restates(span):
+        return True
+    sent = span.sent
+    before = doc_text(span.doc)[sent.start_char : span.start_char]
+    return bool(_REFERS_BACK.search(before))
+
+
+def _holds_now(sent: Span) -> bool:
+    """ "So far", "to date", "currently": the figure holds at the time of speaking."""
+    return bool(_HOLDS_NOW.search(sent.text))
+
+
+def _paragraph_focus(span: Span, times: list[Span], paragraph: int) -> tuple | None:
+    """The period the paragraph set before the amount: its last time expression."""
+    text = doc_text(span.doc)
+    focus = None
+    for t in times:
+        if t.start_char >= span.start_char:
+            break
+        if t.start_char < paragraph or rx(r"(?i)\bby\s+(?:the\s+)?$").search(
+            text[max(0, t.start_char - 8) : t.start_char]
+        ):
+            continue
+        data = t._.extractor or {}
+        if data.get("time_start") or data.get("time_end"):
+            focus = (data.get("time_start"), data.get("time_end"))
+    return focus
+
+
+def _reports_past(span: Span) -> bool:
+    """The amount's clause reports what was done: a past verb and no plan or present state.
+
+    The clause is the verb that governs the amount ("Farmers harvested 3.1 million tons,
+    which is 1.5 times more ..." reports the past though "is" follows); without one, the
+    whole sentence decides.
+    """
+    verb = _governing_verb(span.root)
+    if verb is not None:
+        words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")}
+        if words & {"will", "shall", "would", "should", "must", "can", "to"}:
+            return False
+        if verb.tag_ == "VBD" or words & {"was", "were", "had", "has", "have", "been"}:
+            return True
+        if verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+        ):
+            return False  # "the rate is 3-5%" (a verb with no subject may be a misparsed noun)
+    sent = span.sent
     tags = {t.tag_ for t in sent}
     words = {t.lower_ for t in sent}
     if words & {"will", "plan", "planned", "plans", "now", "currently", "today", "is", "are"}:

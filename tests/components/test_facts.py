@@ -140,3 +140,62 @@ def test_speaker_of_a_quotation(extract):
     text = "“Over the past 5 years, more than 1,800 new jobs have been created in the industry,” said Bakhyt Zhakhanov."
     rec = quantity(extract(text), "1,800 new jobs")
     assert (rec["speaker"], rec["speaker_id"]) == ("Bakhyt Zhakhanov", "bakhyt-zhakhanov")
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A part of an amount named before it takes that amount's period, whatever its tense.
+        (
+            "In January-September 2023, 9.6 million m2 of housing was commissioned. "
+            "Of these, 4.8 million m2 is individual housing.",
+            "2023-10-17",
+            "4.8 million m2",
+            ("2023-01", "2023-09"),
+        ),
+        (
+            "In 2023, 214 thousand square meters of housing were built, of which 171 thousand "
+            "square meters were individual houses. This is 104,2% of the plan.",
+            "2024-02",
+            "104,2%",
+            ("2023", "2023"),
+        ),
+        (
+            "In 2022, 2,500 families received housing. Among them are 400 large families.",
+            "2023",
+            "400 large families",
+            ("2022", "2022"),
+        ),
+        # "So far", "currently": the figure holds at the document date.
+        (
+            "So far 13.8 million tons of grain have been threshed.",
+            "2023-09-27",
+            "13.8 million tons",
+            ("2023-09-27", "2023-09-27"),
+        ),
+        (
+            "The region currently lacks 370 doctors.",
+            "2023-06-15",
+            "370 doctors",
+            ("2023-06-15", "2023-06-15"),
+        ),
+        # A past clause goes on in the period its paragraph set, even with "is" after it.
+        (
+            "Tractors were purchased in 2023 under leasing. Farmers received 420 thousand tons "
+            "of diesel fuel, which is about 15% below last year's volume.",
+            "2024-01",
+            "420 thousand tons",
+            ("2023", "2023"),
+        ),
+        # A present state with nothing that dates it stays undated.
+        (
+            "Over the past 5 years, 47 schools were built. The rate for enterprises is 3-5%.",
+            "2020",
+            "3-5%",
+            (None, None),
+        ),
+    ],
+)
+def test_period_carried_to_figures_without_their_own_time(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
