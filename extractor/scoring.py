@@ -127,9 +127,14 @@ def head_word(phrase: str | None) -> str | None:
     return fold(words[-1]) if words else None
 
 
+_IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
 def fold(word: str) -> str:
-    """Case and plural folded: "Investments" -> "investment"."""
+    """Case and plural folded: "Investments" -> "investment", "people" -> "person"."""
     w = word.lower().strip(".,;:\"'()")
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):

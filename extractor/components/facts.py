@@ -463,7 +463,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
+        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
         before,
     )
     if m:
@@ -471,6 +471,10 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand"
         )
         if cue_start is not None:
+            cue = cue_start[0]
+            owner = _owner_of_amount_phrase(cue, m.group(1), doc, sent)
+            if owner is not None:
+                return _phrase(owner)
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
                 return _phrase(noun)
@@ -488,6 +492,18 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         if purpose is not None:
             return _phrase(purpose)
         return load_nominalizations().get(verb.lemma_.lower())
+    if span.root.dep_ == "dobj" and verb.lemma_.lower() in _PURPOSE_VERBS:
+        # "TNK Kazchrome allocated KZT 11.8 billion for the construction of ...": the purpose.
+        for head in (span.root, verb):
+            for child in head.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("for", "on", "into")
+                    and child.i > span.root.i
+                ):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if _noun_ok(obj):
+                        return _phrase(obj)
     # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("to", "by") and prep.head.pos_ == "VERB":
@@ -535,6 +551,32 @@ _PURPOSE_VERBS = {
     "issue",
     "plan",
 }
+
+
+def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Token | None:
+    """Whose amount or level "in the amount of N" / "at the level of N" gives, when the
+    phrase hangs on the verb.
+
+    "Some 8,900 farmers used this support in the amount of ..." → the object; "Microcredits
+    were issued to 17,3 thousand people in the amount of ..." → the subject, not the
+    recipients; "the unemployment rate remains at the level of 4.7%" → the subject.
+    """
+    verb = cue.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = _subject(verb)
+    if rx(r"(?i)^at\s").match(words):
+        return subject if _noun_ok(subject) else None
+    if not rx(r"(?i)^in\s+the\s+amount").match(words):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if _noun_ok(obj):
+        return obj
+    left = _left_noun(doc, cue.i, sent.start)
+    recipient = left is not None and left.dep_ == "pobj" and left.head.lower_ == "to"
+    if left is not None and not recipient:
+        return None  # the noun right before: the general rule below takes it
+    return subject if _noun_ok(subject) else None
 
 
 def _purpose_after(verb: Token, span: Span) -> Token | None:

@@ -199,3 +199,29 @@ def test_speaker_of_a_quotation(extract):
 def test_period_carried_to_figures_without_their_own_time(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # "in the amount of" on the verb: the object, else the subject, never the recipients.
+        ("Microcredits were issued to 17,3 thousand people in the amount of KZT112.4bn.",
+         "KZT112.4bn", "Microcredits"),
+        ("Some 8,900 farmers used this support in the amount of 150 bln tenge.",
+         "150 bln tenge", "support"),
+        ("Loans were issued to 300 farmers in the amount of 5 billion tenge.",
+         "5 billion tenge", "Loans"),
+        # "at the level of": the level of the subject.
+        ("The unemployment rate in the country remains at the level of 4.7%.",
+         "4.7%", "unemployment rate"),
+        ("Inflation was kept at the level of 8.4%.", "8.4%", "Inflation"),
+        # An amount given for a purpose measures the purpose.
+        ("TNK Kazchrome JSC allocated KZT 11.8 billion for the construction of new units.",
+         "KZT 11.8 billion", "construction"),
+        ("The fund will allocate 300 bln tenge for preferential leasing.",
+         "300 bln tenge", "preferential leasing"),
+        ("The company spent $ 5 million on new equipment.", "$ 5 million", "new equipment"),
+    ],
+)  # fmt: skip
+def test_measured_of_amount_phrases_and_purposes(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
