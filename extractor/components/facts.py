@@ -188,6 +188,7 @@ class FactLinker:
             record["speaker_id"] = (
                 (speaker._.extractor or {}).get("person_id") if speaker is not None else None
             )
+        _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]))
         doc.user_data.pop(_NAMED_KEY, None)
         release_text(doc)
         return doc
@@ -289,6 +290,39 @@ def _comparative(span: Span) -> bool:
     )
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
+    """Amounts in one list measure the same thing: "14.6, 9.8 and 2.3 thousand tons of
+    concentrates" (bare numbers take the last member's), "a capacity of 4 000 MW and
+    1 000 MW respectively" (a member with nothing after it takes the one before)."""
+    text = doc_text(doc)
+    records = [s._.extractor for s in spans]
+
+    def listed(i: int, j: int) -> bool:
+        a, b = records[i], records[j]
+        return bool(
+            a
+            and b
+            and a.get("unit") == b.get("unit")
+            and _LIST_GAP.fullmatch(text[spans[i].end_char : spans[j].start_char])
+        )
+
+    for i in range(len(spans) - 2, -1, -1):
+        if listed(i, i + 1) and rx(r"[\d\s.,]+").fullmatch(spans[i].text):
+            if records[i + 1].get("measured"):
+                records[i]["measured"] = records[i + 1]["measured"]
+    for i in range(1, len(spans)):
+        after = text[spans[i].end_char : spans[i].end_char + 6]
+        if listed(i - 1, i) and not rx(r"\s+of\b").match(after):
+            nxt = spans[i].doc[spans[i].end] if spans[i].end < len(spans[i].doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "ADJ"):
+                continue
+            if records[i - 1].get("measured"):
+                records[i]["measured"] = records[i - 1]["measured"]
+
+
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
     """The measured of the nearest earlier amount in the sentence."""
     sent = span.sent
@@ -351,7 +385,10 @@ def _noun_ok(token: Token | None) -> bool:
     """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
     return (
         token is not None
-        and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()))
+        and (
+            token.pos_ == "NOUN"
+            or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
+        )
         and token.lower_ not in _SKIP_HEADS
         and not token.like_num
         and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
@@ -438,7 +475,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         return _phrase(apart)
     # "the sector, which accounts for about 70% of the regional industry": the share of
     # the subject, not of what follows "of".
-    head_verb = _governing_verb(span.root)
+    head_verb = _clause_verb(span)
     if head_verb is not None and head_verb.lemma_.lower() in ("account", "constitute", "comprise"):
         subj = _subject(head_verb)
         if _noun_ok(subj):
@@ -478,7 +515,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
                 return _phrase(noun)
-    verb = _governing_verb(span.root)
+    verb = _clause_verb(span)
     if verb is None:
         return None
     if span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -626,6 +663,15 @@ def _named_head(token: Token | None) -> str | None:
     return None
 
 
+def _clause_verb(span: Span) -> Token | None:
+    """The verb that governs the amount, outside its own span ("reached KZT 687 bln", where
+    the tagger may read "bln" as a participle)."""
+    for anc in [span.root, *span.root.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and not (span.start <= anc.i < span.end):
+            return anc
+    return None
+
+
 def _governing_verb(token: Token) -> Token | None:
     for anc in [token, *token.ancestors]:
         if anc.pos_ in ("VERB", "AUX"):
@@ -682,7 +728,7 @@ def _reports_past(span: Span) -> bool:
     which is 1.5 times more ..." reports the past though "is" follows); without one, the
     whole sentence decides.
     """
-    verb = _governing_verb(span.root)
+    verb = _clause_verb(span)
     if verb is not None:
         words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")}
         if words & {"will", "shall", "would", "should", "must", "can", "to"}:
@@ -718,7 +764,7 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
         return None
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
-    verb = _governing_verb(span.root)
+    verb = _clause_verb(span)
     same_clause = [t for t in candidates if verb is not None and _governing_verb(t.root) == verb]
     candidates = same_clause or candidates
     return min(

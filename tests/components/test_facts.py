@@ -225,3 +225,23 @@ def test_period_carried_to_figures_without_their_own_time(extract, text, date, s
 )  # fmt: skip
 def test_measured_of_amount_phrases_and_purposes(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # Amounts in one list measure the same thing.
+        ("The plants have an installed capacity of 4 000 MW and 1 000 MW respectively.",
+         "1 000 MW", "installed capacity"),
+        ("The company shipped 14.6, 9.8 and 2.3 thousand tons of copper concentrates.",
+         "14.6", "copper concentrate"),
+        # The verb outside the amount governs it, even when "bln" is tagged as a verb.
+        ("Investments in fixed capital grew 1.4 times and reached KZT 687 bln in 2023.",
+         "KZT 687 bln", "investment"),
+        # A capitalised common noun opening a sentence can be what is measured.
+        ("Metallurgy, which accounts for about 40% of manufacturing, grew by 2,3%.",
+         "2,3%", "Metallurgy"),
+    ],
+)  # fmt: skip
+def test_measured_shared_and_governed(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
