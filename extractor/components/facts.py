@@ -118,6 +118,7 @@ class FactLinker:
         measured_by_span: dict[int, str | None] = {}
         measured_by_span_end: dict[int, str | None] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
+        previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
         doc_date = doc._.extractor_date
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
@@ -143,9 +144,22 @@ class FactLinker:
                         # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
                         record["measured"] = measured_by_span_end[span.start - 2]
                     elif prev is not None and (
-                        _parenthetical(span) or _comparative(span) or _restates(span)
+                        _parenthetical(span)
+                        or _comparative(span)
+                        or (_restates(span) and not _of_own_whole(span))
                     ):
                         record["measured"] = prev
+                paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+                earlier = (
+                    previous_measured[1]
+                    if previous_measured and previous_measured[0] == paragraph
+                    else None
+                )
+                record["measured"] = _refer_back_measured(
+                    span, record, lexicon, record["measured"], earlier
+                )
+                if record["measured"] and not _dependent_amount(span):
+                    previous_measured = (paragraph, record["measured"])
                 measured_by_span[span.start] = record["measured"]
                 measured_by_span_end[span.end - 1] = record["measured"]
                 governing = _governing_time(span, governing_times)
@@ -364,7 +378,7 @@ def _phrase(token: Token) -> str:
     start = min([token.i, *(t.i for t in left)])
     words = [
         t for t in token.doc[start : token.i]
-        if t.pos_ not in ("DET", "PUNCT", "NUM")
+        if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
     ]  # fmt: skip
@@ -687,6 +701,127 @@ _REFERS_BACK = re.compile(
 _HOLDS_NOW = re.compile(
     r"(?i)\b(?:so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment)\b"
 )
+
+
+_EVALUATION_BASE = re.compile(
+    r"(?i)\s+of\s+(?:the\s+|all\s+|its\s+)?(?:annual\s+|approved\s+)?"
+    r"(?:plan|forecast|target|GDP|schedule|norm)\b"
+)
+# "Of these, about 3 million tons ...", "of which oil – 25.4 million tons", "among them":
+# the cue a few words before the amount.
+_PART_OF_BEFORE = re.compile(
+    r"(?i)(?:^|[,;:(–—-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+amount|\s+sum)?)"
+    r"|among\s+(?:them|these|those)|including)\b(?:\W+[\w-]+){0,3}\W*$"
+)
+_POINTING = {"it", "this", "that", "they"}
+
+
+def _of_own_whole(span: Span) -> bool:
+    """ "..., or 47.5% of all expenditures": the share names its own whole (not "of which")."""
+    after = doc_text(span.doc)[span.end_char : span.end_char + 40]
+    return bool(
+        rx(r"\s+of\s+(?!which|them|these|those|it\b)").match(after)
+    ) and not _EVALUATION_BASE.match(after)
+
+
+def _pointing_subject(verb: Token | None) -> bool:
+    """The clause's own subject is a pronoun standing for something named before: "in 2021
+    it was 34%", "which is 112.6% of the plan" (not "it is planned to ...")."""
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in _POINTING | {"which"}:
+        return False
+    return verb.lemma_ in _COPULAR or verb.lemma_ in ("reach", "exceed", "make", "cost")
+
+
+def _container_before(span: Span) -> Token | None:
+    """The nearest "share", "level", "number" ... in the sentence before or this one."""
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(list(doc[start : span.start])):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTAINERS and _noun_ok(t):
+            return t
+    return None
+
+
+_CHANGE_NOUNS = {"increase", "growth", "rise", "decrease", "decline", "reduction", "drop"}
+
+
+def _previous_amount_in_sentence(span: Span) -> bool:
+    sent = span.sent
+    quantities = span.doc.spans[SPANS_QUANTITIES]
+    return any(sent.start <= q.start < span.start for q in quantities)
+
+
+def _dependent_amount(span: Span) -> bool:
+    """A part, restatement or comparison of an amount before it: never itself the whole
+    that later parts refer to."""
+    text = doc_text(span.doc)
+    before = text[span.sent.start_char : span.start_char]
+    after = text[span.end_char : span.end_char + 40]
+    return bool(
+        _PART_OF_BEFORE.search(before)
+        or _EVALUATION_BASE.match(after)
+        or _parenthetical(span)
+        or _comparative(span)
+        or _restates(span)
+    )
+
+
+def _refer_back_measured(
+    span: Span, record: dict, lexicon, measured: str | None, earlier: str | None
+) -> str | None:
+    """What an amount measures when its clause points back to something before it.
+
+    - "104.6% of the forecast", "2.7% of GDP": a measure against a base is of the clause's
+      subject ("the deficit"), else of the amount before ("This is 104% of the plan").
+    - "Of these, 4.9 million tons is wheat": a part is what the clause says it is; with no
+      such noun ("of which 2 900 tons were processed ...") it is of the amount before.
+    - "in 2021 it was 34%": the pronoun stands for the share or level named before, else
+      for the amount before.
+    """
+    doc = span.doc
+    text = doc_text(doc)
+    after = text[span.end_char : span.end_char + 40]
+    base = (record.get("unit") or "").split("/")[0]
+    verb = _clause_verb(span)
+    pointing = _pointing_subject(verb)
+    subject = None if pointing or verb is None else _subject(verb)
+    if subject is not None and span.start <= subject.i < span.end:
+        subject = None
+    if _EVALUATION_BASE.match(after):
+        if _restates(span) or pointing or not _noun_ok(subject):
+            return earlier or measured
+        return _phrase(subject)
+    if lexicon.kind_of(base) == "count" or _of_own_whole(span):
+        return measured  # "of which 160 km of roads", "among them 400 large families"
+    before = text[span.sent.start_char : span.start_char]
+    if rx(r"[\p{L}-]+\s+[–—-]\s+$").search(before):
+        return measured  # "of which oil – 25.4 million tons": the dash names it
+    if _PART_OF_BEFORE.search(before):
+        if verb is not None and verb.lemma_ == "be":
+            attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+            if _noun_ok(attr) and not (span.start <= attr.i < span.end):
+                return _phrase(attr)  # "Of these, 4.9 million tons is wheat"
+            if _noun_ok(subject):
+                return _phrase(subject)  # "Of these, the share of garments was 41%"
+        return earlier or measured
+    if (
+        base == "x"
+        and span.root.head.lemma_.lower() in _CHANGE_NOUNS
+        and span.root.head.i >= span.end
+    ):
+        return earlier or measured  # "a 1.4-fold increase": of what grew
+    if pointing and measured is None:
+        if _previous_amount_in_sentence(span):
+            return earlier
+        container = _container_before(span)
+        if container is not None:
+            return _phrase(container)
+        return earlier
+    return measured
 
 
 def _refers_back(span: Span) -> bool:

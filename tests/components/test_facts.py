@@ -245,3 +245,34 @@ def test_measured_of_amount_phrases_and_purposes(extract, text, span, head):
 )  # fmt: skip
 def test_measured_shared_and_governed(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # A measure against a base (plan, forecast, GDP) is of the clause's subject ...
+        ("The deficit of the budget will be reduced from 2.7% of GDP in 2025.", "2.7%", "deficit"),
+        ("Fruit and vegetable exports amounted to 104, 6% of the forecast.", "104, 6%", "Fruit"),
+        # ... or, when the subject points back, of the amount before it.
+        ("Industrial output reached 3 trillion soum. This is 124.5% of the forecast.",
+         "124.5%", "Industrial output"),
+        # A part is what its clause says it is, else of the whole before it.
+        ("The harvest amounted to 6.2 million tons of grain. Of these, 4.9 million tons is wheat.",
+         "4.9 million tons", "wheat"),
+        ("The company produced 3 600 tons of knitted fabric. Of which 2 900 tons were "
+         "processed into finished products.", "2 900 tons", "knitted fabric"),
+        ("Exports reached $ 212 million. Of these, the share of finished garments was 41%.",
+         "41%", "share"),
+        # A share that names its own whole keeps it.
+        ("In 2025, 12.3 trillion tenge, or 47.5% of all expenditures, will go to the social "
+         "sphere.", "47.5%", "expenditure"),
+        # A pronoun subject stands for the share named before it.
+        ("We are increasing the share of primary health care: in 2021 it was 34%.",
+         "34%", "share"),
+        # "a 1.4-fold increase": of what grew.
+        ("The plant produced 3 600 tons of knitted fabric, a 1.4-fold increase.",
+         "1.4-fold", "knitted fabric"),
+    ],
+)  # fmt: skip
+def test_measured_refers_back(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
