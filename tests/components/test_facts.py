@@ -276,3 +276,30 @@ def test_measured_shared_and_governed(extract, text, span, head):
 )  # fmt: skip
 def test_measured_refers_back(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A headline's figures take the period the report is about.
+        ("Bishkek mayor sums up 2022: 96 km of roads and 120 new buses\n\n"
+         "BISHKEK, 20 December 2022 – The mayor spoke at a briefing.",
+         "2022-12-20", "96 km", ("2022", "2022")),
+        # What was done cannot lie after the day it is told: the draft budget for the years
+        # ahead is not the period of the execution figures.
+        ("Budget for 2025-2027 and results of January-September 2024 considered\n\n"
+         "ASTANA, 8 October 2024 – The draft budget for 2025-2027 and the execution of the "
+         "budget for January-September 2024 were considered.\n\n"
+         "Tax revenues reached 9 trillion 740 billion tenge.",
+         "2024-10-08", "9 trillion 740 billion tenge", ("2024-01", "2024-09")),
+    ],
+)  # fmt: skip
+def test_report_period(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp("Mayor sums up 2022: 96 km of roads\n\nBISHKEK, 20 December 2022 – He spoke.")
+    first = next(iter(doc.sents))
+    assert "BISHKEK" not in first.text

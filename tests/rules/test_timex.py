@@ -21,6 +21,10 @@ def times(text, date="2020", previous=None):
     "text,date,span,start,end",
     [
         ("It opened in 2020.", "2020", "2020", "2020", "2020"),
+        # A day is 1-31: the number after a month can be a count, not a day.
+        ("in August 38 new buses were bought", "2023-11", "August", "2023-08", "2023-08"),
+        ("On August 12 the akim met residents", "2023-11", "August 12", "2023-08-12", "2023-08-12"),
+        ("the law of 31 May 2023 applies", "2023-11", "31 May 2023", "2023-05-31", "2023-05-31"),
         ("Launched in December 2018, it", "2020", "December 2018", "2018-12", "2018-12"),
         ("This year we start", "2020", "This year", "2020", "2020"),
         ("the furnace will be ignited in June", "2020", "June", "2020-06", "2020-06"),
