@@ -45,7 +45,7 @@ _YEAR_REF = (
     r"(?:(?P<yr>" + _Y + r")|(?P<rel>this|the\s+current|the\s+present|current|last|the\s+last"
     r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year)"
 )
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"  # 1-31: "in August 38 new buses" is no date
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 
 # (kind, pattern); each pattern's named groups feed _base_period.
 PATTERNS: list[tuple[str, str]] = [
