@@ -173,6 +173,10 @@ class FactLinker:
             )
             if _is_age(span):
                 period = None
+            elif doc_date and has_parse and _holds_now_here(span):
+                # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
+                # document date, whatever other time the sentence names.
+                period = (doc_date, doc_date)
             elif governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
@@ -209,6 +213,8 @@ class FactLinker:
                 (speaker._.extractor or {}).get("person_id") if speaker is not None else None
             )
         _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]))
+        if has_parse:
+            _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times)
         doc.user_data.pop(_NAMED_KEY, None)
         release_text(doc)
         return doc
@@ -341,6 +347,36 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
                 continue
             if records[i - 1].get("measured"):
                 records[i]["measured"] = records[i - 1]["measured"]
+
+
+def _chains(spans: list[Span], text: str) -> list[list[Span]]:
+    """Runs of spans joined only by commas and "and": "20.4, 22.1 and 24.3 trillion"."""
+    chains: list[list[Span]] = []
+    for span in spans:
+        if chains and _LIST_GAP.fullmatch(text[chains[-1][-1].end_char : span.start_char]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    return [c for c in chains if len(c) > 1]
+
+
+def _respectively(doc: Doc, quantities: list[Span], times: list[Span]) -> None:
+    """ "... 20.4, 22.1 and 24.3 trillion tenge in 2025, 2026 and 2027 respectively": the
+    n-th amount takes the n-th period."""
+    text = doc_text(doc)
+    for sent in doc.sents:
+        if "respectively" not in sent.text:
+            continue
+        inside = [q for q in quantities if sent.start <= q.start < sent.end]
+        periods = [t for t in times if sent.start <= t.start < sent.end]
+        for amounts in _chains(inside, text):
+            for dates in _chains(periods, text):
+                if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
+                    for amount, date in zip(amounts, dates, strict=True):
+                        record, data = amount._.extractor, date._.extractor or {}
+                        if record is not None:
+                            record["time_start"] = data.get("time_start")
+                            record["time_end"] = data.get("time_end")
 
 
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
@@ -722,7 +758,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 _REFERS_BACK = re.compile(
-    r"(?i)(?:^|[,;:(–—-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?|that(?:\s+\w+)?)"
+    r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?|that(?:\s+\w+)?)"
     r"|among\s+(?:them|these|those)|including|this\s+(?:is|was|amounted\s+to|amounts\s+to)"
     r"|which\s+(?:is|was|amounted\s+to|amounts\s+to))\b[^.;]*$"
 )
@@ -860,6 +896,18 @@ def _refers_back(span: Span) -> bool:
     sent = span.sent
     before = doc_text(span.doc)[sent.start_char : span.start_char]
     return bool(_REFERS_BACK.search(before))
+
+
+def _holds_now_here(span: Span) -> bool:
+    """ "So far", "currently" in the amount's own clause: next to it, or on its verb."""
+    doc = span.doc
+    near = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
+    if rx(r"(?i)\b(?:so\s+far|to\s+date|currently|at\s+present)\W*(?:\w+\W+){0,2}$").search(near):
+        return True
+    verb = _clause_verb(span)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in ("currently", "now") for c in verb.children
+    )
 
 
 def _holds_now(sent: Span) -> bool:

@@ -303,3 +303,19 @@ def test_a_line_break_ends_a_sentence(nlp):
     doc = nlp("Mayor sums up 2022: 96 km of roads\n\nBISHKEK, 20 December 2022 – He spoke.")
     first = next(iter(doc.sents))
     assert "BISHKEK" not in first.text
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        ("Revenues are planned at 20.4, 22.1 and 24.3 trillion tenge in 2025, 2026 and 2027 "
+         "respectively.", "2024-10", "22.1", ("2026", "2026")),
+        ("Since 2021, 40 villages were connected to water. So far 96.8% of the rural "
+         "population has access to it.", "2023-11-02", "96.8%", ("2023-11-02", "2023-11-02")),
+        ("The share of tourism, currently 6.8%, should reach 10-12% by 2030.",
+         "2024-08-15", "6.8%", ("2024-08-15", "2024-08-15")),
+    ],
+)  # fmt: skip
+def test_period_respectively_and_now(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
