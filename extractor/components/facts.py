@@ -198,7 +198,8 @@ class FactLinker:
                 # What was done cannot lie after the day it is told ("the draft budget
                 # for 2025-2027" is not the period of "revenues were executed").
                 focus = _paragraph_focus(span, governing_times, paragraph)
-                for candidate in (focus, report_period):
+                earlier_focus = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
+                for candidate in (focus, report_period, earlier_focus):
                     if candidate is not None and not _starts_after(candidate, doc_date):
                         period = candidate
                         break
@@ -915,8 +916,11 @@ def _holds_now(sent: Span) -> bool:
     return bool(_HOLDS_NOW.search(sent.text))
 
 
-def _paragraph_focus(span: Span, times: list[Span], paragraph: int) -> tuple | None:
-    """The period the paragraph set before the amount: its last time expression."""
+def _paragraph_focus(
+    span: Span, times: list[Span], paragraph: int, past_only: str | None = None
+) -> tuple | None:
+    """The period the paragraph set before the amount: its last time expression (with
+    ``past_only``, the last one that does not begin after that date)."""
     text = doc_text(span.doc)
     focus = None
     for t in times:
@@ -927,8 +931,11 @@ def _paragraph_focus(span: Span, times: list[Span], paragraph: int) -> tuple | N
         ):
             continue
         data = t._.extractor or {}
-        if data.get("time_start") or data.get("time_end"):
-            focus = (data.get("time_start"), data.get("time_end"))
+        period = (data.get("time_start"), data.get("time_end"))
+        if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
+            continue
+        if period[0] or period[1]:
+            focus = period
     return focus
 
 
