@@ -135,6 +135,8 @@ def fold(word: str) -> str:
     w = word.lower().strip(".,;:\"'()")
     if w in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[w]
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]  # "taxes" -> "tax", "branches" -> "branch"
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):

@@ -9,6 +9,8 @@ from extractor.scoring import Scores, fold, head_word, match_spans, measured_ok,
     "word,folded",
     [
         ("Investments", "investment"),
+        ("taxes", "tax"),
+        ("branches", "branch"),
         ("facilities", "facility"),
         ("people", "person"),
         ("children", "child"),

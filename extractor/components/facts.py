@@ -448,7 +448,11 @@ def _phrase(token: Token) -> str:
         and load_lexicon().code_of(t.text) is None
     ]  # fmt: skip
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
-    phrase = " ".join([*(t.text for t in words), head]).strip()
+    if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
+        head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
+    phrase = "".join(
+        [*(t.text + (" " if t.whitespace_ else "") for t in words), head]
+    ).strip()  # "non-tax revenue", spaced as in the text
     if token.lemma_.lower() in _CONTAINERS:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -476,6 +480,16 @@ def _noun_ok(token: Token | None) -> bool:
     )
 
 
+def _shared_head(subj: Token) -> Token:
+    """ "Tax and non-tax revenues", "grain and leguminous crops": a singular noun joined to
+    a plural one shares its head."""
+    conj = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if conj is not None and subj.tag_ in ("NN", "NNP") and conj.tag_ == "NNS":
+        if any(c.dep_ == "cc" for c in subj.children) and conj.i - subj.i <= 5:
+            return conj
+    return subj
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, through coordination and relative pronouns."""
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
@@ -486,7 +500,7 @@ def _subject(verb: Token) -> Token | None:
             continue
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
-        return subj
+        return _shared_head(subj)
     # "the wear averages 54%, and in some cities exceeds 70 percent": the subject of the
     # verb before, shared by ellipsis.
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
@@ -559,6 +573,35 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         subj = _subject(head_verb)
         if _noun_ok(subj):
             return _phrase(subj)
+    # "the Karaganda – Balkhash highway, 363km long", "canals more than 50 years old": the
+    # size or age of the thing named before, or of the subject.
+    if rx(r"(?i)\s+(?:long|wide|deep|high|tall|old|in\s+length)\b").match(
+        doc_text(doc)[span.end_char : span.end_char + 12]
+    ):
+        verb = _clause_verb(span)
+        subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
+        if subj is not None and not _noun_ok(subj):
+            # "About 60% of the canals are ... 50 years old": the whole the share is of.
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if _noun_ok(subj) and not (span.start <= subj.i < span.end):
+            return _phrase(subj)
+        noun = _left_noun(doc, span.start, sent.start)
+        if noun is not None:
+            return _phrase(noun)
+        left = next((t for t in reversed(list(doc[sent.start : span.start])) if t.is_alpha), None)
+        named = _named_head(left)
+        if named is not None:
+            return named
+    # "threshed from 4,6 million hectares", "sowing on the remaining 4 200 ha": an area.
+    if (
+        lexicon.kind_of(base) == "area"
+        and rx(r"(?i)\b(?:on|from|over|across)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}$").search(
+            doc_text(doc)[max(sent.start_char, span.start_char - 30) : span.start_char]
+        )
+        and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
+    ):
+        return "area"
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -570,8 +613,15 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         named_head = _named_head(obj)
         if named_head is not None:
             return named_head  # "42km of the Bishkek – Kara-Balta highway"
-    # "KZT 286.4 bln in subsidies", "$ 640 million in modernization".
-    if nxt is not None and nxt.lower_ == "in":
+    # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
+    # money terms", "17 million tons in clean weight" say how, not what).
+    clause = _clause_verb(span)
+    if (
+        nxt is not None
+        and nxt.lower_ == "in"
+        and lexicon.kind_of(base) == "currency"
+        and not (clause is not None and clause.lemma_.lower() == "invest")
+    ):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if _noun_ok(obj) and obj.i <= nxt.i + 3:
             return _phrase(obj)

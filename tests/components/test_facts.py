@@ -59,9 +59,10 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         ),
         ("In 2023, farmers received KZT 286.4 bln in subsidies.", "KZT 286.4 bln", "subsidy"),
         (
+            # An invested amount is an investment (what it went into is its purpose).
             "Over 3 years, the enterprise has invested $ 640 million in modernization.",
             "$ 640 million",
-            "modernization",
+            "investment",
         ),
         (
             "In 2023, 1.9 million tons of cement were produced, 8.4% more than a year earlier.",
@@ -319,3 +320,27 @@ def test_a_line_break_ends_a_sentence(nlp):
 def test_period_respectively_and_now(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # A size or age is of the thing named before it, or of the subject.
+        ("They rebuilt the Karaganda – Balkhash highway, 363km long.", "363km", "highway"),
+        ("A horizontal well 2 100 m long was drilled.", "2 100 m", "horizontal well"),
+        ("About 60% of the canals are more than 50 years old.", "50 years", "canal"),
+        # Land worked on or harvested from is an area.
+        ("Grain crops were threshed from 4,6 million hectares.", "4,6 million hectares", "area"),
+        ("Sowing will be completed on the remaining 4 200 ha.", "4 200 ha", "area"),
+        # "in X" after money names what it is for; after other units it does not.
+        ("Farmers received KZT 286.4 bln in subsidies.", "KZT 286.4 bln", "subsid"),
+        ("The share has grown to 30% in money terms.", "30%", "share"),
+        # A singular noun joined to a plural one shares its head.
+        ("Tax and non-tax revenues decreased by 11.3% to RUB 146.8 bln.", "RUB 146.8 bln",
+         "non-tax revenue"),
+        ("Oil companies paid 21.6 billion roubles of taxes.", "21.6 billion roubles", "tax"),
+        ("Farmers lost at least 30 billion tenge.", "30 billion tenge", "loss"),
+    ],
+)  # fmt: skip
+def test_measured_sizes_areas_and_heads(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
