@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..rules.numbers import to_number
 from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
 from ..rules.rx import rx
-from ..rules.units import UnitLexicon, load_lexicon
+from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
 
@@ -72,9 +72,12 @@ class QuantityRecognizer:
         doc.spans[SPANS_QUANTITIES] = []
         kept: list[Candidate] = []
         unsettled: list[Candidate] = []
-        for cand in find_candidates(text, self.lexicon):
+        candidates = find_candidates(text, self.lexicon)
+        for cand in candidates:
             if any(cand.start < e and s < cand.end for s, e in times):
                 continue
+            if cand.unit is None:
+                cand = self._money_in_sentence(text, cand, candidates, starts)
             if cand.unit is None:
                 settled = self._settle_unit(doc, cand, kept, starts)
                 if settled is None:
@@ -99,6 +102,25 @@ class QuantityRecognizer:
         release_text(doc)
         return doc
 
+    def _money_in_sentence(
+        self, text: str, cand: Candidate, candidates: list[Candidate], starts: list[int]
+    ) -> Candidate:
+        """ "pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4
+        trillion tenge": billions and trillions with no unit are the money the sentence
+        names."""
+        if cand.scale is None or cand.scale < 10**9:
+            return cand
+        s_start, s_end = sentence_at(text, starts, cand.start)
+        money = {
+            c.unit
+            for c in candidates
+            if c is not cand
+            and s_start <= c.start < s_end
+            and c.unit
+            and self.lexicon.kind_of(c.unit) == "currency"
+        }
+        return replace(cand, unit=money.pop()) if len(money) == 1 else cand
+
     def _settle_unit(
         self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]
     ) -> Candidate | None:
@@ -106,12 +128,15 @@ class QuantityRecognizer:
         counted = self._counted_noun(doc, cand)
         if counted is not None:
             end, unit = counted
-            per = _PER_NOUN.match(text, end)
-            if per:  # "1 500 patients per month"
-                rate = self.lexicon.rate_codes.get(per.group().strip().lower()) or per_code(
-                    self.lexicon, per.group()
+            per = _PER_NOUN.match(text, end) or self.lexicon.rate.match(text, end)
+            if per:  # "1 500 patients per month", "16 high-speed trains a day"
+                rate = (
+                    self.lexicon.rate_codes.get(per.group().strip().lower())
+                    or rate_code(self.lexicon, per.group())
+                    or per_code(self.lexicon, per.group())
                 )
-                return replace(cand, end=per.end(), unit=f"{unit}/{rate}")
+                if rate:
+                    return replace(cand, end=per.end(), unit=f"{unit}/{rate}")
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]
@@ -119,7 +144,12 @@ class QuantityRecognizer:
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
             return replace(cand, unit=previous.unit)
-        noun = self._subject_count(doc, cand) if cand.scale is not None else None
+        in_change = bool(rx(r"(?i)\bfrom\s+(?:[\d.,\s]+\s+to\s+)?$").search(before[-30:]))
+        noun = (
+            self._subject_count(doc, cand, number_of_only=cand.scale is None)
+            if cand.scale is not None or in_change
+            else None
+        )
         if noun:
             return replace(cand, unit=noun)
         if cand.scale is not None:
@@ -130,7 +160,9 @@ class QuantityRecognizer:
                 return replace(cand, unit=previous.unit)
         return None
 
-    def _subject_count(self, doc: Doc, cand: Candidate) -> str | None:
+    def _subject_count(
+        self, doc: Doc, cand: Candidate, *, number_of_only: bool = False
+    ) -> str | None:
         """What a bare scaled number counts, named before it in its clause.
 
         "The number of doctors has reached 77,9 thousand" -> doctor; "nurses – 183
@@ -160,6 +192,8 @@ class QuantityRecognizer:
                         else None
                     )
                     subj = obj
+                elif number_of_only:
+                    return None  # "decreased from 11 to 3" counts only "the number of X"
                 if subj is not None and subj.tag_ == "NNS" and subj.lemma_.isalpha():
                     return _normalise_counted(subj.lemma_.lower())
                 return None
@@ -209,10 +243,12 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     out = []
     starts = {c.start: c for c in kept}
     for cand in bare:
-        gap = rx(r"\s*(?:,|and|or|,\s*and)\s*").match(text[cand.end :])
+        gap = rx(r"\s*(?:,|and|or|,\s*and|to)\s*").match(text[cand.end :])
         nxt = starts.get(cand.end + gap.end()) if gap else None
-        if nxt is not None and nxt.unit and cand.scale is None and nxt.scale is None:
-            out.append(replace(cand, unit=nxt.unit))
+        same_scale = cand.scale == nxt.scale if nxt is not None else False
+        change = cand.inherit_next and gap is not None and gap.group().strip() == "to"
+        if nxt is not None and nxt.unit and (change or (same_scale and cand.scale is None)):
+            out.append(replace(cand, unit=nxt.unit))  # "from 14 thousand to 9.5 thousand children"
     return out
 
 

@@ -302,6 +302,11 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
     return _inherit_in_lists(text, out)
 
 
+# Units with a scale inside: billion / million cubic meters (of gas).
+_SCALED_UNITS = {"bcm": Decimal("1e9"), "mcm": Decimal("1e6")}
+_SCALED_UNIT = re.compile(r"(?i)\s*(bcm|mcm)(?![\p{L}\d])")
+
+
 def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] | None:
     currency = _currency_before(text, pos, lexicon)
     num = _read_number(text, pos, after_currency=currency is not None)
@@ -335,6 +340,13 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             )  # fmt: skip
             if is_years:
                 return None  # "2021-2025" is TIME
+            if (
+                num.plain_int
+                and _YEAR.fullmatch(text[num.start : num.end])
+                and sep == "to"
+                and second.value < 1000
+            ):
+                return None  # "from 2.7% in 2025 to 1.6%": a year, then the next amount
             low_v = num.value
             if num.scale is None and second.scale is not None:
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both
@@ -353,6 +365,14 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
 
     core_end = end
     rate = None
+    scaled = _SCALED_UNIT.match(text, end) if unit is None else None
+    if scaled:
+        # "77.3 bcm": billion cubic meters, a scale built into the unit.
+        factor = _SCALED_UNITS[scaled.group(1).lower()]
+        value = value * factor if value is not None else None
+        low = low * factor if low is not None else None
+        high = high * factor if high is not None else None
+        unit, end = "m3", scaled.end()
     if unit is None:
         ua = _unit_after(text, end, lexicon)
         if ua is None and rx(r"[-–]").match(text[end : end + 1]):

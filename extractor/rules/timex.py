@@ -91,6 +91,8 @@ PATTERNS: list[tuple[str, str]] = [
         + _N
         + r")\s+months(?!\s+of)",
     ),
+    # "In the first six months, exports grew": the first months of the document's year.
+    ("first_months", r"the\s+first\s+(?P<n>" + _N + r")\s+months(?!\s+of)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
     ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),

@@ -141,8 +141,10 @@ def load_lexicon() -> UnitLexicon:
     # Symbols are case-sensitive ("MW" is not "mW" in print, "t" is not "T").
     suffix = re.compile(r"(?:(?i:" + word_alt + r")|" + _alternation(symbols) + r")" + _AFTER)
     prefix = re.compile(_alternation(list(prefix_codes)))
-    rate = re.compile(r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER)
-    rate_outside = re.compile(r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER)
+    # "63.2% a year earlier" dates a comparison; it is no rate.
+    not_dated = r"(?!\s+(?:earlier|ago|later|before|after|back)\b)"
+    rate = re.compile(r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER + not_dated)
+    rate_outside = re.compile(r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER + not_dated)
     return UnitLexicon(
         suffix=suffix,
         prefix=prefix,

@@ -32,8 +32,21 @@ def find(records, label, text):
         ("The farm keeps 5,000 heads of cattle.", "5,000 heads", 5000, "head"),
         ("The plants assemble 11 and 14 models respectively.", "11", 11, "model"),
         ("The plants assemble 11 and 14 models respectively.", "14 models", 14, "model"),
+        # Counted nouns take a rate that follows them.
+        ("The railway runs 16 high-speed trains a day.", "16 high-speed trains a day", 16,
+         "train/day"),
+        ("The airport serves 146 flights a week.", "146 flights a week", 146, "flight/week"),
+        # A change "from A to B" counts what B counts, or the X of "the number of X".
+        ("The queue decreased from 14 thousand to 9.5 thousand children.", "14 thousand",
+         14000, "child"),
+        ("The number of emergency schools decreased from 11 to 3.", "3", 3, "school"),
+        # Billions with no unit are the money their sentence names.
+        ("Pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4 "
+         "trillion tenge.", "2.9 trillion", 2.9e12, "KZT"),
+        # A year before "to" is a time, not the low end of a range.
+        ("The deficit falls from 2.7% of GDP in 2025 to 1.6% in 2027.", "1.6%", 1.6, "%"),
     ],
-)
+)  # fmt: skip
 def test_counted_nouns(extract, text, span, value, unit):
     rec = find(extract(text), "QUANTITY", span)
     assert (rec["value"], rec["unit"]) == (value, unit)

@@ -35,6 +35,10 @@ def only(text):
         ),
         ("about 450 billion soum", "450 billion soum", 4.5e11, "UZS", "approx"),
         ("KGS 2.3 billion", "KGS 2.3 billion", 2.3e9, "KGS", None),
+        # A scale inside the unit: billion cubic meters.
+        ("Novatek produced 77.3 bcm of gas", "77.3 bcm", 7.73e10, "m3", None),
+        # "a year earlier" dates a comparison base; it is no rate.
+        ("against 63.2% a year earlier", "63.2%", 63.2, "%", None),
         ("3.2 billion rubles", "3.2 billion rubles", 3.2e9, "RUB", None),
         ("€120 million", "€120 million", 1.2e8, "EUR", None),
         (

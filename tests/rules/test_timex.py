@@ -21,6 +21,13 @@ def times(text, date="2020", previous=None):
     "text,date,span,start,end",
     [
         ("It opened in 2020.", "2020", "2020", "2020", "2020"),
+        (
+            "In the first six months, exports grew",
+            "2024-08-15",
+            "the first six months",
+            "2024-01",
+            "2024-06",
+        ),
         # A day is 1-31: the number after a month can be a count, not a day.
         ("in August 38 new buses were bought", "2023-11", "August", "2023-08", "2023-08"),
         ("On August 12 the akim met residents", "2023-11", "August 12", "2023-08-12", "2023-08-12"),
