@@ -243,10 +243,13 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     out = []
     starts = {c.start: c for c in kept}
     for cand in bare:
-        gap = rx(r"\s*(?:,|and|or|,\s*and|to)\s*").match(text[cand.end :])
+        gap = rx(r"\s*(?:,|and|or|,\s*and|to|of\s+the)\s*").match(text[cand.end :])
         nxt = starts.get(cand.end + gap.end()) if gap else None
         same_scale = cand.scale == nxt.scale if nxt is not None else False
-        change = cand.inherit_next and gap is not None and gap.group().strip() == "to"
+        change = gap is not None and (
+            (cand.inherit_next and gap.group().strip() == "to")
+            or gap.group().strip().startswith("of")  # "40 of the 106 municipal schools"
+        )
         if nxt is not None and nxt.unit and (change or (same_scale and cand.scale is None)):
             out.append(replace(cand, unit=nxt.unit))  # "from 14 thousand to 9.5 thousand children"
     return out

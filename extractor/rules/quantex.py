@@ -257,7 +257,11 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "time-or-date"
     if rx(r"(?i)(?:st|nd|rd|th)\b").match(after) and num.plain_int:
         return "ordinal"
-    if num.plain_int and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before)):
+    if (
+        num.plain_int
+        and 1 <= num.value <= 31
+        and (_MONTH_AFTER.match(text, num.end) or _MONTH_BEFORE.search(before))
+    ):  # "in August 38 new buses": no day
         return "day-of-month"
     if (
         rx(r"[-–][\p{L}]").match(after)
@@ -268,9 +272,9 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "compound-modifier"
     if (
         rx(r"(?i)\s+of\s+(?:the|these|those|them|which|its|their|our)\b").match(after)
-        and num.is_word
+        and text[num.start : num.end].lower() == "one"
     ):
-        return "one-of-the"
+        return "one-of-the"  # "one of the largest"; "five of them" is an amount
     return None
 
 

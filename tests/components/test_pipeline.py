@@ -43,6 +43,11 @@ def find(records, label, text):
         # Billions with no unit are the money their sentence names.
         ("Pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4 "
          "trillion tenge.", "2.9 trillion", 2.9e12, "KZT"),
+        # A number after a month is a day only when it can be one.
+        ("In August 38 new school buses were purchased.", "38 new school buses", 38, "bus"),
+        # "five of them", "40 of the 106 schools": parts counted like their whole.
+        ("Another 12 buses will arrive, five of them adapted for children.", "five", 5, "bus"),
+        ("Overcrowded: 40 of the 106 municipal schools work in shifts.", "40", 40, "school"),
         # A year before "to" is a time, not the low end of a range.
         ("The deficit falls from 2.7% of GDP in 2025 to 1.6% in 2027.", "1.6%", 1.6, "%"),
     ],
