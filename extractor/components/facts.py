@@ -625,6 +625,17 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if _noun_ok(obj) and obj.i <= nxt.i + 3:
             return _phrase(obj)
+    per = unit.split("/")[1] if "/" in unit else None
+    if (
+        lexicon.kind_of(base) == "currency"
+        and per
+        and lexicon.kind_of(per) not in ("time", "count")
+        and not (_clause_verb(span) is not None and _clause_verb(span).lemma_ in _COPULAR)
+        and rx(r"(?i)\b(?:at|for)\s+(?:a\s+|the\s+)?(?:price\s+of\s+)?$").search(
+            doc_text(doc)[max(sent.start_char, span.start_char - 20) : span.start_char]
+        )
+    ):
+        return "price"  # "purchase wheat at 105 thousand tenge per ton"
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
@@ -646,7 +657,13 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
                 return _phrase(noun)
     verb = _clause_verb(span)
     if verb is None:
-        return None
+        return (
+            "price"
+            if lexicon.kind_of(base) == "currency"
+            and per
+            and lexicon.kind_of(per) not in ("time", "count")
+            else None
+        )
     if span.root.dep_ in ("nsubj", "nsubjpass"):
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
         for child in verb.children:

@@ -344,3 +344,18 @@ def test_period_respectively_and_now(extract, text, date, span, period):
 )  # fmt: skip
 def test_measured_sizes_areas_and_heads(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        # Money per physical unit paid "at" or "for": a price.
+        ("The corporation will purchase wheat at 105 thousand tenge per ton.",
+         "105 thousand tenge per ton", "price"),
+        # ... but a tariff that "remains at" its level keeps the subject.
+        ("The tariff for the population remains at 1 029 som per Gcal.", "1 029 som per Gcal",
+         "tariff"),
+    ],
+)  # fmt: skip
+def test_prices(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured
