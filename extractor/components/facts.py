@@ -93,6 +93,16 @@ class FactLinker:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
+        names = [
+            (e.start_char, e.end_char)
+            for e in doc.spans.get(SPANS_ENTITIES, [])
+            if e.label_ in ("LAW", "ORG", "EVENT", "FAC")
+        ]
+        # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
+        # Map-2025") dates no fact.
+        times = [
+            t for t in times if not any(s <= t.start_char and t.end_char <= e for s, e in names)
+        ]
         governing_times = [
             t for t in times if not is_baseline(doc_text(doc), t.start_char, t.end_char)
         ]
@@ -177,6 +187,11 @@ class FactLinker:
                 # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
                 # document date, whatever other time the sentence names.
                 period = (doc_date, doc_date)
+            elif (base_time := _base_amount_time(span, times)) is not None:
+                # "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount
+                # is of the base period.
+                data = base_time._.extractor or {}
+                period = (data.get("time_start"), data.get("time_end"))
             elif governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
@@ -203,6 +218,13 @@ class FactLinker:
                     if candidate is not None and not _starts_after(candidate, doc_date):
                         period = candidate
                         break
+            elif has_parse and _plans(span):
+                # "In October 2023 – March 2024, 1.4 billion kWh will be supplied ...
+                # Imports will cost 6.8 billion som": a plan goes on in the period its
+                # paragraph set, when that period is not over.
+                focus = _paragraph_focus(span, governing_times, paragraph)
+                if focus is not None and not _ends_before(focus, doc_date):
+                    period = focus
             if period is not None:
                 record["time_start"], record["time_end"] = period
                 previous_period = (paragraph, period)
@@ -405,7 +427,7 @@ def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tupl
         if (
             start
             and end
-            and len(start) <= 7
+            and (len(start) <= 7 or start != end)  # a year, a month, "4-5 October"
             and not _starts_after((start, end), date)
             and rx(
                 r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
@@ -413,6 +435,46 @@ def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tupl
         ):
             return start, end
     return None
+
+
+_BASE_CUE = re.compile(
+    r"(?i)(?:\bagainst|\bversus|\bvs\.?|compared\s+(?:to|with)|\bfrom)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
+def _base_amount_time(span: Span, times: list[Span]) -> Span | None:
+    """The time right after an amount that is the base of a comparison ("against 43 407
+    tenge in 2024", "from 9 percent last year")."""
+    text = doc_text(span.doc)
+    if not _BASE_CUE.search(text[max(0, span.start_char - 30) : span.start_char]):
+        return None
+    for t in times:
+        gap = text[span.end_char : t.start_char]
+        if t.start_char >= span.end_char and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(gap):
+            return t
+    return None
+
+
+def _ends_before(period: tuple, date: str | None) -> bool:
+    """The period is over by the document date (compared at the coarser precision)."""
+    end = period[1]
+    if not end or not date:
+        return False
+    n = min(len(end), len(date))
+    return end[:n] < date[:n]
+
+
+def _plans(span: Span) -> bool:
+    """The amount's clause tells what will be done: "will", "is planned", "is to"."""
+    verb = _clause_verb(span)
+    if verb is None:
+        return False
+    words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    if words & {"will", "shall"}:
+        return True
+    head = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    return head.lemma_.lower() in ("plan", "intend", "expect", "aim")
 
 
 def _starts_after(period: tuple, date: str | None) -> bool:

@@ -6,6 +6,7 @@ period an anaphoric expression ("this period") refers back to.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 
 import regex as re
@@ -49,6 +50,25 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 
 # (kind, pattern); each pattern's named groups feed _base_period.
 PATTERNS: list[tuple[str, str]] = [
+    (
+        # "October 2023 – March 2024": months of two years.
+        "month_year_range",
+        r"(?P<mon>" + _MONTH + r")\s+(?P<yr>" + _Y + r")\s*(?:[-–—]|\s(?:through|to|till|until)\s)"
+        r"\s*(?P<mon2>" + _MONTH + r")\s+(?P<yr2>" + _Y + r")",
+    ),
+    (
+        # "4-5 October", "12–14 March 2024": days of one month.
+        "day_range",
+        r"(?P<day>"
+        + _DAY
+        + r")\s*[-–—]\s*(?P<day2>"
+        + _DAY
+        + r")\s+(?P<mon>"
+        + _MONTH_FULL
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
     ("date", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r"),?\s+(?P<yr>" + _Y + r")"),
     ("date", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH + r"),?\s+(?P<yr>" + _Y + r")"),
     ("date", r"(?P<day>\d{1,2})\.(?P<mnum>\d{2})\.(?P<yr>" + _Y + r")"),
@@ -113,7 +133,8 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "this_period",
-        r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period",
+        r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"
+        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months|years)",
     ),
     (
         "vague",
@@ -363,6 +384,21 @@ def base_period(
         if g.get("day"):
             return (_iso(year, month, int(rx(r"\D").sub("", g["day"]))),) * 2
         return (_iso(year, month),) * 2
+    if kind == "month_year_range":
+        return _iso(int(g["yr"]), _month_of(g)), _iso(
+            int(g["yr2"]), MONTHS[g["mon2"].lower().rstrip(".")]
+        )
+    if kind == "day_range":
+        year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
+        if year is None:
+            return None, None
+        month = _month_of(g)
+        try:
+            first = _dt.date(year, month, int(rx(r"\d+").match(g["day"]).group()))
+            last = _dt.date(year, month, int(rx(r"\d+").match(g["day2"]).group()))
+        except ValueError:
+            return None, None
+        return first.isoformat(), last.isoformat()
     if kind == "month_range":
         year = _year_of(g, doc)
         if year is None:
@@ -521,8 +557,6 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
         y2, m2 = _shift_months(doc.year, doc.month, n)
         return _iso(doc.year, doc.month), _iso(y2, m2)
     if unit == "day" and doc.day is not None and not past:
-        import datetime as _dt
-
         first = _dt.date(doc.year, doc.month or 1, doc.day)
         return first.isoformat(), (first + _dt.timedelta(days=n)).isoformat()
     if unit == "decade":
@@ -566,6 +600,8 @@ def resolve(
         "same_date",
         "ago",
         "month_range",
+        "month_year_range",
+        "day_range",
         "year_range",
     ):
         # A range names both its ends: "from January through June 2023" is not "since".
@@ -589,8 +625,9 @@ _FUTURE = re.compile(
 # A time expression after these words is the base of a comparison, not a period the facts
 # are in: "14% more than in 2022", "104,1% compared to 2022", "than a year earlier".
 BASELINE_BEFORE = re.compile(
-    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of)\s+"
-    r"(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
+    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of"
+    r"|(?:%|\bpercent|\bper\s+cent)\s+of)\s+"  # "108,3% of the same period last year"
+    r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
 )
 
 

@@ -359,3 +359,28 @@ def test_measured_sizes_areas_and_heads(extract, text, span, head):
 )  # fmt: skip
 def test_prices(extract, text, span, measured):
     assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # The base of a comparison is of its own period; the current amount is not.
+        ("The subsistence minimum is set at 46 228 tenge for 2025 against 43 407 tenge in 2024.",
+         "2025-01", "43 407 tenge", ("2024", "2024")),
+        ("In January-June 2023, investments amounted to 161.2 bn roubles, or 108,3% of the "
+         "same period last year.", "2023-10", "108,3%", ("2023-01", "2023-06")),
+        ("On 1 September the reservoir held 13.9 billion cubic meters, which is 1.7 bln m3 less "
+         "than on the same date last year.", "2023-09-05", "1.7 bln m3",
+         ("2023-09-01", "2023-09-01")),
+        # A plan goes on in the period its paragraph set, while that period is not over.
+        ("In October 2023 – March 2024, 1.4 billion kWh will be supplied from Kazakhstan. "
+         "Imports will cost about 6.8 billion som.", "2023-09", "6.8 billion som",
+         ("2023-10", "2024-03")),
+        # A year inside a name dates no fact.
+        ("Under the Law \"On the Republican Budget for 2025-2027\", pensions were raised by 8.5%.",
+         "2025-01", "8.5%", (None, None)),
+    ],
+)  # fmt: skip
+def test_period_of_bases_plans_and_names(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period

@@ -28,6 +28,21 @@ def times(text, date="2020", previous=None):
             "2024-01",
             "2024-06",
         ),
+        (
+            "In October 2023 – March 2024, imports",
+            "2023-09",
+            "October 2023 – March 2024",
+            "2023-10",
+            "2024-03",
+        ),
+        (
+            "The forum, held on 4-5 October, closed",
+            "2023-10-05",
+            "4-5 October",
+            "2023-10-04",
+            "2023-10-05",
+        ),
+        ("on 12–14 March 2024", "2024", "12–14 March 2024", "2024-03-12", "2024-03-14"),
         # A day is 1-31: the number after a month can be a count, not a day.
         ("in August 38 new buses were bought", "2023-11", "August", "2023-08", "2023-08"),
         ("On August 12 the akim met residents", "2023-11", "August 12", "2023-08-12", "2023-08-12"),
@@ -145,6 +160,12 @@ def test_time(text, date, span, start, end):
 def test_same_period_last_year_refers_back():
     text = "In the first half of 2020 output grew by 5% compared to the same period last year."
     assert times(text)[-1] == ("the same period last year", "2019-01", "2019-06")
+
+
+def test_these_two_days_refer_back():
+    out = times("The forum was held on 4-5 October. During these two days, 56 deals were signed.",
+                "2023-10-05")  # fmt: skip
+    assert out[-1] == ("these two days", "2023-10-04", "2023-10-05")
 
 
 def test_this_period_refers_back():
