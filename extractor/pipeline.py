@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+import regex
 import spacy
 from spacy.language import Language
 
@@ -20,12 +21,21 @@ LINE_BREAKER = "extractor_lines"
 COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", "extractor_facts")
 
 
+# "ASTANA, 8 October 2024 – ", "BISHKEK – ": a dateline ends before the story's first word.
+_DATELINE = regex.compile(r"(?m)^\p{Lu}{2,}[\p{Lu} .-]*(?:,[^\n–—]{1,40}?)?\s[–—-]\s+")
+
+
 @Language.component("extractor_lines")
 def break_at_lines(doc):
-    """Start a sentence after every line break: a headline is not the dateline's subject."""
+    """Start a sentence after every line break and after a dateline: a headline is not the
+    dateline's subject, and the dateline is not the story's."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    for m in _DATELINE.finditer(doc.text):
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            doc[first.start].is_sent_start = True
     return doc
 
 

@@ -666,6 +666,14 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         return "area"
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and base == "%":
+        # "the poverty line is 70% of the subsistence minimum": a share stated of the
+        # subject; "70% of the industry" alone is of the industry.
+        verb = _clause_verb(span)
+        subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
+        if _noun_ok(subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
+            if subj.lemma_.lower() not in _CONTAINERS:
+                return _phrase(subj)
     if nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -702,7 +710,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
+        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
         before,
     )
     if m:
@@ -714,6 +722,9 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             owner = _owner_of_amount_phrase(cue, m.group(1), doc, sent)
             if owner is not None:
                 return _phrase(owner)
+            act = load_nominalizations().get(cue.head.lemma_.lower())
+            if act and cue.head.pos_ == "VERB" and rx(r"(?i)^for\s+a\s+total").match(m.group(1)):
+                return act  # "operators were fined for a total of 284 million tenge"
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
                 return _phrase(noun)
@@ -812,7 +823,11 @@ def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Tok
     subject = _subject(verb)
     if rx(r"(?i)^at\s").match(words):
         return subject if _noun_ok(subject) else None
-    if not rx(r"(?i)^in\s+the\s+amount").match(words):
+    total = bool(rx(r"(?i)^for\s+a\s+total").match(words))
+    if not (total or rx(r"(?i)^in\s+the\s+amount").match(words)):
+        return None
+    if total and load_nominalizations().get(verb.lemma_.lower()):
+        # "operators were fined for a total of 284 million tenge": the fines.
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if _noun_ok(obj):

@@ -384,3 +384,27 @@ def test_prices(extract, text, span, measured):
 def test_period_of_bases_plans_and_names(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        ("The audit covered 38 budget programmes for a total of 286 billion tenge.",
+         "286 billion tenge", "budget programme"),
+        ("Kazakhstan supplied 1.2 million tons of wheat to Uzbekistan for a total of $598 "
+         "million.", "$598 million", "supply"),
+        ("This year the poverty line is 70% of the subsistence minimum.", "70%", "poverty line"),
+        # "Exports" opening a sentence is no event ("Expo" is a whole word).
+        ("Exports of Uzbek goods grew by 21.4% and amounted to $1.43 bn.", "$1.43 bn", "export"),
+    ],
+)  # fmt: skip
+def test_measured_totals_and_shares_of_subjects(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp("News\n\nTASHKENT, 2 March 2024 – Trade turnover reached $4.6 billion.")
+    assert [s.text.strip() for s in doc.sents][1:] == [
+        "TASHKENT, 2 March 2024 –",
+        "Trade turnover reached $4.6 billion.",
+    ]
