@@ -214,6 +214,19 @@ class FactLinker:
                 # for 2025-2027" is not the period of "revenues were executed").
                 focus = _paragraph_focus(span, governing_times, paragraph)
                 earlier_focus = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
+                if report_period is not None and focus is not None:
+                    if focus == (doc_date, doc_date):
+                        # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked":
+                        # today names the present, not the period of what was done.
+                        focus = _paragraph_focus(span, governing_times, paragraph, skip_now=True)
+                    if (
+                        focus is not None
+                        and _is_change(span)
+                        and _ends_before(focus, report_period[0])
+                    ):
+                        # "Last year, 41 agreements were signed. Thus the number increased
+                        # 1.4 times": a change is of the current period, not of its base.
+                        focus = None
                 for candidate in (focus, report_period, earlier_focus):
                     if candidate is not None and not _starts_after(candidate, doc_date):
                         period = candidate
@@ -454,6 +467,15 @@ def _base_amount_time(span: Span, times: list[Span]) -> Span | None:
         if t.start_char >= span.end_char and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(gap):
             return t
     return None
+
+
+def _is_change(span: Span) -> bool:
+    """A multiplier or an increase "by N%": a comparison of the current amount with a base."""
+    record = span._.extractor or {}
+    if (record.get("unit") or "").split("/")[0] == "x":
+        return True
+    before = doc_text(span.doc)[max(0, span.start_char - 25) : span.start_char]
+    return bool(rx(r"(?i)\bby\s+(?:about\s+|almost\s+|nearly\s+)?$|[–—-]\s*by\s+$").search(before))
 
 
 def _ends_before(period: tuple, date: str | None) -> bool:
@@ -1061,7 +1083,11 @@ def _holds_now(sent: Span) -> bool:
 
 
 def _paragraph_focus(
-    span: Span, times: list[Span], paragraph: int, past_only: str | None = None
+    span: Span,
+    times: list[Span],
+    paragraph: int,
+    past_only: str | None = None,
+    skip_now: bool = False,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
@@ -1073,6 +1099,8 @@ def _paragraph_focus(
         if t.start_char < paragraph or rx(r"(?i)\bby\s+(?:the\s+)?$").search(
             text[max(0, t.start_char - 8) : t.start_char]
         ):
+            continue
+        if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
             continue
         data = t._.extractor or {}
         period = (data.get("time_start"), data.get("time_end"))

@@ -408,3 +408,21 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
         "TASHKENT, 2 March 2024 –",
         "Trade turnover reached $4.6 billion.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # "Today" in a report names the present, not the period of what was done.
+        ("Shymkent akim reports on the results of 2023\n\nSHYMKENT, 20 February 2024 – The akim "
+         "reported on the results of 2023.\n\nToday 812 buses serve 94 routes. 14 km of bus "
+         "lanes were marked.", "2024-02-20", "14 km", ("2023", "2023")),
+        # A change is of the current period, not of the base it is compared with.
+        ("Forum results for 4-5 October\n\nNOVOSIBIRSK, 5 October 2023 – The forum was held on "
+         "4-5 October.\n\nLast year, 41 agreements were signed. Thus the number of documents "
+         "increased 1.4 times.", "2023-10-05", "1.4 times", ("2023-10-04", "2023-10-05")),
+    ],
+)  # fmt: skip
+def test_period_today_and_changes(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
