@@ -406,6 +406,18 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span]) -> None:
         inside = [q for q in quantities if sent.start <= q.start < sent.end]
         periods = [t for t in times if sent.start <= t.start < sent.end]
         for amounts in _chains(inside, text):
+            # "148.3, 96 and 41.7 thousand tons of tomatoes, grapes and apricots": the n-th
+            # amount measures the n-th noun.
+            last = amounts[-1]
+            of = doc[last.end] if last.end < len(doc) and doc[last.end].lower_ == "of" else None
+            head = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if head is not None:
+                nouns = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+                nouns.sort(key=lambda t: t.i)
+                if len(nouns) == len(amounts):
+                    for amount, noun in zip(amounts, nouns, strict=True):
+                        if amount._.extractor is not None:
+                            amount._.extractor["measured"] = _phrase(noun)
             for dates in _chains(periods, text):
                 if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
                     for amount, date in zip(amounts, dates, strict=True):
@@ -640,7 +652,9 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             return _phrase(head)
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
-    dash = rx(r"([\p{L}-]+)\s+[–—-]\s+$").search(doc_text(doc)[window_start : span.start_char])
+    dash = rx(r"([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$").search(
+        doc_text(doc)[window_start : span.start_char]
+    )  # "the subsistence minimum – by 28%" too
     if dash:
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
         if left is not None and _noun_ok(left[-1]):
@@ -795,6 +809,12 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         )
         if _noun_ok(obj):
             return _phrase(obj)
+        if obj is None and prep.lower_ == "to":
+            # "the average waiting time was reduced from 10-12 hours to 2 hours": what was
+            # brought to the amount is the subject.
+            subj = _subject(prep.head)
+            if _noun_ok(subj) and subj.lower_ not in _POINTING:
+                return _phrase(subj)
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if base == "x":
         obj = next(

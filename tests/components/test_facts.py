@@ -426,3 +426,16 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
 def test_period_today_and_changes(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        ("Exports included 148.3, 96 and 41.7 thousand tons of tomatoes, grapes and apricots "
+         "respectively.", "96", "grape"),
+        ("The minimum pension has grown 1.4 times, and the subsistence minimum – by 28%.", "28%",
+         "subsistence minimum"),
+    ],
+)  # fmt: skip
+def test_measured_respectively_and_elliptical(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
