@@ -263,6 +263,19 @@ def _counted_head(token: Token) -> Token | None:
     while head.pos_ == "NUM" and head.i > token.i and hops < 3:
         token, head = head, head.head
         hops += 1
+    # "1 438 5G base stations": a code like "5G" modifies the noun, it is not counted.
+    while (
+        (
+            rx(r"\d").search(head.text)
+            or (
+                head.text.isupper() and len(head.text) <= 2 and not head.doc[head.i - 1].whitespace_
+            )
+        )
+        and head.head.i > head.i
+        and hops < 5
+    ):
+        head = head.head
+        hops += 1
     if head.i <= token.i or head.i - token.i > _MAX_NOUN_DISTANCE:
         # The parser sometimes hangs the number on a verb; take the noun right after.
         return _next_noun(token)

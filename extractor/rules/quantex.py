@@ -257,6 +257,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "time-or-date"
     if rx(r"(?i)(?:st|nd|rd|th)\b").match(after) and num.plain_int:
         return "ordinal"
+    if rx(r"G(?![\p{L}\d])").match(after) and num.plain_int and num.value < 10:
+        return "network-generation"  # "5G base stations", "4G": no grams
     if (
         num.plain_int
         and 1 <= num.value <= 31
@@ -428,7 +430,14 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         if cur.unit is not None and not cur.inherit_next:
             continue
         gap = text[cur.end : nxt.start]
-        if not (cur.inherit_next or rx(r"\s*(?:,|;|and|or|,\s*and)\s*").fullmatch(gap)):
+        # "441.4, 316.7 and 124.7 billion tenge"; "education – 168.2, housing – 124.9 and
+        # transport – 96.5 billion tenge": a list whose members carry dash labels.
+        labelled = rx(
+            r"\s*(?:,|;|and|,\s*and)\s+(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*"
+        ).fullmatch(gap)
+        if labelled and cur.scale is not None:
+            labelled = None  # "6.1 trillion, healthcare – 2.9 trillion": already scaled
+        if not (cur.inherit_next or labelled or rx(r"\s*(?:,|;|and|or|,\s*and)\s*").fullmatch(gap)):
             continue
         if nxt.unit is None:
             continue

@@ -43,6 +43,13 @@ def find(records, label, text):
         # Billions with no unit are the money their sentence names.
         ("Pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4 "
          "trillion tenge.", "2.9 trillion", 2.9e12, "KZT"),
+        # A network generation is a code, not grams: the amount counts the noun after it.
+        ("Operators installed 1 438 5G base stations.", "1 438 5G base stations", 1438,
+         "station"),
+        ("Villages get access at a speed of at least 100 Mbit/s.", "100 Mbit/s", 100, "Mbit/s"),
+        # A list whose members carry dash labels shares the last member's unit and scale.
+        ("The largest items were education – 168.2, housing – 124.9 and transport – 96.5 "
+         "billion tenge.", "168.2", 1.682e11, "KZT"),
         # A number after a month is a day only when it can be one.
         ("In August 38 new school buses were purchased.", "38 new school buses", 38, "bus"),
         # "five of them", "40 of the 106 schools": parts counted like their whole.
