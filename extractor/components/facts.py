@@ -50,9 +50,15 @@ _CONTAINERS = {
 }
 _PHRASE_DEPS = {"compound", "amod", "nmod"}
 _SKIP_HEADS = {
-    "which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "time", "purpose",
-    "purposes", "thanks", "result", "framework", "part", "order", "expense", "account", "case",
+    "which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "purpose",
+    "purposes", "thanks", "result", "framework", "part", "expense", "account", "case",
 }  # fmt: skip
+# Heads that are idioms only in some company: "in order to", "at the same time", "for the
+# first time"; "the state order", "the waiting time" measure something.
+_IDIOM_BEFORE = {
+    "order": {"in"},
+    "time": {"same", "first", "second", "third", "last", "this", "next"},
+}
 
 
 # Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
@@ -569,6 +575,11 @@ def _noun_ok(token: Token | None) -> bool:
             or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
         )
         and token.lower_ not in _SKIP_HEADS
+        and not (
+            token.lower_ in _IDIOM_BEFORE
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ in _IDIOM_BEFORE[token.lower_]
+        )
         and not token.like_num
         and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
         and token.i not in token.doc.user_data.get(_NAMED_KEY, ())
@@ -657,6 +668,21 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
     )  # "the subsistence minimum – by 28%" too
     if dash:
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
+        if left is not None and _noun_ok(left[-1]):
+            return _phrase(left[-1])
+    # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
+    window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
+    gapped = rx(r"(?i)(?:,\s*|\b)and\s+(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(window)
+    if gapped:
+        start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
+        left = doc.char_span(start, start + len(gapped.group(1)))
+        if left is not None and _noun_ok(left[-1]):
+            return _phrase(left[-1])
+    # "children aged 3 to 6 years": an age is of the people it describes.
+    aged = rx(r"(?i)\b([\p{L}-]+)\s+aged\s+(?:from\s+|under\s+|over\s+)?$").search(window)
+    if aged:
+        start = max(sent.start_char, span.start_char - 40) + aged.start(1)
+        left = doc.char_span(start, start + len(aged.group(1)))
         if left is not None and _noun_ok(left[-1]):
             return _phrase(left[-1])
     # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart

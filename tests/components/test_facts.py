@@ -439,3 +439,20 @@ def test_period_today_and_changes(extract, text, date, span, period):
 )  # fmt: skip
 def test_measured_respectively_and_elliptical(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # "order" and "time" are idioms only in some company.
+        ("The state order for preschool places will be increased by 15%.", "15%", "state order"),
+        ("The average waiting time was cut to 12 days.", "12 days", "average waiting time"),
+        # A gapped coordination names its own noun.
+        ("It is planned to increase the output by 1.6 times, and export by 2.5 times.",
+         "2.5 times", "export"),
+        # An age is of the people it describes.
+        ("The coverage of children aged 3 to 6 years is 100 percent.", "3 to 6 years", "child"),
+    ],
+)  # fmt: skip
+def test_measured_idioms_gaps_and_ages(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
