@@ -806,6 +806,8 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(obj):
                     return _phrase(obj)
+                if obj is not None and obj.lemma_.lower() == "purpose":
+                    return _THESE_PURPOSES  # resolved against what the text named before
         purpose = _purpose_after(verb, span)
         if purpose is not None:
             return _phrase(purpose)
@@ -1023,6 +1025,7 @@ def _container_before(span: Span) -> Token | None:
     return None
 
 
+_THESE_PURPOSES = "purposes"
 _CHANGE_NOUNS = {"increase", "growth", "rise", "decrease", "decline", "reduction", "drop"}
 
 
@@ -1064,6 +1067,15 @@ def _refer_back_measured(
     after = text[span.end_char : span.end_char + 40]
     base = (record.get("unit") or "").split("/")[0]
     verb = _clause_verb(span)
+    if measured == _THESE_PURPOSES or (
+        (measured is None or measured in load_nominalizations().values())
+        and rx(r"(?i)\bfor\s+(?:these|this|such|those)\s+purposes?\b").search(
+            text[span.sent.start_char : span.sent.end_char]
+        )
+    ):
+        # "2.1 billion rubles were allocated for these purposes": the amount is for the
+        # purposes just named; the words say which, resolving them is left to the reader.
+        return _THESE_PURPOSES
     pointing = _pointing_subject(verb)
     subject = None if pointing or verb is None else _subject(verb)
     if subject is not None and span.start <= subject.i < span.end:

@@ -456,3 +456,8 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
 )  # fmt: skip
 def test_measured_idioms_gaps_and_ages(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+def test_money_for_these_purposes_measures_the_purposes(extract):
+    text = "The highway was repaired. For these purposes 96,3 billion tenge was allocated."
+    assert quantity(extract(text), "96,3 billion tenge")["measured"] == "purposes"
