@@ -358,6 +358,9 @@ def _comparative(span: Span) -> bool:
     )
 
 
+_LABELLED_GAP = re.compile(
+    r"\s*(?:,|;|and|,\s*and)\s*(?:(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*)?"
+)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
@@ -381,6 +384,18 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
         if listed(i, i + 1) and rx(r"[\d\s.,]+").fullmatch(spans[i].text):
             if records[i + 1].get("measured"):
                 records[i]["measured"] = records[i + 1]["measured"]
+    for i in range(1, len(spans)):
+        prev, rec = records[i - 1], records[i]
+        if (
+            prev
+            and rec
+            and prev.get("unit") == rec.get("unit")
+            and not (rec.get("time_start") or rec.get("time_end"))
+            and (prev.get("time_start") or prev.get("time_end"))
+            and _LABELLED_GAP.fullmatch(text[spans[i - 1].end_char : spans[i].start_char])
+        ):
+            # "pensions account for 6.1 trillion, healthcare – 2.9 trillion": one period.
+            rec["time_start"], rec["time_end"] = prev.get("time_start"), prev.get("time_end")
     for i in range(1, len(spans)):
         after = text[spans[i].end_char : spans[i].end_char + 6]
         if listed(i - 1, i) and not rx(r"\s+of\b").match(after):
@@ -1210,6 +1225,14 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
     candidates = [t for t in times if sent.start <= t.start < sent.end]
     if not candidates:
         return None
+    text = doc_text(span.doc)
+    for t in candidates:
+        # "from 2.7% of GDP in 2025 to 1.6% in 2027", "5.4% in 2026 and 5.9% in 2027": a
+        # time right after the amount is its own.
+        if t.start_char >= span.end_char and rx(r"\s*(?:in|for)\s+").fullmatch(
+            text[span.end_char : t.start_char]
+        ):
+            return t
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
     verb = _clause_verb(span)

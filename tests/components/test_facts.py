@@ -461,3 +461,20 @@ def test_measured_idioms_gaps_and_ages(extract, text, span, head):
 def test_money_for_these_purposes_measures_the_purposes(extract):
     text = "The highway was repaired. For these purposes 96,3 billion tenge was allocated."
     assert quantity(extract(text), "96,3 billion tenge")["measured"] == "purposes"
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # Members of one list share the period of the member before them.
+        ("In 2025, 12.3 trillion tenge will go to the social sphere. Of these, pensions account "
+         "for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4 trillion tenge.",
+         "2024-10", "2.9 trillion", ("2025", "2025")),
+        # A time right after an amount is its own.
+        ("The deficit will be reduced from 2.7% of GDP in 2025 to 1.6% in 2027.", "2024-10",
+         "1.6%", ("2027", "2027")),
+    ],
+)  # fmt: skip
+def test_period_of_list_members_and_adjacent_times(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
