@@ -244,6 +244,17 @@ class FactLinker:
                 focus = _paragraph_focus(span, governing_times, paragraph)
                 if focus is not None and not _ends_before(focus, doc_date):
                     period = focus
+            elif has_parse and doc_date and not _is_age(span):
+                # "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%":
+                # a present state holds now, so within the paragraph's period when that
+                # period includes the day it is told.
+                focus = _paragraph_focus(span, governing_times, paragraph)
+                if (
+                    focus is not None
+                    and not _ends_before(focus, doc_date)
+                    and not _starts_after(focus, doc_date)
+                ):
+                    period = focus
             if period is not None:
                 record["time_start"], record["time_end"] = period
                 previous_period = (paragraph, period)

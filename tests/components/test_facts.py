@@ -478,3 +478,19 @@ def test_money_for_these_purposes_measures_the_purposes(extract):
 def test_period_of_list_members_and_adjacent_times(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A present state holds now: within the paragraph's period if that includes today ...
+        ("This year 300 bln tenge is allocated for leasing. The rate for enterprises is 3-5%.",
+         "2023-09-27", "3-5%", ("2023", "2023")),
+        # ... and undated when the paragraph's period is over.
+        ("Over the past 5 years, 47 schools were built. The rate for enterprises is 3-5%.",
+         "2020", "3-5%", (None, None)),
+    ],
+)  # fmt: skip
+def test_period_of_present_states(extract, text, date, span, period):
+    rec = quantity(extract(text, date=date), span)
+    assert (rec["time_start"], rec["time_end"]) == period
