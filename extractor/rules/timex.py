@@ -57,6 +57,21 @@ PATTERNS: list[tuple[str, str]] = [
         r"\s*(?P<mon2>" + _MONTH + r")\s+(?P<yr2>" + _Y + r")",
     ),
     (
+        # "27 March – 20 May", "1 June - 31 August 2024": days of two months.
+        "day_month_range",
+        r"(?P<day>"
+        + _DAY
+        + r")\s+(?P<mon>"
+        + _MONTH_FULL
+        + r")\s*[-–—]\s*(?P<day2>"
+        + _DAY
+        + r")\s+(?P<mon2>"
+        + _MONTH_FULL
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
+    (
         # "4-5 October", "12–14 March 2024": days of one month.
         "day_range",
         r"(?P<day>"
@@ -388,6 +403,17 @@ def base_period(
         return _iso(int(g["yr"]), _month_of(g)), _iso(
             int(g["yr2"]), MONTHS[g["mon2"].lower().rstrip(".")]
         )
+    if kind == "day_month_range":
+        year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
+        if year is None:
+            return None, None
+        try:
+            first = _dt.date(year, _month_of(g), int(rx(r"\d+").match(g["day"]).group()))
+            month2 = MONTHS[g["mon2"].lower().rstrip(".")]
+            last = _dt.date(year, month2, int(rx(r"\d+").match(g["day2"]).group()))
+        except ValueError:
+            return None, None
+        return first.isoformat(), last.isoformat()
     if kind == "day_range":
         year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
         if year is None:
@@ -535,6 +561,18 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
     direction = (g.get("dir") or "").lower()
     if doc is None or not n:
         return None, None
+    if direction in ("in", "for") and tense == "past":
+        # "In eight months, 15,9 million tons were carried" (told in September): a report's
+        # running total, the first months of the year; "In two days, 56 agreements were
+        # signed": the days just before.
+        if unit == "month" and doc.month and n < doc.month:
+            return _iso(doc.year, 1), _iso(doc.year, n)
+        if unit == "day" and doc.day is not None:
+            today = _dt.date(doc.year, doc.month or 1, doc.day)
+            return (
+                (today - _dt.timedelta(days=n)).isoformat(),
+                (today - _dt.timedelta(days=1)).isoformat(),
+            )
     if direction in ("past", "last", "previous"):
         past = True
     elif direction in ("next", "coming", "following", "within", "in"):
@@ -602,6 +640,7 @@ def resolve(
         "month_range",
         "month_year_range",
         "day_range",
+        "day_month_range",
         "year_range",
     ):
         # A range names both its ends: "from January through June 2023" is not "since".

@@ -43,6 +43,30 @@ def times(text, date="2020", previous=None):
             "2023-10-05",
         ),
         ("on 12–14 March 2024", "2024", "12–14 March 2024", "2024-03-12", "2024-03-14"),
+        (
+            "during the flood period of 27 March – 20 May, houses were flooded",
+            "2024-06-03",
+            "27 March – 20 May",
+            "2024-03-27",
+            "2024-05-20",
+        ),
+        # "In N months" told of the past is a report's running total; "in N days", the days
+        # just before.
+        (
+            "In eight months, the company carried 15,9 million tons.",
+            "2024-09-25",
+            "eight months",
+            "2024-01",
+            "2024-08",
+        ),
+        (
+            "In two days, agreements worth 28.6 billion dollars were signed.",
+            "2025-04-04",
+            "two days",
+            "2025-04-02",
+            "2025-04-03",
+        ),
+        ("The school will be built in 6 months.", "2024-09-25", "6 months", "2024-09", "2025-03"),
         # A day is 1-31: the number after a month can be a count, not a day.
         ("in August 38 new buses were bought", "2023-11", "August", "2023-08", "2023-08"),
         ("On August 12 the akim met residents", "2023-11", "August 12", "2023-08-12", "2023-08-12"),
