@@ -676,6 +676,12 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         )
         if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
             return synonym.lemma_.lower()  # "1 146 residents" counts persons, measures residents
+        if head is not None and head.lemma_.lower() in _CLASSIFIERS:
+            # "2 860 head of cattle", "1 370 units of machinery": what the classifier counts.
+            of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if _noun_ok(obj):
+                return _phrase(obj)
         return _phrase(head) if head is not None else base
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
@@ -752,8 +758,13 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
     ):
         return "area"
-    # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry".
+    # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry";
+    # "17.6 tons (565.8 thousand troy ounces) of gold": past the bracket.
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "(":
+        close = next((t for t in doc[nxt.i : min(len(doc), nxt.i + 12)] if t.text == ")"), None)
+        if close is not None and close.i + 1 < len(doc) and doc[close.i + 1].lower_ == "of":
+            nxt = doc[close.i + 1]
     if nxt is not None and nxt.lower_ == "of" and base == "%":
         # "the poverty line is 70% of the subsistence minimum": a share stated of the
         # subject; "70% of the industry" alone is of the industry.
@@ -1010,8 +1021,8 @@ _HOLDS_NOW = re.compile(
 
 _EVALUATION_BASE = re.compile(
     r"(?i)\s+of\s+(?:the\s+|all\s+|its\s+)?(?:annual\s+|approved\s+)?"
-    r"(?:plan|forecast|target|GDP|schedule|norm)\b"
-)
+    r"(?:plan|forecast|target|GDP|schedule|norm|same\s+period|(?:\d{4}\s+)?level)\b"
+)  # "104.6% of the same period last year", "98.7% of the 2020 level": of the amount before
 # "Of these, about 3 million tons ...", "of which oil – 25.4 million tons", "among them":
 # the cue a few words before the amount.
 _PART_OF_BEFORE = re.compile(
@@ -1052,6 +1063,7 @@ def _container_before(span: Span) -> Token | None:
 
 
 _THESE_PURPOSES = "purposes"
+_CLASSIFIERS = {"head", "unit", "piece", "pair", "set", "kind", "type", "item", "batch"}
 _CHANGE_NOUNS = {"increase", "growth", "rise", "decrease", "decline", "reduction", "drop"}
 
 

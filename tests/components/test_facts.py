@@ -494,3 +494,19 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
 def test_period_of_present_states(extract, text, date, span, period):
     rec = quantity(extract(text, date=date), span)
     assert (rec["time_start"], rec["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        ("In 2023, Kumtor produced 17.6 tons (565.8 thousand troy ounces) of gold.", "17.6 tons",
+         "gold"),
+        ("The loss of livestock amounted to 2 860 head of cattle.", "2 860 head", "cattle"),
+        ("About 52 billion somoni (about $5.1 billion) has been invested in the project.",
+         "52 billion somoni", "investment"),
+        ("Oil production amounted to 20.6 million tons, or 98.7% of the 2020 level.", "98.7%",
+         "Oil production"),
+    ],
+)  # fmt: skip
+def test_measured_past_brackets_classifiers_and_levels(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)

@@ -35,6 +35,7 @@ def only(text):
         ),
         ("about 450 billion soum", "450 billion soum", 4.5e11, "UZS", "approx"),
         ("KGS 2.3 billion", "KGS 2.3 billion", 2.3e9, "KGS", None),
+        ("about 52 billion somoni invested", "52 billion somoni", 5.2e10, "TJS", "approx"),
         # A scale inside the unit: billion cubic meters.
         ("Novatek produced 77.3 bcm of gas", "77.3 bcm", 7.73e10, "m3", None),
         # "a year earlier" dates a comparison base; it is no rate.
