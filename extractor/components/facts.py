@@ -710,6 +710,11 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         left = doc.char_span(start, start + len(gapped.group(1)))
         if left is not None and _noun_ok(left[-1]):
             return _phrase(left[-1])
+    # "loans are issued for up to 10 years", "within five working days": a term.
+    if lexicon.kind_of(base) == "time" and rx(
+        r"(?i)\b(?:for|within)\s+(?:up\s+to\s+|a\s+(?:period|term)\s+of\s+)?$"
+    ).search(window):
+        return "term"
     # "children aged 3 to 6 years": an age is of the people it describes.
     aged = rx(r"(?i)\b([\p{L}-]+)\s+aged\s+(?:from\s+|under\s+|over\s+)?$").search(window)
     if aged:

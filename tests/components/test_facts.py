@@ -510,3 +510,14 @@ def test_period_of_present_states(extract, text, date, span, period):
 )  # fmt: skip
 def test_measured_past_brackets_classifiers_and_levels(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Loans are issued at 2% per annum for up to 19 years.", "19 years"),
+        ("Adjustments are published within five working days.", "five working days"),
+    ],
+)
+def test_a_duration_for_or_within_is_a_term(extract, text, span):
+    assert quantity(extract(text), span)["measured"] == "term"
