@@ -19,7 +19,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules.quantex import COUNTED_SYNONYMS
+from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
 from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
@@ -369,9 +369,6 @@ def _comparative(span: Span) -> bool:
     )
 
 
-_LABELLED_GAP = re.compile(
-    r"\s*(?:,|;|and|,\s*and)\s*(?:(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*)?"
-)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
@@ -403,7 +400,7 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
             and prev.get("unit") == rec.get("unit")
             and not (rec.get("time_start") or rec.get("time_end"))
             and (prev.get("time_start") or prev.get("time_end"))
-            and _LABELLED_GAP.fullmatch(text[spans[i - 1].end_char : spans[i].start_char])
+            and LABELLED_LIST_GAP.fullmatch(text[spans[i - 1].end_char : spans[i].start_char])
         ):
             # "pensions account for 6.1 trillion, healthcare – 2.9 trillion": one period.
             rec["time_start"], rec["time_end"] = prev.get("time_start"), prev.get("time_end")
@@ -522,13 +519,17 @@ def _is_change(span: Span) -> bool:
     return bool(rx(r"(?i)\bby\s+(?:about\s+|almost\s+|nearly\s+)?$|[–—-]\s*by\s+$").search(before))
 
 
+def _iso_cmp(a: str | None, b: str | None) -> int:
+    """Compare two ISO dates at the coarser precision: -1, 0 or 1; 0 when either is unknown."""
+    if not a or not b:
+        return 0
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
 def _ends_before(period: tuple, date: str | None) -> bool:
     """The period is over by the document date (compared at the coarser precision)."""
-    end = period[1]
-    if not end or not date:
-        return False
-    n = min(len(end), len(date))
-    return end[:n] < date[:n]
+    return _iso_cmp(period[1], date) < 0
 
 
 def _plans(span: Span) -> bool:
@@ -545,11 +546,7 @@ def _plans(span: Span) -> bool:
 
 def _starts_after(period: tuple, date: str | None) -> bool:
     """The period begins after the document date (compared at the coarser precision)."""
-    start = period[0]
-    if not start or not date:
-        return False
-    n = min(len(start), len(date))
-    return start[:n] > date[:n]
+    return _iso_cmp(period[0], date) > 0
 
 
 def _in_headline(span: Span) -> bool:
@@ -800,11 +797,15 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         if _noun_ok(obj) and obj.i <= nxt.i + 3:
             return _phrase(obj)
     per = unit.split("/")[1] if "/" in unit else None
-    if (
+    # Money per litre, ton, kWh (not per month or per family) is a price.
+    price_unit = (
         lexicon.kind_of(base) == "currency"
         and per
         and lexicon.kind_of(per) not in ("time", "count")
-        and not (_clause_verb(span) is not None and _clause_verb(span).lemma_ in _COPULAR)
+    )
+    if (
+        price_unit
+        and not (clause is not None and clause.lemma_ in _COPULAR)
         and rx(r"(?i)\b(?:at|for)\s+(?:a\s+|the\s+)?(?:price\s+of\s+)?$").search(
             doc_text(doc)[max(sent.start_char, span.start_char - 20) : span.start_char]
         )
@@ -832,15 +833,9 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
                 return _phrase(noun)
-    verb = _clause_verb(span)
+    verb = clause
     if verb is None:
-        return (
-            "price"
-            if lexicon.kind_of(base) == "currency"
-            and per
-            and lexicon.kind_of(per) not in ("time", "count")
-            else None
-        )
+        return "price" if price_unit else None
     if span.root.dep_ in ("nsubj", "nsubjpass"):
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
         for child in verb.children:
@@ -1014,14 +1009,18 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+# "Of these, ...", "of which", "among them", "including": a part of the amount before.
+_PART_CUE = (
+    r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?"
+    r"|that(?:\s+\w+)?)|among\s+(?:them|these|those)|including"
+)
+# ... or an evaluation of it: "This is 104% of the plan", ", which is 15% below ...".
 _REFERS_BACK = re.compile(
-    r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?|that(?:\s+\w+)?)"
-    r"|among\s+(?:them|these|those)|including|this\s+(?:is|was|amounted\s+to|amounts\s+to)"
-    r"|which\s+(?:is|was|amounted\s+to|amounts\s+to))\b[^.;]*$"
+    _PART_CUE + r"|(?:this|which)\s+(?:is|was|amounted\s+to|amounts\s+to))\b[^.;]*$"
 )
-_HOLDS_NOW = re.compile(
-    r"(?i)\b(?:so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment)\b"
-)
+_NOW_WORDS = r"so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment"
+_HOLDS_NOW = re.compile(r"(?i)\b(?:" + _NOW_WORDS + r")\b")
+_NOW_NEAR = re.compile(r"(?i)\b(?:" + _NOW_WORDS + r")\W*(?:\w+\W+){0,2}$")
 
 
 _EVALUATION_BASE = re.compile(
@@ -1030,10 +1029,7 @@ _EVALUATION_BASE = re.compile(
 )  # "104.6% of the same period last year", "98.7% of the 2020 level": of the amount before
 # "Of these, about 3 million tons ...", "of which oil – 25.4 million tons", "among them":
 # the cue a few words before the amount.
-_PART_OF_BEFORE = re.compile(
-    r"(?i)(?:^|[,;:(–—-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+amount|\s+sum)?)"
-    r"|among\s+(?:them|these|those)|including)\b(?:\W+[\w-]+){0,3}\W*$"
-)
+_PART_OF_BEFORE = re.compile(_PART_CUE + r")\b(?:\W+[\w-]+){0,3}\W*$")
 _POINTING = {"it", "this", "that", "they"}
 
 
@@ -1170,7 +1166,7 @@ def _holds_now_here(span: Span) -> bool:
     """ "So far", "currently" in the amount's own clause: next to it, or on its verb."""
     doc = span.doc
     near = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
-    if rx(r"(?i)\b(?:so\s+far|to\s+date|currently|at\s+present)\W*(?:\w+\W+){0,2}$").search(near):
+    if _NOW_NEAR.search(near):
         return True
     verb = _clause_verb(span)
     return verb is not None and any(

@@ -419,6 +419,12 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     return [cand]
 
 
+# Between members of a list, with or without a dash label: ", healthcare – ".
+LABELLED_LIST_GAP = re.compile(
+    r"\s*(?:,|;|and|,\s*and)\s*(?:(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*)?"
+)
+
+
 def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Numbers in a list take the unit and scale of the one that ends it.
 
@@ -432,9 +438,7 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         gap = text[cur.end : nxt.start]
         # "441.4, 316.7 and 124.7 billion tenge"; "education – 168.2, housing – 124.9 and
         # transport – 96.5 billion tenge": a list whose members carry dash labels.
-        labelled = rx(
-            r"\s*(?:,|;|and|,\s*and)\s+(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*"
-        ).fullmatch(gap)
+        labelled = LABELLED_LIST_GAP.fullmatch(gap)
         if labelled and cur.scale is not None:
             labelled = None  # "6.1 trillion, healthcare – 2.9 trillion": already scaled
         if not (cur.inherit_next or labelled or rx(r"\s*(?:,|;|and|or|,\s*and)\s*").fullmatch(gap)):

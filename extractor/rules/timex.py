@@ -403,25 +403,16 @@ def base_period(
         return _iso(int(g["yr"]), _month_of(g)), _iso(
             int(g["yr2"]), MONTHS[g["mon2"].lower().rstrip(".")]
         )
-    if kind == "day_month_range":
-        year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
-        if year is None:
-            return None, None
-        try:
-            first = _dt.date(year, _month_of(g), int(rx(r"\d+").match(g["day"]).group()))
-            month2 = MONTHS[g["mon2"].lower().rstrip(".")]
-            last = _dt.date(year, month2, int(rx(r"\d+").match(g["day2"]).group()))
-        except ValueError:
-            return None, None
-        return first.isoformat(), last.isoformat()
-    if kind == "day_range":
+    if kind in ("day_range", "day_month_range"):
+        # "4-5 October", "27 March – 20 May": days of one month or of two.
         year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
         if year is None:
             return None, None
         month = _month_of(g)
+        month2 = MONTHS[g["mon2"].lower().rstrip(".")] if g.get("mon2") else month
         try:
             first = _dt.date(year, month, int(rx(r"\d+").match(g["day"]).group()))
-            last = _dt.date(year, month, int(rx(r"\d+").match(g["day2"]).group()))
+            last = _dt.date(year, month2, int(rx(r"\d+").match(g["day2"]).group()))
         except ValueError:
             return None, None
         return first.isoformat(), last.isoformat()

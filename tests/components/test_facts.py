@@ -17,6 +17,11 @@ def quantity(records, text):
     return next(r for r in records if r["label"] == "QUANTITY" and r["text"] == text)
 
 
+def period_of(records, text):
+    rec = quantity(records, text)
+    return rec["time_start"], rec["time_end"]
+
+
 @pytest.mark.parametrize(
     "span,measured_head",
     [
@@ -133,8 +138,7 @@ def test_measured(extract, text, span, measured):
     ],
 )
 def test_period_of_a_fact_skips_comparison_bases(extract, text, span, period):
-    rec = quantity(extract(text), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text), span) == period
 
 
 def test_speaker_of_a_quotation(extract):
@@ -198,8 +202,7 @@ def test_speaker_of_a_quotation(extract):
     ],
 )
 def test_period_carried_to_figures_without_their_own_time(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
@@ -296,8 +299,7 @@ def test_measured_refers_back(extract, text, span, head):
     ],
 )  # fmt: skip
 def test_report_period(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 def test_a_line_break_ends_a_sentence(nlp):
@@ -318,8 +320,7 @@ def test_a_line_break_ends_a_sentence(nlp):
     ],
 )  # fmt: skip
 def test_period_respectively_and_now(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
@@ -382,8 +383,7 @@ def test_prices(extract, text, span, measured):
     ],
 )  # fmt: skip
 def test_period_of_bases_plans_and_names(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
@@ -424,8 +424,7 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
     ],
 )  # fmt: skip
 def test_period_today_and_changes(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
@@ -476,8 +475,7 @@ def test_money_for_these_purposes_measures_the_purposes(extract):
     ],
 )  # fmt: skip
 def test_period_of_list_members_and_adjacent_times(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
@@ -492,8 +490,7 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
     ],
 )  # fmt: skip
 def test_period_of_present_states(extract, text, date, span, period):
-    rec = quantity(extract(text, date=date), span)
-    assert (rec["time_start"], rec["time_end"]) == period
+    assert period_of(extract(text, date=date), span) == period
 
 
 @pytest.mark.parametrize(
