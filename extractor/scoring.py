@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .schema import ENTITY_LABELS
 
 REL_TOL = 1e-6
-METRICS = ("strict", "overlap", "value", "measured", "fact")
+METRICS = ("strict", "overlap", "value", "measured", "period", "fact")
 
 
 @dataclass
@@ -49,6 +49,24 @@ class PRF:
 
 
 @dataclass
+class RuleCount:
+    """One fact rule on value-matched quantities: how often it set its field (``fires``),
+    how many of those the gold can judge (``scored``) and how many it got right."""
+
+    fires: int = 0
+    scored: int = 0
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.scored if self.scored else 0.0
+
+    def to_dict(self) -> dict:
+        return {"fires": self.fires, "scored": self.scored, "right": self.right,
+                "precision": round(self.precision, 4)}  # fmt: skip
+
+
+@dataclass
 class Scores:
     """All metrics: ``table[row][metric]`` with rows per label, ENTITY and ALL."""
 
@@ -56,6 +74,10 @@ class Scores:
         default_factory=lambda: defaultdict(lambda: defaultdict(PRF))
     )
     errors: list[dict] = field(default_factory=list)
+    # (field, rule id) -> how the rule that set that field did on value-matched quantities.
+    by_rule: dict[tuple[str, str], RuleCount] = field(
+        default_factory=lambda: defaultdict(RuleCount)
+    )
 
     def get(self, row: str, metric: str) -> PRF:
         return self.table[row][metric]
@@ -65,6 +87,13 @@ class Scores:
             row: {m: prf.to_dict() for m, prf in metrics.items()}
             for row, metrics in self.table.items()
         }
+
+    def rules_to_dict(self) -> dict:
+        """``{"measured": {rule id: counts}, "period": {...}}``, rule ids sorted."""
+        out: dict[str, dict] = {"measured": {}, "period": {}}
+        for (name, rule), count in sorted(self.by_rule.items()):
+            out[name][rule] = count.to_dict()
+        return out
 
 
 def _overlap(a: dict, b: dict) -> int:
@@ -197,6 +226,20 @@ def _score_quantities(
     good_measured = [(a, b) for a, b in with_measured if measured_ok(a, b)]
     # measured accuracy: over value-matched quantities whose gold gives measured.
     t["measured"].add(PRF(len(good_measured), len(with_measured), len(with_measured)))
+    # period accuracy: over value-matched quantities whose gold gives a period.
+    with_period = [(a, b) for a, b in valued if a.get("time_start") or a.get("time_end")]
+    good_period = [(a, b) for a, b in with_period if time_ok(a, b)]
+    t["period"].add(PRF(len(good_period), len(with_period), len(with_period)))
+    for a, b in valued:
+        for name, judged, ok in (
+            ("measured", bool(a.get("measured")), measured_ok),
+            ("period", bool(a.get("time_start") or a.get("time_end")), time_ok),
+        ):
+            count = scores.by_rule[(name, b.get(f"{name}_rule") or "(none)")]
+            count.fires += 1
+            if judged:
+                count.scored += 1
+                count.right += int(ok(a, b))
     facts = 0
     for a, b in valued:
         if a.get("measured") and not measured_ok(a, b):

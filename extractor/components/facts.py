@@ -19,12 +19,14 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
 from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
 from .context import doc_text, release_text
+from .fact_rules import RuleSet, default_rule_set
 
 # Verbs whose subject is what an amount measures: "investments amounted to N".
 _COPULAR = {
@@ -61,21 +63,6 @@ _IDIOM_BEFORE = {
 }
 
 
-# Verbs after which a money amount measures the verb's own act: "invested $ 640 million".
-_CLAUSE_VERB_DEPS = (
-    "dobj",
-    "attr",
-    "pobj",
-    "npadvmod",
-    "advmod",
-    "prep",
-    "nsubjpass",
-    "nsubj",
-    "appos",
-    "conj",
-)
-
-
 @lru_cache(maxsize=1)
 def load_nominalizations() -> dict[str, str]:
     """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
@@ -89,15 +76,28 @@ def load_nominalizations() -> dict[str, str]:
 
 
 class FactLinker:
-    """Fill ``measured``, the period and ``place`` on every quantity."""
+    """Fill ``measured``, the period and ``place`` on every quantity.
 
-    def __init__(self, nlp: Language, name: str = "extractor_facts") -> None:
+    Each field is set by the first of the fact rules (``resources/fact_rules.jsonl``) that
+    answers, and the record keeps that rule's id in ``measured_rule`` and ``period_rule``.
+    ``disabled_rules`` switches rules off for this pipeline (``--disable-rule``).
+    """
+
+    def __init__(
+        self, nlp: Language, name: str = "extractor_facts", *, disabled_rules: list[str] = ()
+    ) -> None:
         register_extensions()
         self.name = name
+        self.rules = default_rule_set(disabled_rules)
+
+    def disable_rules(self, rule_ids: list[str]) -> None:
+        """Switch fact rules off from now on (unknown ids raise :class:`FactRuleError`)."""
+        self.rules = self.rules.without(rule_ids)
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
+        on = self.rules.on
         times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
         names = [
             (e.start_char, e.end_char)
@@ -142,11 +142,11 @@ class FactLinker:
             record = span._.extractor
             if record is None:
                 continue
-            period = None
+            period, period_rule = None, None
             if has_parse:
-                record["measured"] = _measured(span, record, lexicon)
+                measured, measured_rule = _measured(span, record, lexicon, self.rules)
                 if (
-                    record["measured"] is None
+                    measured is None
                     or _parenthetical(span)
                     or _comparative(span)
                     or _restates(span)
@@ -155,63 +155,83 @@ class FactLinker:
                     # year earlier" compares the amount just named.
                     prev = _previous_in_sentence(span, measured_by_span)
                     before_bracket = _noun_before_bracket(span) if _parenthetical(span) else None
-                    if before_bracket is not None:
+                    if before_bracket is not None and on("measured.bracket_label"):
                         # "construction (8.8%), transport (7.9%)": the noun before the bracket.
-                        record["measured"] = _phrase(before_bracket)
-                    elif _parenthetical(span) and span.start - 2 in measured_by_span_end:
-                        # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
-                        record["measured"] = measured_by_span_end[span.start - 2]
-                    elif prev is not None and (
-                        _parenthetical(span)
-                        or _comparative(span)
-                        or (_restates(span) and not _of_own_whole(span))
+                        measured, measured_rule = _phrase(before_bracket), "measured.bracket_label"
+                    elif (
+                        on("measured.conversion")
+                        and _parenthetical(span)
+                        and span.start - 2 in measured_by_span_end
                     ):
-                        record["measured"] = prev
+                        # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
+                        measured = measured_by_span_end[span.start - 2]
+                        measured_rule = "measured.conversion"
+                    elif (
+                        on("measured.same_as_before")
+                        and prev is not None
+                        and (
+                            _parenthetical(span)
+                            or _comparative(span)
+                            or (_restates(span) and not _of_own_whole(span))
+                        )
+                    ):
+                        measured, measured_rule = prev, "measured.same_as_before"
                 paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
                 earlier = (
                     previous_measured[1]
                     if previous_measured and previous_measured[0] == paragraph
                     else None
                 )
-                record["measured"] = _refer_back_measured(
-                    span, record, lexicon, record["measured"], earlier
+                measured, back_rule = _refer_back_measured(
+                    span, record, lexicon, measured, earlier, self.rules
                 )
+                record["measured"] = measured
+                record["measured_rule"] = back_rule or (measured_rule if measured else None)
                 if record["measured"] and not _dependent_amount(span):
                     previous_measured = (paragraph, record["measured"])
                 measured_by_span[span.start] = record["measured"]
                 measured_by_span_end[span.end - 1] = record["measured"]
-                governing = _governing_time(span, governing_times)
+                governing, governing_rule = _governing_time(span, governing_times, self.rules)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
+                governing_rule = "period.governing_time" if governing is not None else None
             paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             antecedent = (
                 previous_period if previous_period and previous_period[0] == paragraph else None
             )
-            if _is_age(span):
-                period = None
-            elif doc_date and has_parse and _holds_now_here(span):
+            if on("period.age") and _is_age(span):
+                period_rule = "period.age"  # an age has no period
+            elif on("period.holds_now_here") and doc_date and has_parse and _holds_now_here(span):
                 # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
                 # document date, whatever other time the sentence names.
-                period = (doc_date, doc_date)
-            elif (base_time := _base_amount_time(span, times)) is not None:
+                period, period_rule = (doc_date, doc_date), "period.holds_now_here"
+            elif (
+                on("period.base_amount")
+                and (base_time := _base_amount_time(span, times)) is not None
+            ):
                 # "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount
                 # is of the base period.
                 data = base_time._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
+                period_rule = "period.base_amount"
             elif governing is not None:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
-            elif antecedent is not None and (
-                _refers_back(span) or (has_parse and _parenthetical(span))
+                period_rule = governing_rule
+            elif (
+                on("period.refers_back")
+                and antecedent is not None
+                and (_refers_back(span) or (has_parse and _parenthetical(span)))
             ):
                 # "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the
                 # plan": a part or an evaluation of the amount before it, in its period.
-                period = antecedent[1]
-            elif doc_date and has_parse and _holds_now(span.sent):
+                period, period_rule = antecedent[1], "period.refers_back"
+            elif on("period.holds_now") and doc_date and has_parse and _holds_now(span.sent):
                 # "So far 13.8 million tons have been threshed": as of the document date.
-                period = (doc_date, doc_date)
-            elif report_period is not None and _in_headline(span):
-                period = report_period  # "Bishkek mayor sums up 2022: 96 km of roads, ..."
+                period, period_rule = (doc_date, doc_date), "period.holds_now"
+            elif on("period.headline") and report_period is not None and _in_headline(span):
+                # "Bishkek mayor sums up 2022: 96 km of roads, ..."
+                period, period_rule = report_period, "period.headline"
             elif has_parse and _reports_past(span):
                 # "Over the past 5 years, ... . tenge of investments, ... were produced":
                 # a past-tense report goes on in the period its paragraph set, else in
@@ -221,30 +241,39 @@ class FactLinker:
                 focus = _paragraph_focus(span, governing_times, paragraph)
                 earlier_focus = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
                 if report_period is not None and focus is not None:
-                    if focus == (doc_date, doc_date):
+                    if on("period.past_skips_today") and focus == (doc_date, doc_date):
                         # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked":
                         # today names the present, not the period of what was done.
                         focus = _paragraph_focus(span, governing_times, paragraph, skip_now=True)
                     if (
-                        focus is not None
+                        on("period.change_not_base")
+                        and focus is not None
                         and _is_change(span)
                         and _ends_before(focus, report_period[0])
                     ):
                         # "Last year, 41 agreements were signed. Thus the number increased
                         # 1.4 times": a change is of the current period, not of its base.
                         focus = None
-                for candidate in (focus, report_period, earlier_focus):
-                    if candidate is not None and not _starts_after(candidate, doc_date):
-                        period = candidate
+                for rule_id, candidate in (
+                    ("period.past_paragraph", focus),
+                    ("period.past_report", report_period),
+                    ("period.past_earlier", earlier_focus),
+                ):
+                    if (
+                        on(rule_id)
+                        and candidate is not None
+                        and not _starts_after(candidate, doc_date)
+                    ):
+                        period, period_rule = candidate, rule_id
                         break
-            elif has_parse and _plans(span):
+            elif on("period.plan_paragraph") and has_parse and _plans(span):
                 # "In October 2023 – March 2024, 1.4 billion kWh will be supplied ...
                 # Imports will cost 6.8 billion som": a plan goes on in the period its
                 # paragraph set, when that period is not over.
                 focus = _paragraph_focus(span, governing_times, paragraph)
                 if focus is not None and not _ends_before(focus, doc_date):
-                    period = focus
-            elif has_parse and doc_date and not _is_age(span):
+                    period, period_rule = focus, "period.plan_paragraph"
+            elif on("period.present_paragraph") and has_parse and doc_date:
                 # "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%":
                 # a present state holds now, so within the paragraph's period when that
                 # period includes the day it is told.
@@ -254,10 +283,12 @@ class FactLinker:
                     and not _ends_before(focus, doc_date)
                     and not _starts_after(focus, doc_date)
                 ):
-                    period = focus
+                    period, period_rule = focus, "period.present_paragraph"
+            period = ordered_period(period)
             if period is not None:
                 record["time_start"], record["time_end"] = period
                 previous_period = (paragraph, period)
+            record["period_rule"] = period_rule if period is not None else None
             place = _sentence_place(span, places)
             record["place"] = place or (doc_place[0][0] if doc_place else None)
             speaker = _speaker(span, quotes, persons) if has_parse else None
@@ -265,9 +296,9 @@ class FactLinker:
             record["speaker_id"] = (
                 (speaker._.extractor or {}).get("person_id") if speaker is not None else None
             )
-        _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]))
+        _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]), self.rules)
         if has_parse:
-            _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times)
+            _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times, self.rules)
         doc.user_data.pop(_NAMED_KEY, None)
         release_text(doc)
         return doc
@@ -372,7 +403,7 @@ def _comparative(span: Span) -> bool:
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
-def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
+def _share_measured_in_lists(doc: Doc, spans: list[Span], rules: RuleSet) -> None:
     """Amounts in one list measure the same thing: "14.6, 9.8 and 2.3 thousand tons of
     concentrates" (bare numbers take the last member's), "a capacity of 4 000 MW and
     1 000 MW respectively" (a member with nothing after it takes the one before)."""
@@ -389,13 +420,17 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
         )
 
     for i in range(len(spans) - 2, -1, -1):
+        if not rules.on("measured.list_shared"):
+            break
         if listed(i, i + 1) and rx(r"[\d\s.,]+").fullmatch(spans[i].text):
             if records[i + 1].get("measured"):
                 records[i]["measured"] = records[i + 1]["measured"]
+                records[i]["measured_rule"] = "measured.list_shared"
     for i in range(1, len(spans)):
         prev, rec = records[i - 1], records[i]
         if (
-            prev
+            rules.on("period.list_shared")
+            and prev
             and rec
             and prev.get("unit") == rec.get("unit")
             and not (rec.get("time_start") or rec.get("time_end"))
@@ -404,7 +439,10 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
         ):
             # "pensions account for 6.1 trillion, healthcare – 2.9 trillion": one period.
             rec["time_start"], rec["time_end"] = prev.get("time_start"), prev.get("time_end")
+            rec["period_rule"] = "period.list_shared"
     for i in range(1, len(spans)):
+        if not rules.on("measured.list_shared"):
+            break
         after = text[spans[i].end_char : spans[i].end_char + 6]
         if listed(i - 1, i) and not rx(r"\s+of\b").match(after):
             nxt = spans[i].doc[spans[i].end] if spans[i].end < len(spans[i].doc) else None
@@ -412,6 +450,7 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span]) -> None:
                 continue
             if records[i - 1].get("measured"):
                 records[i]["measured"] = records[i - 1]["measured"]
+                records[i]["measured_rule"] = "measured.list_shared"
 
 
 def _chains(spans: list[Span], text: str) -> list[list[Span]]:
@@ -425,7 +464,7 @@ def _chains(spans: list[Span], text: str) -> list[list[Span]]:
     return [c for c in chains if len(c) > 1]
 
 
-def _respectively(doc: Doc, quantities: list[Span], times: list[Span]) -> None:
+def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: RuleSet) -> None:
     """ "... 20.4, 22.1 and 24.3 trillion tenge in 2025, 2026 and 2027 respectively": the
     n-th amount takes the n-th period."""
     text = doc_text(doc)
@@ -440,20 +479,24 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span]) -> None:
             last = amounts[-1]
             of = doc[last.end] if last.end < len(doc) and doc[last.end].lower_ == "of" else None
             head = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if head is not None:
+            if head is not None and rules.on("measured.respectively"):
                 nouns = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
                 nouns.sort(key=lambda t: t.i)
                 if len(nouns) == len(amounts):
                     for amount, noun in zip(amounts, nouns, strict=True):
                         if amount._.extractor is not None:
                             amount._.extractor["measured"] = _phrase(noun)
+                            amount._.extractor["measured_rule"] = "measured.respectively"
+            if not rules.on("period.respectively"):
+                continue
             for dates in _chains(periods, text):
                 if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
                     for amount, date in zip(amounts, dates, strict=True):
                         record, data = amount._.extractor, date._.extractor or {}
-                        if record is not None:
-                            record["time_start"] = data.get("time_start")
-                            record["time_end"] = data.get("time_end")
+                        period = ordered_period((data.get("time_start"), data.get("time_end")))
+                        if record is not None and period is not None:
+                            record["time_start"], record["time_end"] = period
+                            record["period_rule"] = "period.respectively"
 
 
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
@@ -519,17 +562,9 @@ def _is_change(span: Span) -> bool:
     return bool(rx(r"(?i)\bby\s+(?:about\s+|almost\s+|nearly\s+)?$|[–—-]\s*by\s+$").search(before))
 
 
-def _iso_cmp(a: str | None, b: str | None) -> int:
-    """Compare two ISO dates at the coarser precision: -1, 0 or 1; 0 when either is unknown."""
-    if not a or not b:
-        return 0
-    n = min(len(a), len(b))
-    return (a[:n] > b[:n]) - (a[:n] < b[:n])
-
-
 def _ends_before(period: tuple, date: str | None) -> bool:
     """The period is over by the document date (compared at the coarser precision)."""
-    return _iso_cmp(period[1], date) < 0
+    return iso_cmp(period[1], date) < 0
 
 
 def _plans(span: Span) -> bool:
@@ -546,7 +581,7 @@ def _plans(span: Span) -> bool:
 
 def _starts_after(period: tuple, date: str | None) -> bool:
     """The period begins after the document date (compared at the coarser precision)."""
-    return _iso_cmp(period[0], date) > 0
+    return iso_cmp(period[0], date) > 0
 
 
 def _in_headline(span: Span) -> bool:
@@ -651,15 +686,16 @@ def _left_noun(doc: Doc, i: int, sent_start: int) -> Token | None:
     return None
 
 
-def _measured(span: Span, record: dict, lexicon) -> str | None:
-    """What the amount is of, from the parse (ANNOTATION.md §2.1 ``measured``)."""
+def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | None, str | None]:
+    """What the amount is of, from the parse, and the id of the rule that said so."""
+    on = rules.on
     unit = record.get("unit") or ""
     base = unit.split("/")[0]
     doc = span.doc
     sent = span.sent
     last = span[-1]
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
-    if lexicon.kind_of(base) == "count" and base != "count":
+    if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
         head = next(
             (t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None
         )
@@ -672,70 +708,80 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             None,
         )
         if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
-            return synonym.lemma_.lower()  # "1 146 residents" counts persons, measures residents
-        if head is not None and head.lemma_.lower() in _CLASSIFIERS:
+            # "1 146 residents" counts persons, measures residents
+            return synonym.lemma_.lower(), "measured.counted_noun"
+        if on("measured.classifier") and head is not None and head.lemma_.lower() in _CLASSIFIERS:
             # "2 860 head of cattle", "1 370 units of machinery": what the classifier counts.
             of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if _noun_ok(obj):
-                return _phrase(obj)
-        return _phrase(head) if head is not None else base
+                return _phrase(obj), "measured.classifier"
+        return (_phrase(head) if head is not None else base), "measured.counted_noun"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
     if (
-        span.root.dep_ in ("compound", "nummod", "amod")
+        on("measured.modified_noun")
+        and span.root.dep_ in ("compound", "nummod", "amod")
         and head.i >= span.end
         and head.pos_ == "NOUN"
         and head.i - span.end < 4
     ):
         if _noun_ok(head):
-            return _phrase(head)
+            return _phrase(head), "measured.modified_noun"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
     dash = rx(r"([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$").search(
         doc_text(doc)[window_start : span.start_char]
     )  # "the subsistence minimum – by 28%" too
-    if dash:
+    if dash and on("measured.dash_label"):
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
         if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1])
+            return _phrase(left[-1]), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     gapped = rx(r"(?i)(?:,\s*|\b)and\s+(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(window)
-    if gapped:
+    if gapped and on("measured.gapped_coordination"):
         start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
         left = doc.char_span(start, start + len(gapped.group(1)))
         if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1])
+            return _phrase(left[-1]), "measured.gapped_coordination"
     # "loans are issued for up to 10 years", "within five working days": a term.
-    if lexicon.kind_of(base) == "time" and rx(
-        r"(?i)\b(?:for|within)\s+(?:up\s+to\s+|a\s+(?:period|term)\s+of\s+)?$"
-    ).search(window):
-        return "term"
+    if (
+        on("measured.term")
+        and lexicon.kind_of(base) == "time"
+        and rx(r"(?i)\b(?:for|within)\s+(?:up\s+to\s+|a\s+(?:period|term)\s+of\s+)?$").search(
+            window
+        )
+    ):
+        return "term", "measured.term"
     # "children aged 3 to 6 years": an age is of the people it describes.
     aged = rx(r"(?i)\b([\p{L}-]+)\s+aged\s+(?:from\s+|under\s+|over\s+)?$").search(window)
-    if aged:
+    if aged and on("measured.age_of"):
         start = max(sent.start_char, span.start_char - 40) + aged.start(1)
         left = doc.char_span(start, start + len(aged.group(1)))
         if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1])
+            return _phrase(left[-1]), "measured.age_of"
     # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart
     # from its number names what it is of.
-    apart = _of_after_apart_unit(span, unit, lexicon)
+    apart = _of_after_apart_unit(span, unit, lexicon) if on("measured.apart_unit") else None
     if apart is not None:
-        return _phrase(apart)
+        return _phrase(apart), "measured.apart_unit"
     # "the sector, which accounts for about 70% of the regional industry": the share of
     # the subject, not of what follows "of".
     head_verb = _clause_verb(span)
-    if head_verb is not None and head_verb.lemma_.lower() in ("account", "constitute", "comprise"):
+    if (
+        on("measured.share_of_subject")
+        and head_verb is not None
+        and head_verb.lemma_.lower() in ("account", "constitute", "comprise")
+    ):
         subj = _subject(head_verb)
         if _noun_ok(subj):
-            return _phrase(subj)
+            return _phrase(subj), "measured.share_of_subject"
     # "the Karaganda – Balkhash highway, 363km long", "canals more than 50 years old": the
     # size or age of the thing named before, or of the subject.
-    if rx(r"(?i)\s+(?:long|wide|deep|high|tall|old|in\s+length)\b").match(
-        doc_text(doc)[span.end_char : span.end_char + 12]
-    ):
+    if on("measured.size_of") and rx(
+        r"(?i)\s+(?:long|wide|deep|high|tall|old|in\s+length)\b"
+    ).match(doc_text(doc)[span.end_char : span.end_char + 12]):
         verb = _clause_verb(span)
         subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
         if subj is not None and not _noun_ok(subj):
@@ -743,23 +789,24 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if _noun_ok(subj) and not (span.start <= subj.i < span.end):
-            return _phrase(subj)
+            return _phrase(subj), "measured.size_of"
         noun = _left_noun(doc, span.start, sent.start)
         if noun is not None:
-            return _phrase(noun)
+            return _phrase(noun), "measured.size_of"
         left = next((t for t in reversed(list(doc[sent.start : span.start])) if t.is_alpha), None)
         named = _named_head(left)
         if named is not None:
-            return named
+            return named, "measured.size_of"
     # "threshed from 4,6 million hectares", "sowing on the remaining 4 200 ha": an area.
     if (
-        lexicon.kind_of(base) == "area"
+        on("measured.area")
+        and lexicon.kind_of(base) == "area"
         and rx(r"(?i)\b(?:on|from|over|across)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}$").search(
             doc_text(doc)[max(sent.start_char, span.start_char - 30) : span.start_char]
         )
         and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
     ):
-        return "area"
+        return "area", "measured.area"
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry";
     # "17.6 tons (565.8 thousand troy ounces) of gold": past the bracket.
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -767,38 +814,44 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         close = next((t for t in doc[nxt.i : min(len(doc), nxt.i + 12)] if t.text == ")"), None)
         if close is not None and close.i + 1 < len(doc) and doc[close.i + 1].lower_ == "of":
             nxt = doc[close.i + 1]
-    if nxt is not None and nxt.lower_ == "of" and base == "%":
+    if (
+        on("measured.share_stated_of_subject")
+        and nxt is not None
+        and nxt.lower_ == "of"
+        and base == "%"
+    ):
         # "the poverty line is 70% of the subsistence minimum": a share stated of the
         # subject; "70% of the industry" alone is of the industry.
         verb = _clause_verb(span)
         subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
         if _noun_ok(subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
             if subj.lemma_.lower() not in _CONTAINERS:
-                return _phrase(subj)
-    if nxt is not None and nxt.lower_ == "of":
+                return _phrase(subj), "measured.share_stated_of_subject"
+    if on("measured.of_noun") and nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is None:
             obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
         if _noun_ok(obj):
-            return _phrase(obj)
+            return _phrase(obj), "measured.of_noun"
         named_head = _named_head(obj)
         if named_head is not None:
-            return named_head  # "42km of the Bishkek – Kara-Balta highway"
+            return named_head, "measured.of_noun"  # "42km of the Bishkek – Kara-Balta highway"
     # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
     # money terms", "17 million tons in clean weight" say how, not what).
     clause = _clause_verb(span)
     if (
-        nxt is not None
+        on("measured.money_in")
+        and nxt is not None
         and nxt.lower_ == "in"
         and lexicon.kind_of(base) == "currency"
         and not (clause is not None and clause.lemma_.lower() == "invest")
     ):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if _noun_ok(obj) and obj.i <= nxt.i + 3:
-            return _phrase(obj)
+            return _phrase(obj), "measured.money_in"
     per = unit.split("/")[1] if "/" in unit else None
     # Money per litre, ton, kWh (not per month or per family) is a price.
-    price_unit = (
+    price_unit = on("measured.price") and (
         lexicon.kind_of(base) == "currency"
         and per
         and lexicon.kind_of(per) not in ("time", "count")
@@ -810,7 +863,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             doc_text(doc)[max(sent.start_char, span.start_char - 20) : span.start_char]
         )
     ):
-        return "price"  # "purchase wheat at 105 thousand tenge per ton"
+        return "price", "measured.price"  # "purchase wheat at 105 thousand tenge per ton"
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
@@ -818,7 +871,7 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
         r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
         before,
     )
-    if m:
+    if m and on("measured.amount_cue"):
         cue_start = doc.char_span(
             span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand"
         )
@@ -826,30 +879,37 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             cue = cue_start[0]
             owner = _owner_of_amount_phrase(cue, m.group(1), doc, sent)
             if owner is not None:
-                return _phrase(owner)
+                return _phrase(owner), "measured.amount_cue"
             act = load_nominalizations().get(cue.head.lemma_.lower())
             if act and cue.head.pos_ == "VERB" and rx(r"(?i)^for\s+a\s+total").match(m.group(1)):
-                return act  # "operators were fined for a total of 284 million tenge"
+                # "operators were fined for a total of 284 million tenge"
+                return act, "measured.amount_cue"
             noun = _left_noun(doc, cue_start.start, sent.start)
             if noun is not None:
-                return _phrase(noun)
+                return _phrase(noun), "measured.amount_cue"
     verb = clause
     if verb is None:
-        return "price" if price_unit else None
-    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        return ("price", "measured.price") if price_unit else (None, None)
+    if on("measured.subject_purpose") and span.root.dep_ in ("nsubj", "nsubjpass"):
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(obj):
-                    return _phrase(obj)
+                    return _phrase(obj), "measured.subject_purpose"
                 if obj is not None and obj.lemma_.lower() == "purpose":
-                    return _THESE_PURPOSES  # resolved against what the text named before
+                    # resolved against what the text named before
+                    return _THESE_PURPOSES, "measured.these_purposes"
         purpose = _purpose_after(verb, span)
         if purpose is not None:
-            return _phrase(purpose)
-        return load_nominalizations().get(verb.lemma_.lower())
-    if span.root.dep_ == "dobj" and verb.lemma_.lower() in _PURPOSE_VERBS:
+            return _phrase(purpose), "measured.subject_purpose"
+        act = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
+        return act, ("measured.verb_act" if act else None)
+    if (
+        on("measured.object_purpose")
+        and span.root.dep_ == "dobj"
+        and verb.lemma_.lower() in _PURPOSE_VERBS
+    ):
         # "TNK Kazchrome allocated KZT 11.8 billion for the construction of ...": the purpose.
         for head in (span.root, verb):
             for child in head.children:
@@ -860,10 +920,15 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
                 ):
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if _noun_ok(obj):
-                        return _phrase(obj)
+                        return _phrase(obj), "measured.object_purpose"
     # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
     prep = span.root.head if span.root.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in ("to", "by") and prep.head.pos_ == "VERB":
+    if (
+        on("measured.change_object")
+        and prep is not None
+        and prep.lower_ in ("to", "by")
+        and prep.head.pos_ == "VERB"
+    ):
         obj = next(
             (
                 c
@@ -873,31 +938,31 @@ def _measured(span: Span, record: dict, lexicon) -> str | None:
             None,
         )
         if _noun_ok(obj):
-            return _phrase(obj)
+            return _phrase(obj), "measured.change_object"
         if obj is None and prep.lower_ == "to":
             # "the average waiting time was reduced from 10-12 hours to 2 hours": what was
             # brought to the amount is the subject.
             subj = _subject(prep.head)
             if _noun_ok(subj) and subj.lower_ not in _POINTING:
-                return _phrase(subj)
+                return _phrase(subj), "measured.change_object"
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
-    if base == "x":
+    if on("measured.multiplied_object") and base == "x":
         obj = next(
             (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
             None,
         )
         if _noun_ok(obj):
-            return _phrase(obj)
+            return _phrase(obj), "measured.multiplied_object"
     subj = _subject(verb)
-    if verb.lemma_ in _COPULAR or base in ("%", "x"):
+    if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
         if _noun_ok(subj):
-            return _phrase(subj)
-    noun = load_nominalizations().get(verb.lemma_.lower())
+            return _phrase(subj), "measured.copular_subject"
+    noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
-        return noun
-    if _noun_ok(subj):
-        return _phrase(subj)
-    return None
+        return noun, "measured.verb_act"
+    if on("measured.subject") and _noun_ok(subj):
+        return _phrase(subj), "measured.subject"
+    return None, None
 
 
 _PURPOSE_VERBS = {
@@ -1090,8 +1155,8 @@ def _dependent_amount(span: Span) -> bool:
 
 
 def _refer_back_measured(
-    span: Span, record: dict, lexicon, measured: str | None, earlier: str | None
-) -> str | None:
+    span: Span, record: dict, lexicon, measured: str | None, earlier: str | None, rules: RuleSet
+) -> tuple[str | None, str | None]:
     """What an amount measures when its clause points back to something before it.
 
     - "104.6% of the forecast", "2.7% of GDP": a measure against a base is of the clause's
@@ -1100,56 +1165,65 @@ def _refer_back_measured(
       such noun ("of which 2 900 tons were processed ...") it is of the amount before.
     - "in 2021 it was 34%": the pronoun stands for the share or level named before, else
       for the amount before.
+
+    Returns the measured and the rule that changed it (``None`` when none did).
     """
+    on = rules.on
     doc = span.doc
     text = doc_text(doc)
     after = text[span.end_char : span.end_char + 40]
     base = (record.get("unit") or "").split("/")[0]
     verb = _clause_verb(span)
-    if measured == _THESE_PURPOSES or (
-        (measured is None or measured in load_nominalizations().values())
-        and rx(r"(?i)\bfor\s+(?:these|this|such|those)\s+purposes?\b").search(
-            text[span.sent.start_char : span.sent.end_char]
+    if on("measured.these_purposes") and (
+        measured == _THESE_PURPOSES
+        or (
+            (measured is None or measured in load_nominalizations().values())
+            and rx(r"(?i)\bfor\s+(?:these|this|such|those)\s+purposes?\b").search(
+                text[span.sent.start_char : span.sent.end_char]
+            )
         )
     ):
         # "2.1 billion rubles were allocated for these purposes": the amount is for the
         # purposes just named; the words say which, resolving them is left to the reader.
-        return _THESE_PURPOSES
+        return _THESE_PURPOSES, "measured.these_purposes"
     pointing = _pointing_subject(verb)
     subject = None if pointing or verb is None else _subject(verb)
     if subject is not None and span.start <= subject.i < span.end:
         subject = None
-    if _EVALUATION_BASE.match(after):
+    if on("measured.evaluation_base") and _EVALUATION_BASE.match(after):
         if _restates(span) or pointing or not _noun_ok(subject):
-            return earlier or measured
-        return _phrase(subject)
+            return earlier or measured, "measured.evaluation_base"
+        return _phrase(subject), "measured.evaluation_base"
     if lexicon.kind_of(base) == "count" or _of_own_whole(span):
-        return measured  # "of which 160 km of roads", "among them 400 large families"
+        return measured, None  # "of which 160 km of roads", "among them 400 large families"
     before = text[span.sent.start_char : span.start_char]
     if rx(r"[\p{L}-]+\s+[–—-]\s+$").search(before):
-        return measured  # "of which oil – 25.4 million tons": the dash names it
-    if _PART_OF_BEFORE.search(before):
+        return measured, None  # "of which oil – 25.4 million tons": the dash names it
+    if on("measured.part_of_whole") and _PART_OF_BEFORE.search(before):
         if verb is not None and verb.lemma_ == "be":
             attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
             if _noun_ok(attr) and not (span.start <= attr.i < span.end):
-                return _phrase(attr)  # "Of these, 4.9 million tons is wheat"
+                # "Of these, 4.9 million tons is wheat"
+                return _phrase(attr), "measured.part_of_whole"
             if _noun_ok(subject):
-                return _phrase(subject)  # "Of these, the share of garments was 41%"
-        return earlier or measured
+                # "Of these, the share of garments was 41%"
+                return _phrase(subject), "measured.part_of_whole"
+        return earlier or measured, "measured.part_of_whole"
     if (
-        base == "x"
+        on("measured.fold_change")
+        and base == "x"
         and span.root.head.lemma_.lower() in _CHANGE_NOUNS
         and span.root.head.i >= span.end
     ):
-        return earlier or measured  # "a 1.4-fold increase": of what grew
-    if pointing and measured is None:
+        return earlier or measured, "measured.fold_change"  # "a 1.4-fold increase": of what grew
+    if on("measured.pronoun_subject") and pointing and measured is None:
         if _previous_amount_in_sentence(span):
-            return earlier
+            return earlier, "measured.pronoun_subject"
         container = _container_before(span)
         if container is not None:
-            return _phrase(container)
-        return earlier
-    return measured
+            return _phrase(container), "measured.pronoun_subject"
+        return earlier, "measured.pronoun_subject"
+    return measured, None
 
 
 def _refers_back(span: Span) -> bool:
@@ -1243,26 +1317,30 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 1000
 
 
-def _governing_time(span: Span, times: list[Span]) -> Span | None:
-    """The TIME span in the quantity's sentence nearest in the parse tree."""
+def _governing_time(
+    span: Span, times: list[Span], rules: RuleSet
+) -> tuple[Span | None, str | None]:
+    """The TIME span in the quantity's sentence nearest in the parse tree, and its rule."""
     sent = span.sent
     candidates = [t for t in times if sent.start <= t.start < sent.end]
     if not candidates:
-        return None
+        return None, None
     text = doc_text(span.doc)
-    for t in candidates:
+    for t in candidates if rules.on("period.time_after") else ():
         # "from 2.7% of GDP in 2025 to 1.6% in 2027", "5.4% in 2026 and 5.9% in 2027": a
         # time right after the amount is its own.
         if t.start_char >= span.end_char and rx(r"\s*(?:in|for)\s+").fullmatch(
             text[span.end_char : t.start_char]
         ):
-            return t
+            return t, "period.time_after"
+    if not rules.on("period.governing_time"):
+        return None, None
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
     verb = _clause_verb(span)
     same_clause = [t for t in candidates if verb is not None and _governing_verb(t.root) == verb]
     candidates = same_clause or candidates
-    return min(
+    nearest = min(
         candidates,
         key=lambda t: (
             _tree_distance(span.root, t.root),
@@ -1270,6 +1348,7 @@ def _governing_time(span: Span, times: list[Span]) -> Span | None:
             abs(t.start - span.start),
         ),
     )
+    return nearest, "period.governing_time"
 
 
 def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
@@ -1293,10 +1372,13 @@ def _sentence_place(span: Span, places: list[Span]) -> str | None:
 
 @Language.factory(
     "extractor_facts",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
-    default_config={},
+    assigns=["span._.extractor"],
+    requires=["doc.spans", "token.dep"],
+    default_config={"disabled_rules": []},
 )
-def make_fact_linker(nlp: Language, name: str) -> FactLinker:
-    """Build the fact linker; place it after the times, quantities and entities components."""
-    return FactLinker(nlp, name)
+def make_fact_linker(nlp: Language, name: str, disabled_rules: list[str]) -> FactLinker:
+    """Build the fact linker; place it after the times, quantities and entities components.
+
+    ``disabled_rules``: ids of fact rules to switch off (``extractor rules`` lists them).
+    """
+    return FactLinker(nlp, name, disabled_rules=disabled_rules)
