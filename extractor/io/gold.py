@@ -15,6 +15,9 @@ from ..rules.timex import DocDate
 from ..schema import LABELS, QUALIFIERS
 from .corpus import Document, read_txt
 
+# dev: rules are tuned on it; test: only measured; fresh: new text no rule was tuned on,
+# scored once on arrival and then only measured.
+SPLITS = ("dev", "test", "fresh")
 SPLIT_FILE = "split.json"
 
 
@@ -181,14 +184,20 @@ def check_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldProblem]:
     split_path = gold_dir / SPLIT_FILE
     if split_path.exists():
         data = json.loads(split_path.read_text(encoding="utf-8"))
-        dev, test = set(data.get("dev", [])), set(data.get("test", []))
-        for doc_id in sorted(dev & test):
-            problems.append(GoldProblem(str(split_path), None, f"{doc_id} is in both dev and test"))
-        for doc_id in sorted(set(ids) - dev - test):
+        splits = {name: set(data.get(name, [])) for name in SPLITS}
+        for a, b in ((a, b) for i, a in enumerate(SPLITS) for b in SPLITS[i + 1 :]):
+            for doc_id in sorted(splits[a] & splits[b]):
+                problems.append(
+                    GoldProblem(str(split_path), None, f"{doc_id} is in both {a} and {b}")
+                )
+        listed = set().union(*splits.values())
+        for doc_id in sorted(set(ids) - listed):
             problems.append(
-                GoldProblem(str(split_path), None, f"{doc_id} is in neither dev nor test")
+                GoldProblem(
+                    str(split_path), None, f"{doc_id} is in no split ({', '.join(SPLITS)})"
+                )
             )
-        for doc_id in sorted((dev | test) - set(ids)):
+        for doc_id in sorted(listed - set(ids)):
             problems.append(GoldProblem(str(split_path), None, f"{doc_id} has no gold file"))
     else:
         problems.append(GoldProblem(str(split_path), None, "missing: list the dev and test ids"))
