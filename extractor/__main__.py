@@ -1,5 +1,5 @@
 """``python -m extractor``: the same as the ``extractor`` command."""
 
-from .cli.main import main
+from .cli import main
 
 main()

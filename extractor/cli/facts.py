@@ -7,10 +7,14 @@ from typing import Annotated
 
 import typer
 
+from . import _util
+from ._util import EXIT_NOTHING, EXIT_PARTIAL, ModelOpt, app, date_option, safe
+
 FACT_FIELDS = ("doc_id", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
                "measured", "time_start", "time_end", "place", "speaker", "speaker_id")  # fmt: skip
 
 
+@app.command()
 def facts(
     paths: Annotated[
         list[Path],
@@ -18,15 +22,11 @@ def facts(
             help="Transcripts: .txt, .jsonl or folders, as for extract.", show_default=False
         ),
     ],
-    date: Annotated[
-        str | None, typer.Option("--date", help="ISO date for documents that carry none.")
-    ] = None,
+    date: Annotated[str | None, date_option("ISO date for documents that carry none.")] = None,
     json_lines: Annotated[
         bool, typer.Option("--jsonl", help="Write one JSON fact a line instead of tables.")
     ] = False,
-    model: Annotated[
-        str | None, typer.Option("--model", help="English spaCy model package or path.")
-    ] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Show the facts: each quantity with its amount, measured, period, place and speaker.
 
@@ -41,15 +41,15 @@ def facts(
     from ..batch import Result, extract_documents
     from ..io.corpus import iter_documents
     from ..pipeline import load
-    from .main import EXIT_NOTHING, EXIT_PARTIAL, _safe, console, err_console
     from .render import facts_table
 
+    console, err_console = _util.console, _util.err_console
     nlp = load(model)
     n_ok = n_bad = 0
     for item in extract_documents(nlp, iter_documents(paths, date)):
         if not isinstance(item, Result):
             n_bad += 1
-            err_console.print(f"skipped {_safe(str(item))}", highlight=False)
+            err_console.print(f"skipped {safe(str(item))}", highlight=False)
             continue
         n_ok += 1
         if json_lines:

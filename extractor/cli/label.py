@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ..schema import LABELS
-
-EXIT_OK, EXIT_NOTHING, EXIT_INTERRUPTED = 0, 1, 130
+from . import _util
+from ._util import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, ModelOpt, app, date_option
 
 HELP = (
     "a  accept the span as shown\n"
@@ -286,6 +286,7 @@ def _propose(console: Console, document, model: str | None) -> list[dict]:
     return []
 
 
+@app.command()
 def label(
     file: Annotated[
         Path,
@@ -300,12 +301,8 @@ def label(
     gold_dir: Annotated[
         Path, typer.Option("--gold", help="Gold folder to write <id>.jsonl to.")
     ] = Path("gold"),
-    date: Annotated[
-        str | None, typer.Option("--date", help="ISO date for a transcript that carries none.")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="English spaCy model package or path.")
-    ] = None,
+    date: Annotated[str | None, date_option("ISO date for a transcript that carries none.")] = None,
+    model: ModelOpt = None,
     restart: Annotated[
         bool,
         typer.Option(
@@ -327,15 +324,9 @@ def label(
     """
     from ..io.corpus import Document, iter_documents
     from ..review.session import LabelSession, SessionError, gold_path
-    from ..rules.timex import DocDate
-    from . import main
     from .render import session_counts
 
-    console, err_console = main.console, main.err_console
-    if date is not None and DocDate.parse(date) is None:
-        raise typer.BadParameter(
-            f"{date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05", param_hint="--date"
-        )
+    console, err_console = _util.console, _util.err_console
     items = list(iter_documents([file], date))
     docs = [d for d in items if isinstance(d, Document) and (doc is None or d.id == doc)]
     if len(docs) != 1:

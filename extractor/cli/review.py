@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 if TYPE_CHECKING:
     from ..review.view import DocumentView
 
-EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
+from . import _util
+from ._util import EXIT_NOTHING, EXIT_PARTIAL, DocsOpt, ModelOpt, PagerOpt, app, date_option
+
 NO_TEXT = "text not found (give --corpus): spans shown without their sentences"
 
 
@@ -49,13 +50,6 @@ class SortKey(str, Enum):
     period = "period"
 
 
-def _consoles() -> tuple[Console, Console]:
-    # The CLI's consoles, looked up at call time so tests can inject their own.
-    from . import main
-
-    return main.console, main.err_console
-
-
 def _gold_for(gold_dir: Path, doc_id: str) -> tuple[list[dict] | None, str | None]:
     """A document's gold spans, or None and why not."""
     from ..io.gold import load_gold
@@ -69,6 +63,7 @@ def _gold_for(gold_dir: Path, doc_id: str) -> tuple[list[dict] | None, str | Non
         return None, f"{path} is not valid JSONL ({err}); run extractor gold check"
 
 
+@app.command()
 def review(
     source: Annotated[
         Path,
@@ -93,10 +88,7 @@ def review(
             "--unit", "-u", help="Only quantities in these units (repeatable): KZT, t, job, %, ..."
         ),
     ] = None,
-    doc: Annotated[
-        list[str] | None,
-        typer.Option("--doc", "-d", help="Only these documents (repeatable; wildcards: '01*')."),
-    ] = None,
+    doc: DocsOpt = None,
     min_value: Annotated[
         float | None,
         typer.Option(
@@ -152,20 +144,10 @@ def review(
     ] = Path("corpus"),
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", help="ISO date for transcripts that carry none (anchors 'this year')."
-        ),
+        date_option("ISO date for transcripts that carry none (anchors 'this year')."),
     ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="English spaCy model package or path, for transcripts."),
-    ] = None,
-    pager: Annotated[
-        bool,
-        typer.Option(
-            "--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."
-        ),
-    ] = True,
+    model: ModelOpt = None,
+    pager: PagerOpt = True,
     summary: Annotated[
         bool, typer.Option("--summary/--no-summary", help="Counts and totals under the tables.")
     ] = True,
@@ -190,7 +172,7 @@ def review(
     from .render import clean, review_summary, review_table
     from .sources import open_source_or_exit
 
-    console, err_console = _consoles()
+    console, err_console = _util.console, _util.err_console
     try:
         fact_filter = FactFilter.build(
             labels=label, units=unit, docs=doc, min_value=min_value, max_value=max_value, grep=grep

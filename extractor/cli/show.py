@@ -14,10 +14,13 @@ import typer
 from rich.rule import Rule
 from rich.text import Text
 
-EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
+from . import _util
+from ._util import EXIT_NOTHING, EXIT_PARTIAL, DocsOpt, ModelOpt, PagerOpt, app, date_option
+
 NO_TEXT = 'text not found (give --corpus, or a "text" line in the file): facts only'
 
 
+@app.command()
 def show(
     source: Annotated[
         Path,
@@ -31,10 +34,7 @@ def show(
         Path | None,
         typer.Option("--html", help="Write one self-contained HTML page here instead."),
     ] = None,
-    doc: Annotated[
-        list[str] | None,
-        typer.Option("--doc", "-d", help="Only these documents (repeatable; wildcards: '01*')."),
-    ] = None,
+    doc: DocsOpt = None,
     label: Annotated[
         list[str] | None,
         typer.Option(
@@ -47,18 +47,9 @@ def show(
             "--corpus", help="Where a saved extraction's texts are (folder or documents .jsonl)."
         ),
     ] = Path("corpus"),
-    date: Annotated[
-        str | None, typer.Option("--date", help="ISO date for transcripts that carry none.")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="English spaCy model, for transcripts.")
-    ] = None,
-    pager: Annotated[
-        bool,
-        typer.Option(
-            "--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."
-        ),
-    ] = True,
+    date: Annotated[str | None, date_option("ISO date for transcripts that carry none.")] = None,
+    model: ModelOpt = None,
+    pager: PagerOpt = True,
 ) -> None:
     """Show transcripts with spans highlighted, or write HTML.
 
@@ -73,12 +64,11 @@ def show(
     """
     from ..review.filters import FactFilter
     from ..review.view import build_view
-    from . import main
     from .pager import paged
     from .render import HighlightedTranscript, clean, review_table
     from .sources import open_source_or_exit
 
-    console, err_console = main.console, main.err_console
+    console, err_console = _util.console, _util.err_console
     fact_filter = FactFilter.build(labels=label, docs=doc)
     problems: list[str] = []
     documents = open_source_or_exit(

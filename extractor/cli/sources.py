@@ -117,18 +117,6 @@ def open_source(
     return chain()
 
 
-def check_date(date: str | None) -> None:
-    """Reject a ``--date`` that is no ISO date, as a usage error."""
-    import typer
-
-    from ..rules.timex import DocDate
-
-    if date is not None and DocDate.parse(date) is None:
-        raise typer.BadParameter(
-            f"{date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05", param_hint="--date"
-        )
-
-
 def open_source_or_exit(
     source: Path,
     *,
@@ -139,17 +127,16 @@ def open_source_or_exit(
     accepts_doc: Callable[[str], bool],
     err_console,
 ) -> Iterator[SourceDocument]:
-    """:func:`open_source` for a command: usage errors for a missing SOURCE or a bad
-    ``--date``, and exit status 1 with the reason when the documents cannot be opened."""
+    """:func:`open_source` for a command: a usage error for a missing SOURCE, and exit
+    status 1 with the reason when the documents cannot be opened."""
     import typer
     from rich.text import Text
 
-    from .main import EXIT_NOTHING
+    from ._util import EXIT_NOTHING
     from .render import clean
 
     if not source.exists():
         raise typer.BadParameter(f"{source} does not exist", param_hint="SOURCE")
-    check_date(date)
     try:
         return open_source(
             source,

@@ -16,8 +16,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from extractor.cli import main as cli
-from extractor.cli.main import app
+from extractor.cli import _util as cli
+from extractor.cli import app
 from extractor.io.writers import ledger_path, read_ledger
 
 ROOT = Path(__file__).resolve().parents[2]

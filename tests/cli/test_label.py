@@ -15,7 +15,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import extractor.cli.main as cli
+import extractor.cli._util as cli
 from extractor.review.session import LabelSession, state_path
 
 runner = CliRunner()

@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import extractor.cli.main as cli
+import extractor.cli._util as cli
 from extractor.io.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -357,7 +357,7 @@ def test_a_thousand_documents_open_without_spacy(tmp_path):
     args = ["review", str(path), "--corpus", str(tmp_path)]
     script = (
         "import sys\n"
-        "from extractor.cli.main import app\n"
+        "from extractor.cli import app\n"
         "try:\n"
         f"    app({args!r}, standalone_mode=False)\n"
         "finally:\n"

@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import extractor.cli.main as cli
+import extractor.cli._util as cli
 from extractor.io.gold import load_gold
 from extractor.io.html import PageDocument, render_page, visible_controls
 from extractor.review.highlight import non_overlapping

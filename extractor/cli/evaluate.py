@@ -1,0 +1,129 @@
+"""``extractor evaluate``: score the pipeline against the gold set."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..about import __version__
+from . import _util
+from ._util import EXIT_NOTHING, GoldDirOpt, ModelOpt, app, safe
+
+
+class Split(str, Enum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@app.command()
+def evaluate(
+    split: Annotated[
+        Split,
+        typer.Option(
+            "--split", help="Which gold documents: dev (tune on these), test (only measure) or all."
+        ),
+    ] = Split.dev,
+    gold_dir: GoldDirOpt = Path("gold"),
+    corpus_dir: Annotated[
+        Path, typer.Option("--corpus", help="Corpus folder (<id>.txt, <id>.meta.json).")
+    ] = Path("corpus"),
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the scores as JSON.")
+    ] = None,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="List every missed, spurious, mis-bounded, wrong-value and wrong-date span.",
+        ),
+    ] = False,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-f1",
+            help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, "
+            "time.overlap, time.value, entity.strict, quantity.measured, quantity.fact, "
+            "all.strict, or LABEL.strict/overlap.",
+        ),
+    ] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Score the pipeline against the gold set (ANNOTATION.md §3).
+
+    Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
+    measured accuracy and fact F1.
+
+    Examples:
+
+      extractor evaluate --split dev --errors
+
+      extractor evaluate --split test --min-f1 quantity.value=0.95 --min-f1 time.overlap=0.95
+    """
+    from ..batch import Result, extract_documents
+    from ..io.gold import load_document, load_gold, load_split
+    from ..pipeline import load
+    from ..scoring import Scores, score_document
+    from .render import errors_table, scores_table
+
+    thresholds = _parse_thresholds(min_f1 or [])
+    ids = load_split(gold_dir, split.value)
+    docs = [load_document(corpus_dir, doc_id) for doc_id in ids]
+    nlp = load(model)
+    scores = Scores()
+    texts = {}
+    for item in extract_documents(nlp, docs):
+        if not isinstance(item, Result):
+            _util.err_console.print(safe(str(item)))
+            raise typer.Exit(EXIT_NOTHING)
+        texts[item.document.id] = item.document.text
+        score_document(load_gold(gold_dir, item.document.id), item.records, scores)
+    _util.console.print(
+        scores_table(
+            scores, f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
+        )
+    )
+    if show_errors:
+        _util.console.print(errors_table(scores.errors, texts))
+    if json_out:
+        json_out.write_text(
+            json.dumps(
+                {"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2
+            ),
+            encoding="utf-8",
+        )
+    failed = []
+    for key, threshold in thresholds.items():
+        got = _metric(scores, key)
+        if got < threshold:
+            failed.append(f"{key} = {got:.3f} < {threshold}")
+    if failed:
+        _util.err_console.print("below threshold: " + "; ".join(failed), highlight=False)
+        raise typer.Exit(EXIT_NOTHING)
+
+
+def _parse_thresholds(items: list[str]) -> dict[str, float]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        try:
+            out[key.strip().lower()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise typer.BadParameter(
+                f"{item!r}: write METRIC=X, e.g. quantity.value=0.95", param_hint="--min-f1"
+            )
+    return out
+
+
+def _metric(scores, key: str) -> float:
+    row, _, metric = key.partition(".")
+    row = row.upper()
+    if metric == "measured":
+        return scores.get(row, "measured").precision
+    return scores.get(row, metric or "strict").f1
