@@ -17,6 +17,7 @@ from ._util import EXIT_NOTHING, GoldDirOpt, ModelOpt, app, safe
 class Split(str, Enum):
     dev = "dev"
     test = "test"
+    fresh = "fresh"
     all = "all"
 
 
@@ -25,7 +26,9 @@ def evaluate(
     split: Annotated[
         Split,
         typer.Option(
-            "--split", help="Which gold documents: dev (tune on these), test (only measure) or all."
+            "--split",
+            help="Which gold documents: dev (rules are tuned on these), test and fresh (only "
+            "measured; fresh holds new transcripts scored once on arrival) or all.",
         ),
     ] = Split.dev,
     gold_dir: GoldDirOpt = Path("gold"),
@@ -47,52 +50,81 @@ def evaluate(
         typer.Option(
             "--min-f1",
             help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, "
-            "time.overlap, time.value, entity.strict, quantity.measured, quantity.fact, "
-            "all.strict, or LABEL.strict/overlap.",
+            "time.overlap, time.value, entity.strict, quantity.measured, quantity.period, "
+            "quantity.fact, all.strict, or LABEL.strict/overlap.",
+        ),
+    ] = None,
+    by_rule: Annotated[
+        bool,
+        typer.Option(
+            "--by-rule",
+            help="Also show, for every fact rule, how often it set measured or the period of a "
+            "value-matched quantity, how many of those the gold judges, and how many were right.",
+        ),
+    ] = False,
+    disable_rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--disable-rule",
+            metavar="ID",
+            help="Switch a fact rule off for this run (repeat for more; `extractor rules` lists "
+            "the ids), to see what it earns.",
         ),
     ] = None,
     model: ModelOpt = None,
 ) -> None:
-    """Score the pipeline against the gold set (ANNOTATION.md §3).
+    """Score the pipeline against the gold set.
 
     Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
-    measured accuracy and fact F1.
+    measured accuracy, period accuracy and fact F1 (docs/scoring.md says how each is
+    counted).
 
     Examples:
 
       extractor evaluate --split dev --errors
 
       extractor evaluate --split test --min-f1 quantity.value=0.95 --min-f1 time.overlap=0.95
+
+      extractor evaluate --split dev --by-rule --disable-rule period.report_frame
     """
-    from ..batch import Result, extract_documents
-    from ..io.gold import load_document, load_gold, load_split
+    from ..components.fact_rules import FactRuleError, check_rule_ids
+    from ..evaluation import EvaluationError, evaluate_documents
+    from ..io.gold import load_split
     from ..pipeline import load
-    from ..scoring import Scores, score_document
-    from .render import errors_table, scores_table
+    from .render import errors_table, rules_table, scores_table
 
     thresholds = _parse_thresholds(min_f1 or [])
+    try:
+        check_rule_ids(disable_rule or [])
+    except FactRuleError as e:
+        raise typer.BadParameter(str(e), param_hint="--disable-rule") from e
     ids = load_split(gold_dir, split.value)
-    docs = [load_document(corpus_dir, doc_id) for doc_id in ids]
-    nlp = load(model)
-    scores = Scores()
-    texts = {}
-    for item in extract_documents(nlp, docs):
-        if not isinstance(item, Result):
-            _util.err_console.print(safe(str(item)))
-            raise typer.Exit(EXIT_NOTHING)
-        texts[item.document.id] = item.document.text
-        score_document(load_gold(gold_dir, item.document.id), item.records, scores)
-    _util.console.print(
-        scores_table(
-            scores, f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
-        )
-    )
+    nlp = load(model, disabled_rules=disable_rule or [])
+    try:
+        result = evaluate_documents(nlp, ids, gold_dir=gold_dir, corpus_dir=corpus_dir)
+    except EvaluationError as e:
+        _util.err_console.print(safe(str(e)))
+        raise typer.Exit(EXIT_NOTHING) from e
+    scores, texts = result.scores, result.texts
+    title = f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
+    if disable_rule:
+        title += f", without {', '.join(disable_rule)}"
+    _util.console.print(scores_table(scores, title))
+    if by_rule:
+        _util.console.print(rules_table(scores))
     if show_errors:
         _util.console.print(errors_table(scores.errors, texts))
     if json_out:
         json_out.write_text(
             json.dumps(
-                {"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2
+                {
+                    "split": split.value,
+                    "documents": ids,
+                    "disabled_rules": disable_rule or [],
+                    "scores": scores.to_dict(),
+                    "rules": scores.rules_to_dict(),
+                },
+                indent=2,
             ),
             encoding="utf-8",
         )
@@ -124,6 +156,6 @@ def _parse_thresholds(items: list[str]) -> dict[str, float]:
 def _metric(scores, key: str) -> float:
     row, _, metric = key.partition(".")
     row = row.upper()
-    if metric == "measured":
-        return scores.get(row, "measured").precision
+    if metric in ("measured", "period"):
+        return scores.get(row, metric).precision
     return scores.get(row, metric or "strict").f1

@@ -94,7 +94,7 @@ ROWS = (
 
 
 def scores_table(scores: Scores, title: str) -> Table:
-    """Per-label and overall P/R/F: strict, overlap, value, measured, fact."""
+    """Per-label and overall P/R/F: strict, overlap, value, measured, period, fact."""
     # A light box keeps all ten columns within 80 characters (CI logs, narrow terminals).
     table = Table(
         title=title,
@@ -105,9 +105,10 @@ def scores_table(scores: Scores, title: str) -> Table:
     )
     table.add_column("label", style="bold", no_wrap=True, min_width=8)
     table.caption = (
-        "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; meas.: measured accuracy"
+        "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; "
+        "meas., per.: measured and period accuracy"
     )
-    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "fact"):
+    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "per.", "fact"):
         table.add_column(head, justify="right", no_wrap=True, min_width=5)
     for row in ROWS:
         if row not in scores.table:
@@ -118,6 +119,7 @@ def scores_table(scores: Scores, title: str) -> Table:
         measured = (
             f"{t['measured'].precision:.3f}" if row == "QUANTITY" and t["measured"].pred else ""
         )
+        period = f"{t['period'].precision:.3f}" if row == "QUANTITY" and t["period"].pred else ""
         fact = f"{t['fact'].f1:.3f}" if row == "QUANTITY" else ""
         style = "bold" if row in ("ENTITY", "ALL") else None
         table.add_row(
@@ -126,8 +128,31 @@ def scores_table(scores: Scores, title: str) -> Table:
             str(strict.pred),
             f"{strict.precision:.3f}",
             f"{strict.recall:.3f}",
-            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, fact, style=style,
+            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, period, fact, style=style,
         )  # fmt: skip
+    return table
+
+
+def rules_table(scores: Scores) -> Table:
+    """Each fact rule on value-matched quantities: fires, judged by gold, right, precision."""
+    table = Table(
+        title="fact rules",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        caption="fires: set the field of a value-matched quantity; judged: gold gives the "
+        "field; right: agrees with gold",
+    )
+    table.add_column("rule", no_wrap=True)
+    for head in ("fires", "judged", "right", "prec."):
+        table.add_column(head, justify="right", no_wrap=True)
+    for (_, rule), count in sorted(scores.by_rule.items(), key=lambda kv: (kv[0][0], -kv[1].fires)):
+        prec = f"{count.precision:.3f}" if count.scored else ""
+        style = "dim" if rule == "(none)" else None
+        table.add_row(
+            rule, str(count.fires), str(count.scored), str(count.right), prec, style=style
+        )
     return table
 
 
@@ -568,3 +593,22 @@ class HighlightedTranscript:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text(console))
+
+
+def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
+    """The fact rules in order: id, what it serves, how many examples test it."""
+    table = Table(title="fact rules, in the order they are tried", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_lines=examples)  # fmt: skip
+    table.add_column("rule", no_wrap=True, style="bold")
+    table.add_column("what it does", ratio=1)
+    table.add_column("eg.", justify="right", no_wrap=True)
+    for rule in rules:
+        note = Text(rule.note)
+        if not rule.enabled:
+            note = Text("(off) ", style="dim") + note
+        if examples:
+            for eg in rule.examples:
+                note.append(f"\n  e.g. {eg.text.strip()}  ", style="dim")
+                note.append(f"[{eg.amount} -> {eg.expect}]", style="cyan")
+        table.add_row(rule.id, note, str(len(rule.examples)))
+    return table

@@ -36,12 +36,13 @@ class RuleExample:
     """A text in which the rule sets ``field`` of the amount ``amount`` to ``expect``.
 
     ``expect`` is the measured phrase's head for ``measured`` rules and
-    ``[time_start, time_end]`` for ``period`` rules; ``date`` is the document date.
+    ``(time_start, time_end)`` for ``period`` rules (a list in the file); ``date`` is the
+    document date.
     """
 
     text: str
     amount: str
-    expect: str | list | None
+    expect: str | tuple | None
     date: str | None = None
 
 
@@ -63,6 +64,10 @@ class RuleSet:
 
     rules: tuple[FactRule, ...]
     disabled: frozenset[str] = field(default_factory=frozenset)
+    _index: dict[str, FactRule] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {r.id: r for r in self.rules})
 
     @property
     def ids(self) -> list[str]:
@@ -74,20 +79,11 @@ class RuleSet:
             raise FactRuleError(f"the fact linker names rule {rule_id!r}, not in {RULES_FILE}")
         return rule_id not in self.disabled and self._index[rule_id].enabled
 
-    @property
-    def _index(self) -> dict[str, FactRule]:
-        return _index(self.rules)
-
     def without(self, rule_ids: Iterable[str]) -> RuleSet:
         """The same rules with ``rule_ids`` switched off; unknown ids are an error."""
         wanted = list(rule_ids)
         check_rule_ids(wanted, self.rules)
         return RuleSet(self.rules, self.disabled | frozenset(wanted))
-
-
-@lru_cache(maxsize=8)
-def _index(rules: tuple[FactRule, ...]) -> dict[str, FactRule]:
-    return {r.id: r for r in rules}
 
 
 def check_rule_ids(rule_ids: Iterable[str], rules: Iterable[FactRule] | None = None) -> None:
