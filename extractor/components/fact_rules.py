@@ -23,7 +23,10 @@ from importlib import resources
 
 FIELDS = ("measured", "period")
 RULES_FILE = "fact_rules.jsonl"
-_ROW_KEYS = {"id", "field", "note", "examples", "enabled"}
+_ROW_KEYS = {"id", "field", "kind", "note", "examples", "enabled"}
+# "set": the rule sets the field and the record names it; "filter": the rule only shapes
+# which candidate a setting rule may take (a base time ruled out, "today" skipped).
+KINDS = ("set", "filter")
 _EXAMPLE_KEYS = {"text", "date", "amount", "expect"}
 
 
@@ -54,6 +57,7 @@ class FactRule:
     field: str
     note: str
     examples: tuple[RuleExample, ...] = ()
+    kind: str = "set"
     enabled: bool = True
     order: int = 0
 
@@ -132,6 +136,9 @@ def parse_fact_rules(text: str, source: str = RULES_FILE) -> tuple[FactRule, ...
         if row["field"] not in FIELDS:
             problems.append(f"{where}: field is one of {', '.join(FIELDS)}, not {row['field']!r}")
             continue
+        if row.get("kind", "set") not in KINDS:
+            problems.append(f"{where}: kind is one of {', '.join(KINDS)}, not {row['kind']!r}")
+            continue
         if not str(row["id"]).startswith(row["field"] + "."):
             problems.append(f"{where}: id {row['id']!r} should start with {row['field']!r}.")
             continue
@@ -165,6 +172,7 @@ def parse_fact_rules(text: str, source: str = RULES_FILE) -> tuple[FactRule, ...
                 field=row["field"],
                 note=row["note"],
                 examples=tuple(examples),
+                kind=row.get("kind", "set"),
                 enabled=bool(row.get("enabled", True)),
                 order=len(rules),
             )

@@ -116,6 +116,7 @@ class FactLinker:
             for t in times
             if is_baseline(text, t.start_char, t.end_char)
             or (on("period.change_base") and _change_base(text, t, doc_date))
+            or (on("period.than_base") and _than_base(text, t))
         }
         governing_times = [t for t in times if t.start_char not in bases]
         places = (
@@ -140,7 +141,6 @@ class FactLinker:
         }  # tokens of names: never what an amount measures
         doc.user_data[_NAMED_KEY] = named
         measured_by_span: dict[int, str | None] = {}
-        measured_by_span_end: dict[int, str | None] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
         for span in doc.spans[SPANS_QUANTITIES]:
@@ -156,21 +156,14 @@ class FactLinker:
                     or _comparative(span)
                     or _restates(span)
                 ):
-                    # "(about KZT 44 bln)" restates the amount before it; "8.4% more than a
+                    # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
+                    # it; "8.4% more than a
                     # year earlier" compares the amount just named.
                     prev = _previous_in_sentence(span, measured_by_span)
                     before_bracket = _noun_before_bracket(span) if _parenthetical(span) else None
                     if before_bracket is not None and on("measured.bracket_label"):
                         # "construction (8.8%), transport (7.9%)": the noun before the bracket.
                         measured, measured_rule = _phrase(before_bracket), "measured.bracket_label"
-                    elif (
-                        on("measured.conversion")
-                        and _parenthetical(span)
-                        and span.start - 2 in measured_by_span_end
-                    ):
-                        # "995 billion tenge (US$2.33 billion)": a conversion of the amount.
-                        measured = measured_by_span_end[span.start - 2]
-                        measured_rule = "measured.conversion"
                     elif (
                         on("measured.same_as_before")
                         and prev is not None
@@ -195,7 +188,6 @@ class FactLinker:
                 if record["measured"] and not _dependent_amount(span):
                     previous_measured = (paragraph, record["measured"])
                 measured_by_span[span.start] = record["measured"]
-                measured_by_span_end[span.end - 1] = record["measured"]
                 governing, governing_rule = _governing_time(span, governing_times, self.rules)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
@@ -225,7 +217,15 @@ class FactLinker:
                 data = base_time._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 period_rule = "period.base_amount"
-            elif governing is not None:
+            elif governing is not None and not (
+                on("period.past_not_future")
+                and has_parse
+                and _future_period(governing, doc_date)
+                and _reports_past(span)
+                and not _same_clause(span, governing)
+            ):
+                # (a past result never takes a deadline ahead named by another clause: "they
+                # invested 2,7 billion and created 640 jobs, by 2018 residents should reach 12")
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 period_rule = governing_rule
@@ -313,7 +313,7 @@ class FactLinker:
                 and report_period is not None
                 and not _is_age(span)
                 and not _starts_after(report_period, doc_date)
-                and _frame_item(span)
+                and _frame_item(span, report_period, doc_date)
             ):
                 # "Nine-month results ... Industrial output – 104.2%.": an indicator line
                 # with no verb of its own is of the period the report is about.
@@ -401,6 +401,18 @@ def _change_base(text: str, time: Span, date: str | None) -> bool:
     return bool(year and date and year.group(1) < date[:4])
 
 
+# "2.4 times less than at the peak of the pandemic in August 2020": the base named after
+# "than" a few words before its time, within one clause.
+_THAN_BEFORE_TIME = re.compile(
+    r"(?i)\bthan\s+(?:at|in|on|during)?[^,;.()]{0,50}?\b(?:in|on|of)\s+$"
+)
+
+
+def _than_base(text: str, time: Span) -> bool:
+    """The time ends a "than ..." phrase: the base of a comparison."""
+    return bool(_THAN_BEFORE_TIME.search(text[max(0, time.start_char - 70) : time.start_char]))
+
+
 # ", when it was 51 billion", ", when they amounted to 3.4 million tons"
 _WHEN_CLAUSE = re.compile(
     r"(?i)^\W*(?:\s*year\b)?\W*when\s+(?:it|they|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
@@ -436,6 +448,25 @@ _MONTH_NO_YEAR = re.compile(
 )
 
 
+def _future_period(time: Span, date: str | None) -> bool:
+    """The time names a period still ahead on the document date ("by 2018" told in 2016)."""
+    data = time._.extractor or {}
+    end = data.get("time_end")
+    return bool(
+        date
+        and end
+        and iso_cmp(end, date) > 0
+        and not _ends_before((data.get("time_start"), end), date)
+        and iso_cmp(data.get("time_start") or date, date) >= 0
+    )
+
+
+def _same_clause(span: Span, time: Span) -> bool:
+    """The time hangs on the amount's own verb."""
+    verb = _clause_verb(span)
+    return verb is not None and _governing_verb(time.root) == verb
+
+
 def _year_back(iso: str | None) -> str | None:
     """The same ISO date one year earlier ("2025-01" -> "2024-01")."""
     if not iso or not iso[:4].isdigit():
@@ -443,10 +474,23 @@ def _year_back(iso: str | None) -> str | None:
     return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
 
 
-def _frame_item(span: Span) -> bool:
+def _frame_item(span: Span, report_period: tuple, date: str | None) -> bool:
     """An indicator line or item with no verb of its own: "Industrial output – 104.2%.",
-    "retail trade: 312 billion tenge"; or a change with no verb ("up 6.1%")."""
-    return _clause_verb(span) is None
+    "– commissioning of housing – 96.4%;"; or, in a report on a period already over, a
+    figure stated in the present ("Gross regional product is estimated at ...")."""
+    if "/" in ((span._.extractor or {}).get("unit") or ""):
+        return False  # rates and capacities ("150 tons per day") are not indicators
+    text = doc_text(span.doc)
+    before = text[max(span.sent.start_char, span.start_char - 60) : span.start_char]
+    if rx(r"[\p{L})]\s*[–—:-]\s*(?:by\s+)?$").search(before):
+        return True
+    verb = _clause_verb(span)
+    if verb is None or verb.tag_ == "VBG":
+        return True
+    if _ends_before(report_period, date) and not _plans(span):
+        words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+        return verb.tag_ in ("VBZ", "VBP") or bool(words & {"is", "are"})
+    return False
 
 
 _PRESENT_UNITS = ("%", "x")
@@ -467,6 +511,10 @@ def _present_state(span: Span, lexicon) -> bool:
     words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "advmod")}
     if words & {"will", "shall", "to", "not", "usually", "annually", "always"}:
         return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _POINTING for c in verb.children):
+        return False  # "This is 12.1% more than in 2023": of the result named before
+    if any(t.tag_ == "VBD" for t in span.sent):
+        return False  # a sentence that also reports the past is no statement of now
     sent = span.sent.text.lower()
     return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
 
@@ -1477,6 +1525,21 @@ def _governing_time(
     verb = _clause_verb(span)
     same_clause = [t for t in candidates if verb is not None and _governing_verb(t.root) == verb]
     candidates = same_clause or candidates
+    if rules.on("period.semicolon_clause"):
+        # "Back in 2011 the plant produced 5.5 billion kWh; in 2023 only 3.9 billion": a
+        # semicolon ends a clause, and a time beyond it is another clause's.
+        own = [
+            t
+            for t in candidates
+            if ";" not in text[min(t.end_char, span.end_char) : max(t.start_char, span.start_char)]
+        ]
+        if own and len(own) < len(candidates):
+            return _nearest(span, own), "period.semicolon_clause"
+    return _nearest(span, candidates), "period.governing_time"
+
+
+def _nearest(span: Span, candidates: list[Span]) -> Span:
+    """The candidate nearest the amount in the parse tree, then before it, then in text."""
     nearest = min(
         candidates,
         key=lambda t: (
@@ -1485,7 +1548,7 @@ def _governing_time(
             abs(t.start - span.start),
         ),
     )
-    return nearest, "period.governing_time"
+    return nearest
 
 
 def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:

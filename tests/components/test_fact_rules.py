@@ -58,17 +58,14 @@ def _expected(rule, eg):
 
 
 @pytest.mark.parametrize(
-    "rule,eg", EXAMPLES, ids=[f"{rule.id}[{n}]" for rule, eg in EXAMPLES for n in [0]]
+    "rule,eg", EXAMPLES, ids=[rule.id for rule, _ in EXAMPLES]
 )
 def test_rule_example_fires_and_matters(nlp, rule, eg):
     record = _run(nlp, eg.text, eg.date, eg.amount)
     assert _value(record, rule.field) == _expected(rule, eg)
-    assert record.get(f"{rule.field}_rule") == rule.id
+    if rule.kind == "set":
+        assert record.get(f"{rule.field}_rule") == rule.id
     off = _run(nlp, eg.text, eg.date, eg.amount, disabled=(rule.id,))
-    assert (_value(off, rule.field), off.get(f"{rule.field}_rule")) != (
-        _value(record, rule.field),
-        rule.id,
-    )
     assert _value(off, rule.field) != _value(record, rule.field), (
         f"switching {rule.id} off leaves its example unchanged"
     )
