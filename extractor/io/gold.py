@@ -193,9 +193,7 @@ def check_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldProblem]:
         listed = set().union(*splits.values())
         for doc_id in sorted(set(ids) - listed):
             problems.append(
-                GoldProblem(
-                    str(split_path), None, f"{doc_id} is in no split ({', '.join(SPLITS)})"
-                )
+                GoldProblem(str(split_path), None, f"{doc_id} is in no split ({', '.join(SPLITS)})")
             )
         for doc_id in sorted(listed - set(ids)):
             problems.append(GoldProblem(str(split_path), None, f"{doc_id} has no gold file"))

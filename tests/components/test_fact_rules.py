@@ -57,9 +57,7 @@ def _expected(rule, eg):
     return list(eg.expect) if eg.expect is not None else [None, None]
 
 
-@pytest.mark.parametrize(
-    "rule,eg", EXAMPLES, ids=[rule.id for rule, _ in EXAMPLES]
-)
+@pytest.mark.parametrize("rule,eg", EXAMPLES, ids=[rule.id for rule, _ in EXAMPLES])
 def test_rule_example_fires_and_matters(nlp, rule, eg):
     record = _run(nlp, eg.text, eg.date, eg.amount)
     assert _value(record, rule.field) == _expected(rule, eg)

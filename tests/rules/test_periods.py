@@ -42,8 +42,12 @@ JOINS = [", ", ". ", " and ", ", when it was ", ", or ", "\n\n", " – "]
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(TIMES), st.sampled_from(VERBS), st.sampled_from(AMOUNTS),
-                  st.sampled_from(JOINS)),  # fmt: skip
+        st.tuples(
+            st.sampled_from(TIMES),
+            st.sampled_from(VERBS),
+            st.sampled_from(AMOUNTS),
+            st.sampled_from(JOINS),
+        ),  # fmt: skip
         min_size=1,
         max_size=6,
     ),
