@@ -140,6 +140,9 @@ class FactLinker:
             i for e in doc.spans.get(SPANS_ENTITIES, []) for i in range(e.start, e.end)
         }  # tokens of names: never what an amount measures
         doc.user_data[_NAMED_KEY] = named
+        doc.user_data[_AMOUNT_KEY] = {
+            i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
+        }
         measured_by_span: dict[int, str | None] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
@@ -180,6 +183,17 @@ class FactLinker:
                     if previous_measured and previous_measured[0] == paragraph
                     else None
                 )
+                if (
+                    on("measured.change_of_before")
+                    and measured
+                    and measured.split()[-1].lower() in _CHANGE_NOUNS
+                    and _APPOSED_CHANGE.search(text[max(0, span.start_char - 40) : span.start_char])
+                    and (before := _previous_in_sentence(span, measured_by_span) or earlier)
+                    and before.split()[-1].lower() not in _CHANGE_NOUNS
+                ):
+                    # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside
+                    # an amount measures what changed, the amount named before it.
+                    measured, measured_rule = before, "measured.change_of_before"
                 measured, back_rule = _refer_back_measured(
                     span, record, lexicon, measured, earlier, self.rules
                 )
@@ -346,11 +360,13 @@ class FactLinker:
         if has_parse:
             _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times, self.rules)
         doc.user_data.pop(_NAMED_KEY, None)
+        doc.user_data.pop(_AMOUNT_KEY, None)
         release_text(doc)
         return doc
 
 
 _NAMED_KEY = ("extractor", "named-tokens")
+_AMOUNT_KEY = ("extractor", "amount-tokens")
 # A quotation: “…”, «…» or "…", within one paragraph.
 _QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
 _SPEECH_VERB = re.compile(
@@ -568,7 +584,36 @@ def _noun_before_bracket(span: Span) -> Token | None:
         i -= 1
     if i < 0 or doc[i].text == ")" or doc[i].like_num:
         return None
+    if i in doc.user_data.get(_AMOUNT_KEY, ()):
+        return None  # "14.6 billion rubles (96.8%)": the bracket evaluates the amount
     return doc[i] if _noun_ok(doc[i]) else None
+
+
+def _label_head(token: Token) -> Token:
+    """The head noun of a list label: "investments in fixed assets – 118.6%" is about
+    investments, "paid services to the population – 14.6 billion" about services. Only
+    within the label (after the bullet, dash, colon or comma before it), and not through
+    "of", which the noun phrase itself resolves ("the volume of ...")."""
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start and doc[start - 1].text not in ("–", "—", "-", ":", ";", ","):
+        start -= 1
+    while (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ != "of"
+        and token.head.head.pos_ == "NOUN"
+        and start <= token.head.head.i < token.i
+        and _noun_ok(token.head.head)
+    ):
+        token = token.head.head
+    for t in doc[start : token.i]:
+        # "paid services to the population": a noun right before a preposition (not
+        # "of") heads the label however the parser attached the preposition.
+        nxt = doc[t.i + 1]
+        if t.pos_ == "NOUN" and nxt.dep_ == "prep" and nxt.lower_ != "of" and _noun_ok(t):
+            return t
+    return token
 
 
 def _comparative(span: Span) -> bool:
@@ -921,7 +966,7 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
     if dash and on("measured.dash_label"):
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
         if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1]), "measured.dash_label"
+            return _phrase(_label_head(left[-1])), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     gapped = rx(r"(?i)(?:,\s*|\b)and\s+(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(window)
@@ -1315,6 +1360,11 @@ def _container_before(span: Span) -> Token | None:
 
 _THESE_PURPOSES = "purposes"
 _CLASSIFIERS = {"head", "unit", "piece", "pair", "set", "kind", "type", "item", "batch"}
+# ", an increase of 18,4%", ", a decrease of 3 percent": a change set beside an amount.
+_APPOSED_CHANGE = re.compile(
+    r"(?i),\s+(?:an?\s+)(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
+    r"\s+(?:of|by)\s+(?:about\s+|almost\s+|nearly\s+)?$"
+)
 _CHANGE_NOUNS = {"increase", "growth", "rise", "decrease", "decline", "reduction", "drop"}
 
 
