@@ -611,7 +611,7 @@ def _label_head(token: Token) -> Token:
         # "paid services to the population": a noun right before a preposition (not
         # "of") heads the label however the parser attached the preposition.
         nxt = doc[t.i + 1]
-        if t.pos_ == "NOUN" and nxt.dep_ == "prep" and nxt.lower_ != "of" and _noun_ok(t):
+        if t.pos_ == "NOUN" and nxt.pos_ == "ADP" and nxt.lower_ != "of" and _noun_ok(t):
             return t
     return token
 
