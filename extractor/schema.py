@@ -1,8 +1,8 @@
-"""The span schema of ANNOTATION.md §2 and the keys under which the pipeline stores it.
+"""The span schema (docs/schema.md) and the keys under which the pipeline stores spans.
 
 Every component writes its spans to ``doc.spans[KEY]`` and the plain-data record of each
 span to ``span._.extractor`` (a dict: no Span objects, so docs serialize). Records become
-the JSON lines of ANNOTATION.md with :func:`doc_records`.
+the JSON lines of ``extractor extract`` with :func:`doc_records`.
 """
 
 from __future__ import annotations
@@ -20,36 +20,77 @@ SPAN_KEYS = (SPANS_QUANTITIES, SPANS_TIMES, SPANS_ENTITIES)
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "NORP", "EVENT")
 LABELS = ("QUANTITY", "TIME", *ENTITY_LABELS)
 QUALIFIERS = ("approx", "over", "under", "min", "max")
-QUANTITY_FIELDS = (
-    "value",
-    "low",
-    "high",
-    "unit",
-    "qualifier",
-    "measured",
-    "time_start",
-    "time_end",
-)
-TIME_FIELDS = ("time_start", "time_end")
 
 
 class SpanRecord(TypedDict, total=False):
-    """One extracted or gold span (ANNOTATION.md §2); label-specific fields are optional."""
+    """One extracted or gold span: every field a span record may carry, in output order.
+
+    Every record has ``doc_id``, ``label``, ``start``, ``end`` (character offsets, end
+    exclusive) and ``text`` (``text[start:end]`` of the document). The other fields belong
+    to some labels only (:data:`FIELD_LABELS`); a record carries each field of its label,
+    ``None`` when unknown, and no field of another label. Every writer, CSV header and
+    field list derives from this class.
+    """
 
     doc_id: str
     label: str
     start: int
     end: int
     text: str
-    value: float | int | None
-    low: float | int | None
-    high: float | int | None
-    unit: str | None
-    qualifier: str | None
-    measured: Any
-    time_start: str | None
-    time_end: str | None
-    title: str | None
+    value: float | int | None  # QUANTITY: the amount; None for a range
+    low: float | int | None  # QUANTITY: a range's low end
+    high: float | int | None  # QUANTITY: a range's high end
+    unit: str | None  # QUANTITY: ISO 4217 code, SI symbol or counted noun ("job")
+    qualifier: str | None  # QUANTITY: one of QUALIFIERS
+    measured: Any  # QUANTITY: what the amount measures (the pipeline: a phrase; gold: heads)
+    time_start: str | None  # QUANTITY, TIME: ISO date the period starts
+    time_end: str | None  # QUANTITY, TIME: ISO date the period ends
+    place: str | None  # QUANTITY: where the amount applies (pipeline only)
+    speaker: str | None  # QUANTITY: who says it (pipeline only)
+    speaker_id: str | None  # QUANTITY: the speaker's person_id (pipeline only)
+    title: str | None  # PERSON: the office held ("akim")
+    person_id: str | None  # PERSON: one id for every mention of the same person (pipeline only)
+
+
+# Every field, in output order: the columns of span CSV.
+SPAN_FIELDS: tuple[str, ...] = tuple(SpanRecord.__annotations__)
+# The fields every record has.
+CORE_FIELDS = ("doc_id", "label", "start", "end", "text")
+# The labels that carry each other field.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("value", "low", "high", "unit", "qualifier", "measured"), ("QUANTITY",)),
+    **dict.fromkeys(("time_start", "time_end"), ("QUANTITY", "TIME")),
+    **dict.fromkeys(("place", "speaker", "speaker_id"), ("QUANTITY",)),
+    **dict.fromkeys(("title", "person_id"), ("PERSON",)),
+}
+# Fields the pipeline links beyond what the gold set labels.
+LINKED_FIELDS = ("place", "speaker", "speaker_id", "person_id")
+
+
+def fields_of(label: str, *, linked: bool = True) -> tuple[str, ...]:
+    """The fields of a label beyond :data:`CORE_FIELDS`, in output order.
+
+    Args:
+        label: a span label.
+        linked: include the fields only the pipeline fills (:data:`LINKED_FIELDS`).
+    """
+    return tuple(
+        name
+        for name in SPAN_FIELDS
+        if label in FIELD_LABELS.get(name, ()) and (linked or name not in LINKED_FIELDS)
+    )
+
+
+# The fields the gold set labels for a quantity and for a time.
+QUANTITY_FIELDS = fields_of("QUANTITY", linked=False)
+TIME_FIELDS = fields_of("TIME", linked=False)
+# A fact is a QUANTITY record with every field of its label, so saved facts read back as spans.
+FACT_FIELDS = CORE_FIELDS + fields_of("QUANTITY")
+
+
+def fact_row(record: SpanRecord) -> dict[str, Any]:
+    """A QUANTITY record as a fact: the :data:`FACT_FIELDS`, in order."""
+    return {name: record.get(name) for name in FACT_FIELDS}
 
 
 def register_extensions() -> None:

@@ -10,9 +10,6 @@ import typer
 from . import _util
 from ._util import EXIT_NOTHING, EXIT_PARTIAL, ModelOpt, app, date_option, safe
 
-FACT_FIELDS = ("doc_id", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
-               "measured", "time_start", "time_end", "place", "speaker", "speaker_id")  # fmt: skip
-
 
 @app.command()
 def facts(
@@ -36,10 +33,9 @@ def facts(
 
       extractor facts archive.jsonl --jsonl > facts.jsonl
     """
-    import json
-
     from ..batch import Result, extract_documents
     from ..io.corpus import iter_documents
+    from ..io.writers import JsonlWriter
     from ..pipeline import load
     from .render import facts_table
 
@@ -53,10 +49,7 @@ def facts(
             continue
         n_ok += 1
         if json_lines:
-            for rec in item.records:
-                if rec["label"] == "QUANTITY":
-                    line = json.dumps({k: rec.get(k) for k in FACT_FIELDS}, ensure_ascii=False)
-                    console.file.write(line + "\n")
+            console.file.write(JsonlWriter(facts=True).render(item.records))
         else:
             console.print(facts_table(item.document.id, item.records, item.document.text))
     if n_ok == 0:

@@ -6,7 +6,7 @@ the SHA-256 of its date and text, and the output's size after it. A run killed a
 moment leaves every complete document in the output; ``resume=True`` truncates the
 output back to the last document in the ledger (dropping a half-written one) and skips
 the documents the ledger lists, so the resumed run ends with exactly the output of an
-uninterrupted one. The span records themselves stay those of ANNOTATION.md §2.
+uninterrupted one. The rows are span records (docs/schema.md) or fact rows.
 """
 
 from __future__ import annotations
@@ -22,15 +22,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO, Protocol, TextIO
 
-from ..schema import SpanRecord
+from ..schema import FACT_FIELDS, SPAN_FIELDS, SpanRecord, fact_row
 from .corpus import Document, InputError
 
 logger = logging.getLogger("extractor")
 
-SPAN_FIELDS = ("doc_id", "label", "start", "end", "text", "value", "low", "high", "unit",
-               "qualifier", "measured", "time_start", "time_end", "place", "title")  # fmt: skip
-FACT_FIELDS = ("doc_id", "start", "end", "text", "value", "low", "high", "unit", "qualifier",
-               "measured", "time_start", "time_end", "place")  # fmt: skip
 LEDGER_SUFFIX = ".done"
 LEDGER_VERSION = 1
 # The ``kind`` of the error for a document a resumed output holds with other content.
@@ -54,6 +50,14 @@ def fact_records(records: Sequence[SpanRecord]) -> list[SpanRecord]:
     return [rec for rec in records if rec["label"] == "QUANTITY"]
 
 
+def output_rows(records: Sequence[SpanRecord], *, facts: bool = False) -> list[dict[str, Any]]:
+    """What a writer writes for records: the records themselves, or with ``facts`` each
+    QUANTITY as a fact row (:data:`~extractor.schema.FACT_FIELDS`)."""
+    if facts:
+        return [fact_row(rec) for rec in fact_records(records)]
+    return [dict(rec) for rec in records]
+
+
 class RecordWriter(Protocol):
     """Renders records as text: a header once, then each document's rows."""
 
@@ -70,7 +74,7 @@ class RecordWriter(Protocol):
 
 
 class JsonlWriter:
-    """One JSON object a line: the span records of ANNOTATION.md §2 (only QUANTITY with facts)."""
+    """One JSON object a line: span records (docs/schema.md) or, with ``facts``, fact rows."""
 
     name = "jsonl"
 
@@ -83,12 +87,13 @@ class JsonlWriter:
 
     def render(self, records: Sequence[SpanRecord]) -> str:
         """One line per record."""
-        rows = fact_records(records) if self.facts else records
-        return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in rows)
+        rows = output_rows(records, facts=self.facts)
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 class CsvWriter:
-    """CSV with a header: every span (:data:`SPAN_FIELDS`) or, with ``facts``, every fact."""
+    """CSV with a header: every span (a column per schema field) or, with ``facts``, every
+    fact; the same fields as :class:`JsonlWriter` writes for the same records."""
 
     name = "csv"
 
@@ -103,11 +108,14 @@ class CsvWriter:
         return out.getvalue()
 
     def render(self, records: Sequence[SpanRecord]) -> str:
-        """One row per record; a list of acceptable ``measured`` words is joined with ``|``."""
+        """One row per record; a list of acceptable ``measured`` words is joined with ``|``.
+
+        Raises:
+            ValueError: for a field the schema does not know (never dropped silently).
+        """
         out = io.StringIO()
-        writer = csv.DictWriter(out, self.fields, extrasaction="ignore")
-        for rec in fact_records(records) if self.facts else records:
-            row: dict[str, Any] = dict(rec)
+        writer = csv.DictWriter(out, self.fields, extrasaction="raise")
+        for row in output_rows(records, facts=self.facts):
             if isinstance(row.get("measured"), list):
                 row["measured"] = "|".join(row["measured"])
             writer.writerow(row)

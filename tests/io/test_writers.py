@@ -17,11 +17,12 @@ from extractor.io.writers import (
     ledger_path,
     read_ledger,
 )
+from extractor.schema import FACT_FIELDS, SPAN_FIELDS
 
 QUANTITY = {"doc_id": "a", "label": "QUANTITY", "start": 0, "end": 9, "text": "5 schools",
             "value": 5, "low": None, "high": None, "unit": "school", "qualifier": None,
             "measured": ["school", "schools"], "time_start": "2020", "time_end": "2020",
-            "place": "Almaty"}  # fmt: skip
+            "place": "Almaty", "speaker": "Mr Abenov", "speaker_id": "abenov"}  # fmt: skip
 TIME = {
     "doc_id": "a",
     "label": "TIME",
@@ -46,7 +47,7 @@ DOCS = {
         (
             JsonlWriter(facts=True),
             [json.dumps(QUANTITY, ensure_ascii=False)],
-        ),  # facts: QUANTITY only
+        ),  # facts: QUANTITY only, every field of the label
     ],
 )
 def test_jsonl_writer(writer, expected):
@@ -54,21 +55,64 @@ def test_jsonl_writer(writer, expected):
     assert writer.render([QUANTITY, TIME]).splitlines() == expected
 
 
+def test_a_fact_carries_every_field_of_its_label_even_when_unknown():
+    bare = {k: v for k, v in QUANTITY.items() if k not in ("speaker", "speaker_id", "place")}
+    (line,) = JsonlWriter(facts=True).render([bare]).splitlines()
+    assert json.loads(line) == {**QUANTITY, "speaker": None, "speaker_id": None, "place": None}
+
+
 @pytest.mark.parametrize(
     "facts,columns,rows",
     [
-        (False, 15, [["a", "QUANTITY", "0", "9", "5 schools"], ["a", "TIME", "13", "17", "2020"]]),
-        (True, 13, [["a", "0", "9", "5 schools", "5"]]),
+        (
+            False,
+            SPAN_FIELDS,
+            [["a", "QUANTITY", "0", "9", "5 schools"], ["a", "TIME", "13", "17", "2020"]],
+        ),
+        (True, FACT_FIELDS, [["a", "QUANTITY", "0", "9", "5 schools"]]),
     ],
 )
 def test_csv_writer(facts, columns, rows):
     writer = CsvWriter(facts=facts)
     table = list(csv.reader(io.StringIO(writer.header() + writer.render([QUANTITY, TIME]))))
-    assert len(table[0]) == columns and table[0][0] == "doc_id"
+    assert tuple(table[0]) == columns
     assert [row[:5] for row in table[1:]] == rows
     header = table[0]
     assert table[1][header.index("measured")] == "school|schools"
-    assert table[1][header.index("place")] == "Almaty"
+    for name in ("place", "speaker", "speaker_id"):
+        assert table[1][header.index(name)] == QUANTITY[name]
+
+
+def test_csv_refuses_a_field_the_schema_does_not_know():
+    with pytest.raises(ValueError):
+        CsvWriter().render([{**TIME, "mood": "grim"}])
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    return "|".join(value) if isinstance(value, list) else str(value)
+
+
+@pytest.mark.parametrize("facts", [False, True])
+def test_csv_and_jsonl_carry_the_same_fields_for_the_same_records(extract, facts):
+    # a speaker, a place, a person with an id, a range, a time: every kind of field
+    records = extract(
+        "Akim of Almaty region Marat Abenov said: in 2019 the region built 12 to 15 schools "
+        "and spent over 3.5 billion tenge on roads in Almaty. Abenov added that 2,000 jobs "
+        "were created.",
+        "2020-03-05",
+    )
+    assert {"place", "speaker_id", "person_id"} <= {k for r in records for k, v in r.items() if v}
+    jsonl = [json.loads(line) for line in JsonlWriter(facts=facts).render(records).splitlines()]
+    csv_writer = CsvWriter(facts=facts)
+    rows = list(csv.DictReader(io.StringIO(csv_writer.header() + csv_writer.render(records))))
+    assert len(rows) == len(jsonl) > 0
+    for row, rec in zip(rows, jsonl, strict=True):
+        assert set(rec) <= set(row)
+        assert {k: v for k, v in row.items() if v} == {
+            k: _csv_cell(v) for k, v in rec.items() if v is not None
+        }
 
 
 def _write(path, writer, ids, *, resume=False):
