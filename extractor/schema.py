@@ -45,6 +45,8 @@ class SpanRecord(TypedDict, total=False):
     measured: Any  # QUANTITY: what the amount measures (the pipeline: a phrase; gold: heads)
     time_start: str | None  # QUANTITY, TIME: ISO date the period starts
     time_end: str | None  # QUANTITY, TIME: ISO date the period ends
+    measured_rule: str | None  # QUANTITY: the fact rule that set measured (pipeline only)
+    period_rule: str | None  # QUANTITY: the fact rule that set the period (pipeline only)
     place: str | None  # QUANTITY: where the amount applies (pipeline only)
     speaker: str | None  # QUANTITY: who says it (pipeline only)
     speaker_id: str | None  # QUANTITY: the speaker's person_id (pipeline only)
@@ -60,11 +62,20 @@ CORE_FIELDS = ("doc_id", "label", "start", "end", "text")
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("value", "low", "high", "unit", "qualifier", "measured"), ("QUANTITY",)),
     **dict.fromkeys(("time_start", "time_end"), ("QUANTITY", "TIME")),
-    **dict.fromkeys(("place", "speaker", "speaker_id"), ("QUANTITY",)),
+    **dict.fromkeys(
+        ("measured_rule", "period_rule", "place", "speaker", "speaker_id"), ("QUANTITY",)
+    ),
     **dict.fromkeys(("title", "person_id"), ("PERSON",)),
 }
 # Fields the pipeline links beyond what the gold set labels.
-LINKED_FIELDS = ("place", "speaker", "speaker_id", "person_id")
+LINKED_FIELDS = (
+    "measured_rule",
+    "period_rule",
+    "place",
+    "speaker",
+    "speaker_id",
+    "person_id",
+)
 
 
 def fields_of(label: str, *, linked: bool = True) -> tuple[str, ...]:

@@ -22,7 +22,8 @@ from extractor.schema import (
     "label,linked,expected",
     [
         ("QUANTITY", True, ("value", "low", "high", "unit", "qualifier", "measured",
-                            "time_start", "time_end", "place", "speaker", "speaker_id")),
+                            "time_start", "time_end", "measured_rule", "period_rule", "place",
+                            "speaker", "speaker_id")),
         ("QUANTITY", False, ("value", "low", "high", "unit", "qualifier", "measured",
                              "time_start", "time_end")),
         ("TIME", True, ("time_start", "time_end")),

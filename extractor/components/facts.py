@@ -133,9 +133,13 @@ class FactLinker:
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
-        report_period = (
-            _report_period(doc, governing_times, doc._.extractor_date) if has_parse else None
+        report_time = (
+            _report_time(doc, governing_times, doc._.extractor_date) if has_parse else None
         )
+        report_period = _report_period(doc, [report_time]) if report_time is not None else None
+        # "results of 2015", "January-September 2023": a calendar period, not a duration
+        # looking back ("over the past 5 years").
+        calendar_report = report_time is not None and not _LOOKING_BACK.search(report_time.text)
         named = {
             i for e in doc.spans.get(SPANS_ENTITIES, []) for i in range(e.start, e.end)
         }  # tokens of names: never what an amount measures
@@ -327,7 +331,7 @@ class FactLinker:
                 and report_period is not None
                 and not _is_age(span)
                 and not _starts_after(report_period, doc_date)
-                and _frame_item(span, report_period, doc_date)
+                and _frame_item(span, report_period, doc_date, calendar=calendar_report)
             ):
                 # "Nine-month results ... Industrial output – 104.2%.": an indicator line
                 # with no verb of its own is of the period the report is about.
@@ -490,10 +494,13 @@ def _year_back(iso: str | None) -> str | None:
     return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
 
 
-def _frame_item(span: Span, report_period: tuple, date: str | None) -> bool:
+_LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
+
+
+def _frame_item(span: Span, report_period: tuple, date: str | None, *, calendar: bool) -> bool:
     """An indicator line or item with no verb of its own: "Industrial output – 104.2%.",
-    "– commissioning of housing – 96.4%;"; or, in a report on a period already over, a
-    figure stated in the present ("Gross regional product is estimated at ...")."""
+    "– commissioning of housing – 96.4%;"; or, in a report on a calendar period already
+    over, a figure in the present ("Gross regional product is estimated at ...")."""
     if "/" in ((span._.extractor or {}).get("unit") or ""):
         return False  # rates and capacities ("150 tons per day") are not indicators
     text = doc_text(span.doc)
@@ -503,7 +510,9 @@ def _frame_item(span: Span, report_period: tuple, date: str | None) -> bool:
     verb = _clause_verb(span)
     if verb is None or verb.tag_ == "VBG":
         return True
-    if _ends_before(report_period, date) and not _plans(span):
+    if calendar and _ends_before(report_period, date) and not _plans(span):
+        # "Gross regional product is estimated at ...", "the deficit is 2.1%": in a report
+        # on a closed calendar period, present figures are that period's.
         words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
         return verb.tag_ in ("VBZ", "VBP") or bool(words & {"is", "are"})
     return False
@@ -737,7 +746,16 @@ def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -
 
 
 def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tuple | None:
-    """The period a report is about, named in its headline or opening paragraph.
+    """The period a report is about (see :func:`_report_time`) as ``(start, end)``."""
+    t = _report_time(doc, times, date)
+    if t is None:
+        return None
+    data = t._.extractor or {}
+    return data.get("time_start"), data.get("time_end")
+
+
+def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:
+    """The time naming the period a report is about, in its headline or opening paragraph.
 
     "Akim reports on the results of 2023", "Mayor sums up 2022", "... for January-May
     2023": a year or a range, not a day ("today") and not a plan ("by 2027").
@@ -760,7 +778,7 @@ def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tupl
                 r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
             ).search(before)
         ):
-            return start, end
+            return t
     return None
 
 

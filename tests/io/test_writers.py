@@ -22,6 +22,7 @@ from extractor.schema import FACT_FIELDS, SPAN_FIELDS
 QUANTITY = {"doc_id": "a", "label": "QUANTITY", "start": 0, "end": 9, "text": "5 schools",
             "value": 5, "low": None, "high": None, "unit": "school", "qualifier": None,
             "measured": ["school", "schools"], "time_start": "2020", "time_end": "2020",
+            "measured_rule": "measured.counted_noun", "period_rule": "period.governing_time",
             "place": "Almaty", "speaker": "Mr Abenov", "speaker_id": "abenov"}  # fmt: skip
 TIME = {
     "doc_id": "a",
@@ -56,9 +57,10 @@ def test_jsonl_writer(writer, expected):
 
 
 def test_a_fact_carries_every_field_of_its_label_even_when_unknown():
-    bare = {k: v for k, v in QUANTITY.items() if k not in ("speaker", "speaker_id", "place")}
+    linked = ("measured_rule", "period_rule", "speaker", "speaker_id", "place")
+    bare = {k: v for k, v in QUANTITY.items() if k not in linked}
     (line,) = JsonlWriter(facts=True).render([bare]).splitlines()
-    assert json.loads(line) == {**QUANTITY, "speaker": None, "speaker_id": None, "place": None}
+    assert json.loads(line) == {**QUANTITY, **dict.fromkeys(linked)}
 
 
 @pytest.mark.parametrize(
