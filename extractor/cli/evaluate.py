@@ -11,7 +11,16 @@ import typer
 
 from ..about import __version__
 from . import _util
-from ._util import EXIT_NOTHING, GoldDirOpt, ModelOpt, app, safe
+from ._util import (
+    EXIT_NOTHING,
+    GoldDirOpt,
+    ModelOpt,
+    app,
+    fail,
+    make_parent,
+    require_gold_dir,
+    safe,
+)
 
 
 class Split(str, Enum):
@@ -71,8 +80,14 @@ def evaluate(
     from .render import errors_table, scores_table
 
     thresholds = _parse_thresholds(min_f1 or [])
-    ids = load_split(gold_dir, split.value)
-    docs = [load_document(corpus_dir, doc_id) for doc_id in ids]
+    require_gold_dir(gold_dir)
+    try:
+        ids = load_split(gold_dir, split.value)
+        docs = [load_document(corpus_dir, doc_id) for doc_id in ids]
+    except FileNotFoundError as err:
+        fail(f"{err.filename or err}: not found; run extractor gold check")
+    except (KeyError, ValueError) as err:
+        fail(f"{err}; run extractor gold check")
     nlp = load(model)
     scores = Scores()
     texts = {}
@@ -90,6 +105,7 @@ def evaluate(
     if show_errors:
         _util.console.print(errors_table(scores.errors, texts))
     if json_out:
+        make_parent(json_out)
         json_out.write_text(
             json.dumps(
                 {"split": split.value, "documents": ids, "scores": scores.to_dict()}, indent=2

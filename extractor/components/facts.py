@@ -1293,8 +1293,16 @@ def _sentence_place(span: Span, places: list[Span]) -> str | None:
 
 @Language.factory(
     "extractor_facts",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
+    assigns=["span._.extractor"],
+    requires=[
+        "doc.spans",
+        "doc.sents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+        "token.ent_type",
+    ],
     default_config={},
 )
 def make_fact_linker(nlp: Language, name: str) -> FactLinker:
