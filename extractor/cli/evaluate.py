@@ -11,7 +11,15 @@ import typer
 
 from ..about import __version__
 from . import _util
-from ._util import EXIT_NOTHING, GoldDirOpt, ModelOpt, app, safe
+from ._util import (
+    EXIT_NOTHING,
+    GoldDirOpt,
+    ModelOpt,
+    app,
+    fail,
+    make_parent,
+    require_gold_dir,
+)
 
 
 class Split(str, Enum):
@@ -98,13 +106,18 @@ def evaluate(
         check_rule_ids(disable_rule or [])
     except FactRuleError as e:
         raise typer.BadParameter(str(e), param_hint="--disable-rule") from e
-    ids = load_split(gold_dir, split.value)
+    require_gold_dir(gold_dir)
+    try:
+        ids = load_split(gold_dir, split.value)
+    except FileNotFoundError as err:
+        fail(f"{err.filename or err}: not found; run extractor gold check")
+    except (KeyError, ValueError) as err:
+        fail(f"{err}; run extractor gold check")
     nlp = load(model, disabled_rules=disable_rule or [])
     try:
         result = evaluate_documents(nlp, ids, gold_dir=gold_dir, corpus_dir=corpus_dir)
     except EvaluationError as e:
-        _util.err_console.print(safe(str(e)))
-        raise typer.Exit(EXIT_NOTHING) from e
+        fail(f"{e}; run extractor gold check")
     scores, texts = result.scores, result.texts
     title = f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
     if disable_rule:
@@ -115,6 +128,7 @@ def evaluate(
     if show_errors:
         _util.console.print(errors_table(scores.errors, texts))
     if json_out:
+        make_parent(json_out)
         json_out.write_text(
             json.dumps(
                 {

@@ -24,9 +24,11 @@ from ._util import (
     EXIT_NOTHING,
     EXIT_PARTIAL,
     ModelOpt,
+    RunNotes,
     app,
     date_option,
     fail,
+    make_parent,
     safe,
 )
 
@@ -166,6 +168,8 @@ def extract(
     writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
     sink: _Sink
     try:
+        for path in (output, errors):
+            make_parent(path)
         err_handle = errors.open("w", encoding="utf-8") if errors else None
         if fmt == Format.table:
             sink = _TableSink(output, facts)
@@ -179,6 +183,7 @@ def extract(
         fail(f"cannot write {err.filename}: {err.strerror or err}")
 
     tally = _Tally()
+    notes = RunNotes()
     results = extract_documents(
         nlp,
         sink.pending(iter_documents(paths, date)),
@@ -198,6 +203,7 @@ def extract(
                     else:
                         err_console.print(f"[red]skipped[/red] {safe(str(item))}", highlight=False)
                 else:
+                    notes.see(item.document)
                     sink.write(item)
                     tally.result(item)
                 tally.kept, tally.kept_size = sink.kept, sink.kept_size
@@ -214,9 +220,13 @@ def extract(
         )
         raise typer.Exit(EXIT_NOTHING) from err
     finally:
+        # documents the output holds are skipped without an item of their own: count them
+        # even when no document is left to extract
+        tally.kept, tally.kept_size = sink.kept, sink.kept_size
         sink.close()
         if err_handle:
             err_handle.close()
+    notes.report()
     listed = f" (listed in {safe(str(errors))})" if errors and tally.failed else ""
     err_console.print(tally.summary() + listed, highlight=False)
     if tally.done == 0:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import _util
-from ._util import EXIT_NOTHING, EXIT_PARTIAL, ModelOpt, app, date_option, safe
+from ._util import EXIT_NOTHING, EXIT_PARTIAL, ModelOpt, RunNotes, app, date_option, safe
 
 
 @app.command()
@@ -42,16 +42,19 @@ def facts(
     console, err_console = _util.console, _util.err_console
     nlp = load(model)
     n_ok = n_bad = 0
+    notes = RunNotes()
     for item in extract_documents(nlp, iter_documents(paths, date)):
         if not isinstance(item, Result):
             n_bad += 1
             err_console.print(f"skipped {safe(str(item))}", highlight=False)
             continue
         n_ok += 1
+        notes.see(item.document)
         if json_lines:
             console.file.write(JsonlWriter(facts=True).render(item.records))
         else:
             console.print(facts_table(item.document.id, item.records, item.document.text))
+    notes.report()
     if n_ok == 0:
         raise typer.Exit(EXIT_NOTHING)
     if n_bad:

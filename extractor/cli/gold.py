@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import _util
-from ._util import EXIT_NOTHING, GoldDirOpt, gold_app, safe
+from ._util import EXIT_NOTHING, GoldDirOpt, gold_app, require_gold_dir, safe
 
 
 @gold_app.command("check")
@@ -22,11 +22,13 @@ def gold_check(
     """
     from ..io.gold import check_gold, gold_ids
 
+    require_gold_dir(gold_dir)
     problems = check_gold(gold_dir, corpus_dir)
     for problem in problems:
         _util.err_console.print(safe(str(problem)), highlight=False)
     n = len(gold_ids(gold_dir))
     if problems:
-        _util.err_console.print(f"{len(problems)} problems in {n} gold documents", highlight=False)
+        found = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        _util.err_console.print(f"{found} in {n} gold documents", highlight=False)
         raise typer.Exit(EXIT_NOTHING)
     _util.console.print(f"gold OK: {n} documents", highlight=False)

@@ -19,7 +19,7 @@ from ..review.readable import (  # noqa: F401  (readable_* stay importable from 
     readable_amount,
     readable_number,
 )
-from ..review.summary import Summary
+from ..review.summary import LEFT_OUT_PART, LEFT_OUT_RATE, LEFT_OUT_UNMEASURED, Summary
 from ..review.view import DocumentView
 from ..scoring import Scores
 
@@ -428,18 +428,30 @@ def review_summary(summary: Summary) -> Group:
         table = Table(title="totals where adding up makes sense", title_justify="left")
         table.caption_justify = "left"
         table.add_column("unit")
+        table.add_column("measured")
         table.add_column("period")
         table.add_column("facts", justify="right")
         table.add_column("total", justify="right")
         table.add_column("of which qualified", justify="right")
         for t in totals:
             total = readable_amount({"value": t.total, "unit": t.unit})
-            cells = (clean(t.unit), clean(t.period or "—"), str(t.count), clean(total))
+            cells = (clean(t.unit), clean(t.measured), clean(t.period or "—"), str(t.count))
+            cells += (clean(total),)
             table.add_row(*map(Text, cells), str(t.qualified or ""))
+        left_out = [
+            _plural(n, noun)
+            for n, noun in (
+                (summary.ranges, "range"),
+                (summary.left_out[LEFT_OUT_RATE], "average or per-head figure"),
+                (summary.left_out[LEFT_OUT_PART], "part of a figure before it"),
+                (summary.left_out[LEFT_OUT_UNMEASURED], "figure of unknown measure"),
+            )
+            if n
+        ]
         table.caption = Text(
-            "every figure shown is added as stated (a figure quoted twice counts twice); "
-            "percentages, multipliers, time amounts and rates are not added"
-            + (f"; {_plural(summary.ranges, 'range')} left out" if summary.ranges else ""),
+            "figures of one measure, unit and period are added as stated (a figure quoted "
+            "twice counts twice); percentages, multipliers, time amounts and rates are not "
+            "added" + (f"; left out: {', '.join(left_out)}" if left_out else ""),
             style="dim",
         )
         parts.append(table)

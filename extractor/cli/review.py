@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     from ..review.view import DocumentView
 
 from . import _util
-from ._util import EXIT_NOTHING, EXIT_PARTIAL, DocsOpt, ModelOpt, PagerOpt, app, date_option
+from ._util import (
+    EXIT_NOTHING,
+    EXIT_PARTIAL,
+    DocsOpt,
+    LabelsOpt,
+    ModelOpt,
+    PagerOpt,
+    app,
+    date_option,
+)
 
 NO_TEXT = "text not found (give --corpus): spans shown without their sentences"
 
@@ -73,15 +82,7 @@ def review(
             show_default=False,
         ),
     ],
-    label: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--label",
-            "-l",
-            help="Only these labels (repeatable): QUANTITY, TIME, PERSON, ... "
-            "or ENTITY for all entities.",
-        ),
-    ] = None,
+    label: LabelsOpt = None,
     unit: Annotated[
         list[str] | None,
         typer.Option(
@@ -218,7 +219,7 @@ def review(
                 view = _with_note(view, gold_note)
             totals.documents += 1
             for row in view.rows:
-                totals.add(row.record, row.mark)
+                totals.add(row.record, row.mark, view.text)
             if view.rows or not filtered:  # a filter that leaves nothing: no empty table
                 out.print(review_table(view, compared=gold is not None))
         if summary:

@@ -15,7 +15,17 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import _util
-from ._util import EXIT_NOTHING, EXIT_PARTIAL, DocsOpt, ModelOpt, PagerOpt, app, date_option
+from ._util import (
+    EXIT_NOTHING,
+    EXIT_PARTIAL,
+    DocsOpt,
+    LabelsOpt,
+    ModelOpt,
+    PagerOpt,
+    app,
+    date_option,
+    make_parent,
+)
 
 NO_TEXT = 'text not found (give --corpus, or a "text" line in the file): facts only'
 
@@ -35,12 +45,7 @@ def show(
         typer.Option("--html", help="Write one self-contained HTML page here instead."),
     ] = None,
     doc: DocsOpt = None,
-    label: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--label", "-l", help="Only these labels (repeatable; ENTITY for all entities)."
-        ),
-    ] = None,
+    label: LabelsOpt = None,
     corpus: Annotated[
         Path | None,
         typer.Option(
@@ -93,6 +98,7 @@ def show(
             pages.append(PageDocument(doc_id, view.text, kept, note))
             shown += 1
             n_spans += len(kept)
+        make_parent(html)
         html.write_text(render_page(pages, title=f"{source.name}: facts"), encoding="utf-8")
         docs = "document" if shown == 1 else "documents"
         console.print(Text(f"wrote {clean(str(html))}: {shown} {docs}, {n_spans} spans"))

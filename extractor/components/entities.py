@@ -465,8 +465,8 @@ class EntityRefiner:
 
 @Language.factory(
     "extractor_entities",
-    assigns=["doc.spans"],
-    requires=[],
+    assigns=["doc.spans", "span._.extractor"],
+    requires=["doc.ents", "token.tag"],
     default_config={},
 )
 def make_entity_refiner(nlp: Language, name: str) -> EntityRefiner:

@@ -1641,7 +1641,15 @@ def _sentence_place(span: Span, places: list[Span]) -> str | None:
 @Language.factory(
     "extractor_facts",
     assigns=["span._.extractor"],
-    requires=["doc.spans", "token.dep"],
+    requires=[
+        "doc.spans",
+        "doc.sents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+        "token.ent_type",
+    ],
     default_config={"disabled_rules": []},
 )
 def make_fact_linker(nlp: Language, name: str, disabled_rules: list[str]) -> FactLinker:

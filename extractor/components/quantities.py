@@ -319,8 +319,8 @@ def _normalise_counted(lemma: str) -> str:
 
 @Language.factory(
     "extractor_quantities",
-    assigns=["doc.spans"],
-    requires=[],
+    assigns=["doc.spans", "span._.extractor"],
+    requires=["doc.spans", "token.tag", "token.lemma", "token.dep", "token.head"],
     default_config={"lookahead": 120},
 )
 def make_quantity_recognizer(nlp: Language, name: str, *, lookahead: int) -> QuantityRecognizer:

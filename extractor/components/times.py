@@ -47,7 +47,7 @@ class TimeRecognizer:
 
 @Language.factory(
     "extractor_times",
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "span._.extractor"],
     requires=[],
     default_config={},
 )

@@ -115,15 +115,15 @@ SUMMARY = """\
 quantities by unit: KZT 1  job 1  % 1
 against gold: ✓ correct 1  ≠ date 1  + spurious 1  ✗ missed 1
 totals where adding up makes sense
-┏━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
-┃ unit ┃ period      ┃ facts ┃       total ┃ of which qualified ┃
-┡━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
-│ KZT  │ 2015 – 2019 │     1 │ 1.5 trn KZT │                    │
-│ job  │ 2016 – 2019 │     1 │  65,000 job │                  1 │
-└──────┴─────────────┴───────┴─────────────┴────────────────────┘
-every figure shown is added as stated (a figure quoted twice
-counts twice); percentages, multipliers, time amounts and rates
-are not added"""
+┏━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
+┃ unit ┃ measured   ┃ period      ┃ facts ┃       total ┃ of which qualified ┃
+┡━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
+│ KZT  │ investment │ 2015 – 2019 │     1 │ 1.5 trn KZT │                    │
+│ job  │ job        │ 2016 – 2019 │     1 │  65,000 job │                  1 │
+└──────┴────────────┴─────────────┴───────┴─────────────┴────────────────────┘
+figures of one measure, unit and period are added as stated (a figure quoted
+twice counts twice); percentages, multipliers, time amounts and rates are not
+added"""
 
 
 @pytest.mark.parametrize("width,expected", [(140, WIDE), (100, NARROW)])

@@ -2,7 +2,16 @@
 
 import pytest
 
-from extractor.review.summary import Summary, is_additive, unit_kind
+from extractor.review.summary import (
+    LEFT_OUT_PART,
+    LEFT_OUT_RATE,
+    LEFT_OUT_UNMEASURED,
+    Summary,
+    is_additive,
+    left_out,
+    measure_of,
+    unit_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,9 +39,10 @@ def test_what_adds_up(unit, kind, additive):
     assert is_additive(unit) is additive
 
 
-def q(value, unit, start="2020", end="2020", qualifier=None, **extra):
+def q(value, unit, start="2020", end="2020", qualifier=None, measured="investment", **extra):
     rec = {"label": "QUANTITY", "start": 0, "end": 1, "value": value, "unit": unit}
-    return {**rec, "qualifier": qualifier, "time_start": start, "time_end": end, **extra}
+    return {**rec, "qualifier": qualifier, "time_start": start, "time_end": end,
+            "measured": measured, **extra}  # fmt: skip
 
 
 def test_totals_per_unit_and_period():
@@ -66,3 +76,91 @@ def test_missed_gold_spans_count_only_as_marks():
     assert summary.marks == {"missed": 1, "correct": 1}
     assert summary.labels == {"QUANTITY": 1}
     assert [t.total for t in summary.sorted_totals()] == [7]
+
+
+def test_different_measures_are_never_added_together():
+    summary = Summary()
+    for measured in ("gross regional product", "industrial output", "purchases of machinery",
+                     "Investments", "investment"):  # fmt: skip
+        summary.add(q(1e12, "KZT", "2024", "2024", measured=measured))
+    got = {t.measured: (t.total, t.count) for t in summary.sorted_totals()}
+    assert got == {"product": (1e12, 1), "output": (1e12, 1), "purchase": (1e12, 1),
+                   "investment": (2e12, 2)}  # fmt: skip
+
+
+SENTENCE = "In 2024, 12,500 jobs were created, including 3,870 permanent ones."
+
+
+def at(text: str, span: str, **fields) -> dict:
+    start = text.index(span)
+    rec = {
+        "label": "QUANTITY",
+        "start": start,
+        "end": start + len(span),
+        "text": span,
+        "value": 1,
+        "unit": "job",
+        "measured": "job",
+        "time_start": None,
+        "time_end": None,
+    }
+    return {**rec, **fields}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text,span,measured,reason",
+    [
+        (SENTENCE, "3,870", "job", LEFT_OUT_PART),
+        (SENTENCE, "12,500 jobs", "job", None),
+        ("Exports reached 900 tons, of which 300 tons went to China.", "300 tons", "export",
+         LEFT_OUT_PART),
+        ("Of these, about 40 schools were repaired.", "40 schools", "school", LEFT_OUT_PART),
+        ("Among them 12 hospitals were built.", "12 hospitals", "hospital", LEFT_OUT_PART),
+        # the cue must be in the figure's own sentence
+        ("The plan includes roads. 7 bridges were built.", "7 bridges", "bridge", None),
+        ("The average monthly salary reached 350,000 tenge.", "350,000 tenge",
+         "average monthly salary", LEFT_OUT_RATE),
+        ("Wages reached 300,000 tenge.", "300,000 tenge", "wage", LEFT_OUT_RATE),
+        ("Income per capita was 5,000 dollars.", "5,000 dollars", "income per capita",
+         LEFT_OUT_RATE),
+        ("Pensions cost 6.1 trillion tenge.", "6.1 trillion tenge", "pension", None),
+        ("The salary fund grew to 80 billion tenge.", "80 billion tenge", "salary fund", None),
+        ("Work worth 500 billion tenge was done.", "500 billion tenge", None,
+         LEFT_OUT_UNMEASURED),
+    ],
+)  # fmt: skip
+def test_what_is_left_out_of_the_totals(text, span, measured, reason):
+    assert left_out(at(text, span, measured=measured), text) == reason
+
+
+@pytest.mark.parametrize(
+    "measured,measure",
+    [
+        ("Investments", "investment"),
+        ("volume of investments", "volume"),
+        ("manufacturing industry products", "product"),
+        (["product", "agriculture"], "product / agriculture"),
+        (["jobs"], "job"),
+        (None, None),
+        ([], None),
+    ],
+)
+def test_measure_of(measured, measure):
+    assert measure_of({"measured": measured}) == measure
+
+
+def test_a_part_is_counted_but_not_added_to_its_whole():
+    summary = Summary()
+    summary.add(at(SENTENCE, "12,500 jobs", value=12500), text=SENTENCE)
+    summary.add(at(SENTENCE, "3,870", value=3870), text=SENTENCE)
+    assert [t.total for t in summary.sorted_totals()] == [12500]
+    assert summary.left_out == {LEFT_OUT_PART: 1}
+    assert summary.units == {"job": 2}
+
+
+def test_a_rate_in_money_is_not_added_to_amounts():
+    summary = Summary()
+    summary.add(q(350_000, "KZT", measured="average monthly salary"))
+    summary.add(q(80e9, "KZT", measured="salary fund"))
+    assert [(t.measured, t.total) for t in summary.sorted_totals()] == [("fund", 80e9)]
+    assert summary.left_out == {LEFT_OUT_RATE: 1}

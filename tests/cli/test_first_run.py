@@ -1,0 +1,120 @@
+"""What a new user meets first: outputs in new folders, resuming a finished run, running
+outside the repository, unknown labels, text that is not English, documents without a date."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+ENGLISH = "In 2020 the akimat built 12 schools and spent 5 billion tenge on roads this year."
+RUSSIAN = "В 2020 году акимат построил 12 школ и потратил 4,2 триллиона тенге на дороги."
+
+
+def extract(*args) -> object:
+    return runner.invoke(app, ["extract", *map(str, args), "--n-process", "1"])
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (docs / "b.txt").write_text(ENGLISH.replace("12", "14"), encoding="utf-8")
+    return docs
+
+
+def test_output_in_a_folder_that_does_not_exist_yet(folder, tmp_path):
+    out = tmp_path / "out" / "run 1" / "spans.jsonl"
+    result = extract(folder, "-o", out, "--errors", tmp_path / "logs" / "bad.jsonl")
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["doc_id"] for line in out.read_text().splitlines()} == {"a", "b"}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resuming_a_finished_run_does_nothing_and_exits_0(folder, tmp_path, fmt):
+    out = tmp_path / f"spans.{fmt}"
+    assert extract(folder, "-o", out, "-f", fmt).exit_code == 0
+    before = out.read_bytes()
+    again = extract(folder, "-o", out, "-f", fmt, "--resume")
+    assert again.exit_code == 0, again.output
+    assert again.stderr.splitlines()[-1].startswith(
+        "2 documents (2 already in the output), 0 spans"
+    )
+    assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["evaluate"], ["gold", "check"]])
+def test_outside_the_repository_a_clean_message(tmp_path, command):
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor", *command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) <= 2, result.stderr
+    assert "no gold set in" in result.stderr and "--gold" in result.stderr
+
+
+def test_evaluate_names_a_missing_split_file(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.jsonl").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{gold / 'split.json'}: not found" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["review", "show"])
+@pytest.mark.parametrize("label,ok", [("FOO", False), ("quantity", True), ("ENTITY", True),
+                                      ("QUANTITIES", False)])  # fmt: skip
+def test_unknown_labels_are_usage_errors(tmp_path, command, label, ok):
+    spans = tmp_path / "spans.jsonl"
+    rec = {"doc_id": "a", "label": "QUANTITY", "start": 0, "end": 1, "text": "5", "value": 5}
+    spans.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    result = runner.invoke(app, [command, str(spans), "--label", label, "--no-pager"])
+    if ok:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 2  # a usage error (1 from the extractor command)
+        assert f"'{label}': not a label" in result.output
+
+
+def test_text_that_is_not_english_is_named_in_a_warning(folder):
+    (folder / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    result = extract(folder, "-f", "jsonl", "--date", "2021")
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if "not look like English" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: ru ")
+
+
+@pytest.mark.parametrize(
+    "args,notes",
+    [
+        ([], ["note: 2 documents have no date"]),
+        (["--date", "2021"], []),
+    ],
+)
+def test_documents_without_a_date_are_noted_once_per_run(folder, args, notes):
+    result = extract(folder, "-f", "jsonl", *args)
+    assert result.exit_code == 0
+    got = [line for line in result.stderr.splitlines() if "no date" in line]
+    assert [line[: len(n)] for line, n in zip(got, notes, strict=False)] == notes
+    assert len(got) == len(notes)
+
+
+def test_facts_notes_an_undated_document_too(folder):
+    result = runner.invoke(app, ["facts", str(folder / "a.txt"), "--jsonl"])
+    assert result.exit_code == 0
+    assert "note: 1 document has no date" in result.stderr

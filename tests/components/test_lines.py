@@ -1,0 +1,71 @@
+"""The line breaker, and a saved pipeline that loads with plain spaCy in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import extractor
+from extractor.components.lines import break_at_lines
+
+
+@pytest.mark.parametrize(
+    "text,starts",
+    [
+        ("Roads repaired\nThe akimat repaired 40 km of roads.", ["The"]),
+        ("ASTANA, 8 October 2024 – The minister said so.", ["The"]),
+        ("BISHKEK – Exports grew.", ["Exports"]),
+        ("Head line\n\nSecond paragraph here.", ["Second"]),
+        ("No break in this sentence at all.", []),
+    ],
+)
+def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
+    doc = break_at_lines(nlp.make_doc(text))
+    assert [t.text for t in doc[1:] if t.is_sent_start] == starts
+
+
+def test_every_requirement_of_every_component_is_met(nlp):
+    assert nlp.analyze_pipes()["problems"] == {name: [] for name in nlp.pipe_names}
+
+
+_LOAD = """
+import json, sys
+import spacy
+
+nlp = spacy.load(sys.argv[1])
+doc = nlp(sys.argv[2])
+records = [span._.extractor for key in sorted(doc.spans) for span in doc.spans[key]]
+print(json.dumps({
+    "pipes": nlp.pipe_names,
+    "imported": sorted(m for m in sys.modules if m.startswith("extractor")),
+    "records": sorted(records, key=lambda r: (r["start"], r["end"], r["label"])),
+}))
+"""
+
+
+def test_a_saved_pipeline_loads_with_plain_spacy_in_a_fresh_interpreter(nlp, tmp_path):
+    path = tmp_path / "model"
+    nlp.to_disk(path)
+    text = (
+        "ASTANA – In 2020, 10 major projects worth more than 408 billion tenge were "
+        "implemented.\nThe akim said 3,000 jobs were created."
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _LOAD, str(path), text],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = json.loads(result.stdout)
+    assert loaded["pipes"] == nlp.pipe_names
+    assert "extractor_lines" in loaded["pipes"]
+    # spaCy found the factories through their entry points, not through an import by the test
+    assert "extractor.components.lines" in loaded["imported"]
+    expected = [
+        {k: v for k, v in r.items() if k != "doc_id"} for r in extractor.doc_records(nlp(text))
+    ]
+    assert loaded["records"] == expected
