@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
-from importlib import resources
+
+from ..resources import read_text
 
 FIELDS = ("measured", "period")
 RULES_FILE = "fact_rules.jsonl"
@@ -185,8 +186,7 @@ def parse_fact_rules(text: str, source: str = RULES_FILE) -> tuple[FactRule, ...
 @lru_cache(maxsize=1)
 def load_fact_rules() -> tuple[FactRule, ...]:
     """The packaged rules, in the order the linker tries them."""
-    text = resources.files("extractor.resources").joinpath(RULES_FILE).read_text("utf-8")
-    return parse_fact_rules(text)
+    return parse_fact_rules(read_text(RULES_FILE))
 
 
 def default_rule_set(disabled: Iterable[str] = ()) -> RuleSet:

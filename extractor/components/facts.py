@@ -10,15 +10,14 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..resources import read_json, read_jsonl
 from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
@@ -28,51 +27,24 @@ from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_ext
 from .context import doc_text, release_text
 from .fact_rules import RuleSet, default_rule_set
 
+_WORDS = read_json("fact_words.json")
 # Verbs whose subject is what an amount measures: "investments amounted to N".
-_COPULAR = {
-    "amount", "reach", "be", "total", "make", "constitute", "exceed", "stand", "hit", "grow",
-    "increase", "rise", "decrease", "fall", "decline", "drop", "account", "equal", "come",
-    "remain", "double", "surpass", "climb", "fell", "improve", "jump",
-}  # fmt: skip
+_COPULAR = frozenset(_WORDS["copular_verbs"])
 # Nouns that hold what they measure after "of": "the volume of investments". The
 # transparent ones add nothing: "the volume of industrial production" is production.
-_TRANSPARENT = {"volume", "amount", "number", "sum", "total", "size"}
-_CONTAINERS = {
-    "volume",
-    "amount",
-    "share",
-    "level",
-    "number",
-    "cost",
-    "value",
-    "sum",
-    "total",
-    "rate",
-    "size",
-}
+_CONTAINERS = frozenset(_WORDS["containers"])
+_TRANSPARENT = frozenset(_WORDS["transparent_containers"])
 _PHRASE_DEPS = {"compound", "amod", "nmod"}
-_SKIP_HEADS = {
-    "which", "that", "it", "this", "they", "what", "who", "%", "percent", "year", "purpose",
-    "purposes", "thanks", "result", "framework", "part", "expense", "account", "case",
-}  # fmt: skip
+_SKIP_HEADS = frozenset(_WORDS["not_measured"])
 # Heads that are idioms only in some company: "in order to", "at the same time", "for the
 # first time"; "the state order", "the waiting time" measure something.
-_IDIOM_BEFORE = {
-    "order": {"in"},
-    "time": {"same", "first", "second", "third", "last", "this", "next"},
-}
+_IDIOM_BEFORE = {head: frozenset(before) for head, before in _WORDS["idioms"].items()}
 
 
 @lru_cache(maxsize=1)
 def load_nominalizations() -> dict[str, str]:
     """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
-    text = (
-        resources.files("extractor.resources")
-        .joinpath("nominalizations.jsonl")
-        .read_text(encoding="utf-8")
-    )
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return {row["verb"]: row["noun"] for row in rows}
+    return {row["verb"]: row["noun"] for row in read_jsonl("nominalizations.jsonl")}
 
 
 class FactLinker:
@@ -374,8 +346,9 @@ _AMOUNT_KEY = ("extractor", "amount-tokens")
 # A quotation: “…”, «…» or "…", within one paragraph.
 _QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
 _SPEECH_VERB = re.compile(
-    r"(?i)\b(?:said|says|noted|notes|stressed|reported|added|informed|emphasi[sz]ed|explained|"
-    r"announced|told|according\s+to|summed\s+up|recalled|replied)\b"
+    r"(?i)\b(?:"
+    + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _WORDS["speech_verbs"])
+    + r")\b"
 )
 
 
@@ -1213,20 +1186,7 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
     return None, None
 
 
-_PURPOSE_VERBS = {
-    "allocate",
-    "provide",
-    "spend",
-    "direct",
-    "invest",
-    "earmark",
-    "use",
-    "send",
-    "channel",
-    "assign",
-    "issue",
-    "plan",
-}
+_PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
 def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Token | None:
@@ -1343,7 +1303,7 @@ _EVALUATION_BASE = re.compile(
 # "Of these, about 3 million tons ...", "of which oil – 25.4 million tons", "among them":
 # the cue a few words before the amount.
 _PART_OF_BEFORE = re.compile(_PART_CUE + r")\b(?:\W+[\w-]+){0,3}\W*$")
-_POINTING = {"it", "this", "that", "they"}
+_POINTING = frozenset(_WORDS["pointing_pronouns"])
 
 
 def _of_own_whole(span: Span) -> bool:
@@ -1377,13 +1337,13 @@ def _container_before(span: Span) -> Token | None:
 
 
 _THESE_PURPOSES = "purposes"
-_CLASSIFIERS = {"head", "unit", "piece", "pair", "set", "kind", "type", "item", "batch"}
+_CLASSIFIERS = frozenset(_WORDS["classifiers"])
 # ", an increase of 18,4%", ", a decrease of 3 percent": a change set beside an amount.
 _APPOSED_CHANGE = re.compile(
     r"(?i),\s+(?:an?\s+)(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
     r"\s+(?:of|by)\s+(?:about\s+|almost\s+|nearly\s+)?$"
 )
-_CHANGE_NOUNS = {"increase", "growth", "rise", "decrease", "decline", "reduction", "drop"}
+_CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])
 
 
 def _previous_amount_in_sentence(span: Span) -> bool:
