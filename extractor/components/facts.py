@@ -483,7 +483,12 @@ def _frame_item(span: Span, report_period: tuple, date: str | None, *, calendar:
     verb = _clause_verb(span)
     if verb is None or verb.tag_ == "VBG":
         return True
-    if calendar and _ends_before(report_period, date) and not _plans(span):
+    if (
+        calendar
+        and _ends_before(report_period, date)
+        and not _plans(span)
+        and not _holds_now_here(span)
+    ):
         # "Gross regional product is estimated at ...", "the deficit is 2.1%": in a report
         # on a closed calendar period, present figures are that period's.
         words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
@@ -727,6 +732,9 @@ def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tupl
     return data.get("time_start"), data.get("time_end")
 
 
+_HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+as)\s+in\s+$")
+
+
 def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:
     """The time naming the period a report is about, in its headline or opening paragraph.
 
@@ -747,6 +755,10 @@ def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span |
             and end
             and (len(start) <= 7 or start != end)  # a year, a month, "4-5 October"
             and not _starts_after((start, end), date)
+            # a report is about a recent period: "Back in 2011 the country received ..." in
+            # the lead of a 2025 hearing is history, not the report's period
+            and not (date and int(end[:4]) < int(date[:4]) - 1)
+            and not _HISTORY_BEFORE.search(before)
             and rx(
                 r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
             ).search(before)
@@ -1456,9 +1468,11 @@ def _holds_now_here(span: Span) -> bool:
     if _NOW_NEAR.search(near):
         return True
     verb = _clause_verb(span)
-    return verb is not None and any(
-        c.dep_ == "advmod" and c.lower_ in ("currently", "now") for c in verb.children
-    )
+    if verb is None:
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    # "losses are still 17 percent" (not "was still 17 percent in 2019": a past state)
+    return bool(words & {"currently", "now"}) or ("still" in words and verb.tag_ in ("VBZ", "VBP"))
 
 
 def _holds_now(sent: Span) -> bool:
