@@ -17,6 +17,7 @@ from ._util import (
     ModelOpt,
     app,
     fail,
+    load_pipeline,
     make_parent,
     require_gold_dir,
     safe,
@@ -75,7 +76,6 @@ def evaluate(
     """
     from ..batch import Result, extract_documents
     from ..io.gold import load_document, load_gold, load_split
-    from ..pipeline import load
     from ..scoring import Scores, score_document
     from .render import errors_table, scores_table
 
@@ -88,7 +88,7 @@ def evaluate(
         fail(f"{err.filename or err}: not found; run extractor gold check")
     except (KeyError, ValueError) as err:
         fail(f"{err}; run extractor gold check")
-    nlp = load(model)
+    nlp = load_pipeline(model)
     scores = Scores()
     texts = {}
     for item in extract_documents(nlp, docs):
