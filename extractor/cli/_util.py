@@ -9,6 +9,7 @@ the model only when it extracts.
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -18,6 +19,8 @@ from rich.console import Console
 from ..about import __version__
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..io.corpus import Document
 
 app = typer.Typer(
@@ -159,6 +162,27 @@ class RunNotes:
                 'unresolved; give --date, a <stem>.meta.json date or a "date" field',
                 highlight=False,
             )
+
+
+LOADING = "loading the spaCy model…"
+
+
+def loading_status() -> AbstractContextManager[Any]:
+    """On a terminal, a spinner saying that the model loads (a few seconds, before any
+    progress can be shown); elsewhere nothing."""
+    return err_console.status(LOADING) if err_console.is_terminal else nullcontext()
+
+
+def load_pipeline(model: str | None, *, disabled_rules: list[str] | None = None) -> Language:
+    """The extractor pipeline, saying that it loads; exit 1 with the install command when
+    no English model is installed. ``disabled_rules``: fact rules switched off."""
+    with loading_status():
+        from ..pipeline import ModelNotFoundError, load
+
+        try:
+            return load(model, disabled_rules=disabled_rules or [])
+        except ModelNotFoundError as err:
+            fail(str(err))
 
 
 def make_parent(path: Path | None) -> None:

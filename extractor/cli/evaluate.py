@@ -17,6 +17,7 @@ from ._util import (
     ModelOpt,
     app,
     fail,
+    load_pipeline,
     make_parent,
     require_gold_dir,
 )
@@ -98,7 +99,6 @@ def evaluate(
     from ..components.fact_rules import FactRuleError, check_rule_ids
     from ..evaluation import EvaluationError, evaluate_documents
     from ..io.gold import load_split
-    from ..pipeline import load
     from .render import errors_table, rules_table, scores_table
 
     thresholds = _parse_thresholds(min_f1 or [])
@@ -113,7 +113,7 @@ def evaluate(
         fail(f"{err.filename or err}: not found; run extractor gold check")
     except (KeyError, ValueError) as err:
         fail(f"{err}; run extractor gold check")
-    nlp = load(model, disabled_rules=disable_rule or [])
+    nlp = load_pipeline(model, disabled_rules=disable_rule or [])
     try:
         result = evaluate_documents(nlp, ids, gold_dir=gold_dir, corpus_dir=corpus_dir)
     except EvaluationError as e:

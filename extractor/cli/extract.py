@@ -28,6 +28,7 @@ from ._util import (
     app,
     date_option,
     fail,
+    load_pipeline,
     make_parent,
     safe,
 )
@@ -153,17 +154,13 @@ def extract(
     from ..batch import default_n_process, extract_documents
     from ..io.corpus import iter_documents
     from ..io.writers import CsvWriter, JsonlWriter, OutputError, ResumableOutput, StreamOutput
-    from ..pipeline import ModelNotFoundError, load
 
     console, err_console = _util.console, _util.err_console
     if fmt is None:
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
     if resume and (output is None or fmt == Format.table):
         fail("--resume needs --output FILE and --format jsonl or csv")
-    try:
-        nlp = load(model)
-    except ModelNotFoundError as err:
-        fail(str(err))
+    nlp = load_pipeline(model)
 
     writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
     sink: _Sink
@@ -382,9 +379,7 @@ class _TableSink:
         from .render import spans_table
 
         records = fact_records(result.records) if self.facts else result.records
-        self.console.print(
-            spans_table(result.document.id, records, result.document.text, self.console.width)
-        )
+        self.console.print(spans_table(result.document.id, records, result.document.text))
 
     def close(self) -> None:
         if self.handle:

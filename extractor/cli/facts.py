@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from . import _util
-from ._util import EXIT_NOTHING, EXIT_PARTIAL, ModelOpt, RunNotes, app, date_option, safe
+from ._util import (
+    EXIT_NOTHING,
+    EXIT_PARTIAL,
+    ModelOpt,
+    RunNotes,
+    app,
+    date_option,
+    load_pipeline,
+    safe,
+)
 
 
 @app.command()
@@ -36,11 +45,10 @@ def facts(
     from ..batch import Result, extract_documents
     from ..io.corpus import iter_documents
     from ..io.writers import JsonlWriter
-    from ..pipeline import load
     from .render import facts_table
 
     console, err_console = _util.console, _util.err_console
-    nlp = load(model)
+    nlp = load_pipeline(model)
     n_ok = n_bad = 0
     notes = RunNotes()
     for item in extract_documents(nlp, iter_documents(paths, date)):

@@ -35,46 +35,66 @@ def period(rec: dict) -> str:
     return period_of(rec)
 
 
-def spans_table(doc_id: str, records: list[dict], text: str, width: int | None = None) -> Table:
-    """One document's spans: label, text, value, qualifier, measured, period, context.
+class SpansTable:
+    """One document's spans, laid out for the width it gets.
 
-    The table fits the console: under 100 columns the qualifier joins the value and
-    ``measured`` and the context are left out; under 140 the context is left out.
+    Every width shows label, span, value, ``measured`` (the link to what an amount
+    measures) and period. From :attr:`MEDIUM` columns the qualifier has its own column
+    (narrower, it joins the value: "3 mn m2 (over)"); from :attr:`WIDE` the span's
+    sentence is shown too, cut at word boundaries.
     """
-    wide = width is None or width >= 140
-    medium = width is None or width >= 100
-    table = Table(title=Text(doc_id), title_justify="left")
-    table.add_column("label", style="bold", no_wrap=True)
-    table.add_column("span", min_width=12, max_width=34)
-    table.add_column("value", justify="right", min_width=8, max_width=26)
-    if medium:
-        table.add_column("qual.", no_wrap=True)
-        table.add_column("measured", min_width=10, max_width=28)
-    table.add_column("period", no_wrap=True)
-    if wide:
-        table.add_column("context", ratio=1, min_width=20)
-    for rec in records:
+
+    MEDIUM, WIDE = 100, 140
+
+    def __init__(self, doc_id: str, records: list[dict], text: str | None) -> None:
+        self.doc_id, self.records, self.text = doc_id, records, text
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        wide, medium = width >= self.WIDE, width >= self.MEDIUM
+        table = Table(title=Text(clean(self.doc_id)), title_justify="left", expand=wide)
+        table.add_column("label", style="bold", no_wrap=True)
+        table.add_column("span", min_width=10, max_width=22 if wide else 34 if medium else 22)
+        table.add_column("value", justify="right", min_width=8, max_width=16 if wide else 26)
+        if medium:
+            table.add_column("qual.", no_wrap=True)
+        table.add_column("measured", min_width=10, max_width=20 if wide else 28 if medium else 18)
+        table.add_column("period", max_width=12)
+        if wide:
+            table.add_column("in its sentence", ratio=1, min_width=40)
+        for rec in self.records:
+            row: list = [
+                rec["label"],
+                Text(clean(rec["text"])),
+                Text(clean(self._value(rec, medium))),
+            ]
+            if medium:
+                row.append(rec.get("qualifier") or "")
+            row += [Text(clean(_measured(rec))), period(rec)]
+            if wide:
+                row.append(fact_in_sentence(rec, self.text, max_chars=SENTENCE_CHARS))
+            table.add_row(*row)
+        return table
+
+    @staticmethod
+    def _value(rec: dict, medium: bool) -> str:
         if rec["label"] == "QUANTITY":
             value = readable_amount(rec)
-            if not medium and rec.get("qualifier"):
-                value = f"{value} ({rec['qualifier']})"
-        elif rec["label"] == "PERSON" and rec.get("title"):
-            value = rec["title"]
-        else:
-            value = ""
-        row: list = [rec["label"], Text(clean(rec["text"])), Text(clean(value))]
-        if medium:
-            row += [rec.get("qualifier") or "", Text(clean(rec.get("measured") or ""))]
-        row.append(period(rec))
-        if wide:
-            lo = max(0, rec["start"] - 30)
-            hi = min(len(text), rec["end"] + 30)
-            context = Text("…" + clean(text[lo : rec["start"]]).lstrip())
-            context.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
-            context.append(clean(text[rec["end"] : hi]).rstrip() + "…")
-            row.append(context)
-        table.add_row(*row)
-    return table
+            return f"{value} ({rec['qualifier']})" if not medium and rec.get("qualifier") else value
+        if rec["label"] == "PERSON" and rec.get("title"):
+            return rec["title"]
+        return ""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(options.max_width, options.max_width)
+
+
+def spans_table(doc_id: str, records: list[dict], text: str | None) -> SpansTable:
+    """One document's spans (see :class:`SpansTable`)."""
+    return SpansTable(doc_id, records, text)
 
 
 ROWS = (
@@ -199,35 +219,71 @@ def _describe(rec: dict | None) -> str:
     return clean(out)
 
 
-def facts_table(doc_id: str, records: list[dict], text: str) -> Table:
-    """One row per quantity: amount, qualifier, what it measures, period, place, speaker."""
-    table = Table(title=Text(doc_id), title_justify="left")
-    table.add_column("amount", justify="right", no_wrap=True)
-    table.add_column("qual.", no_wrap=True)
-    table.add_column("measured", max_width=28)
-    table.add_column("period", no_wrap=True)
-    table.add_column("place", max_width=22)
-    table.add_column("speaker", max_width=22)
-    table.add_column("sentence", ratio=1, min_width=24)
-    for rec in records:
-        if rec["label"] != "QUANTITY":
-            continue
-        lo = max(text.rfind(".", 0, rec["start"]) + 1, rec["start"] - 80)
-        hi = text.find(".", rec["end"])
-        hi = min(len(text) if hi < 0 else hi + 1, rec["end"] + 80)
-        sentence = Text(clean(text[lo : rec["start"]]).lstrip())
-        sentence.append(clean(text[rec["start"] : rec["end"]]), style="reverse")
-        sentence.append(clean(text[rec["end"] : hi]).rstrip())
-        table.add_row(
-            Text(readable_amount(rec)),
-            rec.get("qualifier") or "",
-            Text(clean(rec.get("measured") or "")),
-            period(rec),
-            Text(clean(rec.get("place") or "")),
-            Text(clean(rec.get("speaker") or "")),
-            sentence,
-        )  # fmt: skip
-    return table
+class FactsTable:
+    """One row per quantity: amount, qualifier, what it measures, period, place, speaker,
+    and the quantity in its whole sentence (cut at word boundaries when long).
+
+    From :attr:`WIDE` columns every field has its column; narrower, one column holds the
+    fact (amount, then measured, then period, place and speaker a line each) beside its
+    sentence, so nothing is cropped at 80 columns.
+    """
+
+    WIDE = 140
+
+    def __init__(self, doc_id: str, records: list[dict], text: str | None) -> None:
+        self.doc_id = doc_id
+        self.records = [rec for rec in records if rec["label"] == "QUANTITY"]
+        self.text = text
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        wide = width >= self.WIDE
+        table = Table(title=Text(clean(self.doc_id)), title_justify="left", expand=True)
+        if wide:
+            table.add_column("amount", justify="right", no_wrap=True)
+            table.add_column("qual.", no_wrap=True)
+            table.add_column("measured", max_width=20)
+            table.add_column("period", no_wrap=True)
+            table.add_column("place", max_width=16)
+            table.add_column("speaker", max_width=16)
+        else:
+            table.add_column("fact", width=26)
+        table.add_column("in its sentence", ratio=1, min_width=40)
+        for rec in self.records:
+            sentence = fact_in_sentence(rec, self.text)
+            if wide:
+                table.add_row(
+                    Text(clean(readable_amount(rec))),
+                    Text(clean(rec.get("qualifier") or "")),
+                    Text(clean(_measured(rec))),
+                    period(rec),
+                    Text(clean(rec.get("place") or "")),
+                    Text(clean(rec.get("speaker") or "")),
+                    sentence,
+                )
+            else:
+                table.add_row(self._fact(rec), sentence)
+        return table
+
+    @staticmethod
+    def _fact(rec: dict) -> Text:
+        amount = " ".join(v for v in (rec.get("qualifier") or "", readable_amount(rec)) if v)
+        out = Text(clean(amount), style="bold")
+        for line in (_measured(rec), period(rec), rec.get("place"), rec.get("speaker")):
+            if line:
+                out.append("\n" + clean(line))
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(options.max_width, options.max_width)
+
+
+def facts_table(doc_id: str, records: list[dict], text: str | None) -> FactsTable:
+    """One document's facts (see :class:`FactsTable`)."""
+    return FactsTable(doc_id, records, text)
 
 
 # --- extractor review ---------------------------------------------------------------------

@@ -66,9 +66,12 @@ def extracted_documents(
     """
     from ..batch import Result, extract_documents
     from ..io.corpus import Document, iter_documents
-    from ..pipeline import load
+    from ._util import loading_status
 
-    nlp = load(model)
+    with loading_status():
+        from ..pipeline import load
+
+        nlp = load(model)
     docs = (
         d
         for d in iter_documents([source], date)

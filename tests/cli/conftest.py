@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 
-CHROMIUM_PACKAGE = "chromium"  # Debian's package and command
-
-
-def _apt_install(package: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    cmd = ["apt-get", "install", "-y", "--no-install-recommends", package]
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:  # a fresh machine has no package lists yet
-        subprocess.run(["apt-get", "update"], env=env, capture_output=True, text=True, check=False)
-        result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    return result
+# Debian's and Ubuntu's names for the headless-capable browser; .ci/run installs the first.
+BROWSERS = ("chromium", "chromium-browser")
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Debian's headless Chromium, installed with apt-get on first use when missing.
+    """A Chromium found on PATH; the tests that need it skip, saying why, when there is none.
 
-    CI runs `make test` as root on a fresh machine, so the browser is installed here; the
-    tests that need it skip (saying why) only where installing is impossible.
+    Tests never install anything: CI installs the browser before the tests (``.ci/run``).
     """
-    found = shutil.which(CHROMIUM_PACKAGE)
-    if found:
-        return found
-    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip(
-            "chromium is missing and cannot be installed here (needs root and apt-get); "
-            "run: apt-get install chromium"
-        )
-    result = _apt_install(CHROMIUM_PACKAGE)
-    found = shutil.which(CHROMIUM_PACKAGE)
-    if not found:
-        pytest.skip(f"installing chromium with apt-get failed: {result.stderr.strip()[-300:]}")
-    return found
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip(
+        f"no Chromium on PATH (looked for {', '.join(BROWSERS)}): install it to render the "
+        "HTML view, e.g. apt-get install chromium, as .ci/run does"
+    )

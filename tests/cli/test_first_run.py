@@ -118,3 +118,25 @@ def test_facts_notes_an_undated_document_too(folder):
     result = runner.invoke(app, ["facts", str(folder / "a.txt"), "--jsonl"])
     assert result.exit_code == 0
     assert "note: 1 document has no date" in result.stderr
+
+
+def test_a_terminal_is_told_that_the_model_loads_before_the_progress_bar(folder, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from extractor.cli import _util
+
+    terminal = io.StringIO()
+    console = Console(file=terminal, force_terminal=True, width=100, color_system=None)
+    monkeypatch.setattr(_util, "err_console", console)
+    result = extract(folder, "-o", folder.parent / "out.jsonl")
+    assert result.exit_code == 0, result.output
+    shown = terminal.getvalue()
+    assert _util.LOADING in shown and "extracting" in shown
+    assert shown.index(_util.LOADING) < shown.index("extracting")
+
+
+def test_elsewhere_nothing_is_said_about_loading(folder):
+    result = extract(folder, "-o", folder.parent / "out.jsonl")
+    assert "loading" not in result.stderr
