@@ -51,6 +51,9 @@ _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|u
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
 # "Minister of Healthcare", "Head of State": a portfolio in a title, not a body.
 _ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
+_BODY_WORD = re.compile(
+    r"(?:Agency|Committee|Ministry|Department|Service|Office|Bureau|Inspectorate|Fund|Council)$"
+)
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
@@ -177,6 +180,17 @@ def load_titles() -> tuple[str, ...]:
         .read_text(encoding="utf-8")
     )
     return tuple(json.loads(line)["title"] for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def load_not_entities() -> frozenset[str]:
+    """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
+    text = (
+        resources.files("extractor.resources")
+        .joinpath("gazetteers/not_entities.jsonl")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(json.loads(line)["text"] for line in text.splitlines() if line.strip())
 
 
 class EntityRefiner:
@@ -344,6 +358,17 @@ class EntityRefiner:
             return start, end, None  # "The region": no name at all
         if label == "PERSON" and all(w.lower().strip(",") in self._title_words for w in words):
             return start, end, None  # "Vice Minister" alone
+        if label in ("PERSON", "ORG") and source == "ner" and words[-1].lower() in load_titles():
+            # "Statistics Agency Head": the body before a role is the ORG; "Governor" is nothing.
+            if len(words) > 1 and _BODY_WORD.match(words[-2]):
+                end = start + text[start:end].rstrip().rfind(" ")
+                surface, label = text[start:end], "ORG"
+            elif label == "PERSON":
+                return start, end, None
+        if source == "ner" and rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in (
+            load_not_entities()
+        ):
+            return start, end, None  # "GRP", "the President's Address": indicators, speeches
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title

@@ -109,3 +109,111 @@ def test_entity_boundaries_exclude(extract, text, not_expected):
     assert not_expected not in [
         r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # Wire copy: the dateline city is a GPE in its capitals, the agency an ORG.
+        ("SHYMKENT. KAZINFORM - The city akimat opened 12 schools.", "GPE", "SHYMKENT"),
+        ("SHYMKENT. KAZINFORM - The city akimat opened 12 schools.", "ORG", "KAZINFORM"),
+        ("NAMANGAN, March 3 (UzA) - The hokim met farmers.", "GPE", "NAMANGAN"),
+        ("NAMANGAN, March 3 (UzA) - The hokim met farmers.", "ORG", "UzA"),
+        ("OSH (Kabar) - Deputies approved the city budget.", "ORG", "Kabar"),
+        ("KARAGANDA, Sept. 14 /Kazinform/ - Miners received bonuses.", "ORG", "Kazinform"),
+        ("KARAGANDA, Sept. 14 /Kazinform/ - Miners received bonuses.", "GPE", "KARAGANDA"),
+        ("TERMEZ. From 1 May, water tariffs will rise.", "GPE", "TERMEZ"),
+        ("UST-KAMENOGORSK – The akim reported on the harvest.", "GPE", "UST-KAMENOGORSK"),
+        ("The figures were published, primeminister.kz reports.", "ORG", "primeminister.kz"),
+        ("According to gov.uz, exports grew in the spring.", "ORG", "gov.uz"),
+    ],
+)
+def test_wire_copy_datelines_and_sources(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Named state programmes and national projects are LAW; the generic word stays out.
+        ("Under the Kyzyl Zhol programme, 300 families received housing.", "Kyzyl Zhol"),
+        ("The Yashil Makon national project plans to plant trees.", "Yashil Makon"),
+        ("Within the Taza Aul state program, wells were drilled.", "Taza Aul"),
+        ('Within the "Obod Qishloq" programme, roads were repaired.', "Obod Qishloq"),
+        ('The "Digital Uzbekistan - 2030" Strategy sets new targets.', "Digital Uzbekistan - 2030"),
+        ('The roadmap "Kazakhstan Steppe" was approved last week.', "Kazakhstan Steppe"),
+        ('Under the national project "Clean Rivers", banks were cleaned.', "Clean Rivers"),
+        ("Loans were issued under the Auyl - El Besigi project.", "Auyl - El Besigi"),
+        ("Graduates applied to the Tech Orda programme.", "Tech Orda"),
+    ],
+)
+def test_named_programmes_are_law(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "LAW")
+    assert expected not in spans(records, "ORG") + spans(records, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Facilities with generic heads are FAC, the lowercase words of the head inside.
+        (
+            "The Almalyk mining and processing plant raised output.",
+            "Almalyk mining and processing plant",
+        ),
+        ("Investors came to the Jizzakh free economic zone.", "Jizzakh free economic zone"),
+        ("Firms in the Khorgos special economic zone pay no tax.", "Khorgos special economic zone"),
+        ("A new workshop opened in the Pavlodar industrial park.", "Pavlodar industrial park"),
+        ("The Aktobe logistics hub handles containers.", "Aktobe logistics hub"),
+        ("The Ekibastuz thermal power plant burns coal.", "Ekibastuz thermal power plant"),
+        ("The Kambarata hydropower plant will be built.", "Kambarata hydropower plant"),
+        ("Water was released from the Bakhri Tojik dam.", "Bakhri Tojik dam"),
+        ("The Samarkand railway station was renovated.", "Samarkand railway station"),
+        ("Coal reserves at the Bishkek CHP were replenished.", "Bishkek CHP"),
+        ("Twelve projects were launched in the Navoi FEZ.", "Navoi FEZ"),
+        ("Textile firms moved to FEZ Angren last year.", "FEZ Angren"),
+        ('The FEZ "Urgut" attracted new investors.', "Urgut"),
+        ('The "Chirchiq" industrial park was expanded.', "Chirchiq"),
+        ("The Zhetysu Tau industrial city was founded.", "Zhetysu Tau industrial city"),
+        ("The Termez and Ayritom checkpoints processed trucks.", "Ayritom"),
+    ],
+)
+def test_facilities_with_generic_heads(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "FAC")
+    assert expected not in spans(records, "ORG") + spans(records, "PERSON") + spans(records, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # Titles and roles are no entity; indicators and speeches are not organisations.
+        ("The Governor said that the plan was fulfilled.", "Governor"),
+        ("The Agency Head noted the growth.", "Agency Head"),
+        ("The Statistics Agency Head noted the growth.", "Statistics Agency Head"),
+        ("The region's GRP grew, and the IFO of industry was high.", "GRP"),
+        ("The IFO of industry reached a record.", "IFO"),
+        ("In his Address, the Head of State set new goals.", "Address"),
+        ("The MCI was raised from January.", "MCI"),
+        ("A 120 MW solar power plant was launched.", "MW solar power plant"),
+        ("The national company JSC carried more cargo.", "JSC"),
+        ("Data are published on the portal budget.gov.kz every month.", "budget.gov.kz"),
+    ],
+)
+def test_roles_and_indicators_are_not_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Turkish company Tekno Parts will build a plant.", "Tekno Parts"),
+        ("The municipal enterprise Almaty Su will drill wells.", "Almaty Su"),
+        ("The Italian contractor Salini Group started the works.", "Salini Group"),
+        ("The Statistics Agency Head noted the growth.", "Statistics Agency"),
+    ],
+)
+def test_names_after_company_words_are_org(extract, text, expected):
+    assert expected in spans(extract(text), "ORG")
