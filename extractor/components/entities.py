@@ -54,14 +54,15 @@ _ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
 _BODY_WORD = re.compile(
     r"(?:Agency|Committee|Ministry|Department|Service|Office|Bureau|Inspectorate|Fund|Council)$"
 )
+_MINISTER_OF = re.compile(r"(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
 _PERSON_SAID = re.compile(
     r"(?:\b(?:said|noted|stressed|reported|added|informed|emphasized|emphasised|explained|summed\s+up|replied|announced)\s+"
-    r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
-    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)\s+(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
+    r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?[^\S\n]+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
+    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+[^\S\n]+[\p{Lu}][\p{Ll}]+)\s+(?:also\s+)?(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
 )
 _LEGAL_FORM = re.compile(r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
 
@@ -219,8 +220,9 @@ class EntityRefiner:
         # after a title phrase are a name.
         self._person_after_title = re.compile(
             r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r")))"
-            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
+            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:,?\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
             r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])(?!\s+[\p{Lu}][\p{Ll}])"
+            r"(?!\s+(?:of|for|on)\s)"  # "Minister of Labour and Social Protection of the ..."
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
         )
         self._title_before = re.compile(
@@ -365,6 +367,8 @@ class EntityRefiner:
                 surface, label = text[start:end], "ORG"
             elif label == "PERSON":
                 return start, end, None
+        if label == "ORG" and source == "ner" and _MINISTER_OF.match(surface):
+            return start, end, None  # "Minister of Finance": a portfolio, not the ministry
         if source == "ner" and rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in (
             load_not_entities()
         ):
@@ -459,6 +463,9 @@ class EntityRefiner:
         if label == "PERSON" and source == "ner":
             if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None
+            first = rx(r"[\p{Lu}][\p{Ll}]+[ \u00a0]$").search(text, max(0, start - 30), start)
+            if first and _PATRONYMIC.match(text[start:end]):
+                start = first.start()  # "Daulet Kenesovich": the first name before a patronymic
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
                 return start, end, None  # "Citizens", "Cotton": a capitalised common noun

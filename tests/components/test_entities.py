@@ -217,3 +217,56 @@ def test_roles_and_indicators_are_not_names(extract, text, not_expected):
 )
 def test_names_after_company_words_are_org(extract, text, expected):
     assert expected in spans(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        (
+            "The press service of the Ministry of Energy, Industry and Mining of Kyrgyzstan reports.",
+            "ORG",
+            "Ministry of Energy, Industry and Mining of Kyrgyzstan",
+        ),
+        ("Customs data\n\nMinistry of Trade\n\nThe exports grew.", "ORG", "Ministry of Trade"),
+        ("Tourists visit the Mangistau plateau every summer.", "LOC", "Mangistau plateau"),
+        ("Hotels line the Caspian coast near the city.", "LOC", "Caspian coast"),
+        ("The works on Abai Avenue and Respublika Square are over.", "FAC", "Abai Avenue"),
+        ("The works on Abai Avenue and Respublika Square are over.", "FAC", "Respublika Square"),
+        (
+            '"Exports will grow," said Vice Minister of Agriculture and Food Security of the'
+            " Republic Aigul Temirova.",
+            "PERSON",
+            "Aigul Temirova",
+        ),
+        (
+            '"Output rose," Minister of Energy, Mining and Geology Kanat Duisenov said.',
+            "PERSON",
+            "Kanat Duisenov",
+        ),
+        ("Murat Akhmetov also noted that wages grew.", "PERSON", "Murat Akhmetov"),
+        ("I instruct Yerlan Bolatovich personally to control it.", "PERSON", "Yerlan Bolatovich"),
+    ],
+)
+def test_full_names_of_bodies_places_and_people(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        ("The Minister of Finance reported on revenues.", "Minister of Finance"),
+        ("Wages\n\nSatybaldiyev noted that wages grew.", "Wages\n\nSatybaldiyev"),
+        (
+            "said Vice Minister of Labour and Social Protection of the Population Aigul Temirova.",
+            "Social Protection",
+        ),
+        (
+            "The Ministry of Trade, Aidar Seitov said, revised it.",
+            "Ministry of Trade, Aidar Seitov",
+        ),
+    ],
+)
+def test_titles_and_line_breaks_end_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
