@@ -54,7 +54,7 @@ _ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
 _BODY_WORD = re.compile(
     r"(?:Agency|Committee|Ministry|Department|Service|Office|Bureau|Inspectorate|Fund|Council)$"
 )
-_MINISTER_OF = re.compile(r"(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
+_MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
@@ -183,6 +183,55 @@ def load_titles() -> tuple[str, ...]:
     return tuple(json.loads(line)["title"] for line in text.splitlines() if line.strip())
 
 
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case: a capitalised one of them is no name."""
+    return frozenset(rx(r"(?<![\p{L}-])[\p{Ll}][\p{Ll}-]*(?![\p{L}])").findall(text))
+
+
+_MISREAD_PLACE = ("PERSON", "ORG", "NORP")
+_LIST_NAME = re.compile(
+    r"[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*(?![\p{L}\d-])(?![^\S\n]+[\p{Lu}])"
+)
+
+
+def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names listed with a place are places: "in Kostanay, Rudny and Zhitikara".
+
+    A one-word name joined by a comma or "and" to a GPE, that the model took for a
+    PERSON, ORG or NORP, is a GPE too; longer names keep their label.
+    """
+    by_start = {s: (s, e, label) for s, e, label in spans}
+    out = dict(by_start)
+    queue = [(s, e) for s, e, label in spans if label == "GPE" and " " not in text[s:e]]
+    seen = set(queue)
+    while queue:
+        s, e = queue.pop()
+        after = rx(r",[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+").match(text, e)
+        before = rx(r"(?:,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$").search(text, 0, s)
+        candidates = []
+        if after:
+            m = _LIST_NAME.match(text, after.end())
+            if m:
+                candidates.append(m.span())
+        if before:
+            m = rx(r"(?<![\p{L}\d-])[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*$").search(
+                text, 0, before.start()
+            )
+            if m and not rx(r"[\p{Lu}][\p{L}]*[^\S\n]+$").search(text, 0, m.start()):
+                candidates.append(m.span())
+        for cs, ce in candidates:
+            if _LEADING_FUNCTION_WORD.match(text[cs:ce] + " X") or (cs, ce) in seen:
+                continue
+            overlap = [v for v in out.values() if v[0] < ce and cs < v[1]]
+            if [v[:2] for v in overlap] != [(cs, ce)] or overlap[0][2] not in _MISREAD_PLACE:
+                continue
+            out[cs] = (cs, ce, "GPE")
+            seen.add((cs, ce))
+            queue.append((cs, ce))
+    return sorted(out.values())
+
+
 @lru_cache(maxsize=1)
 def load_not_entities() -> frozenset[str]:
     """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
@@ -251,7 +300,7 @@ class EntityRefiner:
                 and _not_a_name(text[f[0] : f[1]])
             )
         ]  # fmt: skip
-        records = self._propagate(text, self._resolve(text, found, doc))
+        records = _coordinated_places(text, self._propagate(text, self._resolve(text, found, doc)))
         doc.spans[SPANS_ENTITIES] = []
         person_ids = link_persons([text[s:e] for s, e, label in records if label == "PERSON"])
         for start, end, label in records:
@@ -460,6 +509,10 @@ class EntityRefiner:
                 and words[0][0].isupper()
             ):
                 label = "PERSON"  # "Kuandyk Kassymov": a first name and a CIS surname
+        one = text[start:end]
+        if label in ("PERSON", "ORG", "GPE", "NORP") and source == "ner" and " " not in one:
+            if one[:1].isupper() and one.lower() in _lowercase_words(text):
+                return start, end, None  # "Coal is supplied", "Healthcare": "coal" elsewhere
         if label == "PERSON" and source == "ner":
             if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None

@@ -270,3 +270,51 @@ def test_titles_and_line_breaks_end_names(extract, text, not_expected):
     assert not_expected not in [
         r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("Plants were launched in Kostanay, Rudny and Zhitikara.", "GPE", "Zhitikara"),
+        ("Schools were opened in Talas, Kara-Buura and Bakai-Ata.", "GPE", "Bakai-Ata"),
+        (
+            "The press service of the Government of Tomsk Region reports.",
+            "ORG",
+            "Government of Tomsk Region",
+        ),
+        ("Wheat is grown across Tomsk Region.", "GPE", "Tomsk Region"),
+        (
+            "Oil is produced in the Khanty-Mansi Autonomous Okrug.",
+            "GPE",
+            "Khanty-Mansi Autonomous Okrug",
+        ),
+        (
+            "A wind farm will be built in the Republic of Karakalpakstan.",
+            "GPE",
+            "Republic of Karakalpakstan",
+        ),
+        ("Uzbekistan Airways will add flights to Osh.", "ORG", "Uzbekistan Airways"),
+        (
+            "Graduates of Tomsk State University stay in the region.",
+            "ORG",
+            "Tomsk State University",
+        ),
+        ("Complaints are sent to the Osh City Hall.", "ORG", "Osh City Hall"),
+    ],
+)
+def test_lists_of_places_and_named_bodies(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # A capitalised word the same document writes in lower case is no name.
+        ("Cotton is the main crop. Farmers picked cotton early.", "Cotton"),
+        ("Healthcare received more money. Spending on healthcare grew.", "Healthcare"),
+    ],
+)
+def test_capitalised_common_words_are_not_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
