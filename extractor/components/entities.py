@@ -55,7 +55,7 @@ _BODY_WORD = re.compile(
     r"(?:Agency|Committee|Ministry|Department|Service|Office|Bureau|Inspectorate|Fund|Council)$"
 )
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
-_PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
+_PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'

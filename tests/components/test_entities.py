@@ -318,3 +318,26 @@ def test_capitalised_common_words_are_not_names(extract, text, not_expected):
     assert not_expected not in [
         r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        (
+            'Together with the "Kazakh Invest" national company, routes were made.',
+            "ORG",
+            "Kazakh Invest",
+        ),
+        ('The municipal enterprise "Osh Bus Park" received new buses.', "ORG", "Osh Bus Park"),
+        ("The Central Asian Wool Fair will be held in May.", "EVENT", "Central Asian Wool Fair"),
+        ("Pilgrims visit the Khoja Akhmet Yassawi mosque.", "FAC", "Khoja Akhmet Yassawi mosque"),
+        ("The Bakhty – Ayagoz railway line is being built.", "FAC", "Bakhty – Ayagoz railway line"),
+        (
+            "Power flows via the Datka – Kemin transmission line.",
+            "FAC",
+            "Datka – Kemin transmission line",
+        ),
+    ],
+)
+def test_quoted_companies_events_and_lines(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
