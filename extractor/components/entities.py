@@ -513,12 +513,17 @@ class EntityRefiner:
         if label in ("PERSON", "ORG", "GPE", "NORP") and source == "ner" and " " not in one:
             if one[:1].isupper() and one.lower() in _lowercase_words(text):
                 return start, end, None  # "Coal is supplied", "Healthcare": "coal" elsewhere
+        if label == "ORG" and source == "ner" and " " not in one:
+            if rx(r"\b(?:in|near)\s$").search(text, 0, start) and not one.isupper():
+                return start, end, "GPE"  # "in Kochkor-Ata": one word after "in" is a place
         if label == "PERSON" and source == "ner":
             if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None
             first = rx(r"[\p{Lu}][\p{Ll}]+[ \u00a0]$").search(text, max(0, start - 30), start)
             if first and _PATRONYMIC.match(text[start:end]):
                 start = first.start()  # "Daulet Kenesovich": the first name before a patronymic
+            elif " " not in text[start:end] and rx(r"\b(?:in|near)\s$").search(text, 0, start):
+                return start, end, "GPE"  # "in Sol-Iletsk": one word after "in" is a place
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
                 return start, end, None  # "Citizens", "Cotton": a capitalised common noun

@@ -341,3 +341,19 @@ def test_capitalised_common_words_are_not_names(extract, text, not_expected):
 )
 def test_quoted_companies_events_and_lines(extract, text, label, expected):
     assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # One word after "in" or "near" that the model took for a person or a body is a place.
+        ("Roads were repaired in Kara-Kulja this year.", "Kara-Kulja"),
+        ("Gas came to homes in Karabulak.", "Karabulak"),
+        ("A new school was opened in Kochkor-Ata.", "Kochkor-Ata"),
+        # Local units keep their word: mahallas, residential areas.
+        ("The mill works in the Yangiabad mahalla of the district.", "Yangiabad mahalla"),
+        ("Families moved to the Sarybel residential area.", "Sarybel residential area"),
+    ],
+)
+def test_one_word_after_in_and_local_units_are_places(extract, text, expected):
+    assert expected in spans(extract(text), "GPE")
