@@ -51,14 +51,18 @@ _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|uly|kyzy|u
 _LEGAL_FORM_END = re.compile(r"\s(?:JSC|LLP|LLC|PLC|Ltd\.?)$")
 # "Minister of Healthcare", "Head of State": a portfolio in a title, not a body.
 _ROLE_OF = re.compile(r"(?:Minister|Head)\s+of\s+(?:the\s+)?$")
-_PRIORITY = {"quote": 3, "rule": 3, "gaz": 2, "ner": 1}
+_BODY_WORD = re.compile(
+    r"(?:Agency|Committee|Ministry|Department|Service|Office|Bureau|Inspectorate|Fund|Council)$"
+)
+_MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
+_PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
 _PERSON_SAID = re.compile(
     r"(?:\b(?:said|noted|stressed|reported|added|informed|emphasized|emphasised|explained|summed\s+up|replied|announced)\s+"
-    r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
-    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)\s+(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
+    r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?[^\S\n]+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
+    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+[^\S\n]+[\p{Lu}][\p{Ll}]+)\s+(?:also\s+)?(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
 )
 _LEGAL_FORM = re.compile(r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
 
@@ -179,6 +183,66 @@ def load_titles() -> tuple[str, ...]:
     return tuple(json.loads(line)["title"] for line in text.splitlines() if line.strip())
 
 
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case: a capitalised one of them is no name."""
+    return frozenset(rx(r"(?<![\p{L}-])[\p{Ll}][\p{Ll}-]*(?![\p{L}])").findall(text))
+
+
+_MISREAD_PLACE = ("PERSON", "ORG", "NORP")
+_LIST_NAME = re.compile(
+    r"[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*(?![\p{L}\d-])(?![^\S\n]+[\p{Lu}])"
+)
+
+
+def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names listed with a place are places: "in Kostanay, Rudny and Zhitikara".
+
+    A one-word name joined by a comma or "and" to a GPE, that the model took for a
+    PERSON, ORG or NORP, is a GPE too; longer names keep their label.
+    """
+    by_start = {s: (s, e, label) for s, e, label in spans}
+    out = dict(by_start)
+    queue = [(s, e) for s, e, label in spans if label == "GPE" and " " not in text[s:e]]
+    seen = set(queue)
+    while queue:
+        s, e = queue.pop()
+        after = rx(r",[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+").match(text, e)
+        before = rx(r"(?:,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$").search(text, 0, s)
+        candidates = []
+        if after:
+            m = _LIST_NAME.match(text, after.end())
+            if m:
+                candidates.append(m.span())
+        if before:
+            m = rx(r"(?<![\p{L}\d-])[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*$").search(
+                text, 0, before.start()
+            )
+            if m and not rx(r"[\p{Lu}][\p{L}]*[^\S\n]+$").search(text, 0, m.start()):
+                candidates.append(m.span())
+        for cs, ce in candidates:
+            if _LEADING_FUNCTION_WORD.match(text[cs:ce] + " X") or (cs, ce) in seen:
+                continue
+            overlap = [v for v in out.values() if v[0] < ce and cs < v[1]]
+            if [v[:2] for v in overlap] != [(cs, ce)] or overlap[0][2] not in _MISREAD_PLACE:
+                continue
+            out[cs] = (cs, ce, "GPE")
+            seen.add((cs, ce))
+            queue.append((cs, ce))
+    return sorted(out.values())
+
+
+@lru_cache(maxsize=1)
+def load_not_entities() -> frozenset[str]:
+    """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
+    text = (
+        resources.files("extractor.resources")
+        .joinpath("gazetteers/not_entities.jsonl")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(json.loads(line)["text"] for line in text.splitlines() if line.strip())
+
+
 class EntityRefiner:
     """Correct the model's entities with gazetteers and rules; write ``extractor_entities``."""
 
@@ -205,8 +269,9 @@ class EntityRefiner:
         # after a title phrase are a name.
         self._person_after_title = re.compile(
             r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r")))"
-            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
+            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:,?\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
             r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])(?!\s+[\p{Lu}][\p{Ll}])"
+            r"(?!\s+(?:of|for|on)\s)"  # "Minister of Labour and Social Protection of the ..."
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
         )
         self._title_before = re.compile(
@@ -235,7 +300,7 @@ class EntityRefiner:
                 and _not_a_name(text[f[0] : f[1]])
             )
         ]  # fmt: skip
-        records = self._propagate(text, self._resolve(text, found, doc))
+        records = _coordinated_places(text, self._propagate(text, self._resolve(text, found, doc)))
         doc.spans[SPANS_ENTITIES] = []
         person_ids = link_persons([text[s:e] for s, e, label in records if label == "PERSON"])
         for start, end, label in records:
@@ -344,6 +409,19 @@ class EntityRefiner:
             return start, end, None  # "The region": no name at all
         if label == "PERSON" and all(w.lower().strip(",") in self._title_words for w in words):
             return start, end, None  # "Vice Minister" alone
+        if label in ("PERSON", "ORG") and source == "ner" and words[-1].lower() in load_titles():
+            # "Statistics Agency Head": the body before a role is the ORG; "Governor" is nothing.
+            if len(words) > 1 and _BODY_WORD.match(words[-2]):
+                end = start + text[start:end].rstrip().rfind(" ")
+                surface, label = text[start:end], "ORG"
+            elif label == "PERSON":
+                return start, end, None
+        if label == "ORG" and source == "ner" and _MINISTER_OF.match(surface):
+            return start, end, None  # "Minister of Finance": a portfolio, not the ministry
+        if source == "ner" and rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in (
+            load_not_entities()
+        ):
+            return start, end, None  # "GRP", "the President's Address": indicators, speeches
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title
@@ -431,9 +509,21 @@ class EntityRefiner:
                 and words[0][0].isupper()
             ):
                 label = "PERSON"  # "Kuandyk Kassymov": a first name and a CIS surname
+        one = text[start:end]
+        if label in ("PERSON", "ORG", "GPE", "NORP") and source == "ner" and " " not in one:
+            if one[:1].isupper() and one.lower() in _lowercase_words(text):
+                return start, end, None  # "Coal is supplied", "Healthcare": "coal" elsewhere
+        if label == "ORG" and source == "ner" and " " not in one:
+            if rx(r"\b(?:in|near)\s$").search(text, 0, start) and not one.isupper():
+                return start, end, "GPE"  # "in Kochkor-Ata": one word after "in" is a place
         if label == "PERSON" and source == "ner":
             if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None
+            first = rx(r"[\p{Lu}][\p{Ll}]+[ \u00a0]$").search(text, max(0, start - 30), start)
+            if first and _PATRONYMIC.match(text[start:end]):
+                start = first.start()  # "Daulet Kenesovich": the first name before a patronymic
+            elif " " not in text[start:end] and rx(r"\b(?:in|near)\s$").search(text, 0, start):
+                return start, end, "GPE"  # "in Sol-Iletsk": one word after "in" is a place
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
                 return start, end, None  # "Citizens", "Cotton": a capitalised common noun

@@ -109,3 +109,251 @@ def test_entity_boundaries_exclude(extract, text, not_expected):
     assert not_expected not in [
         r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # Wire copy: the dateline city is a GPE in its capitals, the agency an ORG.
+        ("SHYMKENT. KAZINFORM - The city akimat opened 12 schools.", "GPE", "SHYMKENT"),
+        ("SHYMKENT. KAZINFORM - The city akimat opened 12 schools.", "ORG", "KAZINFORM"),
+        ("NAMANGAN, March 3 (UzA) - The hokim met farmers.", "GPE", "NAMANGAN"),
+        ("NAMANGAN, March 3 (UzA) - The hokim met farmers.", "ORG", "UzA"),
+        ("OSH (Kabar) - Deputies approved the city budget.", "ORG", "Kabar"),
+        ("KARAGANDA, Sept. 14 /Kazinform/ - Miners received bonuses.", "ORG", "Kazinform"),
+        ("KARAGANDA, Sept. 14 /Kazinform/ - Miners received bonuses.", "GPE", "KARAGANDA"),
+        ("TERMEZ. From 1 May, water tariffs will rise.", "GPE", "TERMEZ"),
+        ("UST-KAMENOGORSK – The akim reported on the harvest.", "GPE", "UST-KAMENOGORSK"),
+        ("The figures were published, primeminister.kz reports.", "ORG", "primeminister.kz"),
+        ("According to gov.uz, exports grew in the spring.", "ORG", "gov.uz"),
+    ],
+)
+def test_wire_copy_datelines_and_sources(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Named state programmes and national projects are LAW; the generic word stays out.
+        ("Under the Kyzyl Zhol programme, 300 families received housing.", "Kyzyl Zhol"),
+        ("The Yashil Makon national project plans to plant trees.", "Yashil Makon"),
+        ("Within the Taza Aul state program, wells were drilled.", "Taza Aul"),
+        ('Within the "Obod Qishloq" programme, roads were repaired.', "Obod Qishloq"),
+        ('The "Digital Uzbekistan - 2030" Strategy sets new targets.', "Digital Uzbekistan - 2030"),
+        ('The roadmap "Kazakhstan Steppe" was approved last week.', "Kazakhstan Steppe"),
+        ('Under the national project "Clean Rivers", banks were cleaned.', "Clean Rivers"),
+        ("Loans were issued under the Auyl - El Besigi project.", "Auyl - El Besigi"),
+        ("Graduates applied to the Tech Orda programme.", "Tech Orda"),
+    ],
+)
+def test_named_programmes_are_law(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "LAW")
+    assert expected not in spans(records, "ORG") + spans(records, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Facilities with generic heads are FAC, the lowercase words of the head inside.
+        (
+            "The Almalyk mining and processing plant raised output.",
+            "Almalyk mining and processing plant",
+        ),
+        ("Investors came to the Jizzakh free economic zone.", "Jizzakh free economic zone"),
+        ("Firms in the Khorgos special economic zone pay no tax.", "Khorgos special economic zone"),
+        ("A new workshop opened in the Pavlodar industrial park.", "Pavlodar industrial park"),
+        ("The Aktobe logistics hub handles containers.", "Aktobe logistics hub"),
+        ("The Ekibastuz thermal power plant burns coal.", "Ekibastuz thermal power plant"),
+        ("The Kambarata hydropower plant will be built.", "Kambarata hydropower plant"),
+        ("Water was released from the Bakhri Tojik dam.", "Bakhri Tojik dam"),
+        ("The Samarkand railway station was renovated.", "Samarkand railway station"),
+        ("Coal reserves at the Bishkek CHP were replenished.", "Bishkek CHP"),
+        ("Twelve projects were launched in the Navoi FEZ.", "Navoi FEZ"),
+        ("Textile firms moved to FEZ Angren last year.", "FEZ Angren"),
+        ('The FEZ "Urgut" attracted new investors.', "Urgut"),
+        ('The "Chirchiq" industrial park was expanded.', "Chirchiq"),
+        ("The Zhetysu Tau industrial city was founded.", "Zhetysu Tau industrial city"),
+        ("The Termez and Ayritom checkpoints processed trucks.", "Ayritom"),
+    ],
+)
+def test_facilities_with_generic_heads(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "FAC")
+    assert expected not in spans(records, "ORG") + spans(records, "PERSON") + spans(records, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # Titles and roles are no entity; indicators and speeches are not organisations.
+        ("The Governor said that the plan was fulfilled.", "Governor"),
+        ("The Agency Head noted the growth.", "Agency Head"),
+        ("The Statistics Agency Head noted the growth.", "Statistics Agency Head"),
+        ("The region's GRP grew, and the IFO of industry was high.", "GRP"),
+        ("The IFO of industry reached a record.", "IFO"),
+        ("In his Address, the Head of State set new goals.", "Address"),
+        ("The MCI was raised from January.", "MCI"),
+        ("A 120 MW solar power plant was launched.", "MW solar power plant"),
+        ("The national company JSC carried more cargo.", "JSC"),
+        ("Data are published on the portal budget.gov.kz every month.", "budget.gov.kz"),
+    ],
+)
+def test_roles_and_indicators_are_not_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Turkish company Tekno Parts will build a plant.", "Tekno Parts"),
+        ("The municipal enterprise Almaty Su will drill wells.", "Almaty Su"),
+        ("The Italian contractor Salini Group started the works.", "Salini Group"),
+        ("The Statistics Agency Head noted the growth.", "Statistics Agency"),
+    ],
+)
+def test_names_after_company_words_are_org(extract, text, expected):
+    assert expected in spans(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        (
+            "The press service of the Ministry of Energy, Industry and Mining of Kyrgyzstan reports.",
+            "ORG",
+            "Ministry of Energy, Industry and Mining of Kyrgyzstan",
+        ),
+        ("Customs data\n\nMinistry of Trade\n\nThe exports grew.", "ORG", "Ministry of Trade"),
+        ("Tourists visit the Mangistau plateau every summer.", "LOC", "Mangistau plateau"),
+        ("Hotels line the Caspian coast near the city.", "LOC", "Caspian coast"),
+        ("The works on Abai Avenue and Respublika Square are over.", "FAC", "Abai Avenue"),
+        ("The works on Abai Avenue and Respublika Square are over.", "FAC", "Respublika Square"),
+        (
+            '"Exports will grow," said Vice Minister of Agriculture and Food Security of the'
+            " Republic Aigul Temirova.",
+            "PERSON",
+            "Aigul Temirova",
+        ),
+        (
+            '"Output rose," Minister of Energy, Mining and Geology Kanat Duisenov said.',
+            "PERSON",
+            "Kanat Duisenov",
+        ),
+        ("Murat Akhmetov also noted that wages grew.", "PERSON", "Murat Akhmetov"),
+        ("I instruct Yerlan Bolatovich personally to control it.", "PERSON", "Yerlan Bolatovich"),
+    ],
+)
+def test_full_names_of_bodies_places_and_people(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        ("The Minister of Finance reported on revenues.", "Minister of Finance"),
+        ("Wages\n\nSatybaldiyev noted that wages grew.", "Wages\n\nSatybaldiyev"),
+        (
+            "said Vice Minister of Labour and Social Protection of the Population Aigul Temirova.",
+            "Social Protection",
+        ),
+        (
+            "The Ministry of Trade, Aidar Seitov said, revised it.",
+            "Ministry of Trade, Aidar Seitov",
+        ),
+    ],
+)
+def test_titles_and_line_breaks_end_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("Plants were launched in Kostanay, Rudny and Zhitikara.", "GPE", "Zhitikara"),
+        ("Schools were opened in Talas, Kara-Buura and Bakai-Ata.", "GPE", "Bakai-Ata"),
+        (
+            "The press service of the Government of Tomsk Region reports.",
+            "ORG",
+            "Government of Tomsk Region",
+        ),
+        ("Wheat is grown across Tomsk Region.", "GPE", "Tomsk Region"),
+        (
+            "Oil is produced in the Khanty-Mansi Autonomous Okrug.",
+            "GPE",
+            "Khanty-Mansi Autonomous Okrug",
+        ),
+        (
+            "A wind farm will be built in the Republic of Karakalpakstan.",
+            "GPE",
+            "Republic of Karakalpakstan",
+        ),
+        ("Uzbekistan Airways will add flights to Osh.", "ORG", "Uzbekistan Airways"),
+        (
+            "Graduates of Tomsk State University stay in the region.",
+            "ORG",
+            "Tomsk State University",
+        ),
+        ("Complaints are sent to the Osh City Hall.", "ORG", "Osh City Hall"),
+    ],
+)
+def test_lists_of_places_and_named_bodies(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # A capitalised word the same document writes in lower case is no name.
+        ("Cotton is the main crop. Farmers picked cotton early.", "Cotton"),
+        ("Healthcare received more money. Spending on healthcare grew.", "Healthcare"),
+    ],
+)
+def test_capitalised_common_words_are_not_names(extract, text, not_expected):
+    assert not_expected not in [
+        r["text"] for r in extract(text) if r["label"] not in ("QUANTITY", "TIME")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        (
+            'Together with the "Kazakh Invest" national company, routes were made.',
+            "ORG",
+            "Kazakh Invest",
+        ),
+        ('The municipal enterprise "Osh Bus Park" received new buses.', "ORG", "Osh Bus Park"),
+        ("The Central Asian Wool Fair will be held in May.", "EVENT", "Central Asian Wool Fair"),
+        ("Pilgrims visit the Khoja Akhmet Yassawi mosque.", "FAC", "Khoja Akhmet Yassawi mosque"),
+        ("The Bakhty – Ayagoz railway line is being built.", "FAC", "Bakhty – Ayagoz railway line"),
+        (
+            "Power flows via the Datka – Kemin transmission line.",
+            "FAC",
+            "Datka – Kemin transmission line",
+        ),
+    ],
+)
+def test_quoted_companies_events_and_lines(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # One word after "in" or "near" that the model took for a person or a body is a place.
+        ("Roads were repaired in Kara-Kulja this year.", "Kara-Kulja"),
+        ("Gas came to homes in Karabulak.", "Karabulak"),
+        ("A new school was opened in Kochkor-Ata.", "Kochkor-Ata"),
+        # Local units keep their word: mahallas, residential areas.
+        ("The mill works in the Yangiabad mahalla of the district.", "Yangiabad mahalla"),
+        ("Families moved to the Sarybel residential area.", "Sarybel residential area"),
+    ],
+)
+def test_one_word_after_in_and_local_units_are_places(extract, text, expected):
+    assert expected in spans(extract(text), "GPE")
