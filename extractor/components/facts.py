@@ -893,11 +893,30 @@ def _subject(verb: Token) -> Token | None:
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
         if v is None:
             continue
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            # "in the reporting year gross regional product amounted to ...": the parser
+            # hung the subject on the preposition before it; the noun right before the
+            # verb is the subject.
+            before = _noun_before_verb(v) if v is verb else None
+            if before is not None:
+                return _shared_head(before)
             continue
+        # "Nurbek Aliyev, deputy: Losses in the networks are still 17 percent": a speaker's
+        # name read as a second subject; the one nearest before the verb is its own.
+        left = [c for c in subjects if c.i < v.i]
+        if left:
+            subj = max([c for c in left if _noun_ok(c)] or left, key=lambda c: c.i)
+        else:
+            subj = subjects[0]
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
+        if not _noun_ok(subj):
+            # "Aibek Nurlanov, deputy: Losses in the networks reached 19 percent": a speaker's
+            # turn before a colon; the clause after it has its own subject.
+            turn = _after_colon(subj, v)
+            if turn is not None:
+                return _shared_head(turn)
         return _shared_head(subj)
     # "the wear averages 54%, and in some cities exceeds 70 percent": the subject of the
     # verb before, shared by ellipsis.
@@ -906,6 +925,31 @@ def _subject(verb: Token) -> Token | None:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
+    return None
+
+
+def _after_colon(subj: Token, verb: Token) -> Token | None:
+    """The head noun of the first noun phrase after a colon between ``subj`` and ``verb``."""
+    doc = verb.doc
+    colon = next((t for t in doc[subj.i : verb.i] if t.text == ":"), None)
+    if colon is None:
+        return None
+    for t in doc[colon.i + 1 : verb.i]:
+        if t.pos_ == "NOUN" and not (colon.i < t.head.i < verb.i and t.head.pos_ == "NOUN"):
+            return t if _noun_ok(t) else None
+    return None
+
+
+def _noun_before_verb(verb: Token) -> Token | None:
+    """A common noun right before the verb, past adverbs and auxiliaries."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and i >= verb.i - 4:
+        t = doc[i]
+        if t.dep_ in ("advmod", "aux", "auxpass", "neg"):
+            i -= 1
+            continue
+        return t if t.pos_ == "NOUN" and _noun_ok(t) else None
     return None
 
 
@@ -987,13 +1031,6 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         )
     ):
         return "term", "measured.term"
-    # "children aged 3 to 6 years": an age is of the people it describes.
-    aged = rx(r"(?i)\b([\p{L}-]+)\s+aged\s+(?:from\s+|under\s+|over\s+)?$").search(window)
-    if aged and on("measured.age_of"):
-        start = max(sent.start_char, span.start_char - 40) + aged.start(1)
-        left = doc.char_span(start, start + len(aged.group(1)))
-        if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1]), "measured.age_of"
     # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart
     # from its number names what it is of.
     apart = _of_after_apart_unit(span, unit, lexicon) if on("measured.apart_unit") else None

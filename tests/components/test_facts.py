@@ -3,6 +3,8 @@ and rows per construction)."""
 
 import pytest
 
+from extractor.scoring import head_word
+
 SEED_OPENING = (
     "Deputy Akim of Kyzylorda region Bakhyt Zhakhanov at the Parliamentary hearings spoke about the "
     "socio-economic development of the region. Over the past 5 years, 1.5 trillion have been attracted "
@@ -518,3 +520,35 @@ def test_measured_past_brackets_classifiers_and_levels(extract, text, span, head
 )
 def test_a_duration_for_or_within_is_a_term(extract, text, span):
     assert quantity(extract(text), span)["measured"] == "term"
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # a speaker's turn before a colon: the clause after it has its own subject
+        (
+            "Aibek Nurlanov, deputy of the Kengash: Losses in the heating networks reached 19 percent.",
+            "19 percent",
+            "loss",
+        ),
+        (
+            "Nurbek Aliyev, deputy: Losses in the networks are still 17 percent.",
+            "17 percent",
+            "loss",
+        ),
+        # a headline topic before a colon read as a second subject
+        (
+            "Sughd region in first half of 2022: industrial output grew 1,2 times",
+            "1,2 times",
+            "output",
+        ),
+        # the parser hangs the subject on a time phrase before it
+        (
+            "It was noted that in the reporting year gross regional product amounted to 14,2 trillion soums.",
+            "14,2 trillion soums",
+            "product",
+        ),
+    ],
+)
+def test_subject_through_parser_quirks(extract, text, span, head):
+    assert head_word(quantity(extract(text, date="2024-11-20"), span)["measured"]) == head
