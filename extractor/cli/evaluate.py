@@ -63,7 +63,7 @@ def evaluate(
     ] = None,
     model: ModelOpt = None,
 ) -> None:
-    """Score the pipeline against the gold set (ANNOTATION.md §3).
+    """Score the pipeline against the gold set (how: docs/scoring.md).
 
     Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
     measured accuracy and fact F1.
