@@ -82,11 +82,10 @@ def evaluate(
     ] = None,
     model: ModelOpt = None,
 ) -> None:
-    """Score the pipeline against the gold set.
+    """Score the pipeline against the gold set (how: docs/scoring.md).
 
     Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
-    measured accuracy, period accuracy and fact F1 (docs/scoring.md says how each is
-    counted).
+    measured accuracy, period accuracy and fact F1.
 
     Examples:
 

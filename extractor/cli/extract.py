@@ -75,7 +75,7 @@ def extract(
             "--format",
             "-f",
             help="table (default on a terminal), jsonl (default otherwise: one span a line, "
-            "ANNOTATION.md §2) or csv.",
+            "docs/schema.md) or csv.",
         ),
     ] = None,
     facts: Annotated[

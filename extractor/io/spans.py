@@ -1,4 +1,4 @@
-"""Read saved extraction results: span JSONL (ANNOTATION.md §2) and the texts they index.
+"""Read saved extraction results: span JSONL (docs/schema.md) and the texts they index.
 
 A span file holds one span record a line (``doc_id``, ``label``, ``start``, ``end``,
 ``text`` and label-specific fields), as ``extractor extract -f jsonl`` writes it. It may

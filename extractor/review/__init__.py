@@ -1,5 +1,5 @@
 """Reviewing extracted facts: sentences, filters, gold comparison, totals, labelling sessions.
 
-Pure functions over span records (ANNOTATION.md §2); nothing here imports spaCy, so a
+Pure functions over span records (docs/schema.md); nothing here imports spaCy, so a
 saved result opens without loading a model.
 """

@@ -35,7 +35,7 @@ def mark_pair(gold: dict, pred: dict) -> str:
     """The mark of a matched pair: what is wrong first (value, then date, then bounds).
 
     A quantity's date counts only where the gold gives one, as in the fact metric of
-    ANNOTATION.md §3; a time expression's dates always count.
+    docs/scoring.md; a time expression's dates always count.
     """
     if gold["label"] == "QUANTITY":
         if not value_ok(gold, pred):
