@@ -357,3 +357,19 @@ def test_quoted_companies_events_and_lines(extract, text, label, expected):
 )
 def test_one_word_after_in_and_local_units_are_places(extract, text, expected):
     assert expected in spans(extract(text), "GPE")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Kant Water OJSC raised tariffs.", "Kant Water OJSC"),
+        ("Tele2-Altel LLP built new towers.", "Tele2-Altel LLP"),
+        (
+            "The costs of the Sukhar Republican State Enterprise grew.",
+            "Sukhar Republican State Enterprise",
+        ),
+        ("The Kazakh company Qazaq Freight LLP and Aktobe airport agreed.", "Qazaq Freight LLP"),
+    ],
+)
+def test_companies_with_legal_forms(extract, text, expected):
+    assert expected in spans(extract(text), "ORG")
