@@ -4,10 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# The accuracy gate: thresholds just under what the test split reaches, so a change that
-# lowers accuracy fails `make test` (and CI).
+# The accuracy gates: thresholds just under what the test and fresh splits reach, so a
+# change that lowers accuracy on either fails `make test` (and CI). Neither split is tuned on.
 GATE ?= --min-f1 quantity.value=0.96 --min-f1 time.overlap=0.97 --min-f1 time.value=0.96 \
-        --min-f1 entity.strict=0.85 --min-f1 quantity.measured=0.85 --min-f1 quantity.fact=0.80
+        --min-f1 entity.strict=0.89 --min-f1 quantity.measured=0.87 --min-f1 quantity.period=0.91 \
+        --min-f1 quantity.fact=0.80
+FRESH_GATE ?= --min-f1 quantity.value=0.96 --min-f1 time.overlap=0.96 --min-f1 time.value=0.94 \
+        --min-f1 entity.strict=0.89 --min-f1 quantity.measured=0.87 --min-f1 quantity.period=0.84 \
+        --min-f1 quantity.fact=0.72
 
 .PHONY: run test lint bench lock clean
 
@@ -33,12 +37,13 @@ run: $(STAMP)
 	$(BIN)/extractor extract corpus/ --format table
 	$(BIN)/extractor evaluate --split all
 
-## test: lint, gold check, unit and pipeline tests, and the accuracy gate on the test split
+## test: lint, gold check, unit and pipeline tests, and the accuracy gates on test and fresh
 test: $(STAMP)
 	$(BIN)/ruff check extractor tests benchmarks
 	$(BIN)/extractor gold check
 	$(BIN)/pytest
 	$(BIN)/extractor evaluate --split test $(GATE)
+	$(BIN)/extractor evaluate --split fresh $(FRESH_GATE)
 
 ## bench: throughput and memory on the corpus repeated to 200,000 words (about 15 minutes);
 ## writes benchmarks/RESULTS.md. Not part of `make test`.
