@@ -356,6 +356,20 @@ def _measured(rec: dict) -> str:
     return " | ".join(measured) if isinstance(measured, list) else measured or ""
 
 
+def rule_name(rec: dict, field: str) -> str:
+    """The fact rule that set ``field`` ("measured" or "period"), readable: "report frame"."""
+    rule = rec.get(f"{field}_rule") or ""
+    return rule.partition(".")[2].replace("_", " ")
+
+
+def _why(cell: Text, rec: dict, field: str) -> Text:
+    """``cell`` with the rule that set the field under it, dimmed ("by report frame")."""
+    name = rule_name(rec, field)
+    if name and cell.plain:
+        cell.append(f"\nby {name}", style="dim")
+    return cell
+
+
 def _with_gold(shown: str | list[str], gold: str | None) -> Text:
     """A cell (one line, or several) with the gold's differing value under it."""
     lines = [line for line in ([shown] if isinstance(shown, str) else shown) if line]
@@ -429,13 +443,18 @@ class ReviewTable:
             cells += [
                 _with_gold(fact_value(rec), gold_value),
                 Text(clean(qualifier)),
-                Text(clean(_measured(rec))),
-                _with_gold(period(rec), gold_period),
+                _why(Text(clean(_measured(rec))), rec, "measured"),
+                _why(_with_gold(period(rec), gold_period), rec, "period"),
                 Text(clean(rec.get("place") or "")),
             ]
         else:
             value = " ".join(v for v in (qualifier, fact_value(rec)) if v)
-            details = [_measured(rec), period(rec), rec.get("place") or ""]
+            why = rule_name(rec, "period")
+            details = [
+                _measured(rec),
+                period(rec) + (f" ({why})" if why and period(rec) else ""),
+                rec.get("place") or "",
+            ]
             cells += [
                 _with_gold(value, gold_value),
                 _with_gold(details, gold_period),

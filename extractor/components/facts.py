@@ -864,6 +864,13 @@ def _noun_ok(token: Token | None) -> bool:
         and (
             token.pos_ == "NOUN"
             or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
+            # "work worth 500 billion tenge was done": a base-form "verb" in a noun's
+            # place (subject or object) is a noun the tagger missed
+            or (
+                token.pos_ == "VERB"
+                and token.tag_ in ("VB", "VBP")
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            )
         )
         and token.lower_ not in _SKIP_HEADS
         and not (
