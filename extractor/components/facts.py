@@ -10,15 +10,14 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..resources import read_jsonl
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
 from ..rules.timex import is_baseline
@@ -79,13 +78,7 @@ _CLAUSE_VERB_DEPS = (
 @lru_cache(maxsize=1)
 def load_nominalizations() -> dict[str, str]:
     """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
-    text = (
-        resources.files("extractor.resources")
-        .joinpath("nominalizations.jsonl")
-        .read_text(encoding="utf-8")
-    )
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return {row["verb"]: row["noun"] for row in rows}
+    return {row["verb"]: row["noun"] for row in read_jsonl("nominalizations.jsonl")}
 
 
 class FactLinker:

@@ -1,0 +1,52 @@
+"""The one reader of the package's data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.resources import ResourceError, parse_jsonl, read_jsonl
+
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "resources"
+FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*.jsonl"))
+
+
+@pytest.mark.parametrize(
+    "text,rows",
+    [
+        ('{"a": 1}\n{"a": 2}\n', [{"a": 1}, {"a": 2}]),
+        ('\n{"a": 1}\n   \n', [{"a": 1}]),
+        ("", []),
+    ],
+)
+def test_rows(text, rows):
+    assert parse_jsonl(text, "x.jsonl") == rows
+
+
+@pytest.mark.parametrize(
+    "text,says",
+    [
+        ('{"a": 1}\n{"a": \n', "x.jsonl:2: "),
+        ('{"a": 1}\n\n[1, 2]\n', "x.jsonl:3: not a JSON object"),
+        ('"word"\n', "x.jsonl:1: not a JSON object"),
+    ],
+)
+def test_a_bad_line_is_named_with_file_and_line(text, says):
+    with pytest.raises(ResourceError, match=says):
+        parse_jsonl(text, "x.jsonl")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_data_file_reads(name):
+    assert read_jsonl(name)
+
+
+def test_no_module_reads_data_files_on_its_own():
+    package = DATA.parent
+    readers = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.parent != DATA and 'resources.files("extractor.resources")' in path.read_text()
+    ]
+    assert readers == []
