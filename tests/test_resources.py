@@ -1,37 +1,65 @@
-"""The packaged data files and the one reader they go through."""
+"""The one reader of the package's data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from extractor import resources
-from extractor.resources import ResourceError, read_json, read_jsonl
+from extractor.resources import ResourceError, parse_jsonl, read_json, read_jsonl
 
-
-def test_every_packaged_jsonl_file_reads():
-    root = resources.__path__[0]
-    from pathlib import Path
-
-    names = [p.relative_to(root).as_posix() for p in Path(root).rglob("*.jsonl")]
-    assert "fact_rules.jsonl" in names
-    for name in names:
-        assert read_jsonl(name), name
-
-
-def test_fact_words_lists_are_lower_case_lemmas():
-    words = read_json("fact_words.json")
-    for key, value in words.items():
-        if key.startswith("_") or not isinstance(value, list):
-            continue
-        assert all(w == w.lower() for w in value), key
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "resources"
+FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*.jsonl"))
 
 
 @pytest.mark.parametrize(
-    "text,message",
+    "text,rows",
     [
-        ('{"a": 1}\nnot json\n', "x.jsonl:2: not JSON"),
-        ('{"a": 1}\n[1, 2]\n', "x.jsonl:2: a row is"),
+        ('{"a": 1}\n{"a": 2}\n', [{"a": 1}, {"a": 2}]),
+        ('\n{"a": 1}\n   \n', [{"a": 1}]),
+        ("", []),
     ],
 )
-def test_bad_rows_name_file_and_line(monkeypatch, text, message):
-    monkeypatch.setattr(resources, "read_text", lambda name: text)
-    with pytest.raises(ResourceError, match=message):
-        read_jsonl("x.jsonl")
+def test_rows(text, rows):
+    assert parse_jsonl(text, "x.jsonl") == rows
+
+
+@pytest.mark.parametrize(
+    "text,says",
+    [
+        ('{"a": 1}\n{"a": \n', "x.jsonl:2: "),
+        ('{"a": 1}\n\n[1, 2]\n', "x.jsonl:3: not a JSON object"),
+        ('"word"\n', "x.jsonl:1: not a JSON object"),
+    ],
+)
+def test_a_bad_line_is_named_with_file_and_line(text, says):
+    with pytest.raises(ResourceError, match=says):
+        parse_jsonl(text, "x.jsonl")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_data_file_reads(name):
+    assert read_jsonl(name)
+
+
+def test_no_module_reads_data_files_on_its_own():
+    package = DATA.parent
+    readers = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.parent != DATA and 'resources.files("extractor.resources")' in path.read_text()
+    ]
+    assert readers == []
+
+
+def test_every_bad_line_is_reported_at_once():
+    with pytest.raises(ResourceError) as info:
+        parse_jsonl('[1]\n{"a": 1}\n"x"\n', "x.jsonl")
+    assert "x.jsonl:1" in str(info.value) and "x.jsonl:3" in str(info.value)
+
+
+def test_fact_words_are_lower_case_lemmas():
+    words = read_json("fact_words.json")
+    for key, value in words.items():
+        if isinstance(value, list):
+            assert all(w == w.lower() for w in value), key

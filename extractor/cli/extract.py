@@ -49,6 +49,7 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PATHS",
             help='.txt files, .jsonl files ({"id","text","date",...} a line) or folders '
             "(every .txt/.jsonl below).",
             show_default=False,

@@ -25,7 +25,9 @@ def facts(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Transcripts: .txt, .jsonl or folders, as for extract.", show_default=False
+            metavar="PATHS",
+            help="Transcripts: .txt, .jsonl or folders, as for extract.",
+            show_default=False,
         ),
     ],
     date: Annotated[str | None, date_option("ISO date for documents that carry none.")] = None,

@@ -291,11 +291,12 @@ def label(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="The transcript to label (.txt, or a documents .jsonl with --doc).",
             show_default=False,
         ),
     ],
-    doc: Annotated[
+    doc_id: Annotated[
         str | None, typer.Option("--doc", "-d", help="Which document of a .jsonl file or folder.")
     ] = None,
     gold_dir: Annotated[
@@ -328,14 +329,14 @@ def label(
 
     console, err_console = _util.console, _util.err_console
     items = list(iter_documents([file], date))
-    docs = [d for d in items if isinstance(d, Document) and (doc is None or d.id == doc)]
+    docs = [d for d in items if isinstance(d, Document) and (doc_id is None or d.id == doc_id)]
     if len(docs) != 1:
         for item in items:
             if not isinstance(item, Document):
                 err_console.print(Text(_clean(str(item))))
         if not docs:
             err_console.print(
-                Text(f"no document {'with id ' + repr(doc) + ' ' if doc else ''}in {file}")
+                Text(f"no document {'with id ' + repr(doc_id) + ' ' if doc_id else ''}in {file}")
             )
         else:
             ids = ", ".join(d.id for d in docs[:10]) + (" …" if len(docs) > 10 else "")

@@ -77,6 +77,7 @@ def review(
     source: Annotated[
         Path,
         typer.Argument(
+            metavar="SOURCE",
             help="A transcript (.txt, documents .jsonl, folder: extracted now) or a saved "
             "extraction (span .jsonl: opened without a model).",
             show_default=False,
@@ -89,7 +90,7 @@ def review(
             "--unit", "-u", help="Only quantities in these units (repeatable): KZT, t, job, %, ..."
         ),
     ] = None,
-    doc: DocsOpt = None,
+    doc_ids: DocsOpt = None,
     min_value: Annotated[
         float | None,
         typer.Option(
@@ -176,7 +177,12 @@ def review(
     console, err_console = _util.console, _util.err_console
     try:
         fact_filter = FactFilter.build(
-            labels=label, units=unit, docs=doc, min_value=min_value, max_value=max_value, grep=grep
+            labels=label,
+            units=unit,
+            docs=doc_ids,
+            min_value=min_value,
+            max_value=max_value,
+            grep=grep,
         )
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--grep") from err
@@ -229,7 +235,7 @@ def review(
     if totals.documents == 0:
         if not problems:
             err_console.print(
-                "no documents to review" + (" (check --doc)" if doc else ""), highlight=False
+                "no documents to review" + (" (check --doc)" if doc_ids else ""), highlight=False
             )
         raise typer.Exit(EXIT_NOTHING)
     if problems:

@@ -35,6 +35,7 @@ def show(
     source: Annotated[
         Path,
         typer.Argument(
+            metavar="SOURCE",
             help="A transcript (.txt, documents .jsonl, folder: extracted now) or a saved "
             "extraction (span .jsonl).",
             show_default=False,
@@ -44,7 +45,7 @@ def show(
         Path | None,
         typer.Option("--html", help="Write one self-contained HTML page here instead."),
     ] = None,
-    doc: DocsOpt = None,
+    doc_ids: DocsOpt = None,
     label: LabelsOpt = None,
     corpus: Annotated[
         Path | None,
@@ -74,7 +75,7 @@ def show(
     from .sources import open_source_or_exit
 
     console, err_console = _util.console, _util.err_console
-    fact_filter = FactFilter.build(labels=label, docs=doc)
+    fact_filter = FactFilter.build(labels=label, docs=doc_ids)
     problems: list[str] = []
     documents = open_source_or_exit(
         source,
@@ -118,7 +119,7 @@ def show(
         err_console.print(Text(clean(problem)))
     if shown == 0:
         if not problems:
-            err_console.print(Text("no documents to show" + (" (check --doc)" if doc else "")))
+            err_console.print(Text("no documents to show" + (" (check --doc)" if doc_ids else "")))
         raise typer.Exit(EXIT_NOTHING)
     if problems:
         raise typer.Exit(EXIT_PARTIAL)

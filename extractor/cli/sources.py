@@ -47,8 +47,8 @@ def saved_documents(
             continue
         text = spans.texts.get(doc_id)
         if text is None:
-            doc = texts.get(doc_id)
-            text = doc.text if doc else None
+            document = texts.get(doc_id)
+            text = document.text if document else None
         yield SourceDocument(doc_id, records, text)
 
 

@@ -9,15 +9,14 @@ PERSON. Gazetteers are data: ``resources/gazetteers/*.jsonl``.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..resources import read_jsonl
 from ..rules.rx import rx
 from ..schema import (
     ENTITY_LABELS,
@@ -152,35 +151,19 @@ def _trim_trailing_person(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> list[dict]:
     """Every gazetteer entry: ``{"label", "pattern", ...}``."""
-    folder = resources.files("extractor.resources").joinpath("gazetteers")
-    rows: list[dict] = []
-    for name in GAZETTEERS:
-        text = folder.joinpath(name).read_text(encoding="utf-8")
-        rows.extend(json.loads(line) for line in text.splitlines() if line.strip())
-    return rows
+    return [row for name in GAZETTEERS for row in read_jsonl(f"gazetteers/{name}")]
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> list[tuple[dict, re.Pattern]]:
     """Pattern rules for names the model misses (``resources/entity_rules.jsonl``)."""
-    text = (
-        resources.files("extractor.resources")
-        .joinpath("entity_rules.jsonl")
-        .read_text(encoding="utf-8")
-    )
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return [(row, re.compile(row["pattern"])) for row in rows]
+    return [(row, re.compile(row["pattern"])) for row in read_jsonl("entity_rules.jsonl")]
 
 
 @lru_cache(maxsize=1)
 def load_titles() -> tuple[str, ...]:
     """Role words (akim, minister, ...) that are never part of a name."""
-    text = (
-        resources.files("extractor.resources")
-        .joinpath("gazetteers/titles.jsonl")
-        .read_text(encoding="utf-8")
-    )
-    return tuple(json.loads(line)["title"] for line in text.splitlines() if line.strip())
+    return tuple(row["title"] for row in read_jsonl("gazetteers/titles.jsonl"))
 
 
 @lru_cache(maxsize=4)
@@ -235,12 +218,7 @@ def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tu
 @lru_cache(maxsize=1)
 def load_not_entities() -> frozenset[str]:
     """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
-    text = (
-        resources.files("extractor.resources")
-        .joinpath("gazetteers/not_entities.jsonl")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(json.loads(line)["text"] for line in text.splitlines() if line.strip())
+    return frozenset(row["text"] for row in read_jsonl("gazetteers/not_entities.jsonl"))
 
 
 class EntityRefiner:

@@ -1,7 +1,8 @@
-"""Data files: unit surfaces, rate words, gazetteers, fact rules and their word lists.
+"""Data files: unit surfaces, rate words, word lists, gazetteers and the fact rules.
 
-Every file is read through :func:`read_jsonl` or :func:`read_json` (``importlib.resources``),
-so a bad row is reported the same way everywhere: the file, the line, what is wrong.
+Every file here is read with :func:`read_jsonl` (one JSON object a line) or
+:func:`read_json`, the package's only readers of its data, so a bad line is reported the
+same way everywhere: the file, the line, what is wrong.
 """
 
 from __future__ import annotations
@@ -12,32 +13,42 @@ from typing import Any
 
 
 class ResourceError(ValueError):
-    """A packaged data file that cannot be read."""
+    """A data file that cannot be read; the message names file and line."""
 
 
 def read_text(name: str) -> str:
-    """The text of the packaged data file ``name`` ("units.jsonl", "gazetteers/law.jsonl")."""
+    """The text of a data file of this package ("units.jsonl", "gazetteers/law.jsonl")."""
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:
-    """The rows of a packaged JSONL file; blank lines are skipped.
+    """The rows of a data file of this package, blank lines skipped.
+
+    Args:
+        name: the file's path below ``extractor/resources`` ("units.jsonl",
+            "gazetteers/gpe.jsonl").
 
     Raises:
-        ResourceError: naming every line that is not a JSON object, as ``name:line``.
+        ResourceError: naming every line that is not a JSON object.
     """
+    return parse_jsonl(read_text(name), f"resources/{name}")
+
+
+def parse_jsonl(text: str, where: str) -> list[dict[str, Any]]:
+    """The JSON objects of ``text``, one a line, blank lines skipped; ``where`` names the
+    file in errors, and every bad line is reported at once."""
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    for n, line in enumerate(read_text(name).splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{name}:{n}: not JSON ({e.msg})")
+        except ValueError as err:
+            problems.append(f"{where}:{number}: {err}")
             continue
         if not isinstance(row, dict):
-            problems.append(f"{name}:{n}: a row is a JSON object")
+            problems.append(f"{where}:{number}: not a JSON object")
             continue
         rows.append(row)
     if problems:
@@ -46,8 +57,8 @@ def read_jsonl(name: str) -> list[dict[str, Any]]:
 
 
 def read_json(name: str) -> Any:
-    """A packaged JSON file."""
+    """A JSON data file of this package (a word list: ``fact_words.json``)."""
     try:
         return json.loads(read_text(name))
-    except json.JSONDecodeError as e:
-        raise ResourceError(f"{name}:{e.lineno}: not JSON ({e.msg})") from e
+    except ValueError as err:
+        raise ResourceError(f"resources/{name}: {err}") from err

@@ -11,20 +11,19 @@ measure is unknown.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 
+from ..resources import read_jsonl
 from ..scoring import head_word
 from .context import sentence_bounds
 from .readable import period_of
 
 ADDITIVE_KINDS = frozenset(
-    {"currency", "mass", "area", "length", "volume", "energy", "power", "counted"}
+    {"currency", "mass", "area", "length", "volume", "energy", "power", "count"}
 )
 # The unit of a number that counts nothing named (GUIDELINES §2.3): such numbers do not add.
 UNNAMED_COUNT = "count"
@@ -53,15 +52,12 @@ LEFT_OUT_UNMEASURED = "unmeasured"
 @lru_cache(maxsize=1)
 def unit_kinds() -> dict[str, str]:
     """Unit code -> kind ("currency", "mass", "ratio", ...) from ``resources/units.jsonl``."""
-    text = (
-        resources.files("extractor.resources").joinpath("units.jsonl").read_text(encoding="utf-8")
-    )
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return {row["code"]: row["kind"] for row in rows}
+    return {row["code"]: row["kind"] for row in read_jsonl("units.jsonl")}
 
 
 def unit_kind(unit: str | None) -> str | None:
-    """The kind of a unit code; counted nouns are "counted", rates "rate", unknown None."""
+    """The kind of a unit code, named as the unit lexicon names it: counted nouns are
+    "count", rates "rate", unknown None."""
     if not unit:
         return None
     if "/" in unit:
@@ -72,7 +68,7 @@ def unit_kind(unit: str | None) -> str | None:
     if _ISO_4217.match(unit):
         return "currency"
     if _COUNTED.match(unit):
-        return "counted"
+        return "count"
     return None
 
 

@@ -7,12 +7,12 @@ ours. Pure: no spaCy.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
+
+from ..resources import read_jsonl
 
 # quantulum3 entities whose word surfaces we accept as units beyond our own table;
 # their symbols are left out (single letters like "a", "in", "h" are too ambiguous).
@@ -53,8 +53,7 @@ class UnitLexicon:
 
 
 def _read_jsonl(name: str) -> list[dict]:
-    text = resources.files("extractor.resources").joinpath(name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return read_jsonl(name)
 
 
 def _quantulum_surfaces(names: list[str]) -> tuple[set[str], set[str]]:
