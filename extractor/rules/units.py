@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex as re
 
+from .rx import WS_START
+
 # quantulum3 entities whose word surfaces we accept as units beyond our own table;
 # their symbols are left out (single letters like "a", "in", "h" are too ambiguous).
 _FALLBACK_ENTITIES = {"length", "area", "volume", "mass", "energy", "power", "speed"}
@@ -143,8 +145,10 @@ def load_lexicon() -> UnitLexicon:
     prefix = re.compile(_alternation(list(prefix_codes)))
     # "63.2% a year earlier" dates a comparison; it is no rate.
     not_dated = r"(?!\s+(?:earlier|ago|later|before|after|back)\b)"
-    rate = re.compile(r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER + not_dated)
-    rate_outside = re.compile(r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER + not_dated)
+    rate = re.compile(WS_START + r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER + not_dated)
+    rate_outside = re.compile(
+        WS_START + r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER + not_dated
+    )
     return UnitLexicon(
         suffix=suffix,
         prefix=prefix,
