@@ -6,6 +6,15 @@ With ``n_process > 1`` forked workers run the pipeline on whole batches and send
 plain span records, not Docs: the parent only reads and writes. Documents longer than
 the model's ``max_length`` are processed in pieces cut at paragraph or sentence
 boundaries, with offsets into the whole text.
+
+Each document has a time budget (``doc_timeout`` seconds, 0 for none). A batch of n
+documents runs under n budgets; a batch that overruns them is run again a document at a
+time, each under its own budget, and a document that overruns it yields an
+:class:`InputError` of kind ``timeout`` while the batch goes on. (So a document slower
+than its budget is always given up, at the latest after n budgets; normal batches run at
+``nlp.pipe``'s speed and are never run twice.) The budget is a ``SIGALRM`` timer in the process
+that runs the pipeline (the parent with one process, each worker with more), so it costs
+two system calls a batch and needs no extra process.
 """
 
 from __future__ import annotations
@@ -16,9 +25,11 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import regex as re
@@ -30,6 +41,10 @@ from .schema import SpanRecord, doc_records
 logger = logging.getLogger("extractor")
 
 DEFAULT_BATCH_SIZE = 16
+# Seconds a document may take before it is given up (0: no limit). A 10,000-word report
+# takes about 5 s on a shared laptop core; a minute is far beyond any normal document.
+DEFAULT_DOC_TIMEOUT = 60.0
+TIMEOUT = "timeout"
 # More workers than this rarely pays: each holds its own copy of the model's state.
 MAX_DEFAULT_PROCESSES = 8
 # Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -43,6 +58,43 @@ _CUTS = (
     re.compile(r"\s+"),
 )
 _PR_SET_PDEATHSIG = 1
+
+
+class DocumentTimeout(Exception):
+    """The pipeline ran past a document's time budget."""
+
+
+class _TimedOut(str):
+    """The outcome of a document that ran past its budget (a description, like failures)."""
+
+
+@contextmanager
+def _budget(seconds: float):
+    """Raise :class:`DocumentTimeout` in this block once it has run ``seconds`` seconds.
+
+    A no-op for 0, off the main thread (signals reach only the main thread), or where
+    there is no ``SIGALRM`` (Windows). An outer timer is suspended and restored.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "SIGALRM")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"over the time budget of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, outer)
 
 
 @dataclass(frozen=True)
@@ -101,6 +153,7 @@ def extract_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     max_length: int | None = None,
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT,
 ) -> Iterator[Result | InputError]:
     """Run the pipeline over documents, yielding results (and input errors) in input order.
 
@@ -112,12 +165,18 @@ def extract_documents(
             (Linux, macOS) and is used only when the input has more than one batch.
         max_length: documents longer than this many characters are processed in pieces
             (default and most: ``nlp.max_length``).
+        doc_timeout: seconds a document may take (0: no limit). Enforced in the main
+            thread of the process that runs the pipeline (with ``SIGALRM``); elsewhere
+            it is not enforced.
 
     Yields:
         A :class:`Result` per document, or an :class:`InputError` in its place: the
-        input's own errors, and documents the pipeline failed on (kind
-        ``extraction-failed``). The output is the same for any ``n_process``.
+        input's own errors, documents the pipeline failed on (kind
+        ``extraction-failed``) and documents over the time budget (kind ``timeout``).
+        The output is the same for any ``n_process``.
     """
+    if doc_timeout < 0:
+        raise ValueError(f"doc_timeout must be 0 (off) or more, not {doc_timeout}")
     limit = min(max_length or nlp.max_length, nlp.max_length)
     batches = _batches(items, batch_size)
     if n_process > 1 and "fork" not in multiprocessing.get_all_start_methods():
@@ -127,15 +186,15 @@ def extract_documents(
         n_process = 1
     if n_process <= 1:
         for batch in batches:
-            yield from _merge(batch, _extract_batch(nlp, _documents(batch), limit))
+            yield from _merge(batch, _extract_batch(nlp, _documents(batch), limit, doc_timeout))
         return
     first = next(batches, None)
     second = next(batches, None)
     if second is None:  # one batch: workers would only add their start-up time
         if first is not None:
-            yield from _merge(first, _extract_batch(nlp, _documents(first), limit))
+            yield from _merge(first, _extract_batch(nlp, _documents(first), limit, doc_timeout))
         return
-    yield from _extract_parallel(nlp, [first, second], batches, n_process, limit)
+    yield from _extract_parallel(nlp, [first, second], batches, n_process, limit, doc_timeout)
 
 
 def _batches(
@@ -169,7 +228,10 @@ def _merge(
             yield item
             continue
         outcome = next(it)
-        if isinstance(outcome, str):
+        if isinstance(outcome, _TimedOut):
+            reason = f"extraction stopped: {outcome}"
+            yield InputError(item.path or "", reason, item.line, item.id, TIMEOUT, item.size)
+        elif isinstance(outcome, str):
             reason = f"extraction failed ({outcome}); please report it with this document"
             yield InputError(item.path or "", reason, item.line, item.id, EXTRACTION, item.size)
         else:
@@ -177,9 +239,10 @@ def _merge(
 
 
 def _extract_batch(
-    nlp: Language, documents: list[Document], limit: int
+    nlp: Language, documents: list[Document], limit: int, timeout: float = 0.0
 ) -> list[list[SpanRecord] | str]:
-    """Records of each document, or a description of the exception it raised."""
+    """Records of each document, or a description of the exception it raised (a
+    :class:`_TimedOut` for one over its budget)."""
     pieces = [
         (i, offset, piece)
         for i, d in enumerate(documents)
@@ -192,21 +255,25 @@ def _extract_batch(
         doc._.extractor_id = documents[i].id
         return doc
 
+    processed: list = []
     try:
-        processed: list = list(
-            nlp.pipe((make(i, piece) for i, _, piece in pieces), batch_size=max(1, len(pieces)))
-        )
+        # The whole batch under its documents' budgets: the usual case, at nlp.pipe's speed.
+        with _budget(timeout * len(documents)):
+            processed = list(
+                nlp.pipe((make(i, piece) for i, _, piece in pieces), batch_size=max(1, len(pieces)))
+            )
+    except DocumentTimeout:
+        logger.info("a batch ran past its budget; running it a document at a time")
+        processed = _one_by_one(nlp, pieces, make, timeout)
     except Exception:  # one bad document must not stop the batch: retry one by one
         logger.exception("a batch failed; retrying its documents one at a time")
-        processed = []
-        for i, _, piece in pieces:
-            try:
-                processed.append(nlp(make(i, piece)))
-            except Exception as err:  # noqa: BLE001
-                processed.append(err)
+        processed = _one_by_one(nlp, pieces, make, timeout)
     outcomes: list[list[SpanRecord] | str] = [[] for _ in documents]
     for (i, offset, _), doc in zip(pieces, processed, strict=True):
         if isinstance(outcomes[i], str):
+            continue
+        if isinstance(doc, DocumentTimeout):
+            outcomes[i] = _TimedOut(str(doc))
             continue
         if isinstance(doc, Exception):
             outcomes[i] = f"{doc.__class__.__name__}: {doc}"
@@ -220,12 +287,39 @@ def _extract_batch(
     return outcomes
 
 
+def _one_by_one(nlp: Language, pieces: list, make, timeout: float) -> list:
+    """Each piece's doc or exception; a document's pieces share its budget, and once it
+    has run out its remaining pieces are not run."""
+    processed: list = []
+    k = 0
+    while k < len(pieces):
+        i = pieces[k][0]
+        own = [piece for j, _, piece in pieces[k:] if j == i]
+        k += len(own)
+        results: list = []
+        try:
+            with _budget(timeout):
+                for piece in own:
+                    try:
+                        results.append(nlp(make(i, piece)))
+                    except DocumentTimeout:
+                        raise
+                    except Exception as err:  # noqa: BLE001
+                        results.append(err)
+        except DocumentTimeout as err:
+            logger.warning("a document ran past its budget: %s", err)
+            results = [err] * len(own)
+        processed.extend(results)
+    return processed
+
+
 def _extract_parallel(
     nlp: Language,
     head: list[list[Document | InputError]],
     rest: Iterator[list[Document | InputError]],
     n_process: int,
     limit: int,
+    timeout: float = 0.0,
 ) -> Iterator[Result | InputError]:
     # Components load their resources on first use: do it once here, before forking, so
     # the workers share them instead of each loading its own.
@@ -238,7 +332,7 @@ def _extract_parallel(
     try:
         for batch in _chain(head, rest):
             docs = _documents(batch)
-            pending.append((batch, pool.submit(_work, docs, limit) if docs else None))
+            pending.append((batch, pool.submit(_work, docs, limit, timeout) if docs else None))
             while len(pending) > BATCHES_PER_WORKER * n_process:
                 yield from _merge_pending(pending.popleft())
         while pending:
@@ -278,6 +372,8 @@ def _init_worker(nlp: Language, parent: int) -> None:
         os._exit(1)
 
 
-def _work(documents: list[Document], limit: int) -> list[list[SpanRecord] | str]:
+def _work(
+    documents: list[Document], limit: int, timeout: float = 0.0
+) -> list[list[SpanRecord] | str]:
     assert _WORKER_NLP is not None, "worker not initialised"
-    return _extract_batch(_WORKER_NLP, documents, limit)
+    return _extract_batch(_WORKER_NLP, documents, limit, timeout)

@@ -1,5 +1,6 @@
 """Many documents: pieces of long documents, order, failures, processes, streaming."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractor.batch import Result, _batches, extract_documents, split_text
+from extractor.batch import TIMEOUT, Result, _batches, extract_documents, split_text
 from extractor.io.corpus import EXTRACTION, Document, InputError, iter_documents
 from extractor.schema import register_extensions
 
@@ -169,3 +170,64 @@ def test_batches_cut_after_n_documents_and_carry_errors_along():
     err = InputError("x", "bad")
     items = [Document("1", "a"), err, Document("2", "b"), Document("3", "c"), err]
     assert [[i.id or "E" for i in b] for b in _batches(items, 2)] == [["1", "E", "2"], ["3", "E"]]
+
+
+@Language.component("test_sleeps_on_slow")
+def _sleeps_on_slow(doc):
+    if "SLOW" in doc.text:
+        time.sleep(30)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def slow_nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_sleeps_on_slow")
+    return nlp
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_document_over_its_budget_is_reported_and_the_others_go_on(slow_nlp, n_process):
+    items = [
+        Document("a", "fine"),
+        Document("slow", "SLOW here", path="slow.txt"),
+        Document("b", "fine too"),
+        *[Document(f"c{i}", f"fine {i}") for i in range(4)],
+    ]
+    started = time.perf_counter()
+    out = list(
+        extract_documents(slow_nlp, items, batch_size=2, n_process=n_process, doc_timeout=0.5)
+    )
+    assert time.perf_counter() - started < 20  # not the 30 s the slow document asks for
+    ids = [o.document.id if isinstance(o, Result) else o.id for o in out]
+    assert ids == ["a", "slow", "b", "c0", "c1", "c2", "c3"]  # each once, in input order
+    timed_out = out[1]
+    assert isinstance(timed_out, InputError)
+    assert (timed_out.path, timed_out.id, timed_out.kind) == ("slow.txt", "slow", TIMEOUT)
+    assert all(isinstance(o, Result) for i, o in enumerate(out) if i != 1)
+
+
+@pytest.mark.parametrize("doc_timeout", [0, 60])
+def test_no_budget_or_a_loose_one_changes_nothing(nlp, doc_timeout):
+    docs = [
+        Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))[:4]
+    ]
+    assert _plain(extract_documents(nlp, docs, doc_timeout=doc_timeout)) == _plain(
+        extract_documents(nlp, docs, doc_timeout=0)
+    )
+
+
+def test_a_real_slow_document_times_out(nlp):
+    # A real document, no monkeypatching: eight corpus texts five times over, given a budget
+    # far below what it takes.
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:8])
+    items = [Document("big", text * 5), Document("small", "In 2020, 5 schools were built.")]
+    out = list(extract_documents(nlp, items, batch_size=1, doc_timeout=0.3))
+    assert isinstance(out[0], InputError) and out[0].kind == TIMEOUT
+    assert isinstance(out[1], Result) and out[1].records
+
+
+def test_a_negative_budget_is_refused(nlp):
+    with pytest.raises(ValueError, match="doc_timeout"):
+        list(extract_documents(nlp, [], doc_timeout=-1))

@@ -17,7 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..resources import read_jsonl
-from ..rules.rx import rx
+from ..rules.intervals import Intervals, SpanIndex
+from ..rules.rx import WS_START, rx
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -32,17 +33,22 @@ _ADMIN = (
     r"(?:region|regions|district|districts|oblast|city|village|rural\s+district|province|krai"
     r"|republic|town|settlement|microdistrict)"
 )
-_ADMIN_AFTER = re.compile(r"\s+(" + _ADMIN + r")(?![\p{L}])")
+_ADMIN_AFTER = re.compile(WS_START + r"\s+(" + _ADMIN + r")(?![\p{L}])")
 _ORG_AFTER = re.compile(
-    r"(?:\s+" + _ADMIN + r")?\s+(akimat|hokimiyat|administration|maslikhat|council)(?![\p{L}])",
+    WS_START
+    + r"(?:\s+"
+    + _ADMIN
+    + r")?\s+(akimat|hokimiyat|administration|maslikhat|council)(?![\p{L}])",
     re.I,
 )
 _LOC_AFTER = re.compile(
-    r"\s+((?:[\w-]+\s+){0,2}?(?:deposit|field|river|lake|reservoir|sea|mountains|valley|canal|national\s+park|nature\s+reserve))(?![\p{L}])",
+    WS_START + r"\s+((?:[\w-]+\s+){0,2}?(?:deposit|field|river|lake|reservoir|sea|mountains|valley"
+    r"|canal|national\s+park|nature\s+reserve))(?![\p{L}])",
     re.I,
 )
 _FAC_AFTER = re.compile(
-    r"\s+(airport|highway|railway\s+station|plant|factory|port|bridge|station|arena)(?![\p{L}])",
+    WS_START
+    + r"\s+(airport|highway|railway\s+station|plant|factory|port|bridge|station|arena)(?![\p{L}])",
     re.I,
 )
 # Russian-style patronymics: "Duysenovich", "Kanatovna", "Bakhytuly", "Serikkyzy".
@@ -63,7 +69,7 @@ _PERSON_SAID = re.compile(
     r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?[^\S\n]+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
     r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+[^\S\n]+[\p{Lu}][\p{Ll}]+)\s+(?:also\s+)?(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
 )
-_LEGAL_FORM = re.compile(r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
+_LEGAL_FORM = re.compile(WS_START + r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
 
 
 _LEADING_FUNCTION_WORD = re.compile(
@@ -268,15 +274,14 @@ class EntityRefiner:
             if ent.label_ in ENTITY_LABELS:
                 found.append((ent.start_char, ent.end_char, ent.label_, "ner"))
         found.extend(self._rule_matches(text))
-        quantities = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_QUANTITIES, [])]
+        quantities = SpanIndex(
+            (s.start_char, s.end_char) for s in doc.spans.get(SPANS_QUANTITIES, [])
+        )
         # Inside an amount, units and numbers are not names ("40 MW"); a nationality or a
         # brand may be ("48 thousand Kyrgyz citizens", "500 KAMAZ trucks").
         found = [
             f for f in found
-            if not (
-                any(qs <= f[0] and f[1] <= qe for qs, qe in quantities)
-                and _not_a_name(text[f[0] : f[1]])
-            )
+            if not (quantities.contains(f[0], f[1]) and _not_a_name(text[f[0] : f[1]]))
         ]  # fmt: skip
         records = _coordinated_places(text, self._propagate(text, self._resolve(text, found, doc)))
         doc.spans[SPANS_ENTITIES] = []
@@ -322,9 +327,11 @@ class EntityRefiner:
         # Rules first, then gazetteers, then the model; among equals the longest span.
         fixed.sort(key=lambda f: (-f[3], -(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, str]] = []
+        index = Intervals()
         for start, end, label, _ in fixed:
-            if any(start < e and s < end for s, e, _ in taken):
+            if index.overlaps(start, end):
                 continue
+            index.add(start, end)
             taken.append((start, end, label))
         taken.sort()
         return taken
@@ -350,10 +357,23 @@ class EntityRefiner:
         out = [
             (s, e, "PERSON" if names.get(text[s:e]) == "PERSON" else label) for s, e, label in spans
         ]
-        for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(r"(?<![\p{L}\d-])" + re.escape(name) + r"(?![\p{L}\d-])", text):
-                if not any(m.start() < e and s < m.end() for s, e, _ in out):
-                    out.append((m.start(), m.end(), label))
+        if not names:
+            return out
+        # One scan for every name (a pattern per name would scan the text once a name):
+        # at each position the longest name that stands there; the longest names are
+        # placed first, as if each were searched for in turn.
+        ordered = sorted(names, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in ordered)
+        pattern = re.compile(r"(?<![\p{L}\d-])(?:" + alternation + r")(?![\p{L}\d-])")
+        hits = sorted(
+            ((m.start(), m.end()) for m in pattern.finditer(text, overlapped=True)),
+            key=lambda h: (-(h[1] - h[0]), h[0]),
+        )
+        index = Intervals((s, e) for s, e, _ in out)
+        for start, end in hits:
+            if not index.overlaps(start, end):
+                index.add(start, end)
+                out.append((start, end, names[text[start:end]]))
         out.sort()
         return out
 

@@ -11,12 +11,21 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# The longest run of tokens the parser sees without a sentence start. The corpus's longest
+# sentence has 67 tokens; text with no sentence ends (speech-to-text output, a flattened
+# table) is cut into pieces of at most this many tokens, so that everything that works
+# sentence by sentence stays linear in the document's length.
+MAX_SENT_TOKENS = 160
+# Where a run is cut, best first: after a sentence end before a capital, after ; or :,
+# after a comma, before a conjunction, anywhere (see ``_cut_score``).
+_CONJUNCTIONS = {"and", "but", "or", "while", "whereas", "which", "where", "when"}
 # "ASTANA, 8 October 2024 – ", "BISHKEK – ": a dateline ends before the story's first word.
 _DATELINE = regex.compile(r"(?m)^\p{Lu}{2,}[\p{Lu} .-]*(?:,[^\n–—]{1,40}?)?\s[–—-]\s+")
 
 
 def break_at_lines(doc: Doc) -> Doc:
-    """Start a sentence after every line break and after a dateline."""
+    """Start a sentence after every line break and after a dateline; cut a run longer than
+    ``MAX_SENT_TOKENS`` at its most natural boundary."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
@@ -24,7 +33,51 @@ def break_at_lines(doc: Doc) -> Doc:
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if first is not None and first.start > 0:
             doc[first.start].is_sent_start = True
+    cut_long_runs(doc, MAX_SENT_TOKENS)
     return doc
+
+
+def _cut_score(doc: Doc, i: int) -> int:
+    """How natural a sentence start at token ``i`` is (higher is better, 0 is none)."""
+    prev, token = doc[i - 1], doc[i]
+    if token.is_space:
+        return 0
+    if prev.text in (".", "!", "?", "…") and (token.is_title or token.like_num):
+        return 4
+    if prev.text in (";", ":"):
+        return 3
+    if prev.text == ",":
+        return 2
+    if token.lower_ in _CONJUNCTIONS:
+        return 1
+    return 0
+
+
+def cut_long_runs(doc: Doc, limit: int) -> None:
+    """Start a sentence inside every run of more than ``limit`` tokens with none.
+
+    Each cut falls at the best boundary of the run's last half window (see
+    :func:`_cut_score`), the latest among equals; a run with none is cut at ``limit``.
+    Runs of at most ``limit`` tokens are left to the parser, so normal text is unchanged.
+    """
+    n = len(doc)
+    start = 0
+    i = 1
+    while i < n:
+        if doc[i].is_sent_start:
+            start = i
+        elif i - start >= limit:
+            best, best_score = i, 0
+            for j in range(i, start + limit // 2, -1):
+                score = _cut_score(doc, j)
+                if score > best_score:
+                    best, best_score = j, score
+                    if score == 4:
+                        break
+            doc[best].is_sent_start = True
+            start = best
+            i = best
+        i += 1
 
 
 @Language.factory(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..rules.intervals import SpanIndex
 from ..rules.numbers import to_number
 from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
-from ..rules.rx import rx
+from ..rules.rx import WS_START, rx
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
@@ -31,8 +33,10 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
-_PARTITIVE_AFTER = re.compile(r"(?i)\s+of\s+(?:them|which|these|those|whom)\b")
+_PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
+# Between a bare number and the counted amount it joins: "11 and 14 models".
+_JOIN = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|to|of\s+the)\s*")
 
 
 class QuantityRecognizer:
@@ -73,11 +77,13 @@ class QuantityRecognizer:
         kept: list[Candidate] = []
         unsettled: list[Candidate] = []
         candidates = find_candidates(text, self.lexicon)
+        time_index = SpanIndex(times)
+        money = self._money_by_sentence(candidates, starts)
         for cand in candidates:
-            if any(cand.start < e and s < cand.end for s, e in times):
+            if time_index.overlaps(cand.start, cand.end):
                 continue
             if cand.unit is None:
-                cand = self._money_in_sentence(text, cand, candidates, starts)
+                cand = self._money_in_sentence(cand, money, starts)
             if cand.unit is None:
                 settled = self._settle_unit(doc, cand, kept, starts)
                 if settled is None:
@@ -102,24 +108,27 @@ class QuantityRecognizer:
         release_text(doc)
         return doc
 
+    def _money_by_sentence(
+        self, candidates: list[Candidate], starts: list[int]
+    ) -> dict[int, list[Candidate]]:
+        """The candidates with a currency unit, by the index of their sentence."""
+        out: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            if c.unit and self.lexicon.kind_of(c.unit) == "currency":
+                out.setdefault(bisect_right(starts, c.start) - 1, []).append(c)
+        return out
+
     def _money_in_sentence(
-        self, text: str, cand: Candidate, candidates: list[Candidate], starts: list[int]
+        self, cand: Candidate, money: dict[int, list[Candidate]], starts: list[int]
     ) -> Candidate:
         """ "pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4
         trillion tenge": billions and trillions with no unit are the money the sentence
         names."""
         if cand.scale is None or cand.scale < 10**9:
             return cand
-        s_start, s_end = sentence_at(text, starts, cand.start)
-        money = {
-            c.unit
-            for c in candidates
-            if c is not cand
-            and s_start <= c.start < s_end
-            and c.unit
-            and self.lexicon.kind_of(c.unit) == "currency"
-        }
-        return replace(cand, unit=money.pop()) if len(money) == 1 else cand
+        sentence = bisect_right(starts, cand.start) - 1
+        units = {c.unit for c in money.get(sentence, ()) if c is not cand}
+        return replace(cand, unit=units.pop()) if len(units) == 1 else cand
 
     def _settle_unit(
         self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]
@@ -140,7 +149,7 @@ class QuantityRecognizer:
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]
-        previous = next((k for k in reversed(kept) if k.start >= s_start and k.unit), None)
+        previous = _last_with_unit(kept, s_start)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
             return replace(cand, unit=previous.unit)
@@ -238,13 +247,24 @@ class QuantityRecognizer:
         return cand.core_end + m.end(2), _normalise_counted(lemma)
 
 
+def _last_with_unit(kept: list[Candidate], since: int) -> Candidate | None:
+    """The last kept amount with a unit that starts at ``since`` or later (``kept`` is in
+    text order, so the scan stops at the first amount before ``since``)."""
+    for k in reversed(kept):
+        if k.start < since:
+            return None
+        if k.unit:
+            return k
+    return None
+
+
 def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
     """ "11 and 14 models": a bare number joined to a counted amount takes its unit."""
     out = []
     starts = {c.start: c for c in kept}
     for cand in bare:
-        gap = rx(r"\s*(?:,|and|or|,\s*and|to|of\s+the)\s*").match(text[cand.end :])
-        nxt = starts.get(cand.end + gap.end()) if gap else None
+        gap = _JOIN.match(text, cand.end)
+        nxt = starts.get(gap.end()) if gap else None
         same_scale = cand.scale == nxt.scale if nxt is not None else False
         change = gap is not None and (
             (cand.inherit_next and gap.group().strip() == "to")

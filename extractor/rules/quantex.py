@@ -22,7 +22,7 @@ from .numbers import (
     parse_word_number,
     scale_of,
 )
-from .rx import rx
+from .rx import WS_START, rx
 from .units import UnitLexicon, load_lexicon, rate_code
 
 QUALIFIERS: list[tuple[str, str]] = [
@@ -45,21 +45,23 @@ _DIGIT_START = re.compile(
     + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
-_SCALE = re.compile(r"(?i)\s*(" + SCALE_WORD + r")(?![\p{L}])")
+_SCALE = re.compile(r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")(?![\p{L}])")
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*|\s*-\s*")
+_RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 _OF_PER = re.compile(
-    r"(?i)\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])"
+    r"(?i)"
+    + WS_START
+    + r"\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])"
 )
 # "per liter", "per family", "per workplace": a rate over any unit or counted noun.
-_PER_NOUN = re.compile(r"(?i)\s+per\s+(?:one\s+|1\s+)?([\p{L}]{2,})(?![\p{L}])")
+_PER_NOUN = re.compile(r"(?i)" + WS_START + r"\s+per\s+(?:one\s+|1\s+)?([\p{L}]{2,})(?![\p{L}])")
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_MONTH_AFTER = re.compile(r"\s*(?:" + _MONTHS + r")\b")
+_MONTH_AFTER = re.compile(WS_START + r"\s*(?:" + _MONTHS + r")\b")
 _MONTH_BEFORE = re.compile(r"(?:" + _MONTHS + r")\.?\s+$")
 # Numbers that name rather than count: "No. 50", "number 112", "hotline 1414", "tel."
 _NAMING_BEFORE = re.compile(
@@ -112,8 +114,10 @@ class _Num:
     plain_int: bool
 
 
+_START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
-_SPACED_DIGITS = re.compile(r"\s+(" + DIGITS + r")")
+_GLUE = re.compile(r"[ \u00a0]?")
+_SPACED_DIGITS = re.compile(WS_START + r"\s+(" + DIGITS + r")")
 
 
 def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = False) -> _Num | None:
@@ -186,7 +190,7 @@ def _unit_after(text: str, pos: int, lexicon: UnitLexicon) -> tuple[int, str] | 
     fm = _FOLD.match(text, pos)
     if fm:
         return fm.end(), "x"
-    m = re.compile(r"[ \u00a0]?").match(text, pos)
+    m = _GLUE.match(text, pos)
     at = m.end() if m else pos
     um = lexicon.suffix.match(text, at)
     if not um:
@@ -294,9 +298,8 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
     lexicon = lexicon or load_lexicon()
     out: list[Candidate] = []
     pos = 0
-    starts = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
     while True:
-        m = starts.search(text, pos)
+        m = _START.search(text, pos)
         if not m:
             break
         cand = _candidate_at(text, m.start(), lexicon)
@@ -310,7 +313,7 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
 
 # Units with a scale inside: billion / million cubic meters (of gas).
 _SCALED_UNITS = {"bcm": Decimal("1e9"), "mcm": Decimal("1e6")}
-_SCALED_UNIT = re.compile(r"(?i)\s*(bcm|mcm)(?![\p{L}\d])")
+_SCALED_UNIT = re.compile(r"(?i)" + WS_START + r"\s*(bcm|mcm)(?![\p{L}\d])")
 
 
 def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] | None:
@@ -421,8 +424,11 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
 
 # Between members of a list, with or without a dash label: ", healthcare – ".
 LABELLED_LIST_GAP = re.compile(
-    r"\s*(?:,|;|and|,\s*and)\s*(?:(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*)?"
+    WS_START + r"\s*(?:,|;|and|,\s*and)\s*(?:(?:the\s+)?[\p{L}][\p{L}’' -]{0,50}?\s[–—]\s*)?"
 )
+
+
+_LIST_GAP = re.compile(WS_START + r"\s*(?:,|;|and|or|,\s*and)\s*")
 
 
 def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -441,7 +447,7 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         labelled = LABELLED_LIST_GAP.fullmatch(gap)
         if labelled and cur.scale is not None:
             labelled = None  # "6.1 trillion, healthcare – 2.9 trillion": already scaled
-        if not (cur.inherit_next or labelled or rx(r"\s*(?:,|;|and|or|,\s*and)\s*").fullmatch(gap)):
+        if not (cur.inherit_next or labelled or _LIST_GAP.fullmatch(gap)):
             continue
         if nxt.unit is None:
             continue

@@ -7,12 +7,28 @@ extraction time. ``rx(pattern).match(...)`` compiles once per process.
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
+_COMPILED: dict[tuple[str, int], regex.Pattern] = {}
 
-@cache
+
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     """The compiled pattern (cached)."""
-    return regex.compile(pattern, flags)
+    key = (pattern, flags)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = _COMPILED[key] = regex.compile(pattern, flags)
+    return compiled
+
+
+def compiled_patterns() -> list[regex.Pattern]:
+    """Every pattern compiled through :func:`rx` so far in this process."""
+    return list(_COMPILED.values())
+
+
+# Where a pattern that starts with whitespace (``\s*unit``, ``\s+of``) may start: where a
+# search began (``\G``: the position given to ``match``) or at the first character of a
+# run of whitespace. Matches are the same (the earliest start of such a match is always
+# one of these), but a scan no longer tries the pattern from every space of a long run,
+# which made ``finditer``/``search`` quadratic in the run's length.
+WS_START = r"(?:\G|(?<!\s))"

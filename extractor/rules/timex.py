@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .rx import rx
+from .intervals import Intervals
+from .rx import WS_START, rx
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -189,16 +190,24 @@ _PREP_DURATION = re.compile(
     + _UNIT
     + r"))(?![\p{L}])"
 )
+# Single month names are matched as written ("May" the month, not "may" the verb); the
+# other kinds also in a headline's capitals ("GREW BY 4.6% IN THE FIRST QUARTER").
+_CASE_SENSITIVE_KINDS = {"month", "date"}
 _COMPILED = [
-    (kind, re.compile(r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")(?![\p{L}\d]|[-–][\p{L}])"))
+    (
+        kind,
+        re.compile(
+            r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")(?![\p{L}\d]|[-–][\p{L}])",
+            0 if kind in _CASE_SENSITIVE_KINDS else re.IGNORECASE,
+        ),
+    )
     for kind, pattern in PATTERNS
 ]
 _PREP_BEFORE = re.compile(
     r"(?i)(?<![\p{L}])(" + "|".join(p.replace(" ", r"\s+") for p in PREPOSITIONS) + r")\s+$"
 )
-# Single month names are matched as written ("May" the month, not "may" the verb); the
-# other kinds also in a headline's capitals ("GREW BY 4.6% IN THE FIRST QUARTER").
-_CASE_SENSITIVE_KINDS = {"month", "date"}
+_MAY_AFTER = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$")
+_FROM_TO_AFTER = re.compile(r"(?i)" + WS_START + r"\s*(?:to|till|until|[-–—])\s")
 
 
 @dataclass(frozen=True)
@@ -265,20 +274,17 @@ def find_times(text: str) -> list[TimeMatch]:
     """
     found: list[tuple[int, int, str, dict]] = []
     for kind, pattern in _COMPILED:
-        flags_text = text
-        for m in (
-            pattern.finditer(flags_text) if kind in _CASE_SENSITIVE_KINDS else _ci(pattern, text)
-        ):
+        for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m.groupdict()))
     for m in _PREP_DURATION.finditer(text):
         found.append(
             (m.start("span"), m.end("span"), "duration", {**m.groupdict(), "dir": m.group("prep")})
         )
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
     out: list[TimeMatch] = []
     for start, end, kind, groups in found:
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         if (
             kind == "month"
@@ -287,34 +293,30 @@ def find_times(text: str) -> list[TimeMatch]:
             and not groups.get("day")
         ):
             # "May" alone is a month only after a preposition ("in May"), not the modal verb.
-            if not re.search(
-                r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$",
-                text[max(0, start - 12) : start],
-            ):
+            if not _MAY_AFTER.search(text[max(0, start - 12) : start]):
                 continue
         if kind == "year" and _year_is_not_time(text, start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         prep_m = _PREP_BEFORE.search(text[max(0, start - 12) : start])
         prep = rx(r"\s+").sub(" ", prep_m.group(1).lower()) if prep_m else None
-        if prep == "from" and rx(r"(?i)\s*(?:to|till|until|[-–—])\s").match(text[end : end + 8]):
+        if prep == "from" and _FROM_TO_AFTER.match(text[end : end + 8]):
             prep = None  # "from 2019 to 2021": two ends of one period, not "since"
         out.append(TimeMatch(start, end, kind, groups, prep))
     out.sort(key=lambda t: t.start)
     return out
 
 
-def _ci(pattern: re.Pattern, text: str):
-    return re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
+_AMOUNT_AFTER_YEAR = re.compile(
+    WS_START + r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)"
+)
 
 
 def _year_is_not_time(text: str, start: int, end: int) -> bool:
     """A bare 4-digit year that is really an amount or part of a name."""
     after = text[end : end + 20]
     before = text[max(0, start - 12) : start]
-    if rx(r"[.,]\d").match(after) or re.match(
-        r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)", after
-    ):
+    if rx(r"[.,]\d").match(after) or _AMOUNT_AFTER_YEAR.match(after):
         return True
     if rx(r"(?:No\.?|№|#)\s*$").search(before):
         return True

@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex as re
 
 from ..resources import read_jsonl
+from .rx import WS_START
 
 # quantulum3 entities whose word surfaces we accept as units beyond our own table;
 # their symbols are left out (single letters like "a", "in", "h" are too ambiguous).
@@ -142,8 +143,10 @@ def load_lexicon() -> UnitLexicon:
     prefix = re.compile(_alternation(list(prefix_codes)))
     # "63.2% a year earlier" dates a comparison; it is no rate.
     not_dated = r"(?!\s+(?:earlier|ago|later|before|after|back)\b)"
-    rate = re.compile(r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER + not_dated)
-    rate_outside = re.compile(r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER + not_dated)
+    rate = re.compile(WS_START + r"\s*(?i:" + _alternation(rate_in) + r")" + _AFTER + not_dated)
+    rate_outside = re.compile(
+        WS_START + r"\s+(?i:" + _alternation(rate_out) + r")" + _AFTER + not_dated
+    )
     return UnitLexicon(
         suffix=suffix,
         prefix=prefix,
