@@ -373,3 +373,23 @@ def test_one_word_after_in_and_local_units_are_places(extract, text, expected):
 )
 def test_companies_with_legal_forms(extract, text, expected):
     assert expected in spans(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        (
+            "Power flows via the 500 kV Datka – Kemin transmission line.",
+            "FAC",
+            "Datka – Kemin transmission line",
+        ),
+        ("Trails were marked in the Talas mountain area.", "LOC", "Talas mountain area"),
+        ("Resorts on the Caspian Sea coast grew.", "LOC", "Caspian Sea"),
+        ('The "Silk Way" International Trade Centre will open.', "FAC", "Silk Way"),
+        ("Grain is loaded at the Aktau Grain terminal.", "FAC", "Aktau Grain terminal"),
+        ("The Western bypass road was finished.", "FAC", "Western bypass road"),
+        ("The meeting was held at the Government House.", "FAC", "Government House"),
+    ],
+)
+def test_lines_terminals_roads_and_areas(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
