@@ -47,6 +47,8 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 # Documents per nlp.pipe batch: the same figure as extractor.batch.DEFAULT_BATCH_SIZE (a test
 # keeps the two equal), written here because importing extractor.batch imports spaCy.
 DEFAULT_BATCH_SIZE = 16
+# Seconds a document may take: extractor.batch.DEFAULT_DOC_TIMEOUT, kept equal by a test.
+DEFAULT_DOC_TIMEOUT = 60.0
 
 # The consoles commands write to. Commands look them up here when they run (``_util.console``,
 # never ``from ._util import console``), so tests can put their own in place.
@@ -121,6 +123,29 @@ PagerOpt = Annotated[
     typer.Option("--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."),
 ]
 GoldDirOpt = Annotated[Path, typer.Option("--gold", help="Gold folder.")]
+DisableRuleOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable-rule",
+        metavar="ID",
+        help="Switch a fact rule off for this run, to see what it earns (repeatable; "
+        "`extractor rules` lists the ids).",
+    ),
+]
+
+
+def check_rule_ids(rule_ids: list[str] | None) -> list[str]:
+    """The ``--disable-rule`` ids, or a usage error naming the unknown ones and near ids."""
+    if not rule_ids:
+        return []
+    from ..components.fact_rules import FactRuleError
+    from ..components.fact_rules import check_rule_ids as check
+
+    try:
+        check(rule_ids)
+    except FactRuleError as err:
+        raise typer.BadParameter(str(err), param_hint="--disable-rule") from err
+    return list(rule_ids)
 
 
 def safe(text: str) -> str:

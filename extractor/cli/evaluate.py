@@ -13,9 +13,11 @@ from ..about import __version__
 from . import _util
 from ._util import (
     EXIT_NOTHING,
+    DisableRuleOpt,
     GoldDirOpt,
     ModelOpt,
     app,
+    check_rule_ids,
     fail,
     load_pipeline,
     make_parent,
@@ -71,15 +73,7 @@ def evaluate(
             "value-matched quantity, how many of those the gold judges, and how many were right.",
         ),
     ] = False,
-    disable_rule: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--disable-rule",
-            metavar="ID",
-            help="Switch a fact rule off for this run (repeat for more; `extractor rules` lists "
-            "the ids), to see what it earns.",
-        ),
-    ] = None,
+    disable_rule: DisableRuleOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """Score the pipeline against the gold set (how: docs/scoring.md).
@@ -95,16 +89,12 @@ def evaluate(
 
       extractor evaluate --split dev --by-rule --disable-rule period.report_frame
     """
-    from ..components.fact_rules import FactRuleError, check_rule_ids
     from ..evaluation import EvaluationError, evaluate_documents
     from ..io.gold import load_split
     from .render import errors_table, rules_table, scores_table
 
     thresholds = _parse_thresholds(min_f1 or [])
-    try:
-        check_rule_ids(disable_rule or [])
-    except FactRuleError as e:
-        raise typer.BadParameter(str(e), param_hint="--disable-rule") from e
+    disable_rule = check_rule_ids(disable_rule)
     require_gold_dir(gold_dir)
     try:
         ids = load_split(gold_dir, split.value)

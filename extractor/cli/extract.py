@@ -20,12 +20,15 @@ from ..io.corpus import Document, InputError
 from . import _util
 from ._util import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_DOC_TIMEOUT,
     EXIT_INTERRUPTED,
     EXIT_NOTHING,
     EXIT_PARTIAL,
+    DisableRuleOpt,
     ModelOpt,
     RunNotes,
     app,
+    check_rule_ids,
     date_option,
     fail,
     load_pipeline,
@@ -126,6 +129,18 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            "--doc-timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Give up on a document that takes longer than this (0: no limit). It is "
+            "listed in --errors with kind 'timeout' and the batch goes on; --resume tries "
+            "it again.",
+        ),
+    ] = DEFAULT_DOC_TIMEOUT,
+    disable_rule: DisableRuleOpt = None,
 ) -> None:
     """Extract quantities, time spans and entities from transcripts.
 
@@ -161,7 +176,7 @@ def extract(
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
     if resume and (output is None or fmt == Format.table):
         fail("--resume needs --output FILE and --format jsonl or csv")
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, disabled_rules=check_rule_ids(disable_rule))
 
     writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
     sink: _Sink
@@ -188,6 +203,7 @@ def extract(
         batch_size=batch_size,
         n_process=n_process or default_n_process(),
         max_length=max_length,
+        doc_timeout=doc_timeout,
     )
     progress = _Progress(paths, tally) if err_console.is_terminal else None
     try:

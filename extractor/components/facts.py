@@ -1408,11 +1408,24 @@ def _previous_amount_in_sentence(span: Span) -> bool:
     return any(sent.start <= q.start < span.start for q in quantities)
 
 
+# How far back in its sentence the cues of an amount are looked for ("Of these, about 3
+# million tons", ", which is 15% below the market price of"): a bound keeps every search
+# linear however long a sentence or a token is.
+_CUE_WINDOW = 120
+
+
+def _clause_before(span: Span) -> str:
+    """The text of the amount's sentence before it, at most :data:`_CUE_WINDOW` characters."""
+    return doc_text(span.doc)[
+        max(span.sent.start_char, span.start_char - _CUE_WINDOW) : span.start_char
+    ]
+
+
 def _dependent_amount(span: Span) -> bool:
     """A part, restatement or comparison of an amount before it: never itself the whole
     that later parts refer to."""
     text = doc_text(span.doc)
-    before = text[span.sent.start_char : span.start_char]
+    before = _clause_before(span)
     after = text[span.end_char : span.end_char + 40]
     return bool(
         _PART_OF_BEFORE.search(before)
@@ -1465,7 +1478,7 @@ def _refer_back_measured(
         return _phrase(subject), "measured.evaluation_base"
     if lexicon.kind_of(base) == "count" or _of_own_whole(span):
         return measured, None  # "of which 160 km of roads", "among them 400 large families"
-    before = text[span.sent.start_char : span.start_char]
+    before = _clause_before(span)
     if rx(r"[\p{L}-]+\s+[–—-]\s+$").search(before):
         return measured, None  # "of which oil – 25.4 million tons": the dash names it
     if on("measured.part_of_whole") and _PART_OF_BEFORE.search(before):
@@ -1500,9 +1513,7 @@ def _refers_back(span: Span) -> bool:
     "of which", "This is 104% of the plan", ", which is 15% below ..."."""
     if _comparative(span) or _restates(span):
         return True
-    sent = span.sent
-    before = doc_text(span.doc)[sent.start_char : span.start_char]
-    return bool(_REFERS_BACK.search(before))
+    return bool(_REFERS_BACK.search(_clause_before(span)))
 
 
 def _holds_now_here(span: Span) -> bool:

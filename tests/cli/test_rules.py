@@ -79,3 +79,28 @@ def test_evaluate_rejects_an_unknown_rule_with_a_hint(one_doc_gold):
     )
     assert result.exit_code != 0
     assert "did you mean period.report_frame" in result.output
+
+
+def test_extract_disable_rule_changes_the_records(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("Over the year, 3 million square meters of housing were built.\n")
+
+    def measured_rule(*extra):
+        out = tmp_path / "o.jsonl"
+        result = runner.invoke(
+            app, ["extract", str(text), "--date", "2024-02-01", "-o", str(out), *extra]
+        )
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        return next(r for r in rows if r["label"] == "QUANTITY")["measured_rule"]
+
+    assert measured_rule() == "measured.of_noun"
+    assert measured_rule("--disable-rule", "measured.of_noun") != "measured.of_noun"
+
+
+def test_extract_rejects_an_unknown_rule(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("5 schools were built.\n")
+    result = runner.invoke(app, ["extract", str(text), "--disable-rule", "measured.nope"])
+    assert result.exit_code != 0
+    assert "unknown fact rule" in result.output

@@ -14,6 +14,12 @@ def test_the_batch_size_is_the_one_extract_documents_uses():
     assert _util.DEFAULT_BATCH_SIZE == DEFAULT_BATCH_SIZE
 
 
+def test_the_doc_timeout_is_the_one_extract_documents_uses():
+    from extractor.batch import DEFAULT_DOC_TIMEOUT
+
+    assert _util.DEFAULT_DOC_TIMEOUT == DEFAULT_DOC_TIMEOUT
+
+
 @pytest.mark.parametrize("value", [None, "2020", "2020-03", "2020-03-05"])
 def test_iso_dates_pass(value):
     assert _util.check_date(value) == value
