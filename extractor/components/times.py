@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..rules.periods import ordered_period
 from ..rules.timex import DocDate, find_times, is_baseline, resolve, tense_of
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
 from .context import sentence_at, sentence_starts
@@ -30,7 +31,12 @@ class TimeRecognizer:
         for match in find_times(text):
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
-            start, end = resolve(match, date, tense=tense, previous=previous)
+            # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
+            # that runs backwards is no period (a wrong date is worse than none).
+            start, end = ordered_period(resolve(match, date, tense=tense, previous=previous)) or (
+                None,
+                None,
+            )
             if (
                 start
                 and end

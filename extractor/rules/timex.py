@@ -104,11 +104,25 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:the\s+)?(?:first\s+)?(?P<n>" + _N + r")\s+months\s+of\s+" + _YEAR_REF,
     ),
     (
+        # "the end of the 2nd quarter", "as of the end of the first half of 2023": the last
+        # month of the part.
+        "part_end",
+        r"(?:the\s+)?end\s+of\s+the\s+(?P<ord>" + _ORD + r")\s+(?P<part>quarter|half|half-year"
+        r"|semester)(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?",
+    ),
+    (
         "part",
         r"(?:the\s+)?(?P<ord>" + _ORD + r")\s+(?P<part>quarter|half|half-year|semester)"
         r"(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?",
     ),
     ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
+    # "results of the half-year", "in the half-year": a report's first half of the year
+    ("part", r"the\s+(?P<part>half-year)(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?"),
+    # "Nine-month results", "the six-month report": the first months of the year
+    (
+        "first_months",
+        r"(?P<n>" + _N + r")-month(?=\s+(?:results|report|period|figures|plan|indicators))",
+    ),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")\s+(?:of\s+)?" + _YEAR_REF),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?:of\s+)?" + _YEAR_REF),
     (
@@ -129,7 +143,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     # "In the first six months, exports grew": the first months of the document's year.
     ("first_months", r"the\s+first\s+(?P<n>" + _N + r")\s+months(?!\s+of)"),
-    ("month", r"(?P<mon>" + _MONTH_FULL + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
+    ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
     ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
@@ -143,7 +157,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("same_period", r"a\s+year\s+(?:earlier|before)"),
     (
         "season",
-        r"(?:(?P<rel>this|last|next|the\s+past|the\s+coming)\s+(?P<season>summer|spring|autumn|fall|winter)|(?P<season>summer|spring|autumn|winter)\s+(?:of\s+)?(?P<yr>"
+        r"(?:the\s+(?P<season>summer|spring|autumn|winter)\s+(?:tourist\s+)?season"
+        r"|(?P<rel>this|last|next|the\s+past|the\s+coming)\s+(?P<season>summer|spring|autumn|fall|winter)|(?P<season>summer|spring|autumn|winter)\s+(?:of\s+)?(?P<yr>"
         + _Y
         + r"))",
     ),
@@ -184,7 +199,7 @@ PATTERNS: list[tuple[str, str]] = [
 # Durations that need a preposition to be a time span: "over 3 years" (past or future by
 # the clause), "within 3 years" (future). Without it, "3 years" is an amount of time.
 _PREP_DURATION = re.compile(
-    r"(?i)(?<![\p{L}])(?P<prep>over|within|during|in|for\s+the)\s+(?P<span>(?P<n>"
+    r"(?i)(?<![\p{L}])(?<!\baged\s)(?P<prep>over|within|during|in|for\s+the)\s+(?P<span>(?P<n>"
     + _N
     + r")\s+(?P<unit>"
     + _UNIT
@@ -422,7 +437,15 @@ def base_period(
         year = _year_of(g, doc)
         if year is None:
             return None, None
-        return _iso(year, _month_of(g)), _iso(year, MONTHS[g["mon2"].lower().rstrip(".")])
+        month2 = MONTHS[g["mon2"].lower().rstrip(".")]
+        if (
+            not g.get("yr") and not g.get("rel") and doc is not None and doc.month
+            and month2 > doc.month and tense == "past"
+        ):  # fmt: skip
+            # "From January to December the region produced ..." told in February: a past
+            # report on months still ahead is about last year's.
+            year -= 1
+        return _iso(year, _month_of(g)), _iso(year, month2)
     if kind == "first_months":
         year = _year_of(g, doc)
         n = _number(g["n"])
@@ -431,6 +454,9 @@ def base_period(
         return _iso(year, 1), _iso(year, n)
     if kind == "part":
         return _part(g, doc)
+    if kind == "part_end":
+        end = _part(g, doc)[1]
+        return end, end
     if kind == "year_edge":
         year = _year_of(g, doc)
         if year is None:
@@ -537,7 +563,7 @@ def _part(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
         code = g["q"].upper()
         n, part = int(code[1]), "quarter" if code[0] == "Q" else "half"
     else:
-        n = ORDINALS[g["ord"].lower()]
+        n = ORDINALS[g["ord"].lower()] if g.get("ord") else 1  # "the half-year": the first
         part = "half" if g["part"].lower().startswith(("half", "semester")) else "quarter"
     if part == "quarter":
         if n > 4:

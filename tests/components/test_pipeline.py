@@ -251,3 +251,19 @@ def test_quantity_and_entity_over_the_same_characters_keep_their_own_records(ext
 )
 def test_units_from_the_clause(extract, text, span, unit):
     assert find(extract(text), "QUANTITY", span)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("The region's exports grew by 12.1% by 2019.", "2024-05-02"),  # reads as 2024 to 2019
+        ("From 2025 to 2023 the plan was revised.", "2024-01-10"),
+        ("Since March 2031 the tariff has not changed.", "2024-01-10"),
+    ],
+)
+def test_no_time_runs_backwards(extract, text, date):
+    from extractor.rules.periods import iso_cmp
+
+    for record in extract(text, date=date):
+        if record["label"] in ("TIME", "QUANTITY"):
+            assert iso_cmp(record.get("time_start"), record.get("time_end")) <= 0, record

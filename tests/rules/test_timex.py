@@ -175,6 +175,77 @@ def times(text, date="2020", previous=None):
             "2023-01",
             "2023-06",
         ),
+        # agency-style dates: an abbreviated month before the day
+        (
+            "ALMATY. KAZINFORM - On Mar. 3 the plant produced 40 tons.",
+            "2023-07-19",
+            "Mar. 3",
+            "2023-03-03",
+            "2023-03-03",
+        ),
+        (
+            "The deal was signed on Feb. 12, officials said.",
+            "2024-05-02",
+            "Feb. 12",
+            "2024-02-12",
+            "2024-02-12",
+        ),
+        # "the half-year" with no ordinal: the first half of the year
+        (
+            "In the half-year, industrial output grew by 5%.",
+            "2023-07-19",
+            "the half-year",
+            "2023-01",
+            "2023-06",
+        ),
+        (
+            "The results of the half-year of 2022 were discussed.",
+            "2022-08-01",
+            "the half-year of 2022",
+            "2022-01",
+            "2022-06",
+        ),
+        # the end of a quarter or half is its last month
+        (
+            "At the end of the 2nd quarter, 532 thousand head were kept.",
+            "2023-07-19",
+            "the end of the 2nd quarter",
+            "2023-06",
+            "2023-06",
+        ),
+        (
+            "As of the end of the first half of 2021, arrears fell.",
+            "2021-08-01",
+            "the end of the first half of 2021",
+            "2021-06",
+            "2021-06",
+        ),
+        # "Nine-month results": the first nine months of the document's year
+        ("Nine-month results: output grew 4%.", "2023-10-20", "Nine-month", "2023-01", "2023-09"),
+        ("The six-month report was approved.", "2024-07-10", "six-month", "2024-01", "2024-06"),
+        # "the summer season" is this year's summer
+        (
+            "During the summer season the lake received 1.4 million visitors.",
+            "2023-09-01",
+            "the summer season",
+            "2023-06",
+            "2023-08",
+        ),
+        # months with no year that lie ahead of a past report are last year's
+        (
+            "From January to December the region produced 2 trillion tenge of goods.",
+            "2025-02-20",
+            "January to December",
+            "2024-01",
+            "2024-12",
+        ),
+        (
+            "In January-September the region's industry grew.",
+            "2023-10-20",
+            "January-September",
+            "2023-01",
+            "2023-09",
+        ),
     ],
 )
 def test_time(text, date, span, start, end):
@@ -209,6 +280,7 @@ def test_this_period_refers_back():
         "emissions should fall by 30%",
         "in summer the deficit reaches 30 thousand",
         "spring field work was financed",
+        "the programme covers residents aged over 63 years",
     ],
 )
 def test_not_times(text):
