@@ -112,9 +112,16 @@ class FactLinker:
         # "results of 2015", "January-September 2023": a calendar period, not a duration
         # looking back ("over the past 5 years").
         calendar_report = report_time is not None and not _LOOKING_BACK.search(report_time.text)
+        # Tokens of names are never what an amount measures, except the lower-case generic
+        # word that ends a facility's name: "a 50 MW Zhanatas wind farm" measures the farm.
         named = {
-            i for e in doc.spans.get(SPANS_ENTITIES, []) for i in range(e.start, e.end)
-        }  # tokens of names: never what an amount measures
+            i
+            for e in doc.spans.get(SPANS_ENTITIES, [])
+            for i in range(e.start, e.end)
+            if not (
+                e.label_ == "FAC" and i == e.end - 1 and doc[i].is_lower and e.end - e.start > 1
+            )
+        }
         doc.user_data[_NAMED_KEY] = named
         doc.user_data[_AMOUNT_KEY] = {
             i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)

@@ -548,7 +548,11 @@ def test_a_duration_for_or_within_is_a_term(extract, text, span):
             "14,2 trillion soums",
             "product",
         ),
+        # a noun the tagger read as a base-form verb, in a subject's place
+        ("In the construction sector, work worth 420 billion tenge was done.", "420 billion tenge", "work"),
+        # the generic word that ends a facility's name is what its capacity measures
+        ("In 2023 the company commissioned the 50 MW Zhanatas wind farm.", "50 MW", "farm"),
     ],
-)
+)  # fmt: skip
 def test_subject_through_parser_quirks(extract, text, span, head):
     assert head_word(quantity(extract(text, date="2024-11-20"), span)["measured"]) == head
