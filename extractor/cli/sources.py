@@ -66,7 +66,7 @@ def extracted_documents(
     """
     from ..batch import Result, extract_documents
     from ..io.corpus import Document, iter_documents
-    from ._util import loading_status
+    from ._util import RunNotes, loading_status
 
     with loading_status():
         from ..pipeline import load
@@ -77,13 +77,16 @@ def extracted_documents(
         for d in iter_documents([source], date)
         if not isinstance(d, Document) or accepts_doc(d.id)
     )
+    notes = RunNotes()  # text that is not English, documents without a date
     for item in extract_documents(nlp, docs):
         if isinstance(item, Result):
+            notes.see(item.document)
             yield SourceDocument(
                 item.document.id, [dict(r) for r in item.records], item.document.text
             )
         else:
             problems.append(str(item))
+    notes.report()
 
 
 def open_source(

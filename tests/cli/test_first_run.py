@@ -140,3 +140,13 @@ def test_a_terminal_is_told_that_the_model_loads_before_the_progress_bar(folder,
 def test_elsewhere_nothing_is_said_about_loading(folder):
     result = extract(folder, "-o", folder.parent / "out.jsonl")
     assert "loading" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["review", "show"])
+def test_review_and_show_of_a_transcript_warn_the_same_way(tmp_path, command):
+    doc = tmp_path / "ru.txt"
+    doc.write_text(RUSSIAN, encoding="utf-8")
+    result = runner.invoke(app, [command, str(doc), "--no-pager"])
+    assert result.exit_code == 0, result.output
+    assert "warning: ru does not look like English" in result.stderr
+    assert "note: 1 document has no date" in result.stderr
