@@ -27,10 +27,12 @@ def test_visible_controls(text, shown):
 
 def test_the_facts_table_escapes_every_cell():
     rec = {"label": "QUANTITY", "start": 0, "end": 3, "text": "<b>5</b>", "value": 5,
-           "unit": "school", "measured": ['"><script>x</script>'], "place": "A & B"}  # fmt: skip
+           "unit": "school", "measured": ['"><script>x</script>'], "place": "A & B",
+           "speaker": "Marat Abenov"}  # fmt: skip
     table = facts_table([rec])
     assert "<script>" not in table and "<b>5" not in table
     assert "&lt;b&gt;5&lt;/b&gt;" in table and "A &amp; B" in table
+    assert "<th>speaker</th>" in table and "<td>Marat Abenov</td>" in table
 
 
 def test_a_page_without_text_still_lists_the_facts():
