@@ -35,7 +35,21 @@ def period(rec: dict) -> str:
     return period_of(rec)
 
 
-class SpansTable:
+class FitsWidth:
+    """A renderable that lays out its table for the width the console gives it."""
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        raise NotImplementedError
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(options.max_width, options.max_width)
+
+
+class SpansTable(FitsWidth):
     """One document's spans, laid out for the width it gets.
 
     Every width shows label, span, value, ``measured`` (the link to what an amount
@@ -84,12 +98,6 @@ class SpansTable:
         if rec["label"] == "PERSON" and rec.get("title"):
             return rec["title"]
         return ""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(options.max_width)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(options.max_width, options.max_width)
 
 
 def spans_table(doc_id: str, records: list[dict], text: str | None) -> SpansTable:
@@ -219,7 +227,7 @@ def _describe(rec: dict | None) -> str:
     return clean(out)
 
 
-class FactsTable:
+class FactsTable(FitsWidth):
     """One row per quantity: amount, qualifier, what it measures, period, place, speaker,
     and the quantity in its whole sentence (cut at word boundaries when long).
 
@@ -273,12 +281,6 @@ class FactsTable:
             if line:
                 out.append("\n" + clean(line))
         return out
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(options.max_width)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(options.max_width, options.max_width)
 
 
 def facts_table(doc_id: str, records: list[dict], text: str | None) -> FactsTable:
@@ -379,7 +381,7 @@ def _with_gold(shown: str | list[str], gold: str | None) -> Text:
     return out
 
 
-class ReviewTable:
+class ReviewTable(FitsWidth):
     """One document's facts, laid out for the width it gets.
 
     Wide enough (:attr:`WIDE` columns), every field has its column: mark, span in its
@@ -463,12 +465,6 @@ class ReviewTable:
             symbol, style = MARK_STYLES.get(mark or "", ("", ""))
             cells.insert(0, Text(symbol, style=style))
         return cells
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(options.max_width)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(options.max_width, options.max_width)
 
 
 def review_table(view: DocumentView, *, compared: bool = False) -> ReviewTable:

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 from . import _util
 from ._util import (
-    EXIT_NOTHING,
-    EXIT_PARTIAL,
     DocsOpt,
     LabelsOpt,
     ModelOpt,
@@ -171,8 +169,8 @@ def review(
     from ..review.summary import Summary
     from ..review.view import build_view
     from .pager import paged
-    from .render import clean, review_summary, review_table
-    from .sources import open_source_or_exit
+    from .render import review_summary, review_table
+    from .sources import exit_for, open_source_or_exit
 
     console, err_console = _util.console, _util.err_console
     try:
@@ -230,16 +228,7 @@ def review(
                 out.print(review_table(view, compared=gold is not None))
         if summary:
             out.print(review_summary(totals))
-    for problem in problems:
-        err_console.print(clean(problem), highlight=False, markup=False)
-    if totals.documents == 0:
-        if not problems:
-            err_console.print(
-                "no documents to review" + (" (check --doc)" if doc_ids else ""), highlight=False
-            )
-        raise typer.Exit(EXIT_NOTHING)
-    if problems:
-        raise typer.Exit(EXIT_PARTIAL)
+    exit_for(problems, totals.documents, "review", filtered_by_doc=bool(doc_ids))
 
 
 def _with_note(view: DocumentView, note: str) -> DocumentView:

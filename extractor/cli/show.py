@@ -16,8 +16,6 @@ from rich.text import Text
 
 from . import _util
 from ._util import (
-    EXIT_NOTHING,
-    EXIT_PARTIAL,
     DocsOpt,
     LabelsOpt,
     ModelOpt,
@@ -72,7 +70,7 @@ def show(
     from ..review.view import build_view
     from .pager import paged
     from .render import HighlightedTranscript, clean, review_table
-    from .sources import open_source_or_exit
+    from .sources import exit_for, open_source_or_exit
 
     console, err_console = _util.console, _util.err_console
     fact_filter = FactFilter.build(labels=label, docs=doc_ids)
@@ -115,11 +113,4 @@ def show(
                 out.print(review_table(view))
                 shown += 1
                 n_spans += len(view.rows)
-    for problem in problems:
-        err_console.print(Text(clean(problem)))
-    if shown == 0:
-        if not problems:
-            err_console.print(Text("no documents to show" + (" (check --doc)" if doc_ids else "")))
-        raise typer.Exit(EXIT_NOTHING)
-    if problems:
-        raise typer.Exit(EXIT_PARTIAL)
+    exit_for(problems, shown, "show", filtered_by_doc=bool(doc_ids))

@@ -66,7 +66,7 @@ def extracted_documents(
     """
     from ..batch import Result, extract_documents
     from ..io.corpus import Document, iter_documents
-    from ._util import loading_status
+    from ._util import RunNotes, loading_status
 
     with loading_status():
         from ..pipeline import load
@@ -77,13 +77,16 @@ def extracted_documents(
         for d in iter_documents([source], date)
         if not isinstance(d, Document) or accepts_doc(d.id)
     )
+    notes = RunNotes()  # text that is not English, documents without a date
     for item in extract_documents(nlp, docs):
         if isinstance(item, Result):
+            notes.see(item.document)
             yield SourceDocument(
                 item.document.id, [dict(r) for r in item.records], item.document.text
             )
         else:
             problems.append(str(item))
+    notes.report()
 
 
 def open_source(
@@ -152,3 +155,31 @@ def open_source_or_exit(
     except SourceError as err:
         err_console.print(Text(clean(str(err))))
         raise typer.Exit(EXIT_NOTHING) from err
+
+
+def exit_for(problems: list[str], shown: int, verb: str, *, filtered_by_doc: bool) -> None:
+    """List the lines and documents that could not be read, then exit as the commands that
+    read a source do: 1 when no document was shown, 2 when some input could not be read.
+
+    Args:
+        problems: what could not be read.
+        shown: how many documents were shown.
+        verb: what the command does with documents ("review", "show"), for the message.
+        filtered_by_doc: whether ``--doc`` was given (then it may be why none was shown).
+    """
+    import typer
+    from rich.text import Text
+
+    from . import _util
+    from ._util import EXIT_NOTHING, EXIT_PARTIAL
+    from .render import clean
+
+    for problem in problems:
+        _util.err_console.print(Text(clean(problem)))
+    if shown == 0:
+        if not problems:
+            hint = " (check --doc)" if filtered_by_doc else ""
+            _util.err_console.print(Text(f"no documents to {verb}{hint}"))
+        raise typer.Exit(EXIT_NOTHING)
+    if problems:
+        raise typer.Exit(EXIT_PARTIAL)

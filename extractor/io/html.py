@@ -56,7 +56,7 @@ p.note {{ color: #a33; }}
 </html>
 """
 
-FACT_COLUMNS = ("label", "span", "value", "qual.", "measured", "period", "place")
+FACT_COLUMNS = ("label", "span", "value", "qual.", "measured", "period", "place", "speaker")
 OVERLAPPED = "overlaps a highlighted span"
 _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 
@@ -143,7 +143,8 @@ def document_markup(doc: PageDocument) -> str:
 
 
 def facts_table(records: list[dict], left_out: list[dict] = ()) -> str:
-    """The facts as an HTML table: label, span, value, qualifier, measured, period, place."""
+    """The facts as an HTML table: label, span, value, qualifier, measured, period, place,
+    speaker."""
     skipped = {id(r) for r in left_out}
     head = "".join(f"<th>{h}</th>" for h in FACT_COLUMNS)
     rows = [f'<table class="facts"><thead><tr>{head}</tr></thead><tbody>']
@@ -161,6 +162,7 @@ def facts_table(records: list[dict], left_out: list[dict] = ()) -> str:
             f"<td>{_esc(measured)}</td>",
             f"<td>{_esc(period_of(rec))}</td>",
             f"<td>{_esc(rec.get('place'))}</td>",
+            f"<td>{_esc(rec.get('speaker'))}</td>",
         ]
         rows.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
     rows.append("</tbody></table>")

@@ -140,3 +140,46 @@ def test_a_terminal_is_told_that_the_model_loads_before_the_progress_bar(folder,
 def test_elsewhere_nothing_is_said_about_loading(folder):
     result = extract(folder, "-o", folder.parent / "out.jsonl")
     assert "loading" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["review", "show"])
+def test_review_and_show_of_a_transcript_warn_the_same_way(tmp_path, command):
+    doc = tmp_path / "ru.txt"
+    doc.write_text(RUSSIAN, encoding="utf-8")
+    result = runner.invoke(app, [command, str(doc), "--no-pager"])
+    assert result.exit_code == 0, result.output
+    assert "warning: ru does not look like English" in result.stderr
+    assert "note: 1 document has no date" in result.stderr
+
+
+REPORT = (
+    "In 2024, the gross regional product of the region amounted to 5.2 trillion tenge. "
+    "The volume of industrial output reached 2.1 trillion tenge in 2024. In 2024, 40 billion "
+    "tenge was spent on the purchase of agricultural machinery.\n"
+    "In 2024, 12,500 new jobs were created, including 3,870 permanent ones.\n"
+    "The average monthly salary in the region reached 350,000 tenge in 2024."
+)
+
+
+def test_review_totals_of_a_report_add_only_like_to_like(tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from extractor.cli import _util
+
+    out = Console(file=io.StringIO(), width=120, color_system=None)
+    monkeypatch.setattr(_util, "console", out)
+    doc = tmp_path / "report.txt"
+    doc.write_text(REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(doc), "--date", "2025-02-01", "--no-pager"])
+    assert result.exit_code == 0, result.output
+    shown = out.file.getvalue()
+    totals = shown[shown.index("totals where adding up makes sense") :]
+    totals = " ".join(totals.replace("│", " ").split())
+    # three measures, three rows: never one 7.34 trn "KZT 2024" sum
+    for row in ("output 2024 1 2.1 trn KZT", "product 2024 1 5.2 trn KZT",
+                "purchase 2024 1 40 bn KZT", "job 2024 1 12,500 job"):  # fmt: skip
+        assert row in totals, totals
+    assert "7.3" not in totals and "16,370" not in totals and "350,000" not in totals
+    assert "left out: 1 average or per-head figure, 1 part of a figure before it" in totals
