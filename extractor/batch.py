@@ -262,9 +262,13 @@ def _extract_batch(
             processed = list(
                 nlp.pipe((make(i, piece) for i, _, piece in pieces), batch_size=max(1, len(pieces)))
             )
-    except DocumentTimeout:
-        logger.info("a batch ran past its budget; running it a document at a time")
-        processed = _one_by_one(nlp, pieces, make, timeout)
+    except DocumentTimeout as err:
+        if len(documents) == 1:  # its only document is the one over budget
+            logger.warning("a document ran past its budget: %s", err)
+            processed = [err] * len(pieces)
+        else:
+            logger.info("a batch ran past its budget; running it a document at a time")
+            processed = _one_by_one(nlp, pieces, make, timeout)
     except Exception:  # one bad document must not stop the batch: retry one by one
         logger.exception("a batch failed; retrying its documents one at a time")
         processed = _one_by_one(nlp, pieces, make, timeout)

@@ -78,6 +78,14 @@ _LEADING_FUNCTION_WORD = re.compile(
     r"When|Where|Our|Its|Their|His|Her|Each|Every|All|Both|Including|Later|Earlier|Now|Today|"
     r"However|Therefore|Moreover|Furthermore|Here|There|Yesterday|Currently|Recently)\s+(?=[\p{Lu}\d])"
 )
+# "Bakhyt Duysenovich", "Aliya Serikovna Mukhametova": a first name and a patronymic, and
+# the surname when one follows, name a person wherever they stand.
+_NAME_PATRONYMIC = re.compile(
+    r"(?<![\p{L}\d-])(?!"
+    + _LEADING_FUNCTION_WORD.pattern
+    + r")(?P<span>[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+"
+    r"(?:ovich|evich|ovna|evna|ichna)(?:\s+[\p{Lu}][\p{Ll}]+(?=[^\p{L}]|$))?)(?![\p{L}\d-])"
+)
 # Surnames in CIS official texts: Zhumabekov, Baimukhanova, Kasymov, Bekmukhambetuly.
 _SURNAME = re.compile(
     r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$"
@@ -312,6 +320,8 @@ class EntityRefiner:
             start, end = _name_at_end(text, *m.span("span"))
             out.append((start, end, "PERSON", "rule"))
         for m in _PERSON_SAID.finditer(text):
+            out.append((*m.span("span"), "PERSON", "rule"))
+        for m in _NAME_PATRONYMIC.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
         return out
 

@@ -85,6 +85,31 @@ def test_person_after_title_or_speech_verb(extract, text, expected):
     assert expected in spans(extract(text), "PERSON")
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("During the speech, Bakhyt Duysenovich focused on roads.", "Bakhyt Duysenovich"),
+        ("Then Gulnara Askarovna answered.", "Gulnara Askarovna"),
+        ("Aliya Serikovna Mukhametova spoke first.", "Aliya Serikovna Mukhametova"),
+        ("We thank Marat Yevgenievich Petrov for the report.", "Marat Yevgenievich Petrov"),
+        ("Sergey Ivanovich, what about schools?", "Sergey Ivanovich"),
+    ],
+)
+def test_first_name_and_patronymic_is_a_person(extract, text, expected):
+    assert expected in spans(extract(text), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ivanovich Foundation opened.",  # one capitalised word before it: no first name
+        "the duysenovich road",  # lower case
+    ],
+)
+def test_no_person_without_first_name_and_patronymic(extract, text):
+    assert not any("ovich" in s for s in spans(extract(text), "PERSON"))
+
+
 def test_a_name_found_once_labels_its_other_mentions(extract):
     text = "Akim of Mangystau region Yerbolat Sarsenbayev reported. Later Sarsenbayev answered questions."
     assert spans(extract(text), "PERSON") == ["Yerbolat Sarsenbayev", "Sarsenbayev"]
