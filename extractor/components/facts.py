@@ -129,6 +129,7 @@ class FactLinker:
         measured_by_span: dict[int, str | None] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
+        material: dict[str, tuple[int, str]] = {}  # physical unit -> (end char, what it was of)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
             if record is None:
@@ -177,9 +178,26 @@ class FactLinker:
                     # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside
                     # an amount measures what changed, the amount named before it.
                     measured, measured_rule = before, "measured.change_of_before"
+                unit = (record.get("unit") or "").split("/")[0]
+                physical = lexicon.kind_of(unit) not in (None, "currency", "count", "time") and (
+                    unit not in ("%", "x")
+                )
+                if (
+                    on("measured.same_unit_before")
+                    and physical
+                    and measured_rule in (None, "measured.verb_act")
+                    and unit in material
+                    and span.start_char - material[unit][0] <= _MATERIAL_WINDOW
+                ):
+                    # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million
+                    # tons": tons produced are of the material the last tons were of, not
+                    # "production".
+                    measured, measured_rule = material[unit][1], "measured.same_unit_before"
                 measured, back_rule = _refer_back_measured(
                     span, record, lexicon, measured, earlier, self.rules
                 )
+                if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
+                    material[unit] = (span.end_char, measured)
                 record["measured"] = measured
                 record["measured_rule"] = back_rule or (measured_rule if measured else None)
                 if record["measured"] and not _dependent_amount(span):
@@ -1249,6 +1267,12 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
     return None, None
 
 
+# How far back an amount of a physical unit looks for what the last one of that unit was
+# of, and the rules that name a material ("tons of coal", "2 860 head of cattle").
+_MATERIAL_WINDOW = 600
+_MATERIAL_RULES = frozenset(
+    ("measured.of_noun", "measured.classifier", "measured.dash_label", "measured.same_unit_before")
+)
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
