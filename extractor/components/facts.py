@@ -244,17 +244,6 @@ class FactLinker:
                 data = governing._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 period_rule = governing_rule
-                if (
-                    on("period.past_month_last_year")
-                    and has_parse
-                    and iso_cmp(period[1], doc_date) > 0
-                    and _MONTH_NO_YEAR.fullmatch(governing.text)
-                    and _reports_past(span)
-                ):
-                    # "From January to December the region produced ..." told in February:
-                    # months with no year that lie ahead of a past report are last year's.
-                    period = (_year_back(period[0]), _year_back(period[1]))
-                    period_rule = "period.past_month_last_year"
             elif (
                 on("period.refers_back")
                 and antecedent is not None
@@ -452,18 +441,7 @@ def _when_time(span: Span, times: list[Span]) -> Span | None:
     return None
 
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# "January to December", "January-September", "in March": months with no year.
-_MONTH_NO_YEAR = re.compile(
-    r"(?i)(?:(?:early|late|mid|the\s+end\s+of)\s+)?"
-    + _MONTHS
-    + r"(?:\s*(?:[-–—]|to|through|till|until)\s*"
-    + _MONTHS
-    + r")?"
-)
+_LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
 
 
 def _future_period(time: Span, date: str | None) -> bool:
@@ -483,16 +461,6 @@ def _same_clause(span: Span, time: Span) -> bool:
     """The time hangs on the amount's own verb."""
     verb = _clause_verb(span)
     return verb is not None and _governing_verb(time.root) == verb
-
-
-def _year_back(iso: str | None) -> str | None:
-    """The same ISO date one year earlier ("2025-01" -> "2024-01")."""
-    if not iso or not iso[:4].isdigit():
-        return iso
-    return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
-
-
-_LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
 
 
 def _frame_item(span: Span, report_period: tuple, date: str | None, *, calendar: bool) -> bool:
@@ -864,6 +832,7 @@ def _phrase(token: Token) -> str:
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
+        and t.i not in token.doc.user_data.get(_NAMED_KEY, ())  # "the Zhanatas wind farm"
     ]  # fmt: skip
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
