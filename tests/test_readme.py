@@ -169,3 +169,16 @@ def test_the_schema_document_describes_every_field():
 def test_the_readme_links_the_docs(link):
     assert f"]({link})" in README.read_text(encoding="utf-8")
     assert (ROOT / link).is_file()
+
+
+def python_blocks(text: str) -> list[str]:
+    """The ```python blocks."""
+    return [m.split("\n```", 1)[0] for m in text.split("```python\n")[1:]]
+
+
+def test_readme_python_runs(capsys):
+    (block,) = python_blocks(README.read_text(encoding="utf-8"))
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102  (the README's own example)
+    printed = capsys.readouterr().out.splitlines()
+    assert "QUANTITY 1.5 trillion tenge 1500000000000 KZT" in printed
+    assert "TIME the past 5 years None None" in printed

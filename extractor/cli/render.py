@@ -184,34 +184,46 @@ def rules_table(scores: Scores) -> Table:
     return table
 
 
-def errors_table(errors: list[dict], texts: dict[str, str]) -> Table:
-    """Every false positive, false negative, boundary and value error with its sentence."""
-    table = Table(title="errors", title_justify="left", show_lines=True)
-    table.add_column("kind", style="bold")
-    table.add_column("doc")
-    table.add_column("label")
-    table.add_column("gold")
-    table.add_column("predicted")
-    table.add_column("context", overflow="fold")
-    for err in errors:
-        g, p = err["gold"], err["pred"]
-        ref = g or p
-        text = texts.get(ref["doc_id"], "")
-        lo = text.rfind(".", 0, ref["start"]) + 1
-        hi = text.find(".", ref["end"])
-        hi = len(text) if hi < 0 else hi + 1
-        context = Text(clean(text[lo : ref["start"]]).lstrip())
-        context.append(clean(text[ref["start"] : ref["end"]]), style="reverse")
-        context.append(clean(text[ref["end"] : hi]))
-        table.add_row(
-            err["kind"],
-            escape(ref["doc_id"]),
-            ref["label"],
-            Text(_describe(g)),
-            Text(_describe(p)),
-            context,
-        )
-    return table
+class ErrorsTable(FitsWidth):
+    """Every missed, spurious, mis-bounded, wrong-value and wrong-date span, in its sentence.
+
+    From :attr:`WIDE` columns the label, the gold and the prediction have a column each;
+    narrower, they share one (label, then gold, then "→" and the prediction).
+    """
+
+    WIDE = 120
+
+    def __init__(self, errors: list[dict], texts: dict[str, str]) -> None:
+        self.errors, self.texts = errors, texts
+
+    def table(self, width: int) -> Table:
+        """The table for a console ``width`` columns wide."""
+        wide = width >= self.WIDE
+        table = Table(title="errors", title_justify="left", show_lines=True, expand=True)
+        table.add_column("kind", style="bold", max_width=9)
+        table.add_column("doc", max_width=12, overflow="fold")
+        if wide:
+            table.add_column("label", no_wrap=True)
+            table.add_column("gold", max_width=20)
+            table.add_column("predicted", max_width=20)
+        else:
+            table.add_column("gold → predicted", max_width=20)
+        table.add_column("in its sentence", ratio=1, min_width=24)
+        for err in self.errors:
+            g, p = err["gold"], err["pred"]
+            ref = g or p
+            if wide:
+                cells = [ref["label"], Text(_describe(g)), Text(_describe(p))]
+            else:
+                cells = [Text(f"{ref['label']}\n{_describe(g)}\n→ {_describe(p)}")]
+            sentence = fact_in_sentence(ref, self.texts.get(ref["doc_id"]))
+            table.add_row(err["kind"], escape(ref["doc_id"]), *cells, sentence)
+        return table
+
+
+def errors_table(errors: list[dict], texts: dict[str, str]) -> ErrorsTable:
+    """The errors of an evaluation (see :class:`ErrorsTable`)."""
+    return ErrorsTable(errors, texts)
 
 
 def _describe(rec: dict | None) -> str:

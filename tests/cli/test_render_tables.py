@@ -209,3 +209,30 @@ def test_a_cut_sentence_starts_and_ends_at_a_word(span, max_chars):
     assert left == 0 or re.match(r"[\s.]", TEXT[left - 1]) or TEXT[left - 2 : left] == ". "
     right = start + len(span) + len(after)
     assert right == len(TEXT) or TEXT[right].isspace() or TEXT[right - 1] in ".!?"
+
+
+def _error(kind: str, span: str, gold: dict | None = None, pred: dict | None = None) -> dict:
+    rec = {**span_record(span), "label": "QUANTITY", "unit": "KZT"}
+    return {"kind": kind, "gold": {**rec, **gold} if gold is not None else None,
+            "pred": {**rec, **pred} if pred is not None else None}  # fmt: skip
+
+
+def span_record(text: str) -> dict:
+    start = TEXT.index(text)
+    return {"doc_id": "d1", "start": start, "end": start + len(text), "text": text}
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_the_errors_table_fits_and_shows_whole_sentences(width):
+    from extractor.cli.render import errors_table
+
+    errors = [
+        _error("wrong value", "1.2 trillion tenge", {"value": 1.2e12}, {"value": 1.2e9}),
+        _error("missed", "40 thousand permanent jobs", {"value": 40000, "unit": "job"}),
+    ]
+    rendered = render(errors_table(errors, {"d1": TEXT}), width)
+    assert max(len(line) for line in rendered.splitlines()) <= width
+    assert "…┃" not in rendered
+    flat = " ".join(rendered.replace("│", " ").split())
+    assert "1.2 trn KZT" in flat and "1.2 bn KZT" in flat
+    assert "Over the past" in flat  # the sentence from its start, not from mid-word
