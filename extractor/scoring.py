@@ -1,4 +1,4 @@
-"""Gold against predicted spans: the metrics of ANNOTATION.md §3.
+"""Gold against predicted spans: the metrics of docs/scoring.md.
 
 Matching is one-to-one, greedy by largest character overlap, within a document and a
 label. Counts are micro-averaged over documents.

@@ -1,4 +1,4 @@
-"""The scorer (ANNOTATION.md §3): matching, head words and what makes a fact."""
+"""The scorer (docs/scoring.md): matching, head words and what makes a fact."""
 
 import pytest
 

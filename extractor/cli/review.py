@@ -172,7 +172,7 @@ def review(
     from .render import review_summary, review_table
     from .sources import exit_for, open_source_or_exit
 
-    console, err_console = _util.console, _util.err_console
+    console = _util.console
     try:
         fact_filter = FactFilter.build(
             labels=label,
@@ -192,15 +192,7 @@ def review(
         raise typer.BadParameter(f"{against} is not a folder of gold files", param_hint="--against")
 
     problems: list[str] = []
-    documents = open_source_or_exit(
-        source,
-        corpus=corpus,
-        date=date,
-        model=model,
-        problems=problems,
-        accepts_doc=fact_filter.accepts_doc,
-        err_console=err_console,
-    )
+    documents = open_source_or_exit(source, corpus, date, model, problems, fact_filter.accepts_doc)
 
     filtered = any((label, unit, grep, mark, min_value is not None, max_value is not None))
     totals = Summary()

@@ -72,18 +72,10 @@ def show(
     from .render import HighlightedTranscript, clean, review_table
     from .sources import exit_for, open_source_or_exit
 
-    console, err_console = _util.console, _util.err_console
+    console = _util.console
     fact_filter = FactFilter.build(labels=label, docs=doc_ids)
     problems: list[str] = []
-    documents = open_source_or_exit(
-        source,
-        corpus=corpus,
-        date=date,
-        model=model,
-        problems=problems,
-        accepts_doc=fact_filter.accepts_doc,
-        err_console=err_console,
-    )
+    documents = open_source_or_exit(source, corpus, date, model, problems, fact_filter.accepts_doc)
 
     shown = n_spans = 0
     if html is not None:

@@ -125,19 +125,18 @@ def open_source(
 
 def open_source_or_exit(
     source: Path,
-    *,
     corpus: Path | None,
     date: str | None,
     model: str | None,
     problems: list[str],
     accepts_doc: Callable[[str], bool],
-    err_console,
 ) -> Iterator[SourceDocument]:
     """:func:`open_source` for a command: a usage error for a missing SOURCE, and exit
     status 1 with the reason when the documents cannot be opened."""
     import typer
     from rich.text import Text
 
+    from . import _util
     from ._util import EXIT_NOTHING
     from .render import clean
 
@@ -153,7 +152,7 @@ def open_source_or_exit(
             accepts_doc=accepts_doc,
         )
     except SourceError as err:
-        err_console.print(Text(clean(str(err))))
+        _util.err_console.print(Text(clean(str(err))))
         raise typer.Exit(EXIT_NOTHING) from err
 
 

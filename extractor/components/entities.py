@@ -1,6 +1,6 @@
 """The ``extractor_entities`` component: the model's NER corrected for government texts.
 
-Corrections (ANNOTATION.md §2.3): gazetteer names override the model ("Kyzylorda" is a
+Corrections (docs/schema.md, entities): gazetteer names override the model ("Kyzylorda" is a
 GPE, not a PERSON); an administrative word after a place name joins it ("Kyzylorda
 region"); "X region akimat" is an ORG; titles ("Deputy Akim of ...") are cut out of
 PERSON spans and offered as the person's ``title``; a first name with a patronymic is a

@@ -225,7 +225,7 @@ def singular(word: str) -> str:
     return word
 
 
-# Counted nouns that name the same thing (ANNOTATION.md §2.1: jobs, workplaces -> job).
+# Counted nouns that name the same thing (docs/schema.md: jobs, workplaces -> job).
 COUNTED_SYNONYMS = {
     "workplace": "job", "people": "person", "persons": "person", "resident": "person",
     "citizen": "person", "inhabitant": "person", "individual": "person", "annum": "year",

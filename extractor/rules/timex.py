@@ -1,4 +1,4 @@
-"""Time expressions: find them in text and resolve them to ISO dates (ANNOTATION.md §2.2).
+"""Time expressions: find them in text and resolve them to ISO dates (docs/schema.md, TIME).
 
 Pure: no spaCy. The component supplies what needs the parse (the clause's tense) and the
 period an anaphoric expression ("this period") refers back to.
@@ -632,7 +632,7 @@ def resolve(
     tense: str = "past",
     previous: tuple[str | None, str | None] | None = None,
 ) -> tuple[str | None, str | None]:
-    """Resolve an expression with the preposition before it (ANNOTATION.md §2.2).
+    """Resolve an expression with the preposition before it (docs/schema.md, TIME).
 
     "since July 2019" runs to the document date; "by 2022" runs from it.
 

@@ -1,4 +1,4 @@
-"""The unit lexicon: surfaces and symbols to canonical unit codes (ANNOTATION.md §2.1).
+"""The unit lexicon: surfaces and symbols to canonical unit codes (docs/schema.md, units).
 
 Physical units take their surfaces and symbols from quantulum3's unit catalogue, joined
 with ours from ``resources/units.jsonl``; currencies, counted nouns and rate words are

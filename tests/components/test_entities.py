@@ -1,4 +1,4 @@
-"""Entity corrections for government texts, one row per rule (ANNOTATION.md §2.3)."""
+"""Entity corrections for government texts, one row per rule (docs/schema.md, entities)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Time expressions: span and resolved period, one row per phenomenon (ANNOTATION.md §2.2)."""
+"""Time expressions: span and resolved period, one row per phenomenon (docs/schema.md, TIME)."""
 
 import pytest
 
