@@ -232,6 +232,15 @@ class FactLinker:
                 data = base_time._.extractor or {}
                 period = (data.get("time_start"), data.get("time_end"))
                 period_rule = "period.base_amount"
+            elif (
+                on("period.reporting_period")
+                and governing is not None
+                and report_period is not None
+                and _REPORTING.search(governing.text)
+            ):
+                # "In the reporting period, 14.2 thousand tons were exported": the period the
+                # report is about.
+                period, period_rule = report_period, "period.reporting_period"
             elif governing is not None and not (
                 on("period.past_not_future")
                 and has_parse
@@ -725,6 +734,7 @@ def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tupl
     return data.get("time_start"), data.get("time_end")
 
 
+_REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
 _HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+as)\s+in\s+$")
 
 
@@ -751,6 +761,8 @@ def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span |
             # a report is about a recent period: "Back in 2011 the country received ..." in
             # the lead of a 2025 hearing is history, not the report's period
             and not (date and int(end[:4]) < int(date[:4]) - 1)
+            # nor a horizon ahead ("the Concept for 2023-2029" in a 2025 hearing)
+            and not (date and int(end[:4]) > int(date[:4]))
             and not _HISTORY_BEFORE.search(before)
             and rx(
                 r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
