@@ -1,0 +1,36 @@
+"""The extractor_times component in the real pipeline: TIME spans resolved to ISO dates."""
+
+import pytest
+
+
+def _times(records):
+    return [(r["text"], r["time_start"], r["time_end"]) for r in records if r["label"] == "TIME"]
+
+
+@pytest.mark.parametrize(
+    "sentence,date,expected",
+    [
+        ("Over the past 5 years, 1.5 trillion tenge was attracted.", "2020", ("the past 5 years", "2015", "2019")),
+        ("Since July 2019 the tariff has not changed.", "2020-03-05", ("July 2019", "2019-07", "2020-03-05")),
+        ("By 2022 output will grow by 1.6 times.", "2020", ("2022", "2020", "2022")),
+        ("In the first half of the year exports grew.", "2020-08-01", ("the first half of the year", "2020-01", "2020-06")),
+        ("Today 812 buses serve the city.", "2023-02-10", ("Today", "2023-02-10", "2023-02-10")),
+    ],
+)  # fmt: skip
+def test_time_records(extract, sentence, date, expected):
+    assert _times(extract(sentence, date=date))[0] == expected
+
+
+def test_relative_times_need_a_document_date(extract):
+    assert _times(extract("Last year 5 schools were built.", date=None)) == [
+        ("Last year", None, None)
+    ]
+
+
+def test_the_same_period_refers_back(extract):
+    text = "In January-June 2023 exports grew by 5% compared to the same period last year."
+    assert _times(extract(text, date="2023-07-20"))[-1] == (
+        "the same period last year",
+        "2022-01",
+        "2022-06",
+    )
