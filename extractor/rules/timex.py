@@ -342,21 +342,21 @@ def _year_is_not_time(text: str, start: int, end: int) -> bool:
 # Resolution
 
 
-def _year_of(groups: dict, doc: DocDate | None) -> int | None:
+def _year_of(groups: dict, doc_date: DocDate | None) -> int | None:
     yr = groups.get("yr") or groups.get("yr2")
     if yr:
         return int(yr)
     rel = (groups.get("rel") or "").lower()
-    if doc is None:
+    if doc_date is None:
         return None
     if not rel:
-        return doc.year
+        return doc_date.year
     rel = rx(r"\s+").sub(" ", rel)
     if rel in ("last", "the last", "the previous", "previous"):
-        return doc.year - 1
+        return doc_date.year - 1
     if rel in ("next", "the next"):
-        return doc.year + 1
-    return doc.year
+        return doc_date.year + 1
+    return doc_date.year
 
 
 def _month_of(groups: dict) -> int | None:
@@ -373,7 +373,7 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def base_period(
     match: TimeMatch,
-    doc: DocDate | None,
+    doc_date: DocDate | None,
     *,
     tense: str = "past",
     previous: tuple[str | None, str | None] | None = None,
@@ -382,7 +382,7 @@ def base_period(
 
     Args:
         match: the expression.
-        doc: the document date, or None.
+        doc_date: the document date, or None.
         tense: "past" or "future": the clause's tense, for "over 3 years".
         previous: the period of the last resolved expression, for anaphora.
 
@@ -402,13 +402,13 @@ def base_period(
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         return _iso(y1), _iso(y2)
     if kind == "month":
-        year = _year_of(g, doc)
+        year = _year_of(g, doc_date)
         if year is None:
             return None, None
         month = _month_of(g)
         if (
-            not g.get("yr") and not g.get("rel") and doc is not None and doc.month
-            and month > doc.month and tense == "past"
+            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            and month > doc_date.month and tense == "past"
             and match.prep not in ("by", "until", "till", "before", "to")
         ):  # fmt: skip
             # "in October" told in a January briefing, in the past tense: last October.
@@ -422,7 +422,7 @@ def base_period(
         )
     if kind in ("day_range", "day_month_range"):
         # "4-5 October", "27 March – 20 May": days of one month or of two.
-        year = int(g["yr"]) if g.get("yr") else (doc.year if doc is not None else None)
+        year = int(g["yr"]) if g.get("yr") else (doc_date.year if doc_date is not None else None)
         if year is None:
             return None, None
         month = _month_of(g)
@@ -434,86 +434,86 @@ def base_period(
             return None, None
         return first.isoformat(), last.isoformat()
     if kind == "month_range":
-        year = _year_of(g, doc)
+        year = _year_of(g, doc_date)
         if year is None:
             return None, None
         month2 = MONTHS[g["mon2"].lower().rstrip(".")]
         if (
-            not g.get("yr") and not g.get("rel") and doc is not None and doc.month
-            and month2 > doc.month and tense == "past"
+            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            and month2 > doc_date.month and tense == "past"
         ):  # fmt: skip
             # "From January to December the region produced ..." told in February: a past
             # report on months still ahead is about last year's.
             year -= 1
         return _iso(year, _month_of(g)), _iso(year, month2)
     if kind == "first_months":
-        year = _year_of(g, doc)
+        year = _year_of(g, doc_date)
         n = _number(g["n"])
         if year is None or not n or n > 12:
             return None, None
         return _iso(year, 1), _iso(year, n)
     if kind == "part":
-        return _part(g, doc)
+        return _part(g, doc_date)
     if kind == "part_end":
-        end = _part(g, doc)[1]
+        end = _part(g, doc_date)[1]
         return end, end
     if kind == "year_edge":
-        year = _year_of(g, doc)
+        year = _year_of(g, doc_date)
         if year is None:
             return None, None
         edge = g["edge"].lower()
         month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
         return (_iso(year, month),) * 2
     if kind == "report_year":
-        if doc is None:
+        if doc_date is None:
             return None, None
         # Reports in the first quarter sum up the year just ended; later ones, and plans,
         # the current year.
         year = (
-            doc.year - 1
-            if doc.month is not None and doc.month <= 3 and tense != "future"
-            else doc.year
+            doc_date.year - 1
+            if doc_date.month is not None and doc_date.month <= 3 and tense != "future"
+            else doc_date.year
         )
         return (_iso(year),) * 2
     if kind == "same_date":
-        if doc is None:
+        if doc_date is None:
             return None, None
-        return (_shift_year(doc.iso(), -1),) * 2
+        return (_shift_year(doc_date.iso(), -1),) * 2
     if kind == "rel_month":
-        if doc is None or doc.month is None:
+        if doc_date is None or doc_date.month is None:
             return None, None
         rel = rx(r"\s+").sub(" ", g["rel"].lower())
         delta = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
-        y, m = _shift_months(doc.year, doc.month, delta)
+        y, m = _shift_months(doc_date.year, doc_date.month, delta)
         return (_iso(y, m),) * 2
     if kind == "season":
-        return _season(g, doc)
+        return _season(g, doc_date)
     if kind == "rel_year":
-        if doc is None:
+        if doc_date is None:
             return None, None
         rel = rx(r"\s+").sub(" ", g["rel"].lower())
         offset = {
             "last": -1, "the previous": -1, "the past": -1, "next": 1, "the next": 1,
             "the coming": 1, "the following": 1, "the year before last": -2,
         }.get(rel, 0)  # fmt: skip
-        return (_iso(doc.year + offset),) * 2
+        return (_iso(doc_date.year + offset),) * 2
     if kind == "today":
-        if doc is None:
+        if doc_date is None:
             return None, None
         if g["rel"].lower() == "yesterday":
-            return None, None if doc.day is None else (doc.iso(),) * 2
-        return (doc.iso(),) * 2
+            return None, None if doc_date.day is None else (doc_date.iso(),) * 2
+        return (doc_date.iso(),) * 2
     if kind == "duration":
-        return _duration(g, doc, tense)
+        return _duration(g, doc_date, tense)
     if kind == "ago":
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
-        if doc is None or not n:
+        if doc_date is None or not n:
             return None, None
         if unit == "year":
-            return (_iso(doc.year - n),) * 2
-        if unit == "month" and doc.month:
-            y, m = _shift_months(doc.year, doc.month, -n)
+            return (_iso(doc_date.year - n),) * 2
+        if unit == "month" and doc_date.month:
+            y, m = _shift_months(doc_date.year, doc_date.month, -n)
             return (_iso(y, m),) * 2
         return None, None
     if kind == "this_period":
@@ -531,18 +531,18 @@ def base_period(
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
-def _season(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
+def _season(g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
     """ "this summer" -> June to August; winter spans two years and stays unresolved."""
     months = _SEASONS.get(g["season"].lower())
     if months is None:
         return None, None
     if g.get("yr"):
         year = int(g["yr"])
-    elif doc is None:
+    elif doc_date is None:
         return None, None
     else:
         rel = rx(r"\s+").sub(" ", (g.get("rel") or "this").lower())
-        year = doc.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        year = doc_date.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
     return _iso(year, months[0]), _iso(year, months[1])
 
 
@@ -555,8 +555,8 @@ def _shift_year(iso: str, delta: int) -> str:
     return f"{int(iso[:4]) + delta:04d}{iso[4:]}"
 
 
-def _part(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
-    year = _year_of(g, doc)
+def _part(g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
+    year = _year_of(g, doc_date)
     if year is None:
         return None, None
     if g.get("q"):
@@ -574,20 +574,20 @@ def _part(g: dict, doc: DocDate | None) -> tuple[str | None, str | None]:
     return _iso(year, 6 * n - 5), _iso(year, 6 * n)
 
 
-def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str | None]:
+def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None, str | None]:
     n = _number(g["n"])
     unit = g["unit"].lower().rstrip("s")
     direction = (g.get("dir") or "").lower()
-    if doc is None or not n:
+    if doc_date is None or not n:
         return None, None
     if direction in ("in", "for") and tense == "past":
         # "In eight months, 15,9 million tons were carried" (told in September): a report's
         # running total, the first months of the year; "In two days, 56 agreements were
         # signed": the days just before.
-        if unit == "month" and doc.month and n < doc.month:
-            return _iso(doc.year, 1), _iso(doc.year, n)
-        if unit == "day" and doc.day is not None:
-            today = _dt.date(doc.year, doc.month or 1, doc.day)
+        if unit == "month" and doc_date.month and n < doc_date.month:
+            return _iso(doc_date.year, 1), _iso(doc_date.year, n)
+        if unit == "day" and doc_date.day is not None:
+            today = _dt.date(doc_date.year, doc_date.month or 1, doc_date.day)
             return (
                 (today - _dt.timedelta(days=n)).isoformat(),
                 (today - _dt.timedelta(days=1)).isoformat(),
@@ -600,34 +600,34 @@ def _duration(g: dict, doc: DocDate | None, tense: str) -> tuple[str | None, str
         past = tense != "future"
     if unit == "year":
         return (
-            (_iso(doc.year - n), _iso(doc.year - 1))
+            (_iso(doc_date.year - n), _iso(doc_date.year - 1))
             if past
-            else (_iso(doc.year), _iso(doc.year + n))
+            else (_iso(doc_date.year), _iso(doc_date.year + n))
         )
     if unit == "month":
-        if doc.month is None:
+        if doc_date.month is None:
             return None, None
         if past:
-            y1, m1 = _shift_months(doc.year, doc.month, -n)
-            y2, m2 = _shift_months(doc.year, doc.month, -1)
+            y1, m1 = _shift_months(doc_date.year, doc_date.month, -n)
+            y2, m2 = _shift_months(doc_date.year, doc_date.month, -1)
             return _iso(y1, m1), _iso(y2, m2)
-        y2, m2 = _shift_months(doc.year, doc.month, n)
-        return _iso(doc.year, doc.month), _iso(y2, m2)
-    if unit == "day" and doc.day is not None and not past:
-        first = _dt.date(doc.year, doc.month or 1, doc.day)
+        y2, m2 = _shift_months(doc_date.year, doc_date.month, n)
+        return _iso(doc_date.year, doc_date.month), _iso(y2, m2)
+    if unit == "day" and doc_date.day is not None and not past:
+        first = _dt.date(doc_date.year, doc_date.month or 1, doc_date.day)
         return first.isoformat(), (first + _dt.timedelta(days=n)).isoformat()
     if unit == "decade":
         return (
-            (_iso(doc.year - 10 * n), _iso(doc.year - 1))
+            (_iso(doc_date.year - 10 * n), _iso(doc_date.year - 1))
             if past
-            else (_iso(doc.year), _iso(doc.year + 10 * n))
+            else (_iso(doc_date.year), _iso(doc_date.year + 10 * n))
         )
     return None, None
 
 
 def resolve(
     match: TimeMatch,
-    doc: DocDate | None,
+    doc_date: DocDate | None,
     *,
     tense: str = "past",
     previous: tuple[str | None, str | None] | None = None,
@@ -638,14 +638,14 @@ def resolve(
 
     Args:
         match: the expression, with ``prep``.
-        doc: the document date, or None.
+        doc_date: the document date, or None.
         tense: the clause's tense ("past" or "future").
         previous: the last period resolved in the document, for anaphora.
 
     Returns:
         ``(time_start, time_end)``; None where it cannot be resolved.
     """
-    start, end = base_period(match, doc, tense=tense, previous=previous)
+    start, end = base_period(match, doc_date, tense=tense, previous=previous)
     if start is None and end is None:
         return None, None
     prep = match.prep
@@ -665,11 +665,11 @@ def resolve(
         # A range names both its ends: "from January through June 2023" is not "since".
         return start, end
     if prep in ("since", "from"):
-        if doc is None or start[: len(doc.iso())] > doc.iso()[: len(start)]:
+        if doc_date is None or start[: len(doc_date.iso())] > doc_date.iso()[: len(start)]:
             return start, None  # "from 1 January 2025" told in 2024: no end given
-        return start, doc.iso()
+        return start, doc_date.iso()
     if prep in ("by", "until", "till", "before"):
-        return (doc.iso() if doc else None), end
+        return (doc_date.iso() if doc_date else None), end
     return start, end
 
 
