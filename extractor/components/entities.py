@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..resources import read_jsonl
+from ..resources import read_json, read_jsonl
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import WS_START, rx
 from ..schema import (
@@ -64,10 +64,19 @@ _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
+# The speech verbs the fact linker reads speakers by (resources/fact_words.json), less the
+# ones that do not stand between a quote and a name ("according to").
+_SAID = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+")
+    for v in read_json("fact_words.json")["speech_verbs"]
+    if v != "according to"
+)
 _PERSON_SAID = re.compile(
-    r"(?:\b(?:said|noted|stressed|reported|added|informed|emphasized|emphasised|explained|summed\s+up|replied|announced)\s+"
+    r"(?:\b(?:" + _SAID + r")\s+"
     r"(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?[^\S\n]+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])(?!\s+(?:region|district|city|LLP|JSC))"
-    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+[^\S\n]+[\p{Lu}][\p{Ll}]+)\s+(?:also\s+)?(?:said|noted|stressed|reported|added|informed|emphasized|explained|replied))"
+    r"|[,.][\"”»]?\s+[–—-]?\s*(?P<span>[\p{Lu}][\p{Ll}]+[^\S\n]+[\p{Lu}][\p{Ll}]+)\s+(?:also\s+)?(?:"
+    + _SAID
+    + r"))"
 )
 _LEGAL_FORM = re.compile(WS_START + r"\s*(JSC|LLP|LLC|PLC|Ltd\.?|JV|NC|NJSC|SE|RSE|SPC)\b")
 
