@@ -25,6 +25,7 @@ from ..rules.timex import is_baseline
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
 from .context import doc_text, release_text
+from .entities import load_not_entities
 from .fact_rules import RuleSet, default_rule_set
 
 _WORDS = read_json("fact_words.json")
@@ -870,6 +871,8 @@ def _noun_ok(token: Token | None) -> bool:
         and (
             token.pos_ == "NOUN"
             or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
+            # "Nominal GDP will reach ...": an indicator's abbreviation, never a name
+            or (token.pos_ == "PROPN" and token.text in load_not_entities())
             # "work worth 500 billion tenge was done": a base-form "verb" in a noun's
             # place (subject or object) is a noun the tagger missed
             or (
@@ -1151,7 +1154,7 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+)?$",
+        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
         before,
     )
     if m and on("measured.amount_cue"):

@@ -552,6 +552,11 @@ def test_a_duration_for_or_within_is_a_term(extract, text, span):
         ("In the construction sector, work worth 420 billion tenge was done.", "420 billion tenge", "work"),
         # the generic word that ends a facility's name is what its capacity measures
         ("In 2023 the company commissioned the 50 MW Zhanatas wind farm.", "50 MW", "farm"),
+        # an indicator's abbreviation is no name
+        ("Nominal GDP next year will reach KZT 160 trln.", "KZT 160 trln", "gdp"),
+        # a floor or ceiling between the cue and the amount
+        ("We must ensure growth of the gross regional product of at least 5%.", "5%", "product"),
+        ("The plan sets an output of not less than 190 thousand tons.", "190 thousand tons", "output"),
     ],
 )  # fmt: skip
 def test_subject_through_parser_quirks(extract, text, span, head):
