@@ -295,3 +295,33 @@ def test_nothing_readable_exits_with_1(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "0 documents, 0 spans; 1 failed"
+
+
+def test_a_document_over_its_time_budget_is_reported_and_a_resumed_run_tries_it_again(tmp_path):
+    # A run of one-character tokens is slow inside the English model itself: a real slow
+    # document, not a mock. The budget stops it; the documents around it are extracted.
+    src = tmp_path / "docs.jsonl"
+    rows = [
+        {"id": "before", "text": "In 2023 the region built 12 schools.", "date": "2024-01-10"},
+        {"id": "slow", "text": "%" * 40_000 + " 5%", "date": "2024-01-10"},
+        {
+            "id": "after",
+            "text": "Exports reached 1.2 billion dollars in 2023.",
+            "date": "2024-01-10",
+        },
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out, errors = tmp_path / "spans.jsonl", tmp_path / "bad.jsonl"
+    args = ["extract", str(src), "-o", str(out), "--errors", str(errors), "--n-process", "1",
+            "--doc-timeout", "1"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    (bad,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert (bad["id"], bad["kind"], bad["line"]) == ("slow", "timeout", 2)
+    first = out.read_text(encoding="utf-8")
+    assert {json.loads(line)["doc_id"] for line in first.splitlines()} == {"before", "after"}
+    # The ledger holds what was written; a resumed run retries only the slow document.
+    resumed = CliRunner().invoke(app, [*args, "--resume"])
+    assert resumed.exit_code == 2, resumed.output
+    assert out.read_text(encoding="utf-8") == first
+    assert [json.loads(line)["id"] for line in errors.read_text().splitlines()] == ["slow"]
