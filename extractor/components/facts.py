@@ -10,6 +10,7 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import read_json, read_jsonl
+from ..rules.intervals import SpanIndex
 from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
@@ -79,9 +81,8 @@ class FactLinker:
         ]
         # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
         # Map-2025") dates no fact.
-        times = [
-            t for t in times if not any(s <= t.start_char and t.end_char <= e for s, e in names)
-        ]
+        in_names = SpanIndex(names)
+        times = _ByStart(t for t in times if not in_names.contains(t.start_char, t.end_char))
         text = doc_text(doc)
         doc_date = doc._.extractor_date
         bases = {
@@ -91,7 +92,7 @@ class FactLinker:
             or (on("period.change_base") and _change_base(text, t, doc_date))
             or (on("period.than_base") and _than_base(text, t))
         }
-        governing_times = [t for t in times if t.start_char not in bases]
+        governing_times = _ByStart(t for t in times if t.start_char not in bases)
         places = (
             [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"]
             if SPANS_ENTITIES in doc.spans
@@ -103,6 +104,7 @@ class FactLinker:
             else []
         )
         quotes = [m.span(1) for m in _QUOTE.finditer(doc_text(doc))]
+        places, persons = _ByStart(places), _ByStart(persons)
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
@@ -275,7 +277,6 @@ class FactLinker:
                 # What was done cannot lie after the day it is told ("the draft budget
                 # for 2025-2027" is not the period of "revenues were executed").
                 focus = _paragraph_focus(span, governing_times, paragraph)
-                earlier_focus = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
                 if report_period is not None and focus is not None:
                     if on("period.past_skips_today") and focus == (doc_date, doc_date):
                         # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked":
@@ -293,8 +294,11 @@ class FactLinker:
                 for rule_id, candidate in (
                     ("period.past_paragraph", focus),
                     ("period.past_report", report_period),
-                    ("period.past_earlier", earlier_focus),
+                    ("period.past_earlier", None),
                 ):
+                    if rule_id == "period.past_earlier" and on(rule_id):
+                        # the last past period anywhere before: looked for only when needed
+                        candidate = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
                     if (
                         on(rule_id)
                         and candidate is not None
@@ -365,6 +369,25 @@ class FactLinker:
         return doc
 
 
+class _ByStart(list):
+    """Spans in document order, with the ones starting in a character range found by
+    bisection: each amount looks only at the spans of its own sentence or paragraph, so the
+    linker stays linear however many amounts and times a document holds."""
+
+    def __init__(self, spans) -> None:
+        super().__init__(sorted(spans, key=lambda s: s.start_char))
+        self.starts = [s.start_char for s in self]
+
+    def between(self, lo: int, hi: int) -> list[Span]:
+        """The spans that start at ``lo`` or after and before ``hi``."""
+        return self[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def first_from(self, pos: int) -> Span | None:
+        """The first span that starts at ``pos`` or after."""
+        i = bisect_left(self.starts, pos)
+        return self[i] if i < len(self) else None
+
+
 _NAMED_KEY = ("extractor", "named-tokens")
 _AMOUNT_KEY = ("extractor", "amount-tokens")
 # A quotation: “…”, «…» or "…", within one paragraph.
@@ -376,22 +399,24 @@ _SPEECH_VERB = re.compile(
 )
 
 
-def _speaker(span: Span, quotes: list[tuple[int, int]], persons: list[Span]) -> Span | None:
+def _speaker(span: Span, quotes: list[tuple[int, int]], persons: _ByStart) -> Span | None:
     """Who states the fact: the person a quotation is attributed to, or the subject of a
     "said" clause in the fact's sentence ("..., " said Bakhyt Zhakhanov)."""
     doc = span.doc
-    for q_start, q_end in quotes:
-        if q_start <= span.start_char and span.end_char <= q_end:
-            after = [p for p in persons if q_end <= p.start_char <= q_end + 120]
-            if after and _SPEECH_VERB.search(doc_text(doc)[q_end : after[0].end_char + 30]):
-                return after[0]
-            before = [p for p in persons if q_start - 120 <= p.end_char <= q_start]
-            if before and _SPEECH_VERB.search(doc_text(doc)[before[-1].start_char : q_start]):
-                return before[-1]
-            return None
+    # Quotes do not overlap: the one that may hold the amount starts last before it.
+    i = bisect_right(quotes, (span.start_char, len(doc_text(doc)) + 1)) - 1
+    if i >= 0 and span.end_char <= quotes[i][1]:
+        q_start, q_end = quotes[i]
+        after = persons.between(q_end, q_end + 121)
+        if after and _SPEECH_VERB.search(doc_text(doc)[q_end : after[0].end_char + 30]):
+            return after[0]
+        before = [p for p in persons.between(q_start - 400, q_start) if q_start - 120 <= p.end_char]
+        if before and _SPEECH_VERB.search(doc_text(doc)[before[-1].start_char : q_start]):
+            return before[-1]
+        return None
     sent = span.sent
     if _SPEECH_VERB.search(sent.text):
-        inside = [p for p in persons if sent.start <= p.start < sent.end]
+        inside = persons.between(sent.start_char, sent.end_char)
         if inside:
             return min(inside, key=lambda p: abs(p.start - span.start))
     return None
@@ -438,15 +463,13 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
-def _when_time(span: Span, times: list[Span]) -> Span | None:
+def _when_time(span: Span, times: _ByStart) -> Span | None:
     """The time a "when it was N" clause hangs on: "... than in 2020, when it was 51 bln"."""
     text = doc_text(span.doc)
     sent_start = span.sent.start_char
-    for t in reversed(times):
+    for t in reversed(times.between(sent_start, span.start_char)):
         if t.end_char > span.start_char:
             continue
-        if t.start_char < sent_start:
-            return None
         return t if _WHEN_CLAUSE.match(text[t.end_char : span.start_char]) else None
     return None
 
@@ -722,8 +745,12 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: Ru
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
     """The measured of the nearest earlier amount in the sentence."""
     sent = span.sent
-    earlier = [i for i in measured_by_span if sent.start <= i < span.start and measured_by_span[i]]
-    return measured_by_span[max(earlier)] if earlier else None
+    for i in reversed(measured_by_span):  # amounts in document order: walk back to the sentence
+        if i < sent.start:
+            return None
+        if i < span.start and measured_by_span[i]:
+            return measured_by_span[i]
+    return None
 
 
 def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tuple | None:
@@ -779,16 +806,18 @@ _BASE_CUE = re.compile(
 )
 
 
-def _base_amount_time(span: Span, times: list[Span]) -> Span | None:
+def _base_amount_time(span: Span, times: _ByStart) -> Span | None:
     """The time right after an amount that is the base of a comparison ("against 43 407
     tenge in 2024", "from 9 percent last year")."""
     text = doc_text(span.doc)
     if not _BASE_CUE.search(text[max(0, span.start_char - 30) : span.start_char]):
         return None
-    for t in times:
-        gap = text[span.end_char : t.start_char]
-        if t.start_char >= span.end_char and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(gap):
-            return t
+    # Only the first time after the amount can be next to it.
+    t = times.first_from(span.end_char)
+    if t is not None and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(
+        text[span.end_char : t.start_char]
+    ):
+        return t
     return None
 
 
@@ -1418,9 +1447,8 @@ _CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])
 
 
 def _previous_amount_in_sentence(span: Span) -> bool:
-    sent = span.sent
-    quantities = span.doc.spans[SPANS_QUANTITIES]
-    return any(sent.start <= q.start < span.start for q in quantities)
+    amounts = span.doc.user_data.get(_AMOUNT_KEY, ())
+    return any(i in amounts for i in range(span.sent.start, span.start))
 
 
 # How far back in its sentence the cues of an amount are looked for ("Of these, about 3
@@ -1552,7 +1580,7 @@ def _holds_now(sent: Span) -> bool:
 
 def _paragraph_focus(
     span: Span,
-    times: list[Span],
+    times: _ByStart,
     paragraph: int,
     past_only: str | None = None,
     skip_now: bool = False,
@@ -1561,12 +1589,8 @@ def _paragraph_focus(
     ``past_only``, the last one that does not begin after that date)."""
     text = doc_text(span.doc)
     focus = None
-    for t in times:
-        if t.start_char >= span.start_char:
-            break
-        if t.start_char < paragraph or rx(r"(?i)\bby\s+(?:the\s+)?$").search(
-            text[max(0, t.start_char - 8) : t.start_char]
-        ):
+    for t in times.between(paragraph, span.start_char):
+        if rx(r"(?i)\bby\s+(?:the\s+)?$").search(text[max(0, t.start_char - 8) : t.start_char]):
             continue
         if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
             continue
@@ -1614,12 +1638,10 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 1000
 
 
-def _governing_time(
-    span: Span, times: list[Span], rules: RuleSet
-) -> tuple[Span | None, str | None]:
+def _governing_time(span: Span, times: _ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
     """The TIME span in the quantity's sentence nearest in the parse tree, and its rule."""
     sent = span.sent
-    candidates = [t for t in times if sent.start <= t.start < sent.end]
+    candidates = times.between(sent.start_char, sent.end_char)
     if not candidates:
         return None, None
     text = doc_text(span.doc)
@@ -1672,11 +1694,11 @@ def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
     return before[-1] if before else None
 
 
-def _sentence_place(span: Span, places: list[Span]) -> str | None:
+def _sentence_place(span: Span, places: _ByStart) -> str | None:
     if not span.doc.has_annotation("SENT_START"):
         return None
     sent = span.sent
-    inside = [p for p in places if sent.start <= p.start < sent.end]
+    inside = places.between(sent.start_char, sent.end_char)
     if not inside:
         return None
     return min(inside, key=lambda p: abs(p.start - span.start)).text
