@@ -196,6 +196,8 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 
 _MISREAD_PLACE = ("PERSON", "ORG", "NORP")
+_GAP_WINDOW = 16  # ", and " with its spaces
+_WORD_WINDOW = 80  # longer than any one-word place name
 _LIST_NAME = re.compile(
     r"[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*(?![\p{L}\d-])(?![^\S\n]+[\p{Lu}])"
 )
@@ -214,7 +216,11 @@ def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tu
     while queue:
         s, e = queue.pop()
         after = rx(r",[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+").match(text, e)
-        before = rx(r"(?:,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$").search(text, 0, s)
+        # Windows before a name are bounded (a list gap, a one-word name, the word before it)
+        # so that every place costs the same however long the document is.
+        before = rx(r"(?:,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$").search(
+            text, max(0, s - _GAP_WINDOW), s
+        )
         candidates = []
         if after:
             m = _LIST_NAME.match(text, after.end())
@@ -222,9 +228,11 @@ def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tu
                 candidates.append(m.span())
         if before:
             m = rx(r"(?<![\p{L}\d-])[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*$").search(
-                text, 0, before.start()
+                text, max(0, before.start() - _WORD_WINDOW), before.start()
             )
-            if m and not rx(r"[\p{Lu}][\p{L}]*[^\S\n]+$").search(text, 0, m.start()):
+            if m and not rx(r"[\p{Lu}][\p{L}]*[^\S\n]+$").search(
+                text, max(0, m.start() - _WORD_WINDOW), m.start()
+            ):
                 candidates.append(m.span())
         for cs, ce in candidates:
             if _LEADING_FUNCTION_WORD.match(text[cs:ce] + " X") or (cs, ce) in seen:
