@@ -491,9 +491,15 @@ def _future_period(time: Span, date: str | None) -> bool:
 
 
 def _same_clause(span: Span, time: Span) -> bool:
-    """The time hangs on the amount's own verb."""
+    """The time hangs on the amount's own verb, or on a verb that modifies the amount
+    ("2 340 houses to be built by 1 September")."""
     verb = _clause_verb(span)
-    return verb is not None and _governing_verb(time.root) == verb
+    governing = _governing_verb(time.root)
+    if governing is None:
+        return False
+    if governing == verb:
+        return True
+    return governing.dep_ in ("acl", "relcl") and span.start <= governing.head.i < span.end
 
 
 def _frame_item(span: Span, report_period: tuple, date: str | None, *, calendar: bool) -> bool:

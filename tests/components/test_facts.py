@@ -561,3 +561,15 @@ def test_a_duration_for_or_within_is_a_term(extract, text, span):
 )  # fmt: skip
 def test_subject_through_parser_quirks(extract, text, span, head):
     assert head_word(quantity(extract(text, date="2024-11-20"), span)["measured"]) == head
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # a deadline on a verb that modifies the amount is the amount's own
+        ("Government considered recovery after the floods: 2 340 houses to be built by 1 September", "2024-06-03", "2 340 houses", ("2024-06-03", "2024-09-01")),
+        ("The akim reported that 120 apartments to be handed over by 2026 were started.", "2024-03-01", "120 apartments", ("2024-03-01", "2026")),
+    ],
+)  # fmt: skip
+def test_deadline_of_a_verb_modifying_the_amount(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
