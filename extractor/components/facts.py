@@ -430,11 +430,17 @@ _CHANGE_BEFORE_TIME = re.compile(
     r"(?:the\s+(?:level\s+of\s+)?)?$"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_LEVEL_OF = re.compile(r"(?i)\b(?:of|to|against|with|from|over)\s+the\s+$")
 
 
 def _change_base(text: str, time: Span, date: str | None) -> bool:
     """The time is the base of a change just before it ("grew by 12.1% by 2019",
-    "101.2% over the same period last year"), not the period of the facts around it."""
+    "101.2% over the same period last year", "98.7% of the 2020 level"), not the period of
+    the facts around it."""
+    if _LEVEL_OF.search(text[max(0, time.start_char - 30) : time.start_char]) and rx(
+        r"\s+level\b"
+    ).match(text[time.end_char : time.end_char + 8]):
+        return True  # "or 98.7% of the 2020 level", "compared to the 2019 level"
     if not _CHANGE_BEFORE_TIME.search(text[max(0, time.start_char - 30) : time.start_char]):
         return False
     if rx(r"(?i)\bsame\s+period|\b(?:last|previous|a)\s+year|\byear\s+earlier").search(time.text):
@@ -1569,8 +1575,8 @@ def _holds_now_here(span: Span) -> bool:
     """ "So far", "currently" in the amount's own clause: next to it, or on its verb."""
     doc = span.doc
     near = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
-    if _NOW_NEAR.search(near):
-        return True
+    if _NOW_NEAR.search(near) or rx(r"(?i)\bthe\s+current\s+$").search(near):
+        return True  # "... will grow from the current 9% to 15%"
     verb = _clause_verb(span)
     if verb is None:
         return False
