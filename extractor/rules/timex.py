@@ -184,7 +184,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "rel_year",
         r"(?P<rel>this|the\s+current|the\s+present|last|the\s+previous|next|the\s+next|"
-        r"the\s+coming|the\s+following|the\s+past)\s+year(?!s)",
+        r"the\s+coming|the\s+following|the\s+past|the\s+whole|the\s+entire|the\s+full)"
+        r"\s+year(?!s)",
     ),
     ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
     # "sums up the year", "the results of the year", "during the year": the reporting year.
