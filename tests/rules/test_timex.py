@@ -232,7 +232,13 @@ def times(text, date="2020", previous=None):
             "2023-08",
         ),
         # "for the whole year": the document's year
-        ("For the whole year GRP growth of at least 2% is expected.", "2022-03-15", "the whole year", "2022", "2022"),
+        (
+            "For the whole year GRP growth of at least 2% is expected.",
+            "2022-03-15",
+            "the whole year",
+            "2022",
+            "2022",
+        ),
         # months with no year that lie ahead of a past report are last year's
         (
             "From January to December the region produced 2 trillion tenge of goods.",
