@@ -23,7 +23,7 @@ from ..rules.intervals import SpanIndex
 from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
-from ..rules.timex import is_baseline
+from ..rules.timex import is_baseline, tense_of
 from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
 from .context import doc_text, release_text
@@ -276,7 +276,9 @@ class FactLinker:
                 # the period the whole report is about ("results of 2023").
                 # What was done cannot lie after the day it is told ("the draft budget
                 # for 2025-2027" is not the period of "revenues were executed").
-                focus = _paragraph_focus(span, governing_times, paragraph)
+                focus = _paragraph_focus(
+                    span, governing_times, paragraph, skip_plans=on("period.past_skips_plans")
+                )
                 if report_period is not None and focus is not None:
                     if on("period.past_skips_today") and focus == (doc_date, doc_date):
                         # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked":
@@ -1596,6 +1598,7 @@ def _paragraph_focus(
     paragraph: int,
     past_only: str | None = None,
     skip_now: bool = False,
+    skip_plans: bool = False,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
@@ -1606,6 +1609,8 @@ def _paragraph_focus(
             continue
         if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
             continue
+        if skip_plans and tense_of(t.sent.text) == "future":
+            continue  # a plan's horizon is no period of what was done
         data = t._.extractor or {}
         period = (data.get("time_start"), data.get("time_end"))
         if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
