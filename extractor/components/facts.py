@@ -130,6 +130,7 @@ class FactLinker:
             i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
         }
         measured_by_span: dict[int, str | None] = {}
+        spans_by_start: dict[int, Span] = {}
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
         material: dict[str, tuple[int, str]] = {}  # physical unit -> (end char, what it was of)
@@ -164,6 +165,11 @@ class FactLinker:
                         )
                     ):
                         measured, measured_rule = prev, "measured.same_as_before"
+                        counted = _counted_whole(span, spans_by_start, lexicon)
+                        if counted is not None and on("measured.counted_whole"):
+                            # "the number of cattle was 412.6 thousand head, 3.2% more": the
+                            # change is of the cattle, not of the "head" they are counted in.
+                            measured, measured_rule = counted, "measured.counted_whole"
                 paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
                 earlier = (
                     previous_measured[1]
@@ -206,6 +212,7 @@ class FactLinker:
                 if record["measured"] and not _dependent_amount(span):
                     previous_measured = (paragraph, record["measured"])
                 measured_by_span[span.start] = record["measured"]
+                spans_by_start[span.start] = span
                 governing, governing_rule = _governing_time(span, governing_times, self.rules)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
@@ -754,6 +761,35 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: Ru
                         if record is not None and period is not None:
                             record["time_start"], record["time_end"] = period
                             record["period_rule"] = "period.respectively"
+
+
+def _counted_whole(span: Span, spans_by_start: dict[int, Span], lexicon) -> str | None:
+    """What a comparison measures when the amount it compares counts in a generic unit:
+    the subject of that amount's clause ("the number of cattle was 412.6 thousand head,
+    3.2% more than a year earlier" -> cattle; "the natural decline was 1 641 people").
+    None unless the amount before in the sentence is a count of a generic unit."""
+    sent = span.sent
+    prev = None
+    for i in reversed(spans_by_start):
+        if i < sent.start:
+            break
+        if i < span.start:
+            prev = spans_by_start[i]
+            break
+    if prev is None:
+        return None
+    unit = ((prev._.extractor or {}).get("unit") or "").split("/")[0]
+    if lexicon.kind_of(unit) != "count" or unit not in _GENERIC_COUNTS:
+        return None
+    verb = _clause_verb(prev)
+    subj = _subject(verb) if verb is not None and verb.lemma_ in _COPULAR else None
+    if _noun_ok(subj) and not (prev.start <= subj.i < prev.end):
+        return _phrase(subj)
+    return None
+
+
+# Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
+_GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 
 
 def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
