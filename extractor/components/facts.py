@@ -10,8 +10,9 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex as re
@@ -19,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import read_json, read_jsonl
-from ..rules.intervals import SpanIndex
+from ..rules.intervals import ByStart, SpanIndex
 from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
 from ..rules.rx import rx
@@ -82,7 +83,7 @@ class FactLinker:
         # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
         # Map-2025") dates no fact.
         in_names = SpanIndex(names)
-        times = _ByStart(t for t in times if not in_names.contains(t.start_char, t.end_char))
+        times = ByStart(t for t in times if not in_names.contains(t.start_char, t.end_char))
         text = doc_text(doc)
         doc_date = doc._.extractor_date
         bases = {
@@ -92,7 +93,7 @@ class FactLinker:
             or (on("period.change_base") and _change_base(text, t, doc_date))
             or (on("period.than_base") and _than_base(text, t))
         }
-        governing_times = _ByStart(t for t in times if t.start_char not in bases)
+        governing_times = ByStart(t for t in times if t.start_char not in bases)
         places = (
             [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"]
             if SPANS_ENTITIES in doc.spans
@@ -104,14 +105,14 @@ class FactLinker:
             else []
         )
         quotes = [m.span(1) for m in _QUOTE.finditer(doc_text(doc))]
-        places, persons = _ByStart(places), _ByStart(persons)
+        places, persons = ByStart(places), ByStart(persons)
         doc_place = Counter(s.text for s in places).most_common(1)
         has_parse = doc.has_annotation("DEP")
         lexicon = load_lexicon()
         report_time = (
             _report_time(doc, governing_times, doc._.extractor_date) if has_parse else None
         )
-        report_period = _report_period(doc, [report_time]) if report_time is not None else None
+        report_period = _period_of(report_time) if report_time is not None else None
         # "results of 2015", "January-September 2023": a calendar period, not a duration
         # looking back ("over the past 5 years").
         calendar_report = report_time is not None and not _LOOKING_BACK.search(report_time.text)
@@ -129,8 +130,7 @@ class FactLinker:
         doc.user_data[_AMOUNT_KEY] = {
             i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
         }
-        measured_by_span: dict[int, str | None] = {}
-        spans_by_start: dict[int, Span] = {}
+        done: dict[int, Span] = {}  # the amounts linked so far, by start token
         previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
         previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
         material: dict[str, tuple[int, str]] = {}  # physical unit -> (end char, what it was of)
@@ -150,7 +150,7 @@ class FactLinker:
                     # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
                     # it; "8.4% more than a
                     # year earlier" compares the amount just named.
-                    prev = _previous_in_sentence(span, measured_by_span)
+                    prev = _previous_in_sentence(span, done)
                     before_bracket = _noun_before_bracket(span) if _parenthetical(span) else None
                     if before_bracket is not None and on("measured.bracket_label"):
                         # "construction (8.8%), transport (7.9%)": the noun before the bracket.
@@ -165,7 +165,7 @@ class FactLinker:
                         )
                     ):
                         measured, measured_rule = prev, "measured.same_as_before"
-                        counted = _counted_whole(span, spans_by_start, lexicon)
+                        counted = _counted_whole(span, done, lexicon)
                         if counted is not None and on("measured.counted_whole"):
                             # "the number of cattle was 412.6 thousand head, 3.2% more": the
                             # change is of the cattle, not of the "head" they are counted in.
@@ -181,7 +181,7 @@ class FactLinker:
                     and measured
                     and measured.split()[-1].lower() in _CHANGE_NOUNS
                     and _APPOSED_CHANGE.search(text[max(0, span.start_char - 40) : span.start_char])
-                    and (before := _previous_in_sentence(span, measured_by_span) or earlier)
+                    and (before := _previous_in_sentence(span, done) or earlier)
                     and before.split()[-1].lower() not in _CHANGE_NOUNS
                 ):
                     # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside
@@ -211,8 +211,7 @@ class FactLinker:
                 record["measured_rule"] = back_rule or (measured_rule if measured else None)
                 if record["measured"] and not _dependent_amount(span):
                     previous_measured = (paragraph, record["measured"])
-                measured_by_span[span.start] = record["measured"]
-                spans_by_start[span.start] = span
+                done[span.start] = span
                 governing, governing_rule = _governing_time(span, governing_times, self.rules)
             else:
                 governing = _same_sentence_time(doc, span, governing_times)
@@ -226,8 +225,7 @@ class FactLinker:
             elif on("period.when_clause") and (when := _when_time(span, times)) is not None:
                 # "3.2 times more than in 2020, when it was 51 billion": the amount of the
                 # "when" clause is of the time the clause hangs on.
-                data = when._.extractor or {}
-                period = (data.get("time_start"), data.get("time_end"))
+                period = _period_of(when)
                 period_rule = "period.when_clause"
             elif on("period.holds_now_here") and doc_date and has_parse and _holds_now_here(span):
                 # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
@@ -239,8 +237,7 @@ class FactLinker:
             ):
                 # "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount
                 # is of the base period.
-                data = base_time._.extractor or {}
-                period = (data.get("time_start"), data.get("time_end"))
+                period = _period_of(base_time)
                 period_rule = "period.base_amount"
             elif (
                 on("period.reporting_period")
@@ -260,8 +257,7 @@ class FactLinker:
             ):
                 # (a past result never takes a deadline ahead named by another clause: "they
                 # invested 2,7 billion and created 640 jobs, by 2018 residents should reach 12")
-                data = governing._.extractor or {}
-                period = (data.get("time_start"), data.get("time_end"))
+                period = _period_of(governing)
                 period_rule = governing_rule
             elif (
                 on("period.refers_back")
@@ -378,25 +374,6 @@ class FactLinker:
         return doc
 
 
-class _ByStart(list):
-    """Spans in document order, with the ones starting in a character range found by
-    bisection: each amount looks only at the spans of its own sentence or paragraph, so the
-    linker stays linear however many amounts and times a document holds."""
-
-    def __init__(self, spans) -> None:
-        super().__init__(sorted(spans, key=lambda s: s.start_char))
-        self.starts = [s.start_char for s in self]
-
-    def between(self, lo: int, hi: int) -> list[Span]:
-        """The spans that start at ``lo`` or after and before ``hi``."""
-        return self[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-    def first_from(self, pos: int) -> Span | None:
-        """The first span that starts at ``pos`` or after."""
-        i = bisect_left(self.starts, pos)
-        return self[i] if i < len(self) else None
-
-
 _NAMED_KEY = ("extractor", "named-tokens")
 _AMOUNT_KEY = ("extractor", "amount-tokens")
 # A quotation: “…”, «…» or "…", within one paragraph.
@@ -408,7 +385,7 @@ _SPEECH_VERB = re.compile(
 )
 
 
-def _speaker(span: Span, quotes: list[tuple[int, int]], persons: _ByStart) -> Span | None:
+def _speaker(span: Span, quotes: list[tuple[int, int]], persons: ByStart) -> Span | None:
     """Who states the fact: the person a quotation is attributed to, or the subject of a
     "said" clause in the fact's sentence ("..., " said Bakhyt Zhakhanov)."""
     doc = span.doc
@@ -478,7 +455,7 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
-def _when_time(span: Span, times: _ByStart) -> Span | None:
+def _when_time(span: Span, times: ByStart) -> Span | None:
     """The time a "when it was N" clause hangs on: "... than in 2020, when it was 51 bln"."""
     text = doc_text(span.doc)
     sent_start = span.sent.start_char
@@ -494,14 +471,13 @@ _LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
 
 def _future_period(time: Span, date: str | None) -> bool:
     """The time names a period still ahead on the document date ("by 2018" told in 2016)."""
-    data = time._.extractor or {}
-    end = data.get("time_end")
+    start, end = _period_of(time)
     return bool(
         date
         and end
         and iso_cmp(end, date) > 0
-        and not _ends_before((data.get("time_start"), end), date)
-        and iso_cmp(data.get("time_start") or date, date) >= 0
+        and not _ends_before((start, end), date)
+        and iso_cmp(start or date, date) >= 0
     )
 
 
@@ -756,26 +732,18 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: Ru
             for dates in _chains(periods, text):
                 if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
                     for amount, date in zip(amounts, dates, strict=True):
-                        record, data = amount._.extractor, date._.extractor or {}
-                        period = ordered_period((data.get("time_start"), data.get("time_end")))
+                        record, period = amount._.extractor, ordered_period(_period_of(date))
                         if record is not None and period is not None:
                             record["time_start"], record["time_end"] = period
                             record["period_rule"] = "period.respectively"
 
 
-def _counted_whole(span: Span, spans_by_start: dict[int, Span], lexicon) -> str | None:
+def _counted_whole(span: Span, done: dict[int, Span], lexicon) -> str | None:
     """What a comparison measures when the amount it compares counts in a generic unit:
     the subject of that amount's clause ("the number of cattle was 412.6 thousand head,
     3.2% more than a year earlier" -> cattle; "the natural decline was 1 641 people").
     None unless the amount before in the sentence is a count of a generic unit."""
-    sent = span.sent
-    prev = None
-    for i in reversed(spans_by_start):
-        if i < sent.start:
-            break
-        if i < span.start:
-            prev = spans_by_start[i]
-            break
+    prev = next(_earlier_in_sentence(span, done), None)
     if prev is None:
         return None
     unit = ((prev._.extractor or {}).get("unit") or "").split("/")[0]
@@ -792,23 +760,28 @@ def _counted_whole(span: Span, spans_by_start: dict[int, Span], lexicon) -> str 
 _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 
 
-def _previous_in_sentence(span: Span, measured_by_span: dict[int, str | None]) -> str | None:
-    """The measured of the nearest earlier amount in the sentence."""
-    sent = span.sent
-    for i in reversed(measured_by_span):  # amounts in document order: walk back to the sentence
-        if i < sent.start:
-            return None
-        if i < span.start and measured_by_span[i]:
-            return measured_by_span[i]
+def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
+    """The amounts already linked before ``span`` in its sentence, nearest first (``done``
+    holds them in document order, so the walk stops at the sentence's start)."""
+    for i in reversed(done):
+        if i < span.sent.start:
+            return
+        if i < span.start:
+            yield done[i]
+
+
+def _previous_in_sentence(span: Span, done: dict[int, Span]) -> str | None:
+    """The measured of the nearest earlier amount in the sentence that has one."""
+    for prev in _earlier_in_sentence(span, done):
+        measured = (prev._.extractor or {}).get("measured")
+        if measured:
+            return measured
     return None
 
 
-def _report_period(doc: Doc, times: list[Span], date: str | None = None) -> tuple | None:
-    """The period a report is about (see :func:`_report_time`) as ``(start, end)``."""
-    t = _report_time(doc, times, date)
-    if t is None:
-        return None
-    data = t._.extractor or {}
+def _period_of(time: Span) -> tuple[str | None, str | None]:
+    """A TIME span's ``(time_start, time_end)``."""
+    data = time._.extractor or {}
     return data.get("time_start"), data.get("time_end")
 
 
@@ -828,8 +801,7 @@ def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span |
     for t in times:
         if t.start_char >= limit:
             break
-        data = t._.extractor or {}
-        start, end = data.get("time_start"), data.get("time_end")
+        start, end = _period_of(t)
         before = text[max(0, t.start_char - 25) : t.start_char].lower()
         if (
             start
@@ -856,7 +828,7 @@ _BASE_CUE = re.compile(
 )
 
 
-def _base_amount_time(span: Span, times: _ByStart) -> Span | None:
+def _base_amount_time(span: Span, times: ByStart) -> Span | None:
     """The time right after an amount that is the base of a comparison ("against 43 407
     tenge in 2024", "from 9 percent last year")."""
     text = doc_text(span.doc)
@@ -1630,7 +1602,7 @@ def _holds_now(sent: Span) -> bool:
 
 def _paragraph_focus(
     span: Span,
-    times: _ByStart,
+    times: ByStart,
     paragraph: int,
     past_only: str | None = None,
     skip_now: bool = False,
@@ -1647,8 +1619,7 @@ def _paragraph_focus(
             continue
         if skip_plans and tense_of(t.sent.text) == "future":
             continue  # a plan's horizon is no period of what was done
-        data = t._.extractor or {}
-        period = (data.get("time_start"), data.get("time_end"))
+        period = _period_of(t)
         if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
             continue
         if period[0] or period[1]:
@@ -1691,7 +1662,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 1000
 
 
-def _governing_time(span: Span, times: _ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
+def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
     """The TIME span in the quantity's sentence nearest in the parse tree, and its rule."""
     sent = span.sent
     candidates = times.between(sent.start_char, sent.end_char)
@@ -1747,7 +1718,7 @@ def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
     return before[-1] if before else None
 
 
-def _sentence_place(span: Span, places: _ByStart) -> str | None:
+def _sentence_place(span: Span, places: ByStart) -> str | None:
     if not span.doc.has_annotation("SENT_START"):
         return None
     sent = span.sent

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import Any
 
 
 class Intervals:
@@ -71,3 +72,22 @@ class SpanIndex:
         """True when some span ``(s, e)`` has ``s <= start and end <= e``."""
         i = bisect_right(self._starts, start) - 1
         return i >= 0 and self._max_ends[i] >= end
+
+
+class ByStart(list):
+    """Spans (anything with ``start_char``) in document order, with the ones that start in
+    a character range found by bisection: a component that looks at each item's own
+    sentence or paragraph stays linear however many items a document holds."""
+
+    def __init__(self, spans: Iterable[Any] = ()) -> None:
+        super().__init__(sorted(spans, key=lambda s: s.start_char))
+        self.starts = [s.start_char for s in self]
+
+    def between(self, lo: int, hi: int) -> list[Any]:
+        """The spans that start at ``lo`` or after and before ``hi``."""
+        return self[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def first_from(self, pos: int) -> Any | None:
+        """The first span that starts at ``pos`` or after."""
+        i = bisect_left(self.starts, pos)
+        return self[i] if i < len(self) else None
