@@ -7,6 +7,7 @@ period an anaphoric expression ("this period") refers back to.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import regex as re
@@ -703,6 +704,7 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\b")
 
 
+@lru_cache(maxsize=4096)  # the fact linker asks again for every amount of a paragraph
 def tense_of(sentence: str) -> str:
     """ "future" for plans ("will", "is planned to"), "past" for reports, else "present"."""
     if _FUTURE.search(sentence):
