@@ -7,8 +7,8 @@ period an anaphoric expression ("this period") refers back to.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
