@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from ..resources import read_jsonl
 from ..rules.timex import DocDate
 from ..schema import LABELS, QUALIFIERS
 from .corpus import Document, read_txt
@@ -35,6 +37,12 @@ class GoldProblem:
             if self.line
             else f"{self.path}: {self.message}"
         )
+
+
+@cache
+def indicator_ids() -> frozenset[str]:
+    """The ids of ``resources/indicators.jsonl``: the values a gold ``indicator`` may take."""
+    return frozenset(row["id"] for row in read_jsonl("indicators.jsonl"))
 
 
 def text_hash(text: str) -> str:
@@ -115,6 +123,12 @@ def _check_record(rec: object, text: str, sha: str, where: tuple[str, int]) -> l
             isinstance(measured, list) and all(isinstance(m, str) for m in measured)
         ):
             bad("measured must be a list of head words or null")
+        indicator = rec.get("indicator")
+        if indicator is not None and indicator not in indicator_ids():
+            bad(
+                f"indicator {indicator!r} is not an id of resources/indicators.jsonl "
+                "(use null when none fits)"
+            )
     if rec["label"] in ("QUANTITY", "TIME"):
         for key in ("time_start", "time_end"):
             value = rec.get(key)

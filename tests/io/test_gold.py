@@ -35,6 +35,9 @@ def quantity(**fields) -> dict:
         ({"measured": "school"}, "measured must be a list of head words or null"),
         ({"measured": None}, None),
         ({"time_start": "spring"}, "time_start 'spring' is not an ISO date"),
+        ({"indicator": "schools"}, None),
+        ({"indicator": None}, None),
+        ({"indicator": "school_count"}, "indicator 'school_count' is not an id"),
     ],
 )
 def test_check_span(fields, problem):
