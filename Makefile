@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml requirements.lock
 ## lock: re-pin every dependency (with hashes) after changing pyproject.toml
 lock: $(STAMP)
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra cluster --generate-hashes --python-version 3.11 \
 		--no-header -o requirements.lock
 
 ## run: extract the corpus, show the facts, then score against the gold set
