@@ -72,14 +72,19 @@ class _TimedOut(str):
 def _budget(seconds: float):
     """Raise :class:`DocumentTimeout` in this block once it has run ``seconds`` seconds.
 
-    A no-op for 0, off the main thread (signals reach only the main thread), or where
-    there is no ``SIGALRM`` (Windows). An outer timer is suspended and restored.
+    In the main thread a ``SIGALRM`` timer (an outer timer is suspended and restored); in
+    another thread (a Dask worker runs tasks in threads) a timer thread that raises the
+    exception in this one, as the signal handler would: between two Python bytecodes. A
+    no-op for 0, and in the main thread where there is no ``SIGALRM`` (Windows).
     """
-    if (
-        seconds <= 0
-        or not hasattr(signal, "SIGALRM")
-        or threading.current_thread() is not threading.main_thread()
-    ):
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_budget(seconds):
+            yield
+        return
+    if not hasattr(signal, "SIGALRM"):
         yield
         return
 
@@ -95,6 +100,39 @@ def _budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
         if outer:
             signal.setitimer(signal.ITIMER_REAL, outer)
+
+
+@contextmanager
+def _thread_budget(seconds: float):
+    """:func:`_budget` off the main thread: an exception sent to this thread on time."""
+    thread_id = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"over": False, "fired": False}
+    message = f"over the time budget of {seconds:g} s"
+
+    def expire() -> None:
+        with lock:
+            if not state["over"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    thread_id, ctypes.py_object(DocumentTimeout)
+                )
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except DocumentTimeout as err:
+        if err.args:
+            raise
+        raise DocumentTimeout(message) from None
+    finally:
+        with lock:
+            state["over"] = True
+            timer.cancel()
+            if state["fired"]:  # not delivered yet: take it back
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Many documents: pieces of long documents, order, failures, processes, streaming."""
 
+import threading
 import time
 from pathlib import Path
 
@@ -206,6 +207,37 @@ def test_a_document_over_its_budget_is_reported_and_the_others_go_on(slow_nlp, n
     assert isinstance(timed_out, InputError)
     assert (timed_out.path, timed_out.id, timed_out.kind) == ("slow.txt", "slow", TIMEOUT)
     assert all(isinstance(o, Result) for i, o in enumerate(out) if i != 1)
+
+
+@Language.component("test_spins_on_slow")
+def _spins_on_slow(doc):
+    # Busy in Python, not asleep in C: what a pipeline stuck on a document looks like.
+    deadline = time.perf_counter() + 30
+    while "SLOW" in doc.text and time.perf_counter() < deadline:
+        pass
+    return doc
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_the_budget_holds_off_the_main_thread(batch_size):
+    # A Dask worker runs its tasks in threads, where there is no SIGALRM.
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_spins_on_slow")
+    items = [Document("a", "fine"), Document("slow", "SLOW here"), Document("b", "fine too")]
+    out: list = []
+    started = time.perf_counter()
+    worker = threading.Thread(
+        target=lambda: out.extend(
+            extract_documents(nlp, items, batch_size=batch_size, doc_timeout=0.5)
+        )
+    )
+    worker.start()
+    worker.join(25)
+    assert time.perf_counter() - started < 20
+    assert [type(o).__name__ for o in out] == ["Result", "InputError", "Result"]
+    assert out[1].kind == TIMEOUT and "0.5 s" in out[1].reason
+    time.sleep(0.6)  # a timer that fired late must not hit the thread's next work
 
 
 @pytest.mark.parametrize("doc_timeout", [0, 60])

@@ -283,27 +283,6 @@ def text_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_text(path: Path) -> tuple[str, str, int] | InputError:
-    problem = file_error(path)
-    if problem is not None:
-        return problem
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        return InputError(
-            str(path),
-            f"cannot read the file ({err.strerror or err}); check that it is readable",
-            kind=UNREADABLE,
-        )
-    decoded = decode(data)
-    if isinstance(decoded, NotText):
-        return InputError(str(path), decoded.reason, kind=decoded.kind, size=len(data))
-    text, encoding = decoded
-    if encoding not in ("utf-8", "utf-8-sig"):
-        logger.info("%s is not UTF-8; read it as %s", path, encoding)
-    return text, encoding, len(data)
-
-
 def _check_date(value: Any, where: InputError) -> str | None | InputError:
     if value in (None, ""):
         return None
@@ -323,18 +302,58 @@ def read_txt(path: Path, default_date: str | None = None) -> Document | InputErr
     Returns:
         The document, or an :class:`InputError` saying why it cannot be read.
     """
-    read = _read_text(path)
-    if isinstance(read, InputError):
-        return InputError(read.path, read.reason, read.line, path.stem, read.kind, read.size)
-    text, encoding, size = read
+    problem = file_error(path)
+    if problem is not None:
+        return InputError(problem.path, problem.reason, None, path.stem, problem.kind)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return InputError(
+            str(path),
+            f"cannot read the file ({err.strerror or err}); check that it is readable",
+            id=path.stem,
+            kind=UNREADABLE,
+        )
+    meta_path = path.with_name(path.stem + META_SUFFIX)
+    meta: bytes | OSError | None = None
+    if meta_path.exists():
+        try:
+            meta = meta_path.read_bytes()
+        except OSError as err:
+            meta = err
+    return txt_document(path, data, meta, default_date)
+
+
+def txt_document(
+    path: Path, data: bytes, meta: bytes | OSError | None, default_date: str | None = None
+) -> Document | InputError:
+    """The document of a ``.txt`` file whose bytes were read already (:func:`read_txt`,
+    or a machine that sent them).
+
+    Args:
+        path: where the file is, for the id (its stem) and messages.
+        data: the file's bytes.
+        meta: the bytes of its ``<stem>.meta.json``, None when there is none, or the error
+            reading it raised.
+        default_date: the date when the meta file gives none.
+    """
+    decoded = decode(data)
+    if isinstance(decoded, NotText):
+        return InputError(str(path), decoded.reason, None, path.stem, decoded.kind, len(data))
+    text, encoding = decoded
+    if encoding not in ("utf-8", "utf-8-sig"):
+        logger.info("%s is not UTF-8; read it as %s", path, encoding)
+    size = len(data)
     problem = text_problem(text)
     if problem is not None:
         return InputError(str(path), problem[1], id=path.stem, kind=problem[0], size=size)
-    meta: dict[str, Any] = {}
+    fields: dict[str, Any] = {}
     meta_path = path.with_name(path.stem + META_SUFFIX)
-    if meta_path.exists():
+    if meta is not None:
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if isinstance(meta, OSError):
+                raise meta
+            fields = json.loads(meta.decode("utf-8"))
         except (OSError, ValueError) as err:
             return InputError(
                 str(meta_path),
@@ -343,7 +362,7 @@ def read_txt(path: Path, default_date: str | None = None) -> Document | InputErr
                 kind=MALFORMED,
                 size=size,
             )
-        if not isinstance(meta, dict):
+        if not isinstance(fields, dict):
             return InputError(
                 str(meta_path),
                 "is not a JSON object; fix or remove it",
@@ -351,13 +370,13 @@ def read_txt(path: Path, default_date: str | None = None) -> Document | InputErr
                 kind=MALFORMED,
                 size=size,
             )
-    date = meta.get("date") if "date" in meta else default_date
-    where = InputError(str(meta_path if "date" in meta else path), "", None, path.stem, size=size)
+    date = fields.get("date") if "date" in fields else default_date
+    where = InputError(str(meta_path if "date" in fields else path), "", None, path.stem, size=size)
     checked = _check_date(date, where)
     if isinstance(checked, InputError):
         return checked
-    doc_id = str(meta.get("id") or path.stem)
-    extra = {k: v for k, v in meta.items() if k not in ("id", "date", "text")}
+    doc_id = str(fields.get("id") or path.stem)
+    extra = {k: v for k, v in fields.items() if k not in ("id", "date", "text")}
     return Document(doc_id, text, checked, extra, str(path), None, size, encoding)
 
 
