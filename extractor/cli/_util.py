@@ -168,14 +168,17 @@ class RunNotes:
         """Look at one document as it is extracted."""
         from ..io.language import not_english
 
-        why = not_english(document.text)
-        if why:
+        self.note(document.id, not_english(document.text), dated=document.date is not None)
+
+    def note(self, doc_id: str, not_english: str | None, *, dated: bool) -> None:
+        """Note what :meth:`see` finds, found elsewhere (on a cluster's worker)."""
+        if not_english:
             err_console.print(
-                f"warning: {safe(document.id)} does not look like English ({why}); the "
+                f"warning: {safe(doc_id)} does not look like English ({not_english}); the "
                 "pipeline reads English only, so its spans may be wrong",
                 highlight=False,
             )
-        if document.date is None:
+        if not dated:
             self.undated += 1
 
     def report(self) -> None:

@@ -45,6 +45,7 @@ class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 @app.command()
@@ -79,7 +80,8 @@ def extract(
             "--format",
             "-f",
             help="table (default on a terminal), jsonl (default otherwise: one span a line, "
-            "docs/schema.md) or csv.",
+            "docs/schema.md), csv, or parquet (-o DIR: a file per partition and "
+            "_manifest.json; the default with --cluster).",
         ),
     ] = None,
     facts: Annotated[
@@ -141,6 +143,35 @@ def extract(
         ),
     ] = DEFAULT_DOC_TIMEOUT,
     disable_rule: DisableRuleOpt = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] "
+            "for N worker processes on this machine; writes --format parquet. Workers read "
+            "the inputs themselves, at the same paths (a shared file system), unless "
+            "--ship-inputs is given. Needs pip install 'extractor[cluster]'.",
+            show_default=False,
+        ),
+    ] = None,
+    ship_inputs: Annotated[
+        bool,
+        typer.Option(
+            "--ship-inputs",
+            help="With --cluster: the client reads each partition and sends its bytes to the "
+            "workers, for workers that do not see the input files.",
+        ),
+    ] = False,
+    partition_size: Annotated[
+        int,
+        typer.Option(
+            "--partition-size",
+            min=1,
+            help="With --cluster or --format parquet: documents (files, or lines of a .jsonl) "
+            "per partition, the unit of a task, of a Parquet file and of --resume.",
+        ),
+    ] = 200,
 ) -> None:
     """Extract quantities, time spans and entities from transcripts.
 
@@ -166,6 +197,8 @@ def extract(
       extractor extract archive/ --format csv --facts -o facts.csv --errors bad.jsonl
 
       extractor extract archive/ -o spans.jsonl --resume
+
+      extractor extract archive/ --cluster tcp://scheduler:8786 -o spans/ --resume
     """
     from ..batch import default_n_process, extract_documents
     from ..io.corpus import iter_documents
@@ -173,7 +206,31 @@ def extract(
 
     console, err_console = _util.console, _util.err_console
     if fmt is None:
+        fmt = Format.parquet if cluster else None
+    if fmt is None:
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
+    if cluster and fmt != Format.parquet:
+        fail("--cluster writes Parquet: use --format parquet -o DIR")
+    if fmt == Format.parquet:
+        from .partitioned import run_partitioned
+
+        return run_partitioned(
+            paths=paths,
+            date=date,
+            output=output,
+            facts=facts,
+            errors=errors,
+            resume=resume,
+            model=model,
+            disabled_rules=check_rule_ids(disable_rule),
+            batch_size=batch_size,
+            n_process=n_process,
+            max_length=max_length,
+            doc_timeout=doc_timeout,
+            cluster=cluster,
+            ship=ship_inputs,
+            partition_size=partition_size,
+        )
     if resume and (output is None or fmt == Format.table):
         fail("--resume needs --output FILE and --format jsonl or csv")
     nlp = load_pipeline(model, disabled_rules=check_rule_ids(disable_rule))
