@@ -33,12 +33,14 @@ from typing import TYPE_CHECKING, Any
 from .io.corpus import (
     DUPLICATE_ID,
     EXTRACTION,
-    META_SUFFIX,
+    UNREADABLE,
     Document,
     InputError,
     _jsonl_record,
     expand_paths,
-    read_txt,
+    file_error,
+    read_jsonl,
+    txt_bytes,
     txt_document,
 )
 from .schema import SpanRecord
@@ -173,22 +175,23 @@ def _digest(kind: str, date: str | None) -> Any:
 def _hash_txt(digest: Any, path: Path) -> int:
     """Add a .txt file (path, bytes, meta file) to ``digest``; its size in bytes."""
     digest.update(str(path).encode("utf-8", "surrogateescape") + b"\x00")
-    data, meta = _read_bytes(path), _read_bytes(path.with_name(path.stem + META_SUFFIX))
-    for part in (data, meta):
-        digest.update(part if isinstance(part, bytes) else f"\x00{part!r}".encode())
-        digest.update(b"\x00")
-    return len(data) if isinstance(data, bytes) else 0
-
-
-def _read_bytes(path: Path) -> bytes | str:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        return err.__class__.__name__
+    read = txt_bytes(path)
+    if isinstance(read, InputError):
+        digest.update(f"{read.kind}\x00{read.reason}\x00".encode("utf-8", "surrogateescape"))
+        return 0
+    data, meta = read
+    digest.update(data + b"\x00")
+    digest.update(meta if isinstance(meta, bytes) else repr(meta).encode())
+    return len(data)
 
 
 def _jsonl_ranges(path: Path, size: int, date: str | None) -> Iterator[tuple[int, int, int, str]]:
     """``(start, end, first line, hash)`` of every ``size`` lines of a JSONL file."""
+    if file_error(path) is not None:  # a pipe would block: the worker reports it
+        digest = _digest("jsonl", date)
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+        yield 0, 0, 1, digest.hexdigest()
+        return
     try:
         handle = path.open("rb")
     except OSError:  # the worker reports it, as iter_documents would
@@ -217,21 +220,23 @@ def _jsonl_ranges(path: Path, size: int, date: str | None) -> Iterator[tuple[int
             yield start, offset, first, digest.hexdigest()
 
 
-def partition_bytes(partition: Partition) -> list[tuple[bytes | str, bytes | str]]:
-    """What a worker without the client's files needs: for each .txt file its bytes and its
-    meta file's (or the error name that reading raised), for a JSONL range its bytes."""
+def partition_bytes(partition: Partition) -> list:
+    """What a worker without the client's files needs: for each .txt file what
+    :func:`~extractor.io.corpus.txt_bytes` reads, for a JSONL range its bytes (or the
+    error that stops reading them)."""
     if partition.kind == "jsonl":
+        path = Path(partition.files[0])
+        problem = file_error(path)
+        if problem is not None:
+            return [problem]
         try:
-            with open(partition.files[0], "rb") as handle:
+            with path.open("rb") as handle:
                 handle.seek(partition.start)
-                return [(handle.read(partition.end - partition.start), b"")]
+                return [handle.read(partition.end - partition.start)]
         except OSError as err:
-            return [(err.__class__.__name__, b"")]
-    out = []
-    for name in partition.files:
-        path = Path(name)
-        out.append((_read_bytes(path), _read_bytes(path.with_name(path.stem + META_SUFFIX))))
-    return out
+            reason = f"cannot read the file ({err.strerror or err}); check that it is readable"
+            return [InputError(str(path), reason, kind=UNREADABLE)]
+    return [txt_bytes(Path(name)) for name in partition.files]
 
 
 # --- reading a partition (on a worker, or here) -------------------------------------------
@@ -245,50 +250,25 @@ def read_partition(
     gives for them. Ids repeated across partitions are the caller's to find."""
     if partition.kind == "jsonl":
         path = Path(partition.files[0])
-        if shipped is not None:
-            data = shipped[0][0]
-            if isinstance(data, str):
-                yield InputError(str(path), f"cannot read the file ({data})", kind="unreadable")
-                return
-            yield from _jsonl_lines(path, data, partition.first_line, date)
-            return
-        if partition.start == partition.end == 0:  # empty or unreadable: as locally
-            from .io.corpus import read_jsonl
-
+        if shipped is None and partition.start == partition.end:  # empty, or unreadable
             yield from read_jsonl(path, date)
             return
-        with path.open("rb") as handle:
-            handle.seek(partition.start)
-            data = handle.read(partition.end - partition.start)
-        yield from _jsonl_lines(path, data, partition.first_line, date)
+        if shipped is None:
+            shipped = partition_bytes(partition)
+        if isinstance(shipped[0], InputError):
+            yield shipped[0]
+            return
+        lines = shipped[0].split(b"\n")  # as readline() cuts them: at "\n" only
+        for k, raw in enumerate(lines):
+            raw = raw if k == len(lines) - 1 else raw + b"\n"
+            item = _jsonl_record(path, partition.first_line + k, raw, date) if raw else None
+            if item is not None:
+                yield item
         return
     for k, name in enumerate(partition.files):
         path = Path(name)
-        if shipped is None:
-            yield read_txt(path, date)
-            continue
-        data, meta = shipped[k]
-        if isinstance(data, str):
-            reason = f"cannot read the file ({data}); check that it is readable"
-            yield InputError(str(path), reason, id=path.stem, kind="unreadable")
-            continue
-        meta_arg: bytes | OSError | None
-        if meta == "FileNotFoundError":
-            meta_arg = None
-        elif isinstance(meta, str):
-            meta_arg = OSError(meta)
-        else:
-            meta_arg = meta
-        yield txt_document(path, data, meta_arg, date)
-
-
-def _jsonl_lines(
-    path: Path, data: bytes, first_line: int, date: str | None
-) -> Iterator[Document | InputError]:
-    for k, raw in enumerate(data.splitlines(keepends=True)):
-        item = _jsonl_record(path, first_line + k, raw, date)
-        if item is not None:
-            yield item
+        read = txt_bytes(path) if shipped is None else shipped[k]
+        yield read if isinstance(read, InputError) else txt_document(path, *read, date)
 
 
 # --- running a partition ------------------------------------------------------------------

@@ -302,6 +302,15 @@ def read_txt(path: Path, default_date: str | None = None) -> Document | InputErr
     Returns:
         The document, or an :class:`InputError` saying why it cannot be read.
     """
+    read = txt_bytes(path)
+    if isinstance(read, InputError):
+        return read
+    return txt_document(path, *read, default_date)
+
+
+def txt_bytes(path: Path) -> tuple[bytes, bytes | OSError | None] | InputError:
+    """The bytes of a ``.txt`` file and of its ``<stem>.meta.json`` (None when there is
+    none, the error when it cannot be read), or why the file cannot be read."""
     problem = file_error(path)
     if problem is not None:
         return InputError(problem.path, problem.reason, None, path.stem, problem.kind)
@@ -321,7 +330,7 @@ def read_txt(path: Path, default_date: str | None = None) -> Document | InputErr
             meta = meta_path.read_bytes()
         except OSError as err:
             meta = err
-    return txt_document(path, data, meta, default_date)
+    return data, meta
 
 
 def txt_document(
