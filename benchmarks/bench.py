@@ -6,6 +6,8 @@ In one run it measures words per second of
   (b) extractor in one process (read the archive, extract, write JSONL),
   (c) extractor with two processes,
   (d) quantulum3's ``parser.parse`` on the same texts (a subset: it is slow),
+  (e), (f) extractor on a Dask ``LocalCluster`` of 1 and 2 worker processes
+      (``extract --cluster local:N``: plan the partitions, extract, write Parquet),
 
 and the peak RSS of ``extractor extract`` on the archive and on ten times the archive,
 each in a fresh process. It writes a markdown table with the ratios to (a).
@@ -16,6 +18,7 @@ issue 11 (adversarial input) at 1x and 10x, with the peak RSS after each size.
 
     python benchmarks/bench.py [--words 200000] [--rss-scale 10] [--out benchmarks/RESULTS.md]
     python benchmarks/bench.py --quick   # about three minutes: fewer words, scales 1x-16x
+    python benchmarks/bench.py --quick --only cluster1 cluster2   # (a), (b), (e), (f) alone
 
 ``make bench`` runs it. Timings are wall-clock and the best of ``--repeat`` runs: on a
 shared machine the other load only ever slows a run down.
@@ -116,6 +119,51 @@ def bench_extractor(archive: Archive, n_process: int, repeat: int, nlp=None) -> 
                     out.write(item.document.id, item.document.sha256, item.records)
 
     return best_rate(archive.words, run, repeat)
+
+
+# Documents a partition in (e), (f): small enough that even the quick archive (75 documents)
+# gives each of two workers five partitions, so neither waits long for the other at the end.
+CLUSTER_PARTITION = 8
+
+
+def bench_cluster(archive: Archive, n_workers: int, repeat: int) -> float:
+    """(e), (f) ``extract --cluster local:N`` without its start-up: the workers have loaded
+    the pipeline before the clock starts, as on a cluster that runs for many jobs."""
+    from distributed import Client, LocalCluster
+
+    from extractor.cluster import (
+        PLUGIN_NAME,
+        Settings,
+        make_plugin,
+        plan_partitions,
+        run_on_cluster,
+    )
+    from extractor.io.parquet import PartitionedOutput
+
+    size = CLUSTER_PARTITION
+    settings = Settings()
+    with (
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.register_plugin(make_plugin(settings), name=PLUGIN_NAME)  # loads the pipeline
+
+        def run() -> None:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = PartitionedOutput(Path(tmp) / "out", {"format": "parquet"}).open()
+                partitions, _ = plan_partitions([archive.path], None, size)
+                for partition, outcomes in run_on_cluster(client, partitions, settings):
+                    records = [r for o in outcomes for r in getattr(o, "records", [])]
+                    documents = [(o.id, o.where) for o in outcomes if hasattr(o, "records")]
+                    out.write(partition.index, partition.sha256, records, documents)
+
+        return best_rate(archive.words, run, repeat)
 
 
 def bench_quantulum(archive: Archive, min_words: int, repeat: int) -> tuple[float, int]:
@@ -282,7 +330,7 @@ def goal(met: bool) -> str:
 def report(results: dict) -> str:
     """The markdown table of RESULTS.md; what a run did not measure (``--quick``) is left out."""
     r = results
-    a, b, c = r["base"], r["one"], r["two"]
+    a, b, c = r["base"], r["one"], r.get("two")
     d, a16 = r.get("quantulum"), r.get("base16")
     lines = [
         f"Corpus repeated to {r['words']:,} words ({r['docs']:,} documents); {r['machine']}.",
@@ -298,20 +346,34 @@ def report(results: dict) -> str:
         )
     lines += [
         f"| (b) extractor, 1 process (read, extract, write JSONL) | {b:,.0f} | {_ratio(b, a)} |",
-        f"| (c) extractor, `--n-process 2` | {c:,.0f} | {_ratio(c, a)} |",
     ]
+    if c:
+        lines.append(f"| (c) extractor, `--n-process 2` | {c:,.0f} | {_ratio(c, a)} |")
     if d:
         lines.append(
             f"| (d) quantulum3 `parser.parse` ({r.get('quantulum_words', 0):,}-word subset) "
             f"| {d:,.0f} | {_ratio(d, a)} |"
         )
+    e, f = r.get("cluster1"), r.get("cluster2")
+    if e and f:
+        lines += [
+            f"| (e) extractor, `--cluster local:1` (Parquet) | {e:,.0f} | {_ratio(e, a)} |",
+            f"| (f) extractor, `--cluster local:2` (Parquet) | {f:,.0f} | {_ratio(f, a)} |",
+        ]
     lines += [
         "",
         "| goal | reached | met |",
         "|---|---:|:---:|",
         f"| (b)/(a) ≥ 1.1 | {_ratio(b, a)} | {goal(b / a >= 1.1)} |",
-        f"| (c)/(b) ≥ 1.7 | {_ratio(c, b)} | {goal(c / b >= 1.7)} |",
     ]
+    if c:
+        lines.append(f"| (c)/(b) ≥ 1.7 | {_ratio(c, b)} | {goal(c / b >= 1.7)} |")
+    if e and f:
+        lines += [
+            f"| (e)/(b): one cluster worker against one process | {_ratio(e, b)} | – |",
+            f"| (f)/(b) ≥ 1.6: two cluster workers against one process | {_ratio(f, b)} "
+            f"| {goal(f / b >= 1.6)} |",
+        ]
     if d:
         lines.append(f"| (b)/(d) ≥ 3 | {_ratio(b, d)} | {goal(b / d >= 3)} |")
     if r.get("rss"):
@@ -363,6 +425,13 @@ def main(argv: list[str] | None = None) -> None:
         default=300.0,
         help="Budget of one document in the scaling table (s); over it the row says timeout.",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=("two", "base16", "quantulum", "cluster1", "cluster2"),
+        help="Measure (a), (b) and these only, and skip the scaling table (e.g. --only "
+        "cluster1 cluster2 for the cluster rows).",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.words, args.repeat = min(args.words, 20_000), 1
@@ -378,7 +447,7 @@ def main(argv: list[str] | None = None) -> None:
         # Memory first, while this process is small: Linux counts the RSS a child had
         # when it was forked into its peak, even across exec.
         started = time.perf_counter()
-        if not args.quick:
+        if not args.quick and not args.only:
             results["rss"] = peak_rss([archive, big], folder)
             print(f"rss: {results['rss']} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
         import extractor
@@ -392,9 +461,14 @@ def main(argv: list[str] | None = None) -> None:
             ("one", lambda: bench_extractor(archive, 1, args.repeat, nlp)),
             ("two", lambda: bench_extractor(archive, 2, args.repeat, nlp)),
             ("quantulum", lambda: bench_quantulum(archive, args.quantulum_words, args.repeat)),
+            ("cluster1", lambda: bench_cluster(archive, 1, args.repeat)),
+            ("cluster2", lambda: bench_cluster(archive, 2, args.repeat)),
         ]
         if args.quick:
-            steps = [step for step in steps if step[0] in ("base", "one", "two")]
+            quick = ("base", "one", "two", "cluster1", "cluster2")
+            steps = [step for step in steps if step[0] in quick]
+        if args.only:
+            steps = [step for step in steps if step[0] in ("base", "one", *args.only)]
         for name, step in steps:
             started = time.perf_counter()
             value = step()
@@ -406,7 +480,9 @@ def main(argv: list[str] | None = None) -> None:
                 file=sys.stderr,
             )
         # Last: the largest documents raise this process's peak RSS for good.
-        if args.quick:
+        if args.only:
+            pass
+        elif args.quick:
             results["scaling"] = bench_scaling(nlp, QUICK_SCALES, min(args.doc_timeout, 30), (1,))
         else:
             results["scaling"] = bench_scaling(nlp, SCALES, args.doc_timeout)
