@@ -21,12 +21,14 @@ Dask (``distributed``) is imported only by the functions that need it.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +41,6 @@ from .io.corpus import (
     _jsonl_record,
     expand_paths,
     file_error,
-    read_jsonl,
     txt_bytes,
     txt_document,
 )
@@ -69,7 +70,8 @@ class Partition:
     """A piece of the input that one task extracts.
 
     ``files`` are the ``.txt`` files of a run of them, or the one ``.jsonl`` file whose
-    bytes ``start:end`` (lines ``first_line``...) it covers.
+    bytes ``start:end`` (lines ``first_line``...) it covers, as the user gave them (messages
+    name them so); a relative one is read from ``root``, the client's working folder.
     """
 
     index: int
@@ -80,6 +82,12 @@ class Partition:
     start: int = 0
     end: int = 0
     first_line: int = 1
+    root: str = ""
+
+    def where(self, name: str) -> Path:
+        """Where a worker reads one of ``files``."""
+        path = Path(name)
+        return path if path.is_absolute() or not self.root else Path(self.root) / path
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,7 @@ def plan_partitions(
     partitions: list[Partition] = []
     missing: list[InputError] = []
     run: list[Path] = []
+    root = os.getcwd()
 
     def close_run() -> None:
         if run:
@@ -137,7 +146,14 @@ def plan_partitions(
             for path in run:
                 total += _hash_txt(digest, path)
             partitions.append(
-                Partition(len(partitions), "txt", tuple(map(str, run)), digest.hexdigest(), total)
+                Partition(
+                    len(partitions),
+                    "txt",
+                    tuple(map(str, run)),
+                    digest.hexdigest(),
+                    total,
+                    root=root,
+                )
             )
             run.clear()
 
@@ -157,6 +173,7 @@ def plan_partitions(
                         start,
                         end,
                         first,
+                        root,
                     )
                 )
         else:
@@ -221,25 +238,28 @@ def _jsonl_ranges(path: Path, size: int, date: str | None) -> Iterator[tuple[int
 
 
 def partition_bytes(partition: Partition) -> list:
-    """What a worker without the client's files needs: for each .txt file what
-    :func:`~extractor.io.corpus.txt_bytes` reads, for a JSONL range its bytes (or the
-    error that stops reading them)."""
+    """A partition's input: for each .txt file what :func:`~extractor.io.corpus.txt_bytes`
+    reads, for a JSONL range its bytes; or the error that stops reading them. Read where
+    the files are (the client, or a worker that shares its file system), and sent to a
+    worker that does not."""
     if partition.kind == "jsonl":
-        path = Path(partition.files[0])
+        name = partition.files[0]
+        path = partition.where(name)
         problem = file_error(path)
         if problem is not None:
-            return [problem]
+            return [replace(problem, path=name)]
         try:
             with path.open("rb") as handle:
                 handle.seek(partition.start)
                 return [handle.read(partition.end - partition.start)]
         except OSError as err:
             reason = f"cannot read the file ({err.strerror or err}); check that it is readable"
-            return [InputError(str(path), reason, kind=UNREADABLE)]
-    return [txt_bytes(Path(name)) for name in partition.files]
-
-
-# --- reading a partition (on a worker, or here) -------------------------------------------
+            return [InputError(name, reason, kind=UNREADABLE)]
+    out = []
+    for name in partition.files:
+        read = txt_bytes(partition.where(name))
+        out.append(replace(read, path=name) if isinstance(read, InputError) else read)
+    return out
 
 
 def read_partition(
@@ -248,16 +268,13 @@ def read_partition(
     """The documents of a partition, read from the files or from ``shipped`` bytes
     (:func:`partition_bytes`), with the errors :func:`~extractor.io.corpus.iter_documents`
     gives for them. Ids repeated across partitions are the caller's to find."""
+    if shipped is None:
+        shipped = partition_bytes(partition)
     if partition.kind == "jsonl":
-        path = Path(partition.files[0])
-        if shipped is None and partition.start == partition.end:  # empty, or unreadable
-            yield from read_jsonl(path, date)
-            return
-        if shipped is None:
-            shipped = partition_bytes(partition)
         if isinstance(shipped[0], InputError):
             yield shipped[0]
             return
+        path = Path(partition.files[0])
         lines = shipped[0].split(b"\n")  # as readline() cuts them: at "\n" only
         for k, raw in enumerate(lines):
             raw = raw if k == len(lines) - 1 else raw + b"\n"
@@ -265,10 +282,8 @@ def read_partition(
             if item is not None:
                 yield item
         return
-    for k, name in enumerate(partition.files):
-        path = Path(name)
-        read = txt_bytes(path) if shipped is None else shipped[k]
-        yield read if isinstance(read, InputError) else txt_document(path, *read, date)
+    for name, read in zip(partition.files, shipped, strict=True):
+        yield read if isinstance(read, InputError) else txt_document(Path(name), *read, date)
 
 
 # --- running a partition ------------------------------------------------------------------
@@ -359,8 +374,10 @@ def _plugin_class() -> type:
             def __init__(self, settings: Settings) -> None:
                 self.settings = settings
 
-            def setup(self, worker: Any) -> None:
-                _pipeline(self.settings)
+            def setup(self, worker: Any) -> Any:
+                # In a thread: the worker's event loop goes on answering the scheduler
+                # during the seconds the model takes to load.
+                return asyncio.to_thread(_pipeline, self.settings)
 
         PipelinePlugin.__module__ = __name__
         PipelinePlugin.__qualname__ = "PipelinePlugin"

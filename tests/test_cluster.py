@@ -226,15 +226,18 @@ def test_the_cluster_extracts_the_corpus_as_a_local_run_does(dask_cluster, nlp, 
 
 
 @pytest.mark.cluster
-def test_bad_documents_go_to_errors_as_locally(dask_cluster, nlp, tmp_path):
-    # --ship-inputs: the client reads the partitions and sends their bytes
+def test_bad_documents_go_to_errors_as_locally(dask_cluster, nlp, tmp_path, monkeypatch):
+    # A relative path: the workers, started elsewhere, read it from the client's folder,
+    # and the messages name it as given.
     address, _ = dask_cluster
-    folder = _faulty(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    folder = _faulty(Path("in"))
     records, errors = _local(nlp, folder)
+    assert errors[0]["path"].startswith("in/")
     result = runner.invoke(
         app,
-        ["extract", str(folder), "--cluster", address, "-o", str(tmp_path / "out")]
-        + ["--partition-size", "2", "--ship-inputs", "--errors", str(tmp_path / "errors.jsonl")],
+        ["extract", str(folder), "--cluster", address, "-o", "out"]
+        + ["--partition-size", "2", "--errors", "errors.jsonl"],
     )
     assert result.exit_code == 2, result.stderr
     assert [json.loads(line) for line in open(tmp_path / "errors.jsonl")] == errors
@@ -295,7 +298,7 @@ def test_resume_after_a_killed_client_writes_only_the_missing_partitions(
     result = runner.invoke(
         app,
         ["extract", str(folder), "--cluster", address, "-o", str(out)]
-        + ["--partition-size", "1", "--resume"],
+        + ["--partition-size", "1", "--resume", "--ship-inputs"],  # the client sends the bytes
     )
     assert result.exit_code == 0, cli.err_console.file.getvalue()
     summary = cli.err_console.file.getvalue()
