@@ -121,49 +121,48 @@ def bench_extractor(archive: Archive, n_process: int, repeat: int, nlp=None) -> 
     return best_rate(archive.words, run, repeat)
 
 
-# Documents a partition in (e), (f): small enough that even the quick archive (75 documents)
-# gives each of two workers five partitions, so neither waits long for the other at the end.
-CLUSTER_PARTITION = 8
-
-
 def bench_cluster(archive: Archive, n_workers: int, repeat: int) -> float:
     """(e), (f) ``extract --cluster local:N`` without its start-up: the workers have loaded
     the pipeline before the clock starts, as on a cluster that runs for many jobs."""
-    from distributed import Client, LocalCluster
-
     from extractor.cluster import (
         PLUGIN_NAME,
         Settings,
+        connect,
         make_plugin,
         plan_partitions,
         run_on_cluster,
     )
     from extractor.io.parquet import PartitionedOutput
 
-    size = CLUSTER_PARTITION
     settings = Settings()
-    with (
-        LocalCluster(
-            n_workers=n_workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=":0",
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    client, cluster = connect(f"local:{n_workers}", n_workers)
+    try:
         client.register_plugin(make_plugin(settings), name=PLUGIN_NAME)  # loads the pipeline
 
         def run() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 out = PartitionedOutput(Path(tmp) / "out", {"format": "parquet"}).open()
-                partitions, _ = plan_partitions([archive.path], None, size)
+                partitions, _ = plan_partitions([archive.path], None, cluster_partition(archive))
                 for partition, outcomes in run_on_cluster(client, partitions, settings):
                     records = [r for o in outcomes for r in getattr(o, "records", [])]
                     documents = [(o.id, o.where) for o in outcomes if hasattr(o, "records")]
                     out.write(partition.index, partition.sha256, records, documents)
 
         return best_rate(archive.words, run, repeat)
+    finally:
+        client.close()
+        cluster.close()
+
+
+def cluster_partition(archive: Archive, workers: int = 2, per_worker: int = 5) -> int:
+    """Documents a partition in (e), (f): extractor's batch (16), halved until two workers
+    get at least ``per_worker`` partitions each, so neither waits long for the other."""
+    from extractor.batch import DEFAULT_BATCH_SIZE
+
+    size = DEFAULT_BATCH_SIZE
+    while size > 1 and -(-len(archive.texts) // size) < workers * per_worker:
+        size //= 2
+    return size
 
 
 def bench_quantulum(archive: Archive, min_words: int, repeat: int) -> tuple[float, int]:
