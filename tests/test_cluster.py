@@ -24,6 +24,7 @@ from extractor.cli import _util as cli
 from extractor.cli import app
 from extractor.cluster import (
     DEFAULT_PARTITION_SIZE,
+    INSTALL_HINT,
     Settings,
     partition_bytes,
     plan_partitions,
@@ -159,7 +160,7 @@ def test_without_the_extra_it_says_what_to_install(tmp_path, monkeypatch, blocke
         app, ["extract", str(CORPUS / f"{SUBSET[0]}.txt"), "-o", str(tmp_path / "o"), *args]
     )
     assert result.exit_code == 1
-    assert "pip install 'extractor[cluster]'" in result.stderr
+    assert INSTALL_HINT in result.stderr and INSTALL_HINT.endswith(" 'extractor[cluster]'")
     assert blocked in result.stderr
 
 

@@ -230,6 +230,8 @@ def extract(
             cluster=cluster,
             ship=ship_inputs,
             partition_size=partition_size,
+            tally=_Tally(),
+            progress_type=_Progress,
         )
     if resume and (output is None or fmt == Format.table):
         fail("--resume needs --output FILE and --format jsonl or csv")

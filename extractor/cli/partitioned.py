@@ -10,11 +10,9 @@ from typing import Any
 
 import typer
 
+from ..cluster import INSTALL_HINT
 from . import _util
 from ._util import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_PARTIAL, RunNotes, fail, safe
-from .extract import _Progress, _Tally
-
-INSTALL = "pip install 'extractor[cluster]'"
 
 
 def require(module: str, what: str) -> None:
@@ -22,7 +20,7 @@ def require(module: str, what: str) -> None:
     try:
         __import__(module)
     except ImportError:
-        fail(f"{what} needs {module}, which is not installed: {INSTALL}")
+        fail(f"{what} needs {module}, which is not installed: {INSTALL_HINT}")
 
 
 def run_partitioned(
@@ -42,8 +40,15 @@ def run_partitioned(
     cluster: str | None,
     ship: bool,
     partition_size: int,
+    tally: Any,
+    progress_type: Any,
 ) -> None:
-    """The ``extract`` command for Parquet output, here or on a cluster; exits as ``extract``."""
+    """The ``extract`` command for Parquet output, here or on a cluster; exits as ``extract``.
+
+    ``tally`` counts what is done (``extract``'s ``_Tally``) and ``progress_type(paths,
+    tally)`` shows it on a terminal (its ``_Progress``): passed in, so that no module
+    imports a command module.
+    """
     what = "--cluster" if cluster else "--format parquet"
     require("pyarrow", what)
     if cluster:
@@ -85,7 +90,7 @@ def run_partitioned(
         doc_timeout=doc_timeout,
     )
     partitions, missing = plan_partitions(paths, date, partition_size)
-    tally, notes, ids = _Tally(), RunNotes(), IdLedger()
+    notes, ids = RunNotes(), IdLedger()
     todo = []
     for partition in partitions:
         entry = out.kept(partition.index, partition.sha256)
@@ -126,7 +131,7 @@ def run_partitioned(
         else:
             nlp = _util.load_pipeline(model, disabled_rules=disabled_rules)
             source = run_here(nlp, todo, settings, n_process=n_process or default_n_process())
-        progress = _Progress(paths, tally) if err_console.is_terminal else None
+        progress = progress_type(paths, tally) if err_console.is_terminal else None
         with progress or nullcontext():
             for partition, outcomes in source:
                 records: list = []
@@ -161,12 +166,17 @@ def run_partitioned(
         err_console.print(f"interrupted after {tally.summary()}", highlight=False)
         err_console.print("run the same command with --resume to go on", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except typer.Exit:
+        raise
     except Exception as err:
-        if type(err).__name__ != "KilledWorker":
+        if not cluster:
             raise
+        if type(err).__name__ == "KilledWorker":
+            what = f"a partition killed every worker that ran it ({err})"
+        else:  # a worker without the model, a bug: Dask has tried the task again already
+            what = f"a task failed on the cluster ({type(err).__name__}: {err})"
         err_console.print(
-            f"a partition killed every worker that ran it ({err}) after {tally.summary()}; "
-            "run the same command with --resume to go on without it",
+            f"{safe(what)} after {tally.summary()}; the parts written are kept for --resume",
             highlight=False,
         )
         raise typer.Exit(EXIT_NOTHING) from err
