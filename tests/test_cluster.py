@@ -246,6 +246,19 @@ def test_bad_documents_go_to_errors_as_locally(dask_cluster, nlp, tmp_path, monk
 
 
 @pytest.mark.cluster
+def test_workers_without_the_model_say_so(dask_cluster, tmp_path):
+    address, _ = dask_cluster
+    result = runner.invoke(
+        app,
+        ["extract", str(CORPUS / f"{SUBSET[0]}.txt"), "--cluster", address]
+        + ["-o", str(tmp_path / "out"), "--model", "no_such_model_pkg"],
+    )
+    assert result.exit_code == 1
+    assert "a task failed on the cluster (ModelNotFoundError" in result.stderr
+    assert "no_such_model_pkg" in result.stderr
+
+
+@pytest.mark.cluster
 def test_a_worker_killed_mid_run_still_yields_every_document_once(dask_cluster, nlp, tmp_path):
     address, client = dask_cluster
     folder = _copy(tmp_path / "in", SUBSET)
