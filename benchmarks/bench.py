@@ -317,6 +317,25 @@ def scaling_report(rows: list[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _spin(seconds: float) -> float:
+    started, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - started < seconds:
+        pass
+    return time.process_time() - cpu
+
+
+def free_cpus(seconds: float = 2.0) -> float:
+    """CPUs this machine gives us now: CPU seconds that one busy process per CPU gets in
+    ``seconds``, divided by ``seconds``. On a shared machine the load average says how
+    many wait; this says what a parallel run can use (the ratios of (c) and (f) to (b)
+    cannot exceed it)."""
+    import multiprocessing
+
+    cpus = len(os.sched_getaffinity(0))
+    with multiprocessing.get_context("fork").Pool(cpus) as pool:
+        return sum(pool.map(_spin, [seconds] * cpus)) / seconds
+
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}"
 
@@ -442,6 +461,7 @@ def main(argv: list[str] | None = None) -> None:
         copies = len(archive.texts) // len(list(CORPUS.glob("*.txt")))
         big = build_archive(folder, 0, copies=copies * args.rss_scale)
         load = os.getloadavg()[0]
+        free = free_cpus()
         results = {"words": archive.words, "docs": len(archive.texts), "rss_scale": args.rss_scale}
         # Memory first, while this process is small: Linux counts the RSS a child had
         # when it was forked into its peak, even across exec.
@@ -488,7 +508,8 @@ def main(argv: list[str] | None = None) -> None:
     cpus = len(os.sched_getaffinity(0))
     results["machine"] = (
         f"{cpus} CPUs ({platform.machine()}), Python {platform.python_version()}, "
-        f"load average {load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
+        f"load average {load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end; "
+        f"{free:.1f} CPUs free at the start and {free_cpus():.1f} at the end"
     )
     table = report(results)
     args.out.write_text(table, encoding="utf-8")
