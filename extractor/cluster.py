@@ -27,7 +27,7 @@ import logging
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -348,12 +348,6 @@ def _pipeline(settings: Settings) -> tuple[Language, threading.Lock]:
         return _PIPELINES[key]
 
 
-def _plugin_base() -> type:
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    return WorkerPlugin
-
-
 def make_plugin(settings: Settings) -> Any:
     """A worker plugin that loads the pipeline when a worker joins (also one that joins
     later, such as a worker restarted after a crash), so no task pays for it."""
@@ -364,11 +358,13 @@ _PLUGIN_CLASS: type | None = None
 
 
 def _plugin_class() -> type:
+    """The worker plugin class, made on first use so that importing this module needs no
+    Dask (``extractor.cluster.PipelinePlugin`` resolves to it, for pickling)."""
     global _PLUGIN_CLASS
     if _PLUGIN_CLASS is None:
-        base = _plugin_base()
+        from distributed.diagnostics.plugin import WorkerPlugin
 
-        class PipelinePlugin(base):  # type: ignore[misc, valid-type]
+        class PipelinePlugin(WorkerPlugin):  # type: ignore[misc, valid-type]
             name = PLUGIN_NAME
 
             def __init__(self, settings: Settings) -> None:
@@ -400,7 +396,6 @@ def run_on_cluster(
     settings: Settings,
     *,
     ship: bool = False,
-    on_submit: Callable[[Partition], None] | None = None,
 ) -> Iterator[tuple[Partition, list[DocOutcome | InputError]]]:
     """Each partition with its outcomes, in input order, extracted by the cluster's workers.
 
@@ -427,8 +422,6 @@ def run_on_cluster(
                     retries=TASK_RETRIES,
                 )
                 pending.append((partition, future))
-                if on_submit:
-                    on_submit(partition)
             partition, future = pending.popleft()
             yield partition, future.result()
             future.release()
