@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
 
 import regex as re
 from spacy.language import Language
@@ -29,7 +31,7 @@ from ..rules.units import load_lexicon
 from ..schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES, register_extensions
 from .context import doc_text, release_text
 from .entities import load_not_entities
-from .fact_rules import RuleSet, default_rule_set
+from .fact_rules import FactRuleError, RuleSet, default_rule_set
 
 _WORDS = read_json("fact_words.json")
 # Verbs whose subject is what an amount measures: "investments amounted to N".
@@ -51,6 +53,183 @@ def load_nominalizations() -> dict[str, str]:
     return {row["verb"]: row["noun"] for row in read_jsonl("nominalizations.jsonl")}
 
 
+Period = tuple[str | None, str | None]
+
+
+@dataclass
+class FactContext:
+    """What the fact rules consult about one document, built once before its amounts are
+    linked (:meth:`build`), and the state of the walk through them in document order.
+
+    The rules read it and never the Doc's side channels: the times that may date a fact
+    (``times``) and those that may govern one (``governing_times``: comparison bases left
+    out), the places, persons and quotations, the document date and the period the whole
+    report is about (``report_period``).
+    """
+
+    doc: Doc
+    text: str
+    rules: RuleSet
+    lexicon: Any
+    doc_date: str | None
+    has_parse: bool
+    times: ByStart
+    governing_times: ByStart
+    places: ByStart
+    persons: ByStart
+    quotes: list[tuple[int, int]]
+    doc_place: str | None
+    report_period: Period | None
+    # the report names a calendar period ("results of 2015"), not a look back ("the past 5 years")
+    calendar_report: bool
+    # tokens of names (never what an amount measures) and of amounts
+    named: frozenset[int]
+    amounts: frozenset[int]
+    # the walk: the amounts linked so far (by start token), the last period and measured
+    # set in the current paragraph, and what the last amount of each physical unit was of
+    done: dict[int, Span] = field(default_factory=dict)
+    previous_period: tuple[int, Period] | None = None
+    previous_measured: tuple[int, str] | None = None
+    material: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, rules: RuleSet) -> FactContext:
+        on = rules.on
+        text = doc_text(doc)
+        doc_date = doc._.extractor_date
+        entities = list(doc.spans[SPANS_ENTITIES]) if SPANS_ENTITIES in doc.spans else []
+        # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
+        # Map-2025") dates no fact.
+        in_names = SpanIndex(
+            (e.start_char, e.end_char)
+            for e in entities
+            if e.label_ in ("LAW", "ORG", "EVENT", "FAC")
+        )
+        times = ByStart(
+            t
+            for t in (doc.spans[SPANS_TIMES] if SPANS_TIMES in doc.spans else [])
+            if not in_names.contains(t.start_char, t.end_char)
+        )
+        bases = {
+            t.start_char
+            for t in times
+            if is_baseline(text, t.start_char, t.end_char)
+            or (on("period.change_base") and _change_base(text, t, doc_date))
+            or (on("period.than_base") and _than_base(text, t))
+        }
+        governing_times = ByStart(t for t in times if t.start_char not in bases)
+        places = ByStart(e for e in entities if e.label_ == "GPE")
+        has_parse = doc.has_annotation("DEP")
+        report_time = _report_time(doc, governing_times, doc_date) if has_parse else None
+        most_named = Counter(s.text for s in places).most_common(1)
+        return cls(
+            doc=doc,
+            text=text,
+            rules=rules,
+            lexicon=load_lexicon(),
+            doc_date=doc_date,
+            has_parse=has_parse,
+            times=times,
+            governing_times=governing_times,
+            places=places,
+            persons=ByStart(e for e in entities if e.label_ == "PERSON"),
+            quotes=[m.span(1) for m in _QUOTE.finditer(text)],
+            doc_place=most_named[0][0] if most_named else None,
+            report_period=_period_of(report_time) if report_time is not None else None,
+            calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
+            # the lower-case generic word that ends a facility's name is what an amount
+            # may measure: "a 50 MW Zhanatas wind farm" measures the farm
+            named=frozenset(
+                i
+                for e in entities
+                for i in range(e.start, e.end)
+                if not (
+                    e.label_ == "FAC" and i == e.end - 1 and doc[i].is_lower and e.end - e.start > 1
+                )
+            ),
+            amounts=frozenset(
+                i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
+            ),
+        )
+
+    def on(self, rule_id: str) -> bool:
+        """Whether a fact rule is in force."""
+        return self.rules.on(rule_id)
+
+    def paragraph_start(self, char: int) -> int:
+        """Where the paragraph holding ``char`` begins."""
+        return self.text.rfind("\n", 0, char) + 1
+
+
+class Amount:
+    """One amount as the period rules see it: its span, record and paragraph, and what
+    the rules ask of it, each worked out once (the time that governs it, whether its
+    clause reports the past or plans, the period its paragraph set)."""
+
+    def __init__(self, span: Span, ctx: FactContext, governing: Span | None, rule: str | None):
+        self.span = span
+        self.ctx = ctx
+        self.record = span._.extractor
+        self.paragraph = ctx.paragraph_start(span.start_char)
+        self.governing = governing  # the time the parse says governs the amount
+        self.governing_rule = rule  # the rule that chose it
+        previous = ctx.previous_period
+        self.antecedent = previous[1] if previous and previous[0] == self.paragraph else None
+
+    @cached_property
+    def reports_past(self) -> bool:
+        return self.ctx.has_parse and _reports_past(self.span)
+
+    @cached_property
+    def plans(self) -> bool:
+        return self.ctx.has_parse and _plans(self.span)
+
+    def focus(self, **how) -> Period | None:
+        """The period the paragraph set before the amount (:func:`_paragraph_focus`)."""
+        return _paragraph_focus(self.span, self.ctx.governing_times, self.paragraph, **how)
+
+
+# A period rule's answer: a period, None (the rule does not apply: the next one is
+# tried) or NO_PERIOD (the amount has no period: later rules of its stage are not tried).
+class _NoPeriod:
+    def __repr__(self) -> str:
+        return "NO_PERIOD"
+
+
+NO_PERIOD = _NoPeriod()
+PeriodRule = Callable[[Amount], "Period | _NoPeriod | None"]
+# The period rules by id, in no order: the order, and whether a rule runs for each amount
+# ("amount"), for an amount still without a period ("fallback"), or over the whole
+# document at the end ("document"), come from resources/fact_rules.jsonl.
+PERIOD_RULES: dict[str, PeriodRule] = {}
+
+
+def period_rule(rule_id: str) -> Callable[[PeriodRule], PeriodRule]:
+    """Register a function as the period rule ``rule_id`` of ``fact_rules.jsonl``."""
+
+    def register(func: PeriodRule) -> PeriodRule:
+        PERIOD_RULES[rule_id] = func
+        return func
+
+    return register
+
+
+def check_period_rules(rules: RuleSet) -> None:
+    """Raise :class:`FactRuleError` when a period rule of the file has no code, or code no
+    row: every setting rule run per amount is a function of :data:`PERIOD_RULES`."""
+    rows = {r.id for r in rules.rules if r.field == "period"}
+    staged = {
+        r.id
+        for r in rules.rules
+        if r.field == "period" and r.kind == "set" and r.stage in ("amount", "fallback")
+    }
+    missing, unknown = staged - set(PERIOD_RULES), set(PERIOD_RULES) - rows
+    if missing or unknown:
+        raise FactRuleError(
+            f"period rules without code: {sorted(missing)}; code without a rule: {sorted(unknown)}"
+        )
+
+
 class FactLinker:
     """Fill ``measured``, the period and ``place`` on every quantity.
 
@@ -65,6 +244,7 @@ class FactLinker:
         register_extensions()
         self.name = name
         self.rules = default_rule_set(disabled_rules)
+        check_period_rules(self.rules)
 
     def disable_rules(self, rule_ids: list[str]) -> None:
         """Switch fact rules off from now on (unknown ids raise :class:`FactRuleError`)."""
@@ -73,309 +253,338 @@ class FactLinker:
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_QUANTITIES not in doc.spans:
             return doc
-        on = self.rules.on
-        times = list(doc.spans[SPANS_TIMES]) if SPANS_TIMES in doc.spans else []
-        names = [
-            (e.start_char, e.end_char)
-            for e in doc.spans.get(SPANS_ENTITIES, [])
-            if e.label_ in ("LAW", "ORG", "EVENT", "FAC")
-        ]
-        # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
-        # Map-2025") dates no fact.
-        in_names = SpanIndex(names)
-        times = ByStart(t for t in times if not in_names.contains(t.start_char, t.end_char))
-        text = doc_text(doc)
-        doc_date = doc._.extractor_date
-        bases = {
-            t.start_char
-            for t in times
-            if is_baseline(text, t.start_char, t.end_char)
-            or (on("period.change_base") and _change_base(text, t, doc_date))
-            or (on("period.than_base") and _than_base(text, t))
-        }
-        governing_times = ByStart(t for t in times if t.start_char not in bases)
-        places = (
-            [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "GPE"]
-            if SPANS_ENTITIES in doc.spans
-            else []
+        ctx = FactContext.build(doc, self.rules)
+        amount_rules, fallbacks = (
+            [PERIOD_RULES[r.id] for r in self.rules.stage("period", stage) if r.id in PERIOD_RULES]
+            for stage in ("amount", "fallback")
         )
-        persons = (
-            [s for s in doc.spans[SPANS_ENTITIES] if s.label_ == "PERSON"]
-            if SPANS_ENTITIES in doc.spans
-            else []
-        )
-        quotes = [m.span(1) for m in _QUOTE.finditer(doc_text(doc))]
-        places, persons = ByStart(places), ByStart(persons)
-        doc_place = Counter(s.text for s in places).most_common(1)
-        has_parse = doc.has_annotation("DEP")
-        lexicon = load_lexicon()
-        report_time = (
-            _report_time(doc, governing_times, doc._.extractor_date) if has_parse else None
-        )
-        report_period = _period_of(report_time) if report_time is not None else None
-        # "results of 2015", "January-September 2023": a calendar period, not a duration
-        # looking back ("over the past 5 years").
-        calendar_report = report_time is not None and not _LOOKING_BACK.search(report_time.text)
-        # Tokens of names are never what an amount measures, except the lower-case generic
-        # word that ends a facility's name: "a 50 MW Zhanatas wind farm" measures the farm.
-        named = {
-            i
-            for e in doc.spans.get(SPANS_ENTITIES, [])
-            for i in range(e.start, e.end)
-            if not (
-                e.label_ == "FAC" and i == e.end - 1 and doc[i].is_lower and e.end - e.start > 1
-            )
-        }
-        doc.user_data[_NAMED_KEY] = named
-        doc.user_data[_AMOUNT_KEY] = {
-            i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
-        }
-        done: dict[int, Span] = {}  # the amounts linked so far, by start token
-        previous_period: tuple[int, tuple] | None = None  # (paragraph start, period)
-        previous_measured: tuple[int, str] | None = None  # (paragraph start, measured)
-        material: dict[str, tuple[int, str]] = {}  # physical unit -> (end char, what it was of)
         for span in doc.spans[SPANS_QUANTITIES]:
             record = span._.extractor
             if record is None:
                 continue
-            period, period_rule = None, None
-            if has_parse:
-                measured, measured_rule = _measured(span, record, lexicon, self.rules)
-                if (
-                    measured is None
-                    or _parenthetical(span)
-                    or _comparative(span)
-                    or _restates(span)
-                ):
-                    # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
-                    # it; "8.4% more than a
-                    # year earlier" compares the amount just named.
-                    prev = _previous_in_sentence(span, done)
-                    before_bracket = _noun_before_bracket(span) if _parenthetical(span) else None
-                    if before_bracket is not None and on("measured.bracket_label"):
-                        # "construction (8.8%), transport (7.9%)": the noun before the bracket.
-                        measured, measured_rule = _phrase(before_bracket), "measured.bracket_label"
-                    elif (
-                        on("measured.same_as_before")
-                        and prev is not None
-                        and (
-                            _parenthetical(span)
-                            or _comparative(span)
-                            or (_restates(span) and not _of_own_whole(span))
-                        )
-                    ):
-                        measured, measured_rule = prev, "measured.same_as_before"
-                        counted = _counted_whole(span, done, lexicon)
-                        if counted is not None and on("measured.counted_whole"):
-                            # "the number of cattle was 412.6 thousand head, 3.2% more": the
-                            # change is of the cattle, not of the "head" they are counted in.
-                            measured, measured_rule = counted, "measured.counted_whole"
-                paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
-                earlier = (
-                    previous_measured[1]
-                    if previous_measured and previous_measured[0] == paragraph
-                    else None
-                )
-                if (
-                    on("measured.change_of_before")
-                    and measured
-                    and measured.split()[-1].lower() in _CHANGE_NOUNS
-                    and _APPOSED_CHANGE.search(text[max(0, span.start_char - 40) : span.start_char])
-                    and (before := _previous_in_sentence(span, done) or earlier)
-                    and before.split()[-1].lower() not in _CHANGE_NOUNS
-                ):
-                    # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside
-                    # an amount measures what changed, the amount named before it.
-                    measured, measured_rule = before, "measured.change_of_before"
-                unit = (record.get("unit") or "").split("/")[0]
-                physical = lexicon.kind_of(unit) not in (None, "currency", "count", "time") and (
-                    unit not in ("%", "x")
-                )
-                if (
-                    on("measured.same_unit_before")
-                    and physical
-                    and measured_rule in (None, "measured.verb_act")
-                    and unit in material
-                    and span.start_char - material[unit][0] <= _MATERIAL_WINDOW
-                ):
-                    # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million
-                    # tons": tons produced are of the material the last tons were of, not
-                    # "production".
-                    measured, measured_rule = material[unit][1], "measured.same_unit_before"
-                measured, back_rule = _refer_back_measured(
-                    span, record, lexicon, measured, earlier, self.rules
-                )
-                if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
-                    material[unit] = (span.end_char, measured)
-                record["measured"] = measured
-                record["measured_rule"] = back_rule or (measured_rule if measured else None)
-                if record["measured"] and not _dependent_amount(span):
-                    previous_measured = (paragraph, record["measured"])
-                done[span.start] = span
-                governing, governing_rule = _governing_time(span, governing_times, self.rules)
+            if ctx.has_parse:
+                _link_measured(ctx, span, record)
+                governing, rule = _governing_time(span, ctx.governing_times, ctx.rules)
             else:
-                governing = _same_sentence_time(doc, span, governing_times)
-                governing_rule = "period.governing_time" if governing is not None else None
-            paragraph = doc_text(doc).rfind("\n", 0, span.start_char) + 1
-            antecedent = (
-                previous_period if previous_period and previous_period[0] == paragraph else None
-            )
-            if on("period.age") and _is_age(span):
-                period_rule = "period.age"  # an age has no period
-            elif on("period.when_clause") and (when := _when_time(span, times)) is not None:
-                # "3.2 times more than in 2020, when it was 51 billion": the amount of the
-                # "when" clause is of the time the clause hangs on.
-                period = _period_of(when)
-                period_rule = "period.when_clause"
-            elif on("period.holds_now_here") and doc_date and has_parse and _holds_now_here(span):
-                # "So far 96.8% of the rural population ...", "currently 6.8%": as of the
-                # document date, whatever other time the sentence names.
-                period, period_rule = (doc_date, doc_date), "period.holds_now_here"
-            elif (
-                on("period.base_amount")
-                and (base_time := _base_amount_time(span, times)) is not None
-            ):
-                # "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount
-                # is of the base period.
-                period = _period_of(base_time)
-                period_rule = "period.base_amount"
-            elif (
-                on("period.reporting_period")
-                and governing is not None
-                and report_period is not None
-                and _REPORTING.search(governing.text)
-            ):
-                # "In the reporting period, 14.2 thousand tons were exported": the period the
-                # report is about.
-                period, period_rule = report_period, "period.reporting_period"
-            elif governing is not None and not (
-                on("period.past_not_future")
-                and has_parse
-                and _future_period(governing, doc_date)
-                and _reports_past(span)
-                and not _same_clause(span, governing)
-            ):
-                # (a past result never takes a deadline ahead named by another clause: "they
-                # invested 2,7 billion and created 640 jobs, by 2018 residents should reach 12")
-                period = _period_of(governing)
-                period_rule = governing_rule
-            elif (
-                on("period.refers_back")
-                and antecedent is not None
-                and (_refers_back(span) or (has_parse and _parenthetical(span)))
-            ):
-                # "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the
-                # plan": a part or an evaluation of the amount before it, in its period.
-                period, period_rule = antecedent[1], "period.refers_back"
-            elif on("period.holds_now") and doc_date and has_parse and _holds_now(span.sent):
-                # "So far 13.8 million tons have been threshed": as of the document date.
-                period, period_rule = (doc_date, doc_date), "period.holds_now"
-            elif on("period.headline") and report_period is not None and _in_headline(span):
-                # "Bishkek mayor sums up 2022: 96 km of roads, ..."
-                period, period_rule = report_period, "period.headline"
-            elif has_parse and _reports_past(span):
-                # "Over the past 5 years, ... . tenge of investments, ... were produced":
-                # a past-tense report goes on in the period its paragraph set, else in
-                # the period the whole report is about ("results of 2023").
-                # What was done cannot lie after the day it is told ("the draft budget
-                # for 2025-2027" is not the period of "revenues were executed").
-                focus = _paragraph_focus(
-                    span, governing_times, paragraph, skip_plans=on("period.past_skips_plans")
-                )
-                if report_period is not None and focus is not None:
-                    if on("period.past_skips_today") and focus == (doc_date, doc_date):
-                        # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked":
-                        # today names the present, not the period of what was done.
-                        focus = _paragraph_focus(span, governing_times, paragraph, skip_now=True)
-                    if (
-                        on("period.change_not_base")
-                        and focus is not None
-                        and _is_change(span)
-                        and _ends_before(focus, report_period[0])
-                    ):
-                        # "Last year, 41 agreements were signed. Thus the number increased
-                        # 1.4 times": a change is of the current period, not of its base.
-                        focus = None
-                for rule_id, candidate in (
-                    ("period.past_paragraph", focus),
-                    ("period.past_report", report_period),
-                    ("period.past_earlier", None),
-                ):
-                    if rule_id == "period.past_earlier" and on(rule_id):
-                        # the last past period anywhere before: looked for only when needed
-                        candidate = _paragraph_focus(span, governing_times, 0, past_only=doc_date)
-                    if (
-                        on(rule_id)
-                        and candidate is not None
-                        and not _starts_after(candidate, doc_date)
-                    ):
-                        period, period_rule = candidate, rule_id
+                governing = _same_sentence_time(doc, span, ctx.governing_times)
+                rule = "period.governing_time" if governing is not None else None
+            amount = Amount(span, ctx, governing, rule)
+            period, period_rule = None, None
+            for stage in (amount_rules, fallbacks):
+                for func in stage:
+                    if (answer := func(amount)) is not None:
+                        period, period_rule = answer, _RULE_IDS[func]
                         break
-            elif on("period.plan_paragraph") and has_parse and _plans(span):
-                # "In October 2023 – March 2024, 1.4 billion kWh will be supplied ...
-                # Imports will cost 6.8 billion som": a plan goes on in the period its
-                # paragraph set, when that period is not over.
-                focus = _paragraph_focus(span, governing_times, paragraph)
-                if focus is not None and not _ends_before(focus, doc_date):
-                    period, period_rule = focus, "period.plan_paragraph"
-            elif on("period.present_paragraph") and has_parse and doc_date:
-                # "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%":
-                # a present state holds now, so within the paragraph's period when that
-                # period includes the day it is told.
-                focus = _paragraph_focus(span, governing_times, paragraph)
-                if (
-                    focus is not None
-                    and not _ends_before(focus, doc_date)
-                    and not _starts_after(focus, doc_date)
-                ):
-                    period, period_rule = focus, "period.present_paragraph"
-            if (
-                period is None
-                and on("period.report_frame")
-                and has_parse
-                and report_period is not None
-                and not _is_age(span)
-                and not _starts_after(report_period, doc_date)
-                and _frame_item(span, report_period, doc_date, calendar=calendar_report)
-            ):
-                # "Nine-month results ... Industrial output – 104.2%.": an indicator line
-                # with no verb of its own is of the period the report is about.
-                period, period_rule = report_period, "period.report_frame"
-            if (
-                period is None
-                and on("period.present_state")
-                and has_parse
-                and doc_date
-                and len(doc_date) == 10
-                and not _is_age(span)
-                and _present_state(span, lexicon)
-            ):
-                # "Unemployment is still 11.2%": a present state with no time of its own
-                # holds on the day it is told.
-                period, period_rule = (doc_date, doc_date), "period.present_state"
-            period = ordered_period(period)
+                if period is not None and period is not NO_PERIOD:
+                    break  # (an answer that is no period leaves the fallbacks to try)
+            period = ordered_period(period) if period is not NO_PERIOD else None
             if period is not None:
                 record["time_start"], record["time_end"] = period
-                previous_period = (paragraph, period)
+                ctx.previous_period = (amount.paragraph, period)
             record["period_rule"] = period_rule if period is not None else None
-            place = _sentence_place(span, places)
-            record["place"] = place or (doc_place[0][0] if doc_place else None)
-            speaker = _speaker(span, quotes, persons) if has_parse else None
+            record["place"] = _sentence_place(span, ctx.places) or ctx.doc_place
+            speaker = _speaker(span, ctx.quotes, ctx.persons) if ctx.has_parse else None
             record["speaker"] = speaker.text if speaker is not None else None
             record["speaker_id"] = (
                 (speaker._.extractor or {}).get("person_id") if speaker is not None else None
             )
-        _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]), self.rules)
-        if has_parse:
-            _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times, self.rules)
-        doc.user_data.pop(_NAMED_KEY, None)
-        doc.user_data.pop(_AMOUNT_KEY, None)
+        # the document passes
+        quantities = list(doc.spans[SPANS_QUANTITIES])
+        _share_measured_in_lists(doc, quantities, self.rules)
+        if ctx.has_parse:
+            _respectively(ctx, doc, quantities, ctx.governing_times, self.rules)
         release_text(doc)
         return doc
 
 
-_NAMED_KEY = ("extractor", "named-tokens")
-_AMOUNT_KEY = ("extractor", "amount-tokens")
+def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
+    """Set ``measured`` and ``measured_rule``: the phrase the parse gives, then what the
+    amounts around it say (a bracket restating the amount before, a change set beside
+    it, the material the last amount of its unit was of, a pronoun pointing back)."""
+    on, text, lexicon, done = ctx.on, ctx.text, ctx.lexicon, ctx.done
+    measured, measured_rule = _measured(ctx, span, record, lexicon, ctx.rules)
+    if measured is None or _parenthetical(span) or _comparative(span) or _restates(span):
+        # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
+        # it; "8.4% more than a year earlier" compares the amount just named.
+        prev = _previous_in_sentence(span, done)
+        before_bracket = _noun_before_bracket(ctx, span) if _parenthetical(span) else None
+        if before_bracket is not None and on("measured.bracket_label"):
+            # "construction (8.8%), transport (7.9%)": the noun before the bracket.
+            measured, measured_rule = _phrase(ctx, before_bracket), "measured.bracket_label"
+        elif (
+            on("measured.same_as_before")
+            and prev is not None
+            and (
+                _parenthetical(span)
+                or _comparative(span)
+                or (_restates(span) and not _of_own_whole(span))
+            )
+        ):
+            measured, measured_rule = prev, "measured.same_as_before"
+            counted = _counted_whole(ctx, span, done, lexicon)
+            if counted is not None and on("measured.counted_whole"):
+                # "the number of cattle was 412.6 thousand head, 3.2% more": the
+                # change is of the cattle, not of the "head" they are counted in.
+                measured, measured_rule = counted, "measured.counted_whole"
+    paragraph = ctx.paragraph_start(span.start_char)
+    previous = ctx.previous_measured
+    earlier = previous[1] if previous and previous[0] == paragraph else None
+    if (
+        on("measured.change_of_before")
+        and measured
+        and measured.split()[-1].lower() in _CHANGE_NOUNS
+        and _APPOSED_CHANGE.search(text[max(0, span.start_char - 40) : span.start_char])
+        and (before := _previous_in_sentence(span, done) or earlier)
+        and before.split()[-1].lower() not in _CHANGE_NOUNS
+    ):
+        # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside an
+        # amount measures what changed, the amount named before it.
+        measured, measured_rule = before, "measured.change_of_before"
+    unit = (record.get("unit") or "").split("/")[0]
+    physical = lexicon.kind_of(unit) not in (None, "currency", "count", "time") and (
+        unit not in ("%", "x")
+    )
+    material = ctx.material
+    if (
+        on("measured.same_unit_before")
+        and physical
+        and measured_rule in (None, "measured.verb_act")
+        and unit in material
+        and span.start_char - material[unit][0] <= _MATERIAL_WINDOW
+    ):
+        # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million tons":
+        # tons produced are of the material the last tons were of, not "production".
+        measured, measured_rule = material[unit][1], "measured.same_unit_before"
+    measured, back_rule = _refer_back_measured(
+        ctx, span, record, lexicon, measured, earlier, ctx.rules
+    )
+    if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
+        material[unit] = (span.end_char, measured)
+    record["measured"] = measured
+    record["measured_rule"] = back_rule or (measured_rule if measured else None)
+    if record["measured"] and not _dependent_amount(span):
+        ctx.previous_measured = (paragraph, record["measured"])
+    done[span.start] = span
+
+
+# The period rules, in the order of fact_rules.jsonl.
+
+
+@period_rule("period.age")
+def _age(a: Amount) -> _NoPeriod | None:
+    """ "children aged 3 to 6 years": an age has no period."""
+    return NO_PERIOD if _is_age(a.span) else None
+
+
+@period_rule("period.when_clause")
+def _when_clause(a: Amount) -> Period | None:
+    """ "3.2 times more than in 2020, when it was 51 billion": the amount of the "when"
+    clause is of the time the clause hangs on."""
+    when = _when_time(a.span, a.ctx.times)
+    return _period_of(when) if when is not None else None
+
+
+@period_rule("period.holds_now_here")
+def _holds_now_here_rule(a: Amount) -> Period | None:
+    """ "So far 96.8% of the rural population ...", "currently 6.8%": as of the document
+    date, whatever other time the sentence names."""
+    date = a.ctx.doc_date
+    return (date, date) if date and a.ctx.has_parse and _holds_now_here(a.span) else None
+
+
+@period_rule("period.base_amount")
+def _base_amount(a: Amount) -> Period | None:
+    """ "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount is of the
+    base period."""
+    base = _base_amount_time(a.span, a.ctx.times)
+    return _period_of(base) if base is not None else None
+
+
+@period_rule("period.reporting_period")
+def _reporting_period(a: Amount) -> Period | None:
+    """ "In the reporting period, 14.2 thousand tons were exported": the period the report
+    is about."""
+    if a.governing is not None and a.ctx.report_period is not None:
+        if _REPORTING.search(a.governing.text):
+            return a.ctx.report_period
+    return None
+
+
+def _governed(a: Amount, rule_id: str) -> Period | None:
+    """The period of the governing time when ``rule_id`` chose it; but a past result
+    never takes a deadline ahead named by another clause ("they invested 2,7 billion and
+    created 640 jobs, by 2018 residents should reach 12")."""
+    if a.governing is None or a.governing_rule != rule_id:
+        return None
+    if (
+        a.ctx.on("period.past_not_future")
+        and a.ctx.has_parse
+        and _future_period(a.governing, a.ctx.doc_date)
+        and a.reports_past
+        and not _same_clause(a.span, a.governing)
+    ):
+        return None
+    return _period_of(a.governing)
+
+
+@period_rule("period.time_after")
+def _time_after(a: Amount) -> Period | None:
+    """ "5.4% in 2026 and 5.9% in 2027": a time right after the amount is its own."""
+    return _governed(a, "period.time_after")
+
+
+@period_rule("period.semicolon_clause")
+def _semicolon_clause(a: Amount) -> Period | None:
+    """ "in 2011 the plant produced 5.5 billion kWh; in 2023 only 3.9 billion": the time
+    of the amount's own clause."""
+    return _governed(a, "period.semicolon_clause")
+
+
+@period_rule("period.governing_time")
+def _governing(a: Amount) -> Period | None:
+    """The time nearest the amount in the parse tree, in its clause first."""
+    return _governed(a, "period.governing_time")
+
+
+@period_rule("period.refers_back")
+def _refers_back_rule(a: Amount) -> Period | None:
+    """ "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the plan": a
+    part or an evaluation of the amount before it, in its period."""
+    if a.antecedent is not None and (
+        _refers_back(a.span) or (a.ctx.has_parse and _parenthetical(a.span))
+    ):
+        return a.antecedent
+    return None
+
+
+@period_rule("period.holds_now")
+def _holds_now_rule(a: Amount) -> Period | None:
+    """ "So far 13.8 million tons have been threshed": as of the document date."""
+    date = a.ctx.doc_date
+    return (date, date) if date and a.ctx.has_parse and _holds_now(a.span.sent) else None
+
+
+@period_rule("period.headline")
+def _headline(a: Amount) -> Period | None:
+    """ "Bishkek mayor sums up 2022: 96 km of roads, ...": the report's period."""
+    if a.ctx.report_period is not None and _in_headline(a.span):
+        return a.ctx.report_period
+    return None
+
+
+def _past_focus(a: Amount) -> Period | None:
+    """The period a past-tense amount's paragraph set, as the past rules see it."""
+    ctx = a.ctx
+    focus = a.focus(skip_plans=ctx.on("period.past_skips_plans"))
+    if ctx.report_period is None or focus is None:
+        return focus
+    if ctx.on("period.past_skips_today") and focus == (ctx.doc_date, ctx.doc_date):
+        # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked": today names
+        # the present, not the period of what was done.
+        focus = a.focus(skip_now=True)
+    if (
+        ctx.on("period.change_not_base")
+        and focus is not None
+        and _is_change(a.span)
+        and _ends_before(focus, ctx.report_period[0])
+    ):
+        # "Last year, 41 agreements were signed. Thus the number increased 1.4 times": a
+        # change is of the current period, not of its base.
+        focus = None
+    return focus
+
+
+def _past(period: Period | None, a: Amount) -> Period | None:
+    """A past period for a past-tense amount: what was done cannot lie after the day it
+    is told ("the draft budget for 2025-2027" is not the period of "revenues were
+    executed")."""
+    if period is None or not a.reports_past or _starts_after(period, a.ctx.doc_date):
+        return None
+    return period
+
+
+@period_rule("period.past_paragraph")
+def _past_paragraph(a: Amount) -> Period | None:
+    """ "Over the past 5 years, ... . 65 thousand jobs were created": a past-tense report
+    goes on in the period its paragraph set."""
+    return _past(_past_focus(a), a) if a.reports_past else None
+
+
+@period_rule("period.past_report")
+def _past_report(a: Amount) -> Period | None:
+    """A past-tense figure with no period in its paragraph: the period the whole report
+    is about ("results of 2023")."""
+    return _past(a.ctx.report_period, a)
+
+
+@period_rule("period.past_earlier")
+def _past_earlier(a: Amount) -> Period | None:
+    """A past-tense figure in a report with no period: the last past period named
+    anywhere before it."""
+    if not a.reports_past:
+        return None
+    return _past(_paragraph_focus(a.span, a.ctx.governing_times, 0, past_only=a.ctx.doc_date), a)
+
+
+@period_rule("period.plan_paragraph")
+def _plan_paragraph(a: Amount) -> Period | None:
+    """ "In October 2023 – March 2024, 1.4 billion kWh will be supplied ... Imports will
+    cost 6.8 billion som": a plan goes on in the period its paragraph set, when that
+    period is not over."""
+    if a.reports_past or not a.plans:
+        return None
+    focus = a.focus()
+    return focus if focus is not None and not _ends_before(focus, a.ctx.doc_date) else None
+
+
+@period_rule("period.present_paragraph")
+def _present_paragraph(a: Amount) -> Period | None:
+    """ "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%": a
+    present state holds now, so within the paragraph's period when that period includes
+    the day it is told."""
+    date = a.ctx.doc_date
+    if not (a.ctx.has_parse and date) or a.reports_past or a.plans:
+        return None
+    focus = a.focus()
+    if focus is not None and not _ends_before(focus, date) and not _starts_after(focus, date):
+        return focus
+    return None
+
+
+@period_rule("period.report_frame")
+def _report_frame(a: Amount) -> Period | None:
+    """ "Nine-month results ... Industrial output – 104.2%.": an indicator line with no
+    verb of its own is of the period the report is about."""
+    ctx = a.ctx
+    report = ctx.report_period
+    if (
+        ctx.has_parse
+        and report is not None
+        and not _is_age(a.span)
+        and not _starts_after(report, ctx.doc_date)
+        and _frame_item(a.span, report, ctx.doc_date, calendar=ctx.calendar_report)
+    ):
+        return report
+    return None
+
+
+@period_rule("period.present_state")
+def _present_state_rule(a: Amount) -> Period | None:
+    """ "Unemployment is still 11.2%": a present state with no time of its own holds on
+    the day it is told."""
+    date = a.ctx.doc_date
+    if (
+        a.ctx.has_parse
+        and date
+        and len(date) == 10
+        and not _is_age(a.span)
+        and _present_state(a.span, a.ctx.lexicon)
+    ):
+        return (date, date)
+    return None
+
+
+_RULE_IDS = {func: rule_id for rule_id, func in PERIOD_RULES.items()}
 # A quotation: “…”, «…» or "…", within one paragraph.
 _QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
 _SPEECH_VERB = re.compile(
@@ -575,7 +784,7 @@ def _restates(span: Span) -> bool:
     )
 
 
-def _noun_before_bracket(span: Span) -> Token | None:
+def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
     """The noun right before "(" when the bracket holds a figure for it."""
     doc = span.doc
     i = span.start - 1
@@ -594,12 +803,12 @@ def _noun_before_bracket(span: Span) -> Token | None:
         i -= 1
     if i < 0 or doc[i].text == ")" or doc[i].like_num:
         return None
-    if i in doc.user_data.get(_AMOUNT_KEY, ()):
+    if i in ctx.amounts:
         return None  # "14.6 billion rubles (96.8%)": the bracket evaluates the amount
-    return doc[i] if _noun_ok(doc[i]) else None
+    return doc[i] if _noun_ok(ctx, doc[i]) else None
 
 
-def _label_head(token: Token) -> Token:
+def _label_head(ctx: FactContext, token: Token) -> Token:
     """The head noun of a list label: "investments in fixed assets – 118.6%" is about
     investments, "paid services to the population – 14.6 billion" about services. Only
     within the label (after the bullet, dash, colon or comma before it), and not through
@@ -614,14 +823,14 @@ def _label_head(token: Token) -> Token:
         and token.head.lower_ != "of"
         and token.head.head.pos_ == "NOUN"
         and start <= token.head.head.i < token.i
-        and _noun_ok(token.head.head)
+        and _noun_ok(ctx, token.head.head)
     ):
         token = token.head.head
     for t in doc[start : token.i]:
         # "paid services to the population": a noun right before a preposition (not
         # "of") heads the label however the parser attached the preposition.
         nxt = doc[t.i + 1]
-        if t.pos_ == "NOUN" and nxt.pos_ == "ADP" and nxt.lower_ != "of" and _noun_ok(t):
+        if t.pos_ == "NOUN" and nxt.pos_ == "ADP" and nxt.lower_ != "of" and _noun_ok(ctx, t):
             return t
     return token
 
@@ -704,7 +913,9 @@ def _chains(spans: list[Span], text: str) -> list[list[Span]]:
     return [c for c in chains if len(c) > 1]
 
 
-def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: RuleSet) -> None:
+def _respectively(
+    ctx: FactContext, doc: Doc, quantities: list[Span], times: list[Span], rules: RuleSet
+) -> None:
     """ "... 20.4, 22.1 and 24.3 trillion tenge in 2025, 2026 and 2027 respectively": the
     n-th amount takes the n-th period."""
     text = doc_text(doc)
@@ -725,7 +936,7 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: Ru
                 if len(nouns) == len(amounts):
                     for amount, noun in zip(amounts, nouns, strict=True):
                         if amount._.extractor is not None:
-                            amount._.extractor["measured"] = _phrase(noun)
+                            amount._.extractor["measured"] = _phrase(ctx, noun)
                             amount._.extractor["measured_rule"] = "measured.respectively"
             if not rules.on("period.respectively"):
                 continue
@@ -738,7 +949,7 @@ def _respectively(doc: Doc, quantities: list[Span], times: list[Span], rules: Ru
                             record["period_rule"] = "period.respectively"
 
 
-def _counted_whole(span: Span, done: dict[int, Span], lexicon) -> str | None:
+def _counted_whole(ctx: FactContext, span: Span, done: dict[int, Span], lexicon) -> str | None:
     """What a comparison measures when the amount it compares counts in a generic unit:
     the subject of that amount's clause ("the number of cattle was 412.6 thousand head,
     3.2% more than a year earlier" -> cattle; "the natural decline was 1 641 people").
@@ -750,9 +961,9 @@ def _counted_whole(span: Span, done: dict[int, Span], lexicon) -> str | None:
     if lexicon.kind_of(unit) != "count" or unit not in _GENERIC_COUNTS:
         return None
     verb = _clause_verb(prev)
-    subj = _subject(verb) if verb is not None and verb.lemma_ in _COPULAR else None
-    if _noun_ok(subj) and not (prev.start <= subj.i < prev.end):
-        return _phrase(subj)
+    subj = _subject(ctx, verb) if verb is not None and verb.lemma_ in _COPULAR else None
+    if _noun_ok(ctx, subj) and not (prev.start <= subj.i < prev.end):
+        return _phrase(ctx, subj)
     return None
 
 
@@ -885,7 +1096,7 @@ def _in_headline(span: Span) -> bool:
     )
 
 
-def _phrase(token: Token) -> str:
+def _phrase(ctx: FactContext, token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     left = [
         t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num
@@ -896,7 +1107,7 @@ def _phrase(token: Token) -> str:
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
-        and t.i not in token.doc.user_data.get(_NAMED_KEY, ())  # "the Zhanatas wind farm"
+        and t.i not in ctx.named  # "the Zhanatas wind farm"
     ]  # fmt: skip
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
@@ -908,14 +1119,14 @@ def _phrase(token: Token) -> str:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and _noun_ok(obj):
+                if obj is not None and _noun_ok(ctx, obj):
                     if token.lemma_.lower() in _TRANSPARENT:
-                        return _phrase(obj)  # "the volume of industrial production"
-                    return f"{phrase} of {_phrase(obj)}"
+                        return _phrase(ctx, obj)  # "the volume of industrial production"
+                    return f"{phrase} of {_phrase(ctx, obj)}"
     return phrase
 
 
-def _noun_ok(token: Token | None) -> bool:
+def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
     """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
     return (
         token is not None
@@ -940,7 +1151,7 @@ def _noun_ok(token: Token | None) -> bool:
         )
         and not token.like_num
         and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
-        and token.i not in token.doc.user_data.get(_NAMED_KEY, ())
+        and token.i not in ctx.named
         and load_lexicon().code_of(token.text) is None
     )
 
@@ -955,7 +1166,7 @@ def _shared_head(subj: Token) -> Token:
     return subj
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(ctx: FactContext, verb: Token) -> Token | None:
     """The subject of a verb, through coordination and relative pronouns."""
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
         if v is None:
@@ -965,7 +1176,7 @@ def _subject(verb: Token) -> Token | None:
             # "in the reporting year gross regional product amounted to ...": the parser
             # hung the subject on the preposition before it; the noun right before the
             # verb is the subject.
-            before = _noun_before_verb(v) if v is verb else None
+            before = _noun_before_verb(ctx, v) if v is verb else None
             if before is not None:
                 return _shared_head(before)
             continue
@@ -973,15 +1184,15 @@ def _subject(verb: Token) -> Token | None:
         # name read as a second subject; the one nearest before the verb is its own.
         left = [c for c in subjects if c.i < v.i]
         if left:
-            subj = max([c for c in left if _noun_ok(c)] or left, key=lambda c: c.i)
+            subj = max([c for c in left if _noun_ok(ctx, c)] or left, key=lambda c: c.i)
         else:
             subj = subjects[0]
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
-        if not _noun_ok(subj):
+        if not _noun_ok(ctx, subj):
             # "Aibek Nurlanov, deputy: Losses in the networks reached 19 percent": a speaker's
             # turn before a colon; the clause after it has its own subject.
-            turn = _after_colon(subj, v)
+            turn = _after_colon(ctx, subj, v)
             if turn is not None:
                 return _shared_head(turn)
         return _shared_head(subj)
@@ -995,7 +1206,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _after_colon(subj: Token, verb: Token) -> Token | None:
+def _after_colon(ctx: FactContext, subj: Token, verb: Token) -> Token | None:
     """The head noun of the first noun phrase after a colon between ``subj`` and ``verb``."""
     doc = verb.doc
     colon = next((t for t in doc[subj.i : verb.i] if t.text == ":"), None)
@@ -1003,11 +1214,11 @@ def _after_colon(subj: Token, verb: Token) -> Token | None:
         return None
     for t in doc[colon.i + 1 : verb.i]:
         if t.pos_ == "NOUN" and not (colon.i < t.head.i < verb.i and t.head.pos_ == "NOUN"):
-            return t if _noun_ok(t) else None
+            return t if _noun_ok(ctx, t) else None
     return None
 
 
-def _noun_before_verb(verb: Token) -> Token | None:
+def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
     """A common noun right before the verb, past adverbs and auxiliaries."""
     doc = verb.doc
     i = verb.i - 1
@@ -1016,21 +1227,23 @@ def _noun_before_verb(verb: Token) -> Token | None:
         if t.dep_ in ("advmod", "aux", "auxpass", "neg"):
             i -= 1
             continue
-        return t if t.pos_ == "NOUN" and _noun_ok(t) else None
+        return t if t.pos_ == "NOUN" and _noun_ok(ctx, t) else None
     return None
 
 
-def _left_noun(doc: Doc, i: int, sent_start: int) -> Token | None:
+def _left_noun(ctx: FactContext, doc: Doc, i: int, sent_start: int) -> Token | None:
     """The nearest common noun before token ``i``, within the clause."""
     for t in reversed(list(doc[max(sent_start, i - 8) : i])):
-        if _noun_ok(t):
+        if _noun_ok(ctx, t):
             return t
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
             return None
     return None
 
 
-def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | None, str | None]:
+def _measured(
+    ctx: FactContext, span: Span, record: dict, lexicon, rules: RuleSet
+) -> tuple[str | None, str | None]:
     """What the amount is of, from the parse, and the id of the rule that said so."""
     on = rules.on
     unit = record.get("unit") or ""
@@ -1058,9 +1271,9 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
             # "2 860 head of cattle", "1 370 units of machinery": what the classifier counts.
             of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if _noun_ok(obj):
-                return _phrase(obj), "measured.classifier"
-        return (_phrase(head) if head is not None else base), "measured.counted_noun"
+            if _noun_ok(ctx, obj):
+                return _phrase(ctx, obj), "measured.classifier"
+        return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
     if (
@@ -1070,8 +1283,8 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         and head.pos_ == "NOUN"
         and head.i - span.end < 4
     ):
-        if _noun_ok(head):
-            return _phrase(head), "measured.modified_noun"
+        if _noun_ok(ctx, head):
+            return _phrase(ctx, head), "measured.modified_noun"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
     dash = rx(r"([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$").search(
@@ -1079,16 +1292,16 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
     )  # "the subsistence minimum – by 28%" too
     if dash and on("measured.dash_label"):
         left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
-        if left is not None and _noun_ok(left[-1]):
-            return _phrase(_label_head(left[-1])), "measured.dash_label"
+        if left is not None and _noun_ok(ctx, left[-1]):
+            return _phrase(ctx, _label_head(ctx, left[-1])), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     gapped = rx(r"(?i)(?:,\s*|\b)and\s+(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(window)
     if gapped and on("measured.gapped_coordination"):
         start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
         left = doc.char_span(start, start + len(gapped.group(1)))
-        if left is not None and _noun_ok(left[-1]):
-            return _phrase(left[-1]), "measured.gapped_coordination"
+        if left is not None and _noun_ok(ctx, left[-1]):
+            return _phrase(ctx, left[-1]), "measured.gapped_coordination"
     # "loans are issued for up to 10 years", "within five working days": a term.
     if (
         on("measured.term")
@@ -1100,9 +1313,9 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         return "term", "measured.term"
     # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart
     # from its number names what it is of.
-    apart = _of_after_apart_unit(span, unit, lexicon) if on("measured.apart_unit") else None
+    apart = _of_after_apart_unit(ctx, span, unit, lexicon) if on("measured.apart_unit") else None
     if apart is not None:
-        return _phrase(apart), "measured.apart_unit"
+        return _phrase(ctx, apart), "measured.apart_unit"
     # "the sector, which accounts for about 70% of the regional industry": the share of
     # the subject, not of what follows "of".
     head_verb = _clause_verb(span)
@@ -1111,27 +1324,27 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         and head_verb is not None
         and head_verb.lemma_.lower() in ("account", "constitute", "comprise")
     ):
-        subj = _subject(head_verb)
-        if _noun_ok(subj):
-            return _phrase(subj), "measured.share_of_subject"
+        subj = _subject(ctx, head_verb)
+        if _noun_ok(ctx, subj):
+            return _phrase(ctx, subj), "measured.share_of_subject"
     # "the Karaganda – Balkhash highway, 363km long", "canals more than 50 years old": the
     # size or age of the thing named before, or of the subject.
     if on("measured.size_of") and rx(
         r"(?i)\s+(?:long|wide|deep|high|tall|old|in\s+length)\b"
     ).match(doc_text(doc)[span.end_char : span.end_char + 12]):
         verb = _clause_verb(span)
-        subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
-        if subj is not None and not _noun_ok(subj):
+        subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
+        if subj is not None and not _noun_ok(ctx, subj):
             # "About 60% of the canals are ... 50 years old": the whole the share is of.
             of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if _noun_ok(subj) and not (span.start <= subj.i < span.end):
-            return _phrase(subj), "measured.size_of"
-        noun = _left_noun(doc, span.start, sent.start)
+        if _noun_ok(ctx, subj) and not (span.start <= subj.i < span.end):
+            return _phrase(ctx, subj), "measured.size_of"
+        noun = _left_noun(ctx, doc, span.start, sent.start)
         if noun is not None:
-            return _phrase(noun), "measured.size_of"
+            return _phrase(ctx, noun), "measured.size_of"
         left = next((t for t in reversed(list(doc[sent.start : span.start])) if t.is_alpha), None)
-        named = _named_head(left)
+        named = _named_head(ctx, left)
         if named is not None:
             return named, "measured.size_of"
     # "threshed from 4,6 million hectares", "sowing on the remaining 4 200 ha": an area.
@@ -1160,17 +1373,17 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         # "the poverty line is 70% of the subsistence minimum": a share stated of the
         # subject; "70% of the industry" alone is of the industry.
         verb = _clause_verb(span)
-        subj = _subject(verb) if verb is not None and verb.lemma_ == "be" else None
-        if _noun_ok(subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
+        subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
+        if _noun_ok(ctx, subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
             if subj.lemma_.lower() not in _CONTAINERS:
-                return _phrase(subj), "measured.share_stated_of_subject"
+                return _phrase(ctx, subj), "measured.share_stated_of_subject"
     if on("measured.of_noun") and nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is None:
             obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
-        if _noun_ok(obj):
-            return _phrase(obj), "measured.of_noun"
-        named_head = _named_head(obj)
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.of_noun"
+        named_head = _named_head(ctx, obj)
         if named_head is not None:
             return named_head, "measured.of_noun"  # "42km of the Bishkek – Kara-Balta highway"
     # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
@@ -1184,8 +1397,8 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         and not (clause is not None and clause.lemma_.lower() == "invest")
     ):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if _noun_ok(obj) and obj.i <= nxt.i + 3:
-            return _phrase(obj), "measured.money_in"
+        if _noun_ok(ctx, obj) and obj.i <= nxt.i + 3:
+            return _phrase(ctx, obj), "measured.money_in"
     per = unit.split("/")[1] if "/" in unit else None
     # Money per litre, ton, kWh (not per month or per family) is a price.
     price_unit = on("measured.price") and (
@@ -1214,16 +1427,16 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         )
         if cue_start is not None:
             cue = cue_start[0]
-            owner = _owner_of_amount_phrase(cue, m.group(1), doc, sent)
+            owner = _owner_of_amount_phrase(ctx, cue, m.group(1), doc, sent)
             if owner is not None:
-                return _phrase(owner), "measured.amount_cue"
+                return _phrase(ctx, owner), "measured.amount_cue"
             act = load_nominalizations().get(cue.head.lemma_.lower())
             if act and cue.head.pos_ == "VERB" and rx(r"(?i)^for\s+a\s+total").match(m.group(1)):
                 # "operators were fined for a total of 284 million tenge"
                 return act, "measured.amount_cue"
-            noun = _left_noun(doc, cue_start.start, sent.start)
+            noun = _left_noun(ctx, doc, cue_start.start, sent.start)
             if noun is not None:
-                return _phrase(noun), "measured.amount_cue"
+                return _phrase(ctx, noun), "measured.amount_cue"
     verb = clause
     if verb is None:
         return ("price", "measured.price") if price_unit else (None, None)
@@ -1232,14 +1445,14 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if _noun_ok(obj):
-                    return _phrase(obj), "measured.subject_purpose"
+                if _noun_ok(ctx, obj):
+                    return _phrase(ctx, obj), "measured.subject_purpose"
                 if obj is not None and obj.lemma_.lower() == "purpose":
                     # resolved against what the text named before
                     return _THESE_PURPOSES, "measured.these_purposes"
-        purpose = _purpose_after(verb, span)
+        purpose = _purpose_after(ctx, verb, span)
         if purpose is not None:
-            return _phrase(purpose), "measured.subject_purpose"
+            return _phrase(ctx, purpose), "measured.subject_purpose"
         act = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
         return act, ("measured.verb_act" if act else None)
     if (
@@ -1256,8 +1469,8 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
                     and child.i > span.root.i
                 ):
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if _noun_ok(obj):
-                        return _phrase(obj), "measured.object_purpose"
+                    if _noun_ok(ctx, obj):
+                        return _phrase(ctx, obj), "measured.object_purpose"
     # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if (
@@ -1274,31 +1487,31 @@ def _measured(span: Span, record: dict, lexicon, rules: RuleSet) -> tuple[str | 
             ),
             None,
         )
-        if _noun_ok(obj):
-            return _phrase(obj), "measured.change_object"
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.change_object"
         if obj is None and prep.lower_ == "to":
             # "the average waiting time was reduced from 10-12 hours to 2 hours": what was
             # brought to the amount is the subject.
-            subj = _subject(prep.head)
-            if _noun_ok(subj) and subj.lower_ not in _POINTING:
-                return _phrase(subj), "measured.change_object"
+            subj = _subject(ctx, prep.head)
+            if _noun_ok(ctx, subj) and subj.lower_ not in _POINTING:
+                return _phrase(ctx, subj), "measured.change_object"
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if on("measured.multiplied_object") and base == "x":
         obj = next(
             (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
             None,
         )
-        if _noun_ok(obj):
-            return _phrase(obj), "measured.multiplied_object"
-    subj = _subject(verb)
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.multiplied_object"
+    subj = _subject(ctx, verb)
     if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
-        if _noun_ok(subj):
-            return _phrase(subj), "measured.copular_subject"
+        if _noun_ok(ctx, subj):
+            return _phrase(ctx, subj), "measured.copular_subject"
     noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
         return noun, "measured.verb_act"
-    if on("measured.subject") and _noun_ok(subj):
-        return _phrase(subj), "measured.subject"
+    if on("measured.subject") and _noun_ok(ctx, subj):
+        return _phrase(ctx, subj), "measured.subject"
     return None, None
 
 
@@ -1311,7 +1524,9 @@ _MATERIAL_RULES = frozenset(
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
-def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Token | None:
+def _owner_of_amount_phrase(
+    ctx: FactContext, cue: Token, words: str, doc: Doc, sent: Span
+) -> Token | None:
     """Whose amount or level "in the amount of N" / "at the level of N" gives, when the
     phrase hangs on the verb.
 
@@ -1322,9 +1537,9 @@ def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Tok
     verb = cue.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = _subject(verb)
+    subject = _subject(ctx, verb)
     if rx(r"(?i)^at\s").match(words):
-        return subject if _noun_ok(subject) else None
+        return subject if _noun_ok(ctx, subject) else None
     total = bool(rx(r"(?i)^for\s+a\s+total").match(words))
     if not (total or rx(r"(?i)^in\s+the\s+amount").match(words)):
         return None
@@ -1332,28 +1547,28 @@ def _owner_of_amount_phrase(cue: Token, words: str, doc: Doc, sent: Span) -> Tok
         # "operators were fined for a total of 284 million tenge": the fines.
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if _noun_ok(obj):
+    if _noun_ok(ctx, obj):
         return obj
-    left = _left_noun(doc, cue.i, sent.start)
+    left = _left_noun(ctx, doc, cue.i, sent.start)
     recipient = left is not None and left.dep_ == "pobj" and left.head.lower_ == "to"
     if left is not None and not recipient:
         return None  # the noun right before: the general rule below takes it
-    return subject if _noun_ok(subject) else None
+    return subject if _noun_ok(ctx, subject) else None
 
 
-def _purpose_after(verb: Token, span: Span) -> Token | None:
+def _purpose_after(ctx: FactContext, verb: Token, span: Span) -> Token | None:
     """ "N was allocated from the budget for the reconstruction": what the money is for."""
     if verb.lemma_.lower() not in _PURPOSE_VERBS:
         return None
     for t in verb.doc[verb.i + 1 : min(span.sent.end, verb.i + 14)]:
         if t.lower_ in ("for", "on", "into") or (t.lower_ == "to" and t.dep_ == "prep"):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if _noun_ok(obj):
+            if _noun_ok(ctx, obj):
                 return obj
     return None
 
 
-def _of_after_apart_unit(span: Span, unit: str, lexicon) -> Token | None:
+def _of_after_apart_unit(ctx: FactContext, span: Span, unit: str, lexicon) -> Token | None:
     """The X of "<currency> of X" when the amount's currency stands apart from it."""
     if lexicon.kind_of(unit) != "currency" or lexicon.suffix.search(span.text):
         return None
@@ -1370,14 +1585,14 @@ def _of_after_apart_unit(span: Span, unit: str, lexicon) -> Token | None:
         target = doc.char_span(start, start + 1, alignment_mode="expand")
         if target is None:
             return None
-        noun = next((t for t in doc[target.start : target.start + 4] if _noun_ok(t)), None)
+        noun = next((t for t in doc[target.start : target.start + 4] if _noun_ok(ctx, t)), None)
         return noun
     return None
 
 
-def _named_head(token: Token | None) -> str | None:
+def _named_head(ctx: FactContext, token: Token | None) -> str | None:
     """The lower-case type word that ends a name ("... highway", "... canal")."""
-    if token is None or token.i not in token.doc.user_data.get(_NAMED_KEY, ()):
+    if token is None or token.i not in ctx.named:
         return None
     doc = token.doc
     for t in doc[token.i : token.i + 8]:
@@ -1447,13 +1662,13 @@ def _pointing_subject(verb: Token | None) -> bool:
     return verb.lemma_ in _COPULAR or verb.lemma_ in ("reach", "exceed", "make", "cost")
 
 
-def _container_before(span: Span) -> Token | None:
+def _container_before(ctx: FactContext, span: Span) -> Token | None:
     """The nearest "share", "level", "number" ... in the sentence before or this one."""
     doc = span.doc
     sent = span.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in reversed(list(doc[start : span.start])):
-        if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTAINERS and _noun_ok(t):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTAINERS and _noun_ok(ctx, t):
             return t
     return None
 
@@ -1468,8 +1683,8 @@ _APPOSED_CHANGE = re.compile(
 _CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])
 
 
-def _previous_amount_in_sentence(span: Span) -> bool:
-    amounts = span.doc.user_data.get(_AMOUNT_KEY, ())
+def _previous_amount_in_sentence(ctx: FactContext, span: Span) -> bool:
+    amounts = ctx.amounts
     return any(i in amounts for i in range(span.sent.start, span.start))
 
 
@@ -1502,7 +1717,13 @@ def _dependent_amount(span: Span) -> bool:
 
 
 def _refer_back_measured(
-    span: Span, record: dict, lexicon, measured: str | None, earlier: str | None, rules: RuleSet
+    ctx: FactContext,
+    span: Span,
+    record: dict,
+    lexicon,
+    measured: str | None,
+    earlier: str | None,
+    rules: RuleSet,
 ) -> tuple[str | None, str | None]:
     """What an amount measures when its clause points back to something before it.
 
@@ -1534,13 +1755,13 @@ def _refer_back_measured(
         # purposes just named; the words say which, resolving them is left to the reader.
         return _THESE_PURPOSES, "measured.these_purposes"
     pointing = _pointing_subject(verb)
-    subject = None if pointing or verb is None else _subject(verb)
+    subject = None if pointing or verb is None else _subject(ctx, verb)
     if subject is not None and span.start <= subject.i < span.end:
         subject = None
     if on("measured.evaluation_base") and _EVALUATION_BASE.match(after):
-        if _restates(span) or pointing or not _noun_ok(subject):
+        if _restates(span) or pointing or not _noun_ok(ctx, subject):
             return earlier or measured, "measured.evaluation_base"
-        return _phrase(subject), "measured.evaluation_base"
+        return _phrase(ctx, subject), "measured.evaluation_base"
     if lexicon.kind_of(base) == "count" or _of_own_whole(span):
         return measured, None  # "of which 160 km of roads", "among them 400 large families"
     before = _clause_before(span)
@@ -1549,12 +1770,12 @@ def _refer_back_measured(
     if on("measured.part_of_whole") and _PART_OF_BEFORE.search(before):
         if verb is not None and verb.lemma_ == "be":
             attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
-            if _noun_ok(attr) and not (span.start <= attr.i < span.end):
+            if _noun_ok(ctx, attr) and not (span.start <= attr.i < span.end):
                 # "Of these, 4.9 million tons is wheat"
-                return _phrase(attr), "measured.part_of_whole"
-            if _noun_ok(subject):
+                return _phrase(ctx, attr), "measured.part_of_whole"
+            if _noun_ok(ctx, subject):
                 # "Of these, the share of garments was 41%"
-                return _phrase(subject), "measured.part_of_whole"
+                return _phrase(ctx, subject), "measured.part_of_whole"
         return earlier or measured, "measured.part_of_whole"
     if (
         on("measured.fold_change")
@@ -1564,11 +1785,11 @@ def _refer_back_measured(
     ):
         return earlier or measured, "measured.fold_change"  # "a 1.4-fold increase": of what grew
     if on("measured.pronoun_subject") and pointing and measured is None:
-        if _previous_amount_in_sentence(span):
+        if _previous_amount_in_sentence(ctx, span):
             return earlier, "measured.pronoun_subject"
-        container = _container_before(span)
+        container = _container_before(ctx, span)
         if container is not None:
-            return _phrase(container), "measured.pronoun_subject"
+            return _phrase(ctx, container), "measured.pronoun_subject"
         return earlier, "measured.pronoun_subject"
     return measured, None
 
