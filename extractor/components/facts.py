@@ -1137,9 +1137,10 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
             or (token.pos_ == "PROPN" and token.text in load_not_entities())
             # "work worth 500 billion tenge was done": a base-form "verb" in a noun's
             # place (subject or object) is a noun the tagger missed
+            # ("housing commissioning amounted to ...": a gerund as subject or object)
             or (
                 token.pos_ == "VERB"
-                and token.tag_ in ("VB", "VBP")
+                and token.tag_ in ("VB", "VBP", "VBG")
                 and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             )
         )
@@ -1296,7 +1297,9 @@ def _measured(
             return _phrase(ctx, _label_head(ctx, left[-1])), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
-    gapped = rx(r"(?i)(?:,\s*|\b)and\s+(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(window)
+    gapped = rx(r"(?i)(?:,\s*(?:and\s+)?|\band\s+)(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(
+        window
+    )  # ", vegetables by 22.5%" too
     if gapped and on("measured.gapped_coordination"):
         start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
         left = doc.char_span(start, start + len(gapped.group(1)))
@@ -1437,6 +1440,24 @@ def _measured(
             noun = _left_noun(ctx, doc, cue_start.start, sent.start)
             if noun is not None:
                 return _phrase(ctx, noun), "measured.amount_cue"
+    if (
+        on("measured.money_for")
+        and nxt is not None
+        and nxt.lower_ == "for"
+        and lexicon.kind_of(base) == "currency"
+        and not per
+        and span.root.dep_ not in ("nsubj", "nsubjpass", "dobj")  # the verb's purpose rules
+    ):
+        # "KGS 2.3 billion for roads", "and 1.2 billion for the construction of ...": what
+        # the money pays for ("for each family", "for the year" say how much, or when).
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if (
+            _noun_ok(ctx, obj)
+            and obj.i <= nxt.i + 4
+            and not any(t.lower_ in _PER_WORDS for t in doc[nxt.i + 1 : obj.i])
+            and obj.lemma_.lower() not in _TIME_NOUNS
+        ):
+            return _phrase(ctx, obj), "measured.money_for"
     verb = clause
     if verb is None:
         return ("price", "measured.price") if price_unit else (None, None)
@@ -1495,6 +1516,23 @@ def _measured(
             subj = _subject(ctx, prep.head)
             if _noun_ok(ctx, subj) and subj.lower_ not in _POINTING:
                 return _phrase(ctx, subj), "measured.change_object"
+    # "raise the capacity of the plant from 1,200 to 1,440 MW", "unemployment fell from 5.9
+    # to 4.8 percent": the ends of a change are of what the verb changes.
+    if (
+        on("measured.change_range")
+        and verb.lemma_.lower() in _CHANGE_VERBS
+        and rx(
+            r"(?i)\bfrom\s+(?:about\s+|almost\s+|nearly\s+)?$"
+            r"|\bfrom\s+\d[\d\s.,]*(?:%|percent|[\p{L}]+)?\s+to\s+(?:about\s+|almost\s+)?$"
+        ).search(doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char])
+    ):
+        obj = next(
+            (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
+            None,
+        )
+        owner = obj if obj is not None else _subject(ctx, verb)
+        if _noun_ok(ctx, owner) and owner.lower_ not in _POINTING:
+            return _phrase(ctx, owner), "measured.change_range"
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
     if on("measured.multiplied_object") and base == "x":
         obj = next(
@@ -1522,6 +1560,10 @@ _MATERIAL_RULES = frozenset(
     ("measured.of_noun", "measured.classifier", "measured.dash_label", "measured.same_unit_before")
 )
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+_CHANGE_VERBS = frozenset(_WORDS["change_verbs"])
+# "for each family", "for every hectare": an amount per item, not a purpose.
+_PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
+_TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
 
 
 def _owner_of_amount_phrase(
