@@ -146,7 +146,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("first_months", r"the\s+first\s+(?P<n>" + _N + r")\s+months(?!\s+of)"),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
-    ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
+    # "2021-2025", "2022–23" (a two-digit end joins its dash, and is no decimal or share:
+    # "2022 - 71.5%", "in 2021 — 14 schools" are a year labelling an amount)
+    (
+        "year_range",
+        r"(?P<yr>" + _Y + r")(?:\s*[-–—]\s*(?P<yr2>" + _Y + r")"
+        r"|[-–—](?P<yr2>\d{2})(?![\d%])(?![.,]\d))(?:\s+years)?",
+    ),
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
     (
         "same_period",
