@@ -1956,6 +1956,10 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
         ]
         if own and len(own) < len(candidates):
             return _nearest(span, own), "period.semicolon_clause"
+        if not own:
+            # "... threshed 1.1 million tons of grain; in 2017 the harvest was 1.3 million":
+            # no time of the amount's own clause, and none from beyond the semicolon.
+            return None, None
     return _nearest(span, candidates), "period.governing_time"
 
 
