@@ -748,10 +748,17 @@ def _present_state(span: Span, lexicon) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _POINTING for c in verb.children):
         return False  # "This is 12.1% more than in 2023": of the result named before
-    if any(t.tag_ == "VBD" for t in span.sent):
+    if any(t.tag_ == "VBD" and not _in_relative_clause(t) for t in span.sent):
         return False  # a sentence that also reports the past is no statement of now
     sent = span.sent.text.lower()
     return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """The token belongs to a relative clause ("villages where pipes were laid in Soviet
+    times"): it describes a noun, it does not report the sentence's own event."""
+    head = token if token.dep_ != "auxpass" and token.dep_ != "aux" else token.head
+    return head.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in head.ancestors)
 
 
 def _is_age(span: Span) -> bool:
@@ -1941,6 +1948,13 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
             return t, "period.time_after"
     if not rules.on("period.governing_time"):
         return None, None
+    if rules.on("period.cause_time"):
+        # "output fell by 2.1% because of the repair of the turbine this spring": the time
+        # of a cause is not the amount's.
+        own = [t for t in candidates if not _in_cause(span, t, text)]
+        if not own:
+            return None, None
+        candidates = own
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
     verb = _clause_verb(span)
@@ -1961,6 +1975,17 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
             # no time of the amount's own clause, and none from beyond the semicolon.
             return None, None
     return _nearest(span, candidates), "period.governing_time"
+
+
+_CAUSE = re.compile(r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to)\b")
+
+
+def _in_cause(span: Span, time: Span, text: str) -> bool:
+    """The time belongs to a cause after the amount, not to the amount: "fell by 2.1%
+    because of the repair of the turbine this spring"."""
+    return time.start_char > span.end_char and bool(
+        _CAUSE.search(text, span.end_char, time.start_char)
+    )
 
 
 def _nearest(span: Span, candidates: list[Span]) -> Span:
