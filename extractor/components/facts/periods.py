@@ -526,8 +526,7 @@ def _paragraph_focus(
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
     text = doc_text(span.doc)
-    focus = None
-    for t in times.between(paragraph, span.start_char):
+    for t in times.backwards(paragraph, span.start_char):  # the last one that passes
         if rx(r"(?i)\bby\s+(?:the\s+)?$").search(text[max(0, t.start_char - 8) : t.start_char]):
             continue
         if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
@@ -538,8 +537,8 @@ def _paragraph_focus(
         if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
             continue
         if period[0] or period[1]:
-            focus = period
-    return focus
+            return period
+    return None
 
 
 def _reports_past(span: Span) -> bool:
