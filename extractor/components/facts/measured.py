@@ -324,6 +324,16 @@ def _measured(
     ):
         if _noun_ok(ctx, head):
             return _phrase(ctx, head), "measured.modified_noun"
+    # "access in cities reached 98%, in villages – 93.4 percent": a clause with its verb
+    # and noun left out, only a place, time or cause before the dash, measures what the
+    # amount before it in the sentence measures ("of rolled metal – 985 thousand tons"
+    # names its own material: the dash label below).
+    window_start = max(sent.start_char, span.start_char - 50)
+    gapped_label = _GAPPED_LABEL.search(doc_text(doc)[window_start : span.start_char])
+    if gapped_label and on("measured.gapped_label"):
+        before = _previous_in_sentence(span, ctx.done)
+        if before:
+            return before, "measured.gapped_label"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
     dash = rx(r"([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$").search(
@@ -602,6 +612,11 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+_GAPPED_LABEL = re.compile(
+    r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:in|for|against|among|at|on|from)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[–—-]\s+"
+    r"(?:by\s+|to\s+)?(?:about\s+|almost\s+|nearly\s+|another\s+)?$"
+)
 
 
 _CHANGE_VERBS = frozenset(_WORDS["change_verbs"])
@@ -789,9 +804,14 @@ def _refer_back_measured(
             if _noun_ok(ctx, attr) and not (span.start <= attr.i < span.end):
                 # "Of these, 4.9 million tons is wheat"
                 return _phrase(ctx, attr), "measured.part_of_whole"
-            if _noun_ok(ctx, subject):
-                # "Of these, the share of garments was 41%"
-                return _phrase(ctx, subject), "measured.part_of_whole"
+        if (
+            _noun_ok(ctx, subject)
+            and subject.i not in ctx.amounts
+            and (verb.lemma_ in _COPULAR or verb.lemma_ in ("occupy", "comprise"))
+        ):
+            # "Of these, the share of garments was 41%", "of which grain crops occupy
+            # 298 thousand ha": the part the clause names
+            return _phrase(ctx, subject), "measured.part_of_whole"
         return earlier or measured, "measured.part_of_whole"
     if (
         on("measured.fold_change")
