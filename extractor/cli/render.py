@@ -690,6 +690,13 @@ class HighlightedTranscript:
         return Measurement.get(console, options, self.text(console))
 
 
+# How a rule that does not run for each amount in turn is marked.
+_STAGE_NOTES = {
+    "fallback": "(when no rule above gave a period) ",
+    "document": "(after every amount, over the document) ",
+}
+
+
 def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
     """The fact rules in order: id, what it serves, how many examples test it."""
     table = Table(title="fact rules, in the order they are tried", title_justify="left",
@@ -699,6 +706,10 @@ def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
     table.add_column("eg.", justify="right", no_wrap=True)
     for rule in rules:
         note = Text(rule.note)
+        if rule.kind == "filter":
+            note = Text("(filter) ", style="dim") + note
+        elif rule.stage != "amount":
+            note = Text(_STAGE_NOTES[rule.stage], style="dim") + note
         if not rule.enabled:
             note = Text("(off) ", style="dim") + note
         if examples:
