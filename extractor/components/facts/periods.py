@@ -172,10 +172,24 @@ def _refers_back_rule(a: Amount) -> Period | None:
     """ "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the plan": a
     part or an evaluation of the amount before it, in its period."""
     if a.antecedent is not None and (
-        _refers_back(a.span) or (a.ctx.has_parse and _parenthetical(a.span))
+        _refers_back(a.span)
+        or (a.ctx.has_parse and (_parenthetical(a.span) or _pronoun_topic(a.span)))
     ):
         return a.antecedent
     return None
+
+
+def _pronoun_topic(span: Span) -> bool:
+    """The amount's clause goes on about what was named before, through a pronoun subject:
+    "The second phase will be built in 2020-2021. It is designed for 35 projects" (not
+    "it is planned to ...", where "it" stands for nothing)."""
+    verb = _clause_verb(span)
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("it", "they", "this", "these"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
 
 
 @period_rule("period.holds_now")
