@@ -175,6 +175,26 @@ def test_speaker_of_a_quotation(extract):
 @pytest.mark.parametrize(
     "text,date,span,period",
     [
+        # a budget's provision in the present passive is a plan: the budget's period
+        (
+            "The council approved the budget for 2025. 3.4 billion som is provided for roads.",
+            "2024-12-20",
+            "3.4 billion som",
+            ("2025", "2025"),
+        ),
+        (
+            "The plan for 2026 is adopted. KZT 12 bln are allocated to gas networks.",
+            "2025-12-01",
+            "KZT 12 bln",
+            ("2026", "2026"),
+        ),
+        # a pronoun subject goes on about the amount before it, in its period
+        (
+            "The second phase, 180 hectares, will be developed in 2020-2021. It is designed for 35 projects.",
+            "2019-10-01",
+            "35 projects",
+            ("2020", "2021"),
+        ),
         # A part of an amount named before it takes that amount's period, whatever its tense.
         (
             "In January-September 2023, 9.6 million m2 of housing was commissioned. "

@@ -480,8 +480,14 @@ def _plans(span: Span) -> bool:
     words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
     if words & {"will", "shall"}:
         return True
+    if words & {"is", "are"} and verb.lemma_.lower() in _PROVISION_VERBS:
+        return True  # "3.4 billion som is provided for roads": a budget's plan
     head = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
     return head.lemma_.lower() in ("plan", "intend", "expect", "aim")
+
+
+# Verbs of a budget's provision: in the present passive they tell what money is meant for.
+_PROVISION_VERBS = frozenset(("provide", "allocate", "envisage", "earmark", "budget", "reserve"))
 
 
 def _in_headline(span: Span) -> bool:
