@@ -619,6 +619,21 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
         if not own:
             return None, None
         candidates = own
+    clause_cut = False
+    if rules.on("period.semicolon_clause"):
+        # "This year we will launch unit 4 with a capacity of 600 MW, and in 2024 – unit 3":
+        # a time that opens a later clause (", and in 2024") is that clause's, when the
+        # amount's own clause has a time of its own.
+        own = [
+            t
+            for t in candidates
+            if not (
+                t.start_char > span.end_char
+                and _NEXT_CLAUSE.search(text, span.end_char, t.start_char)
+            )
+        ]
+        if own and len(own) < len(candidates):
+            candidates, clause_cut = own, True
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
     verb = _clause_verb(span)
@@ -638,7 +653,9 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
             # "... threshed 1.1 million tons of grain; in 2017 the harvest was 1.3 million":
             # no time of the amount's own clause, and none from beyond the semicolon.
             return None, None
-    return _nearest(span, candidates), "period.governing_time"
+
+    rule = "period.semicolon_clause" if clause_cut else "period.governing_time"
+    return _nearest(span, candidates), rule
 
 
 _CAUSE = re.compile(r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to)\b")
@@ -650,6 +667,9 @@ def _in_cause(span: Span, time: Span, text: str) -> bool:
     return time.start_char > span.end_char and bool(
         _CAUSE.search(text, span.end_char, time.start_char)
     )
+
+
+_NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
 
 
 def _nearest(span: Span, candidates: list[Span]) -> Span:
