@@ -122,21 +122,22 @@ ROWS = (
 
 
 def scores_table(scores: Scores, title: str) -> Table:
-    """Per-label and overall P/R/F: strict, overlap, value, measured, period, fact."""
-    # A light box keeps all ten columns within 80 characters (CI logs, narrow terminals).
+    """Per-label and overall P/R/F: strict, overlap, value, measured, period, indicator, fact."""
+    # A light box and one space between columns keep all eleven columns within 80
+    # characters (CI logs, narrow terminals).
     table = Table(
         title=title,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
-        collapse_padding=True,
+        padding=0,
     )
     table.add_column("label", style="bold", no_wrap=True, min_width=8)
     table.caption = (
         "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; "
-        "meas., per.: measured and period accuracy"
+        "meas., per., ind.: measured, period and indicator accuracy"
     )
-    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "per.", "fact"):
+    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "per.", "ind.", "fact"):
         table.add_column(head, justify="right", no_wrap=True, min_width=5)
     for row in ROWS:
         if row not in scores.table:
@@ -148,6 +149,9 @@ def scores_table(scores: Scores, title: str) -> Table:
             f"{t['measured'].precision:.3f}" if row == "QUANTITY" and t["measured"].pred else ""
         )
         period = f"{t['period'].precision:.3f}" if row == "QUANTITY" and t["period"].pred else ""
+        indicator = (
+            f"{t['indicator'].precision:.3f}" if row == "QUANTITY" and t["indicator"].pred else ""
+        )
         fact = f"{t['fact'].f1:.3f}" if row == "QUANTITY" else ""
         style = "bold" if row in ("ENTITY", "ALL") else None
         table.add_row(
@@ -156,7 +160,8 @@ def scores_table(scores: Scores, title: str) -> Table:
             str(strict.pred),
             f"{strict.precision:.3f}",
             f"{strict.recall:.3f}",
-            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, period, fact, style=style,
+            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, period, indicator, fact,
+            style=style,
         )  # fmt: skip
     return table
 
@@ -212,10 +217,11 @@ class ErrorsTable(FitsWidth):
         for err in self.errors:
             g, p = err["gold"], err["pred"]
             ref = g or p
+            show = _describe_indicator if err["kind"] == "wrong indicator" else _describe
             if wide:
-                cells = [ref["label"], Text(_describe(g)), Text(_describe(p))]
+                cells = [ref["label"], Text(show(g)), Text(show(p))]
             else:
-                cells = [Text(f"{ref['label']}\n{_describe(g)}\n→ {_describe(p)}")]
+                cells = [Text(f"{ref['label']}\n{show(g)}\n→ {show(p)}")]
             sentence = fact_in_sentence(ref, self.texts.get(ref["doc_id"]))
             table.add_row(err["kind"], escape(ref["doc_id"]), *cells, sentence)
         return table
@@ -224,6 +230,12 @@ class ErrorsTable(FitsWidth):
 def errors_table(errors: list[dict], texts: dict[str, str]) -> ErrorsTable:
     """The errors of an evaluation (see :class:`ErrorsTable`)."""
     return ErrorsTable(errors, texts)
+
+
+def _describe_indicator(rec: dict | None) -> str:
+    if rec is None:
+        return "—"
+    return clean(f"{rec['text']!r} {rec.get('indicator') or 'no indicator'}")
 
 
 def _describe(rec: dict | None) -> str:

@@ -5,7 +5,9 @@ Reads the spans of the other components and fills, on each QUANTITY record:
 - ``measured``: the noun phrase the amount is of, from the dependency parse;
 - ``time_start``/``time_end``: from the TIME span that governs it in its sentence (the
   one nearest in the parse tree);
-- ``place``: the GPE of the sentence, else the document's most mentioned GPE.
+- ``place``: the GPE of the sentence, else the document's most mentioned GPE;
+- ``indicator``: the taxonomy id of what it measures (:mod:`extractor.rules.indicators`),
+  from ``measured``, the unit and the cue words of its sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import read_json, read_jsonl
+from ..rules.indicators import default_classifier as default_indicator_classifier
 from ..rules.intervals import ByStart, SpanIndex
 from ..rules.periods import iso_cmp, ordered_period
 from ..rules.quantex import COUNTED_SYNONYMS, LABELLED_LIST_GAP
@@ -368,6 +371,8 @@ class FactLinker:
         _share_measured_in_lists(doc, list(doc.spans[SPANS_QUANTITIES]), self.rules)
         if has_parse:
             _respectively(doc, list(doc.spans[SPANS_QUANTITIES]), governing_times, self.rules)
+        # Last, once measured is final (lists and "respectively" share it out above).
+        _set_indicators(doc, text)
         doc.user_data.pop(_NAMED_KEY, None)
         doc.user_data.pop(_AMOUNT_KEY, None)
         release_text(doc)
@@ -1716,6 +1721,23 @@ def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
         if t.end_char <= span.start_char and "." not in doc_text(doc)[t.end_char : span.start_char]
     ]
     return before[-1] if before else None
+
+
+def _set_indicators(doc: Doc, text: str) -> None:
+    """Give every quantity the indicator of what it measures (``rules/indicators.py``)."""
+    classifier = default_indicator_classifier()
+    has_sents = doc.has_annotation("SENT_START")
+    for span in doc.spans[SPANS_QUANTITIES]:
+        record = span._.extractor
+        if record is None:
+            continue
+        if has_sents:
+            sent = span.sent
+            sentence, at = text[sent.start_char : sent.end_char], span.start_char - sent.start_char
+        else:
+            sentence, at = None, None
+        decision = classifier.classify(record.get("measured"), record.get("unit"), sentence, at)
+        record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
 
 
 def _sentence_place(span: Span, places: ByStart) -> str | None:
