@@ -719,3 +719,92 @@ def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
                 note.append(f"[{eg.amount} -> {eg.expect}]", style="cyan")
         table.add_row(rule.id, note, str(len(rule.examples)))
     return table
+
+
+# --- extractor query, extractor conflicts -------------------------------------------------
+
+_QUANTITY_KEYS = ("value", "low", "high", "unit")
+
+
+def _figure(rec: dict) -> str:
+    """ "more than 65,000 job" : the amount with its qualifier in words."""
+    words = {"approx": "about", "over": "more than", "under": "less than", "min": "at least",
+             "max": "up to"}  # fmt: skip
+    amount = readable_amount({k: rec.get(k) for k in _QUANTITY_KEYS})
+    qualifier = words.get(rec.get("qualifier") or "")
+    return f"{qualifier} {amount}" if qualifier else amount
+
+
+def answer_table(columns: tuple[str, ...], rows: list[tuple], title: str, *, facts: bool) -> Table:
+    """The answer of ``extractor query``: facts in readable columns, or any SQL's columns."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    if not facts:
+        for name in columns:
+            table.add_column(escape(name), overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(clean("" if v is None else str(v))) for v in row))
+        return table
+    for name, style in (("doc", "dim"), ("date", None), ("place", None), ("indicator", "bold"),
+                        ("period", None), ("figure", "bold"), ("measured", None),
+                        ("speaker", None)):  # fmt: skip
+        table.add_column(
+            name, style=style, overflow="fold", justify="right" if name == "figure" else "left"
+        )
+    for row in rows:
+        rec = dict(zip(columns, row, strict=True))
+        table.add_row(
+            *(
+                Text(clean(v or ""))
+                for v in (
+                    rec["doc_id"],
+                    rec["date"],
+                    rec["place"],
+                    rec["indicator"],
+                    period(rec),
+                    _figure(rec),
+                    rec["measured"],
+                    rec["speaker"],
+                )
+            )
+        )
+    return table
+
+
+def _marked(fact: object) -> Text:
+    """A fact's sentence with its figure between ⟦ ⟧ (its span text alone without one)."""
+    sentence, offset = getattr(fact, "sentence", None), getattr(fact, "sentence_start", None)
+    start, end = getattr(fact, "start"), getattr(fact, "end")  # noqa: B009
+    if not sentence or offset is None or not 0 <= start - offset <= end - offset <= len(sentence):
+        return Text(clean(getattr(fact, "text", None) or ""))
+    a, b = start - offset, end - offset
+    out = Text(clean(sentence[:a]))
+    out.append(clean(sentence[a:b]), style=SPAN_STYLE)
+    out.append(clean(sentence[b:]))
+    return out
+
+
+def findings_table(findings: list, title: str) -> Table:
+    """Findings of ``extractor conflicts``: each one's facts side by side, a section each."""
+    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+    table.add_column("finding", style="bold", max_width=16)
+    table.add_column("figure", justify="right", no_wrap=True)
+    table.add_column("document", max_width=24, overflow="fold")
+    table.add_column("in its sentence", ratio=1, min_width=24)
+    for finding in findings:
+        first = finding.facts[0]
+        when = period(first.__dict__)
+        what = f"{finding.kind}\n{first.indicator or ''}\n{first.place or ''}\n{when}"
+        if finding.gap:
+            what += f"\n{finding.gap:.1%} apart" if finding.kind != "shares over 100%" else ""
+        for i, fact in enumerate(finding.facts):
+            who = f"{fact.doc_id}\n{fact.date or ''}"
+            if fact.speaker:
+                who += f"\n{fact.speaker}"
+            table.add_row(
+                Text(clean_lines(what)) if i == 0 else "",
+                Text(clean(_figure(fact.__dict__))),
+                Text(clean_lines(who)),
+                _marked(fact),
+            )
+        table.add_section()
+    return table

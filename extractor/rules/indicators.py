@@ -8,9 +8,12 @@ order (the first source that gives a cue whose indicator allows the amount's uni
 1. ``measured``: the phrase the fact linker found ("volume of foreign investment");
 2. ``unit``: a counted noun is itself what is measured ("65 thousand new jobs" -> job);
 3. ``sentence``: the cue nearest the amount in its sentence, before it first ("Industrial
-   output ... 107.3%": the index has no head of its own).
+   output ... 107.3%": the index has no head of its own);
+4. ``only``: a counted noun that one indicator alone counts ("26 productions": the
+   plants of investment projects).
 
-Within one source the longest cue wins ("foreign investment" over "investment"), then the
+Within one source the longest cue wins ("foreign investment" over "investment"), then, in
+``measured``, the one nearest its head ("budget revenue": revenue), in the sentence the
 one nearest the amount. The decision keeps its source and cue (``measured:investment``),
 the ``indicator_rule`` of a record. Nothing here imports spaCy.
 """
@@ -199,8 +202,8 @@ class IndicatorClassifier:
         def key(item: tuple[_Cue, int, int]) -> tuple:
             cue, _, offset = item
             # longest cue first; then, in a sentence, the cue before the amount and nearest.
-            if anchor is None:
-                return (-len(cue.words), 0, 0)
+            if anchor is None:  # in a phrase, the cue nearest its head: "budget revenue"
+                return (-len(cue.words), 0, -offset)
             after = offset > anchor
             return (-len(cue.words), after, abs(offset - anchor))
 
@@ -236,6 +239,11 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(sentence)), unit, at)
             if cue is not None:
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
+        if unit and unit not in load_lexicon().kinds:
+            # a counted noun that one indicator alone counts: "26 productions" (new plants)
+            fits = [ind.id for ind in self.indicators if unit in ind.units]
+            if len(fits) == 1:
+                return Decision(fits[0], f"only:{unit}")
         return Decision(None)
 
 
