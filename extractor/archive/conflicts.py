@@ -1,7 +1,8 @@
 """Figures that disagree: across documents, and within one.
 
 Across documents, facts about the same place (:func:`~extractor.archive.places.place_key`),
-indicator, period (the same first and last day) and unit are compared pairwise when they
+indicator, period (the same first and last day), unit and measured head word ("the volume
+of investment" and "investment projects" are two things) are compared pairwise when they
 come from different documents. Each figure stands for a range of values its qualifier
 allows ("more than 65 thousand": above 65,000; "about 90": 90 give or take
 :data:`APPROX`; "3 to 6": 3..6), and two figures agree when their ranges meet, or come
@@ -22,6 +23,7 @@ from itertools import combinations
 from typing import Any
 
 from ..rules.rx import rx
+from ..scoring import head_word
 from .query import Filters, where_clause
 from .store import Archive
 
@@ -189,7 +191,14 @@ def across_documents(
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.indicator and fact.place_key and fact.period_start and fact.unit:
-            key = (fact.indicator, fact.place_key, fact.period_start, fact.period_end, fact.unit)
+            key = (
+                fact.indicator,
+                fact.place_key,
+                fact.period_start,
+                fact.period_end,
+                fact.unit,
+                head_word(fact.measured),
+            )
             groups[key].append(fact)
     conflicts: list[Finding] = []
     agreements: list[Finding] = []
@@ -251,6 +260,7 @@ def _parts_above_whole(
         if (
             whole.unit != part.unit
             or whole.unit == "%"
+            or (whole.period_start, whole.period_end) != (part.period_start, part.period_end)
             or len(between) > _PART_GAP
             or not _PART_MARKER.search(between)
         ):

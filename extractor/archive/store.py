@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..about import __version__
+from ..rules.rx import rx
 from ..rules.timex import DocDate
 from .places import place_key
 
@@ -94,7 +95,9 @@ FACT_COLUMNS = {
 TABLES = {"documents": DOCUMENT_COLUMNS, "spans": SPAN_COLUMNS, "facts": FACT_COLUMNS}
 # What a sentence ends with: a full stop, ! or ? before a capital, a digit or a quote, or
 # a line break. "4.1 trillion" and "Mr. Abenov" stay inside.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*\s+(?=[A-ZА-ЯЁ0-9\"'“«(])|\n")
+_SENTENCE_END = rx(
+    r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Jr|Sr|vs|etc))[.!?…][\"'”»)]*\s+(?=[\p{Lu}0-9\"'“«(])|\n"
+)
 
 
 class ArchiveError(RuntimeError):

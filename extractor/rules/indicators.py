@@ -231,7 +231,12 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(measured)), unit, None)
             if cue is not None:
                 return Decision(cue.indicator.id, f"measured:{cue.text}")
-        if unit and not is_currency(unit) and unit.isalpha() and unit.islower():
+        # A counted noun inside the phrase was judged there, with its neighbours ("boiler
+        # houses" are no housing); only one the phrase lacks speaks for itself.
+        measured_words = {w for w, _ in words_of(measured)} if measured else set()
+        counted = bool(unit and unit not in load_lexicon().kinds and unit.isalpha())
+        counted = counted and fold_word(unit or "") not in measured_words
+        if counted and unit and unit.islower():
             cue = self._best(self.cues_in(words_of(unit)), unit, None)
             if cue is not None:
                 return Decision(cue.indicator.id, f"unit:{cue.text}")
@@ -239,7 +244,7 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(sentence)), unit, at)
             if cue is not None:
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
-        if unit and unit not in load_lexicon().kinds:
+        if counted and unit:
             # a counted noun that one indicator alone counts: "26 productions" (new plants)
             fits = [ind.id for ind in self.indicators if unit in ind.units]
             if len(fits) == 1:
