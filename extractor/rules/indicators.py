@@ -1,7 +1,7 @@
 """Which public indicator an amount is a figure of, from the taxonomy in ``indicators.jsonl``.
 
-Every indicator is a row of ``resources/indicators.jsonl``: an ``id``
-(``fixed_investment``...), a label, the cue words that name it and the units its figures
+Every indicator is a row of ``resources/indicators.jsonl``: an ``id`` (``investment``,
+``jobs_created``...), a label, the cue words that name it and the units its figures
 come in. An amount takes the indicator whose cue names what it measures, tried in this
 order (the first source that gives a cue whose indicator allows the amount's unit wins):
 
@@ -12,10 +12,11 @@ order (the first source that gives a cue whose indicator allows the amount's uni
 4. ``only``: a counted noun that one indicator alone counts ("26 productions": the
    plants of investment projects).
 
-Within one source the longest cue wins ("foreign investment" over "investment"), then, in
-``measured``, the one nearest its head ("budget revenue": revenue), in the sentence the
-one nearest the amount. The decision keeps its source and cue (``measured:investment``),
-the ``indicator_rule`` of a record. Nothing here imports spaCy.
+Within the measured phrase the longest cue wins ("foreign investment" over "investment"),
+then the one nearest its head ("budget revenue": revenue); in the sentence the cue nearest
+the amount, before it first, a cue inside a longer one not counting on its own. The
+decision keeps its source and cue (``measured:investment``), the ``indicator_rule`` of a
+record. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -198,14 +199,22 @@ class IndicatorClassifier:
         fits = [f for f in found if f[0].indicator.allows(unit)]
         if not fits:
             return None
+        # a cue inside a longer one that fits is not a cue of its own: the "investment" of
+        # "foreign investment" (but it is where the longer one's unit does not fit)
+        spans = [(i, i + len(cue.words)) for cue, i, _ in fits]
+        fits = [
+            item
+            for item, (a, b) in zip(fits, spans, strict=True)
+            if not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
+        ]
 
         def key(item: tuple[_Cue, int, int]) -> tuple:
             cue, _, offset = item
-            # longest cue first; then, in a sentence, the cue before the amount and nearest.
+            # in a phrase the longest cue; in a sentence the nearest before the amount.
             if anchor is None:  # in a phrase, the cue nearest its head: "budget revenue"
                 return (-len(cue.words), 0, -offset)
             after = offset > anchor
-            return (-len(cue.words), after, abs(offset - anchor))
+            return (after, abs(offset - anchor))
 
         return min(fits, key=key)[0]
 

@@ -212,3 +212,21 @@ def test_sentence_around(text, amount, expected):
     sentence, offset = sentence_around(text, start, start + len(amount))
     assert sentence == expected
     assert text[offset : offset + len(sentence)] == sentence
+
+
+def test_without_pyarrow_the_rows_are_the_same(tmp_path, corpus_documents, monkeypatch):
+    docs = corpus_documents[:4]
+
+    def table_rows(path):
+        with Archive(path, read_only=True) as archive:
+            return [
+                archive.con.execute(f"SELECT * EXCLUDE ({skip}) FROM {t} ORDER BY ALL").fetchall()
+                for t, skip in (("documents", "ingested_at"), ("spans", "label"), ("facts", "text"))
+            ]
+
+    with Archive(tmp_path / "arrow.duckdb") as archive:
+        archive.ingest(docs)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with Archive(tmp_path / "values.duckdb") as archive:
+        archive.ingest(docs)
+    assert table_rows(tmp_path / "arrow.duckdb") == table_rows(tmp_path / "values.duckdb")
