@@ -3,10 +3,11 @@
 Across documents, facts about the same place (:func:`~extractor.archive.places.place_key`),
 indicator, period (the same first and last day), unit and measured head word ("the volume
 of investment" and "investment projects" are two things) are compared pairwise when they
-come from different documents. Each figure stands for a range of values its qualifier
-allows ("more than 65 thousand": above 65,000; "about 90": 90 give or take
-:data:`APPROX`; "3 to 6": 3..6), and two figures agree when their ranges meet, or come
-within ``tolerance`` of each other. Agreeing figures of two or more documents are
+come from different documents; changes ("grew by 5%") and parts named after their whole
+("of which ...") are left out, only levels are compared. Each figure stands for a range of
+values its qualifier allows ("more than 65 thousand": above 65,000; "about 90": 90 give or
+take :data:`APPROX`; "3 to 6": 3..6), and two figures agree when their ranges meet, or
+come within ``tolerance`` of each other. Agreeing figures of two or more documents are
 confirmations; the others are conflicts.
 
 Within one document two patterns are checked in each sentence: a part above its whole
@@ -35,6 +36,13 @@ _PART_MARKER = rx(r"(?i)\b(?:of\s+which|of\s+them|of\s+these|including|among\s+t
 # A percentage that is a change, not a share: "grew by 5%", "up 3%".
 _CHANGE_BEFORE = rx(r"(?i)\b(?:by|up|down)\s+(?:about\s+|almost\s+|nearly\s+)?$")
 _PART_GAP = 60  # characters between a whole and its first part: "jobs, of which "
+# A change, not a level: "grew by 5%", "which is 1.2 trillion more than", "an increase of".
+_CHANGE_AFTER = rx(r"(?i)^\W{0,3}(?:\w+\s+){0,3}?(?:more|less|higher|lower|fewer)\s+than\b")
+_CHANGE_WORDS_BEFORE = rx(
+    r"(?i)\b(?:increased?|decreased?|grew|gr[oa]wth|rose|fell|declined?|up|down|added)\s+"
+    r"(?:by\s+)?(?:\w+\s+){0,2}$"
+)
+CHANGE, PART = "change", "part"
 
 CONFLICT, AGREEMENT = "conflict", "agreement"
 PART_ABOVE_WHOLE, SHARES_OVER_100 = "part above whole", "shares over 100%"
@@ -44,6 +52,25 @@ _FACT_COLUMNS = (
     "indicator", "place", "place_key", "time_start", "time_end", "period_start", "period_end",
     "speaker", "sentence", "sentence_start",
 )  # fmt: skip
+
+
+def role_of(sentence: str | None, start: int, end: int) -> str | None:
+    """Whether a figure is a change (``"change"``: "grew by 5%", "1.2 trillion more than
+    in 2023") or a part of a whole named before it (``"part"``: "..., of which 45
+    thousand"), given its sentence and its offsets in it; None for a level of its own.
+    Changes and parts are not compared across documents: only levels are."""
+    if not sentence:
+        return None
+    before, after = sentence[:start], sentence[end:]
+    if (
+        _CHANGE_BEFORE.search(before)
+        or _CHANGE_WORDS_BEFORE.search(before)
+        or _CHANGE_AFTER.search(after)
+    ):
+        return CHANGE
+    if _PART_MARKER.search(before):
+        return PART
+    return None
 
 
 def parse_tolerance(value: str) -> float:
@@ -141,6 +168,14 @@ class Fact:
     def bounds(self) -> Bounds | None:
         return bounds_of(self.value, self.low, self.high, self.qualifier)
 
+    @property
+    def role(self) -> str | None:
+        """``change``, ``part`` or None (a level): see :func:`role_of`."""
+        if self.sentence is None or self.sentence_start is None:
+            return None
+        offset = self.sentence_start
+        return role_of(self.sentence, self.start - offset, self.end - offset)
+
     def to_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in (*_FACT_COLUMNS, "date")}
         out["period_start"] = str(self.period_start) if self.period_start else None
@@ -190,7 +225,13 @@ def across_documents(
     """
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.indicator and fact.place_key and fact.period_start and fact.unit:
+        if (
+            fact.indicator
+            and fact.place_key
+            and fact.period_start
+            and fact.unit
+            and fact.role is None
+        ):
             key = (
                 fact.indicator,
                 fact.place_key,

@@ -72,5 +72,8 @@ def conflicts(
         for finding in findings:
             sys.stdout.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
         return
-    what = "confirmed figures" if agreements else "conflicts"
+    if agreements:
+        what = "figure confirmed" if len(findings) == 1 else "figures confirmed"
+    else:
+        what = "finding" if len(findings) == 1 else "findings"
     _util.console.print(findings_table(findings, f"{len(findings)} {what} in {db}"))

@@ -737,19 +737,23 @@ def _figure(rec: dict) -> str:
 
 def answer_table(columns: tuple[str, ...], rows: list[tuple], title: str, *, facts: bool) -> Table:
     """The answer of ``extractor query``: facts in readable columns, or any SQL's columns."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=0)
     if not facts:
         for name in columns:
             table.add_column(escape(name), overflow="fold")
         for row in rows:
             table.add_row(*(Text(clean("" if v is None else str(v))) for v in row))
         return table
-    for name, style in (("doc", "dim"), ("date", None), ("place", None), ("indicator", "bold"),
-                        ("period", None), ("figure", "bold"), ("measured", None),
-                        ("speaker", None)):  # fmt: skip
-        table.add_column(
-            name, style=style, overflow="fold", justify="right" if name == "figure" else "left"
-        )
+    # Ids, dates, indicators and figures keep one line (a long id is cut, it stays
+    # searchable); places, what is measured and speakers wrap.
+    table.add_column("doc", style="dim", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", ratio=1, min_width=9)
+    table.add_column("indicator", style="bold", no_wrap=True)
+    table.add_column("period", min_width=9)
+    table.add_column("figure", style="bold", justify="right", min_width=9)
+    table.add_column("measured", ratio=1, min_width=9)
+    table.add_column("speaker", ratio=1, min_width=9)
     for row in rows:
         rec = dict(zip(columns, row, strict=True))
         table.add_row(
@@ -770,17 +774,14 @@ def answer_table(columns: tuple[str, ...], rows: list[tuple], title: str, *, fac
     return table
 
 
-def _marked(fact: object) -> Text:
-    """A fact's sentence with its figure between ⟦ ⟧ (its span text alone without one)."""
+def _marked(fact: object) -> SpanInSentence | Text:
+    """A fact's sentence with its figure highlighted (its span text alone without one)."""
     sentence, offset = getattr(fact, "sentence", None), getattr(fact, "sentence_start", None)
     start, end = getattr(fact, "start"), getattr(fact, "end")  # noqa: B009
     if not sentence or offset is None or not 0 <= start - offset <= end - offset <= len(sentence):
         return Text(clean(getattr(fact, "text", None) or ""))
     a, b = start - offset, end - offset
-    out = Text(clean(sentence[:a]))
-    out.append(clean(sentence[a:b]), style=SPAN_STYLE)
-    out.append(clean(sentence[b:]))
-    return out
+    return SpanInSentence(clean(sentence[:a]), clean(sentence[a:b]), clean(sentence[b:]))
 
 
 def findings_table(findings: list, title: str) -> Table:

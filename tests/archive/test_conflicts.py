@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from extractor.archive.conflicts import Bounds, agree, bounds_of, parse_tolerance
+from extractor.archive.conflicts import Bounds, agree, bounds_of, parse_tolerance, role_of
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,24 @@ def test_parse_tolerance(text, expected):
 def test_parse_tolerance_rejects(text):
     with pytest.raises(ValueError, match="tolerance"):
         parse_tolerance(text)
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,expected",
+    [
+        ("Investment reached 410 billion tenge in 2019.", "410 billion tenge", None),
+        ("Exports grew by 12.5% over the year.", "12.5%", "change"),
+        ("Output increased by almost 7 percent.", "7 percent", "change"),
+        ("Revenue was KZT 11 trln, which is 1.2 trillion more than a year before.",
+         "1.2 trillion", "change"),
+        ("Wages rose 8% in the first half.", "8%", "change"),
+        ("65 thousand jobs were created, of which 40 thousand permanent.", "40 thousand", "part"),
+        ("Spending reached 9 trillion tenge, including 3.1 trillion on pensions.",
+         "3.1 trillion", "part"),
+        ("65 thousand jobs were created, of which 40 thousand permanent.", "65 thousand", None),
+        ("More than 3 million square meters of housing were built.", "3 million", None),
+    ],
+)  # fmt: skip
+def test_role_of_a_figure(sentence, figure, expected):
+    start = sentence.index(figure)
+    assert role_of(sentence, start, start + len(figure)) == expected

@@ -104,7 +104,7 @@ def test_the_conflicts_table_shows_documents_dates_and_sentences(written, monkey
     result = invoke("conflicts", "--db", db)
     assert result.exit_code == 0
     text = out.getvalue()
-    assert "3 conflicts in" in text
+    assert "3 findings in" in text
     for shown in ("2020-02-10", "2020-04-15", "65,000 job", "48,000 job", "part above whole",
                   "were permanent"):  # fmt: skip
         assert shown in text
