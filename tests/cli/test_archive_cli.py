@@ -14,6 +14,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from extractor.archive.sources import PYARROW_HINT
 from extractor.cli import _util, app
 from extractor.io.writers import CsvWriter
 from extractor.schema import SPAN_FIELDS
@@ -250,7 +251,8 @@ def test_ingest_parquet_without_pyarrow_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     result = invoke("ingest", path, "--db", tmp_path / "facts.duckdb")
     assert result.exit_code == 1
-    assert "pip install 'extractor[cluster]'" in " ".join(result.stderr.split())
+    assert PYARROW_HINT in " ".join(result.stderr.split())
+    assert "extractor[cluster]" in PYARROW_HINT
 
 
 _HOLDER = textwrap.dedent(
