@@ -9,14 +9,17 @@ order (the first source that gives a cue whose indicator allows the amount's uni
 2. ``unit``: a counted noun is itself what is measured ("65 thousand new jobs" -> job);
 3. ``sentence``: the cue nearest the amount in its sentence, before it first ("Industrial
    output ... 107.3%": the index has no head of its own);
-4. ``only``: a counted noun that one indicator alone counts ("26 productions": the
+4. ``before``: the same in the sentence before ("Unemployment fell. This figure ...");
+5. ``only``: a counted noun that one indicator alone counts ("26 productions": the
    plants of investment projects).
 
-Within the measured phrase the longest cue wins ("foreign investment" over "investment"),
-then the one nearest its head ("budget revenue": revenue); in the sentence the cue nearest
-the amount, before it first, a cue inside a longer one not counting on its own. The
-decision keeps its source and cue (``measured:investment``), the ``indicator_rule`` of a
-record. Nothing here imports spaCy.
+In the measured phrase the longest cue wins ("foreign investment" over "investment"),
+then a cue that is not ``weak`` ("milk production": milk, not production), then the one
+nearest the head ("budget revenue": revenue). A phrase whose only cue is weak ("gross
+output") takes a stronger cue of its sentence when there is one ("of agriculture"). In a
+sentence the cue nearest the amount wins, before it first, a cue inside a longer one not
+counting on its own. The decision keeps its source and cue (``measured:investment``),
+the ``indicator_rule`` of a record. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from .rx import rx
 from .units import load_lexicon
 
 INDICATORS_FILE = "indicators.jsonl"
-_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after"}
+_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak"}
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
 SOURCES = ("measured", "unit", "sentence")
@@ -62,7 +65,9 @@ class Indicator:
     """One row of the taxonomy: an id, what it is, the words that name it, its units.
 
     ``not_after``: words that, just before a cue, make it name something else
-    ("price" of "price index" is inflation, but "cost" after "total" is a project's money).
+    ("houses" after "boiler"). ``weak``: cues that name a kind of figure more than a thing
+    ("production", "output"): in a phrase any other cue wins over them ("milk production"
+    is livestock).
     """
 
     id: str
@@ -71,6 +76,7 @@ class Indicator:
     units: tuple[str, ...]
     note: str = ""
     not_after: tuple[str, ...] = ()
+    weak: frozenset[str] = frozenset()
 
     def allows(self, unit: str | None) -> bool:
         """Whether an amount in ``unit`` can be a figure of this indicator.
@@ -129,12 +135,12 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         if row["id"] in seen:
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
-        lists = ("cues", "units", "not_after")
+        lists = ("cues", "units", "not_after", "weak")
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
             for k in lists
         ):
-            problems.append(f"{where}: cues, units and not_after are lists of strings")
+            problems.append(f"{where}: cues, units, not_after and weak are lists of strings")
             continue
         seen.add(row["id"])
         out.append(
@@ -145,6 +151,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 units=tuple(row["units"]),
                 note=row.get("note", ""),
                 not_after=tuple(fold_word(w) for w in row.get("not_after", [])),
+                weak=frozenset(row.get("weak", [])),
             )
         )
     if problems:
@@ -212,7 +219,7 @@ class IndicatorClassifier:
             cue, _, offset = item
             # in a phrase the longest cue; in a sentence the nearest before the amount.
             if anchor is None:  # in a phrase, the cue nearest its head: "budget revenue"
-                return (-len(cue.words), 0, -offset)
+                return (-len(cue.words), cue.text in cue.indicator.weak, -offset)
             after = offset > anchor
             return (after, abs(offset - anchor))
 
@@ -224,6 +231,7 @@ class IndicatorClassifier:
         unit: str | None,
         sentence: str | None = None,
         at: int | None = None,
+        before: str | None = None,
     ) -> Decision:
         """The indicator of one amount.
 
@@ -236,10 +244,16 @@ class IndicatorClassifier:
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
+        weak: Decision | None = None
         if measured:
             cue = self._best(self.cues_in(words_of(measured)), unit, None)
             if cue is not None:
-                return Decision(cue.indicator.id, f"measured:{cue.text}")
+                decision = Decision(cue.indicator.id, f"measured:{cue.text}")
+                if cue.text not in cue.indicator.weak:
+                    return decision
+                # "gross output" says what kind of figure, not of what: the sentence may
+                # ("Gross output of agriculture ..."); else the weak cue stands
+                weak = decision
         # A counted noun inside the phrase was judged there, with its neighbours ("boiler
         # houses" are no housing); only one the phrase lacks speaks for itself.
         measured_words = {w for w, _ in words_of(measured)} if measured else set()
@@ -250,9 +264,18 @@ class IndicatorClassifier:
             if cue is not None:
                 return Decision(cue.indicator.id, f"unit:{cue.text}")
         if sentence:
-            cue = self._best(self.cues_in(words_of(sentence)), unit, at)
+            found = self.cues_in(words_of(sentence))
+            if weak is not None:  # only a cue that says more than the phrase's weak one
+                found = [f for f in found if f[0].text not in f[0].indicator.weak]
+            cue = self._best(found, unit, at)
             if cue is not None:
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
+        if weak is not None:
+            return weak
+        if before:
+            cue = self._best(self.cues_in(words_of(before)), unit, len(before))
+            if cue is not None:
+                return Decision(cue.indicator.id, f"before:{cue.text}")
         if counted and unit:
             # a counted noun that one indicator alone counts: "26 productions" (new plants)
             fits = [ind.id for ind in self.indicators if unit in ind.units]

@@ -137,6 +137,29 @@ def test_measured(extract, text, span, measured):
             "4.4 percent",
             ("2020", "2020"),
         ),
+        # the time of a base amount after "against", "compared to", "from"
+        ("In 2019 inflation was 5,2% against 6.1% in 2018.", "5,2%", ("2019", "2019")),
+        (
+            "In 2019 the yield was 30.4 c/ha against 29.1 c/ha a year earlier.",
+            "30.4 c/ha",
+            ("2019", "2019"),
+        ),
+        (
+            "In 2019 revenues reached 9 bln tenge compared to 7.5 bln tenge in 2018.",
+            "9 bln tenge",
+            ("2019", "2019"),
+        ),
+        # a time beyond a semicolon belongs to the other clause
+        (
+            "In 2019 farmers threshed 1.1 million tons of grain; in 2018 the harvest was 1.3 million tons.",
+            "1.3 million tons",
+            ("2018", "2018"),
+        ),
+        (
+            "Farmers threshed 1.1 million tons of grain; in 2018 the harvest was 1.3 million tons.",
+            "1.1 million tons",
+            (None, None),
+        ),
     ],
 )
 def test_period_of_a_fact_skips_comparison_bases(extract, text, span, period):

@@ -32,6 +32,13 @@ from extractor.rules.indicators import (
         ("investment project", "KZT", None, "investment", "measured:project"),
         # a cue after a word that makes it something else: a boiler house is no housing
         ("boiler houses", "house", None, None, None),
+        # a weak cue ("production") loses to any other in the phrase
+        ("poultry production", "t", None, "livestock", "measured:poultry"),
+        ("meat production", "%", None, "livestock", "measured:meat production"),
+        # a weak cue alone defers to the sentence, and stands where it names nothing
+        ("gross output", "%", "In agriculture, the gross output was 104.1%.",
+         "agricultural_output", "sentence:agriculture"),
+        ("output", "%", "The output rose to 104.1%.", "industrial_output", "measured:output"),
         # a counted noun is what it measures
         (None, "job", None, "jobs_created", "unit:job"),
         # the sentence, when the phrase has no cue: the nearest cue before the amount
@@ -94,7 +101,7 @@ def test_every_bad_row_is_reported_at_once():
     message = str(err.value)
     assert "3 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
-    assert "indicators.jsonl:3: cues, units and not_after are lists of strings" in message
+    assert "indicators.jsonl:3: cues, units, not_after and weak are lists of strings" in message
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
 
 
@@ -103,3 +110,19 @@ def test_a_classifier_of_its_own_taxonomy():
     classifier = IndicatorClassifier(taxonomy)
     assert classifier.classify("new highway", "km").indicator == "roads"
     assert classifier.classify("new highway", "KZT").indicator is None
+
+
+@pytest.mark.parametrize(
+    "sentence,before,expected",
+    [
+        # the sentence before names what "this figure" is
+        ("This figure reached 4.9%.", "Unemployment fell again last year.", "unemployment"),
+        # the amount's own sentence comes first
+        ("Wages rose by 9.9%.", "Unemployment fell again last year.", "wages"),
+        ("This figure reached 4.9%.", None, None),
+    ],
+)
+def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expected):
+    at = sentence.index("4.9") if "4.9" in sentence else sentence.index("9.9")
+    decision = default_classifier().classify("figure", "%", sentence, at, before)
+    assert decision.indicator == expected
