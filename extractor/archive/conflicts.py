@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from ..resources import read_json
 from ..rules.rx import rx
 from ..scoring import head_word
 from .query import Filters, where_clause
@@ -43,6 +44,9 @@ _CHANGE_WORDS_BEFORE = rx(
     r"(?:by\s+)?(?:\w+\s+){0,2}$"
 )
 CHANGE, PART = "change", "part"
+
+# Nouns that hold what they measure after "of" (the fact linker's list).
+_CONTAINERS = frozenset(read_json("fact_words.json")["containers"])
 
 CONFLICT, AGREEMENT = "conflict", "agreement"
 PART_ABOVE_WHOLE, SHARES_OVER_100 = "part above whole", "shares over 100%"
@@ -71,6 +75,19 @@ def role_of(sentence: str | None, start: int, end: int) -> str | None:
     if _PART_MARKER.search(before):
         return PART
     return None
+
+
+def measured_key(measured: str | None) -> str | None:
+    """What a measured phrase is of, for comparing two facts: its head word, or, for a
+    container ("the cost of a pupil place", "the volume of investment"), the head of what
+    it contains ("place", "investment")."""
+    if not measured:
+        return None
+    head = head_word(measured)
+    words = measured.lower().split()
+    if head in _CONTAINERS and "of" in words[1:]:
+        return head_word(" ".join(words[words.index("of", 1) + 1 :])) or head
+    return head
 
 
 def parse_tolerance(value: str) -> float:
@@ -238,7 +255,7 @@ def across_documents(
                 fact.period_start,
                 fact.period_end,
                 fact.unit,
-                head_word(fact.measured),
+                measured_key(fact.measured),
             )
             groups[key].append(fact)
     conflicts: list[Finding] = []

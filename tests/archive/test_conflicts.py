@@ -4,7 +4,14 @@ import math
 
 import pytest
 
-from extractor.archive.conflicts import Bounds, agree, bounds_of, parse_tolerance, role_of
+from extractor.archive.conflicts import (
+    Bounds,
+    agree,
+    bounds_of,
+    measured_key,
+    parse_tolerance,
+    role_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +82,19 @@ def test_parse_tolerance_rejects(text):
 def test_role_of_a_figure(sentence, figure, expected):
     start = sentence.index(figure)
     assert role_of(sentence, start, start + len(figure)) == expected
+
+
+@pytest.mark.parametrize(
+    "measured,expected",
+    [
+        ("new jobs", "job"),
+        ("investment", "investment"),
+        ("volume of investments", "investment"),  # a container: what it holds
+        ("cost of a pupil place", "place"),
+        ("cost of work", "work"),
+        ("investment projects", "project"),
+        (None, None),
+    ],
+)
+def test_measured_key(measured, expected):
+    assert measured_key(measured) == expected
