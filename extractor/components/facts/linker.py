@@ -3,7 +3,8 @@
 Reads the spans of the other components and fills, on each QUANTITY record, ``measured``
 (:mod:`.measured`), the period (:mod:`.periods`), ``place`` (the GPE of the sentence, else
 the document's most mentioned GPE) and ``speaker``; then runs the document passes
-(:mod:`.passes`). What the rules know of the document is one :class:`FactContext`.
+(:mod:`.passes`), the last of which sets ``indicator``. What the rules know of the
+document is one :class:`FactContext`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..context import doc_text, release_text
 from ..fact_rules import FactRuleError, RuleSet, default_rule_set
 from .document import FactContext
 from .measured import _link_measured
-from .passes import _respectively, _share_measured_in_lists
+from .passes import _respectively, _share_measured_in_lists, set_indicators
 from .periods import (
     _RULE_IDS,
     NO_PERIOD,
@@ -112,6 +113,8 @@ class FactLinker:
         _share_measured_in_lists(doc, quantities, self.rules)
         if ctx.has_parse:
             _respectively(ctx, doc, quantities, ctx.governing_times, self.rules)
+        # last, once measured is final (lists and "respectively" share it out above)
+        set_indicators(doc, quantities)
         release_text(doc)
         return doc
 

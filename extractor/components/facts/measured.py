@@ -336,7 +336,10 @@ def _measured(
             return before, "measured.gapped_label"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
     window_start = max(sent.start_char, span.start_char - 40)
-    dash = rx(r"([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$").search(
+    # (a word starts the match: from inside a long word it would be tried at every letter)
+    dash = rx(
+        r"(?<![\p{L}-])([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$"
+    ).search(
         doc_text(doc)[window_start : span.start_char]
     )  # "the subsistence minimum – by 28%" too
     if dash and on("measured.dash_label"):
@@ -796,7 +799,7 @@ def _refer_back_measured(
     if lexicon.kind_of(base) == "count" or _of_own_whole(span):
         return measured, None  # "of which 160 km of roads", "among them 400 large families"
     before = _clause_before(span)
-    if rx(r"[\p{L}-]+\s+[–—-]\s+$").search(before):
+    if rx(r"(?<![\p{L}-])[\p{L}-]+\s+[–—-]\s+$").search(before):
         return measured, None  # "of which oil – 25.4 million tons": the dash names it
     if on("measured.part_of_whole") and _PART_OF_BEFORE.search(before):
         if verb is not None and verb.lemma_ == "be":

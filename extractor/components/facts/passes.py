@@ -1,12 +1,13 @@
 """The document passes of the fact linker, run once every amount is linked: amounts in
 one list share what they measure and their period; "respectively" pairs amounts with
-nouns and periods in order."""
+nouns and periods in order; last, every amount gets its indicator."""
 
 from __future__ import annotations
 
 import regex as re
 from spacy.tokens import Doc, Span
 
+from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
 from ...rules.rx import WS_START, rx
@@ -113,3 +114,27 @@ def _respectively(
                         if record is not None and period is not None:
                             record["time_start"], record["time_end"] = period
                             record["period_rule"] = "period.respectively"
+
+
+def set_indicators(doc: Doc, spans: list[Span]) -> None:
+    """Give every amount the indicator of what it measures (:mod:`extractor.rules.indicators`),
+    from its final ``measured``, its unit and its sentence; the record keeps the cue that
+    decided (``indicator_rule``)."""
+    classifier = default_indicator_classifier()
+    text = doc_text(doc)
+    has_sents = doc.has_annotation("SENT_START")
+    for span in spans:
+        record = span._.extractor
+        if record is None:
+            continue
+        sentence, at, before = None, None, None
+        if has_sents:
+            sent = span.sent
+            sentence, at = text[sent.start_char : sent.end_char], span.start_char - sent.start_char
+            if sent.start > 0:
+                previous = doc[sent.start - 1].sent
+                before = text[previous.start_char : sent.start_char]
+        decision = classifier.classify(
+            record.get("measured"), record.get("unit"), sentence, at, before
+        )
+        record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
