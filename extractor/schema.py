@@ -45,8 +45,10 @@ class SpanRecord(TypedDict, total=False):
     measured: Any  # QUANTITY: what the amount measures (the pipeline: a phrase; gold: heads)
     time_start: str | None  # QUANTITY, TIME: ISO date the period starts
     time_end: str | None  # QUANTITY, TIME: ISO date the period ends
+    indicator: str | None  # QUANTITY: the taxonomy id of what it measures (indicators.jsonl)
     measured_rule: str | None  # QUANTITY: the fact rule that set measured (pipeline only)
     period_rule: str | None  # QUANTITY: the fact rule that set the period (pipeline only)
+    indicator_rule: str | None  # QUANTITY: the source and cue that set indicator (pipeline only)
     place: str | None  # QUANTITY: where the amount applies (pipeline only)
     speaker: str | None  # QUANTITY: who says it (pipeline only)
     speaker_id: str | None  # QUANTITY: the speaker's person_id (pipeline only)
@@ -60,10 +62,13 @@ SPAN_FIELDS: tuple[str, ...] = tuple(SpanRecord.__annotations__)
 CORE_FIELDS = ("doc_id", "label", "start", "end", "text")
 # The labels that carry each other field.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("value", "low", "high", "unit", "qualifier", "measured"), ("QUANTITY",)),
+    **dict.fromkeys(
+        ("value", "low", "high", "unit", "qualifier", "measured", "indicator"), ("QUANTITY",)
+    ),
     **dict.fromkeys(("time_start", "time_end"), ("QUANTITY", "TIME")),
     **dict.fromkeys(
-        ("measured_rule", "period_rule", "place", "speaker", "speaker_id"), ("QUANTITY",)
+        ("measured_rule", "period_rule", "indicator_rule", "place", "speaker", "speaker_id"),
+        ("QUANTITY",),
     ),
     **dict.fromkeys(("title", "person_id"), ("PERSON",)),
 }
@@ -71,6 +76,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 LINKED_FIELDS = (
     "measured_rule",
     "period_rule",
+    "indicator_rule",
     "place",
     "speaker",
     "speaker_id",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .schema import ENTITY_LABELS
 
 REL_TOL = 1e-6
-METRICS = ("strict", "overlap", "value", "measured", "period", "fact")
+METRICS = ("strict", "overlap", "value", "measured", "period", "indicator", "fact")
 
 
 @dataclass
@@ -182,6 +182,11 @@ def measured_ok(gold: dict, pred: dict) -> bool:
     return head is not None and head in {fold(a) for a in accepted or []}
 
 
+def indicator_ok(gold: dict, pred: dict) -> bool:
+    """The same taxonomy id, or both null."""
+    return gold.get("indicator") == pred.get("indicator")
+
+
 def score_document(gold: list[dict], pred: list[dict], scores: Scores, *, text: str = "") -> None:
     """Add one document's counts to ``scores`` (and its errors to ``scores.errors``)."""
     labels = {r["label"] for r in gold} | {r["label"] for r in pred}
@@ -230,6 +235,13 @@ def _score_quantities(
     with_period = [(a, b) for a, b in valued if a.get("time_start") or a.get("time_end")]
     good_period = [(a, b) for a, b in with_period if time_ok(a, b)]
     t["period"].add(PRF(len(good_period), len(with_period), len(with_period)))
+    # indicator accuracy: over matched quantities whose gold has the key (null is an answer).
+    with_indicator = [(a, b) for a, b in pairs if "indicator" in a]
+    good_indicator = sum(1 for a, b in with_indicator if indicator_ok(a, b))
+    t["indicator"].add(PRF(good_indicator, len(with_indicator), len(with_indicator)))
+    for a, b in with_indicator:
+        if not indicator_ok(a, b):
+            scores.errors.append({"kind": "wrong indicator", "gold": a, "pred": b})
     for a, b in valued:
         for name, judged, ok in (
             ("measured", bool(a.get("measured")), measured_ok),

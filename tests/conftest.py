@@ -1,14 +1,20 @@
-"""Shared fixtures: the real pipeline, loaded once per session."""
+"""Shared fixtures: the real pipeline, loaded once per session, and the corpus extracted
+once (for the archive)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import extractor
+from extractor.archive.sources import archive_document
+from extractor.batch import extract_documents
+from extractor.io.corpus import iter_documents
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +33,26 @@ def extract(nlp):
         return extractor.doc_records(nlp(doc))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_results(nlp):
+    """Every corpus document with its records, from the real pipeline."""
+    return [r for r in extract_documents(nlp, iter_documents([CORPUS])) if hasattr(r, "records")]
+
+
+@pytest.fixture(scope="session")
+def corpus_documents(corpus_results):
+    """The corpus as archive documents (what `extract --db` writes)."""
+    return [archive_document(r.document, r.records) for r in corpus_results]
+
+
+@pytest.fixture(scope="session")
+def corpus_spans(corpus_results, tmp_path_factory) -> Path:
+    """The corpus' spans as `extractor extract -o spans.jsonl` writes them (no ledger)."""
+    path = tmp_path_factory.mktemp("spans") / "spans.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for result in corpus_results:
+            for record in result.records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

@@ -22,10 +22,10 @@ from extractor.schema import (
     "label,linked,expected",
     [
         ("QUANTITY", True, ("value", "low", "high", "unit", "qualifier", "measured",
-                            "time_start", "time_end", "measured_rule", "period_rule", "place",
-                            "speaker", "speaker_id")),
+                            "time_start", "time_end", "indicator", "measured_rule",
+                            "period_rule", "indicator_rule", "place", "speaker", "speaker_id")),
         ("QUANTITY", False, ("value", "low", "high", "unit", "qualifier", "measured",
-                             "time_start", "time_end")),
+                             "time_start", "time_end", "indicator")),
         ("TIME", True, ("time_start", "time_end")),
         ("PERSON", True, ("title", "person_id")),
         ("PERSON", False, ("title",)),

@@ -85,3 +85,29 @@ def test_fact_needs_value_measured_and_period_where_gold_has_them(gold_fields, p
     scores = Scores()
     score_document([_q(0, 5, **gold_fields)], [_q(0, 5, **pred_fields)], scores)
     assert scores.get("QUANTITY", "fact").tp == fact
+
+
+def _quantity(**fields):
+    return {"doc_id": "d", "label": "QUANTITY", "start": 0, "end": 5, "text": "5 bn",
+            "value": 5e9, "unit": "KZT", **fields}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "gold_fields,pred_fields,judged,right",
+    [
+        ({"indicator": "investment"}, {"indicator": "investment"}, 1, 1),  # the same id
+        ({"indicator": "investment"}, {"indicator": "budget_spending"}, 1, 0),  # another id
+        ({"indicator": None}, {"indicator": None}, 1, 1),  # null is an answer: both null
+        ({"indicator": None}, {"indicator": "investment"}, 1, 0),  # an id where none fits
+        ({}, {"indicator": "investment"}, 0, 0),  # gold without the key: not judged
+        ({"indicator": "investment"}, {"indicator": "investment", "value": 6e9}, 1, 1),
+    ],
+)
+def test_indicator_accuracy_over_matched_quantities_whose_gold_has_the_key(
+    gold_fields, pred_fields, judged, right
+):
+    scores = Scores()
+    score_document([_quantity(**gold_fields)], [_quantity(**pred_fields)], scores)
+    prf = scores.get("QUANTITY", "indicator")
+    assert (prf.pred, prf.tp) == (judged, right)
+    assert [e["kind"] for e in scores.errors].count("wrong indicator") == judged - right

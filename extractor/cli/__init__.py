@@ -7,6 +7,7 @@ order ``extractor --help`` lists them.
 
 # isort: off
 from . import extract, facts, review, show, evaluate, rules, gold, label  # noqa: F401
+from . import ingest, query, conflicts  # noqa: F401
 from ._util import app, main
 
 # isort: on

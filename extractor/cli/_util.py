@@ -123,6 +123,11 @@ PagerOpt = Annotated[
     typer.Option("--pager/--no-pager", help="Page long output on a terminal ($PAGER, else less)."),
 ]
 GoldDirOpt = Annotated[Path, typer.Option("--gold", help="Gold folder.")]
+# The fact archive of `extract --db`, `ingest`, `query` and `conflicts`.
+DbOpt = Annotated[
+    Path,
+    typer.Option("--db", metavar="FILE", help="The archive: a DuckDB file.", show_default=False),
+]
 DisableRuleOpt = Annotated[
     list[str] | None,
     typer.Option(

@@ -62,7 +62,7 @@ def evaluate(
             "--min-f1",
             help="Fail (exit 1) when a score is below X: METRIC=X, METRIC one of quantity.value, "
             "time.overlap, time.value, entity.strict, quantity.measured, quantity.period, "
-            "quantity.fact, all.strict, or LABEL.strict/overlap.",
+            "quantity.indicator, quantity.fact, all.strict, or LABEL.strict/overlap.",
         ),
     ] = None,
     by_rule: Annotated[
@@ -79,7 +79,7 @@ def evaluate(
     """Score the pipeline against the gold set (how: docs/scoring.md).
 
     Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
-    measured accuracy, period accuracy and fact F1.
+    measured accuracy, period accuracy, indicator accuracy and fact F1.
 
     Examples:
 
@@ -159,6 +159,6 @@ def _parse_thresholds(items: list[str]) -> dict[str, float]:
 def _metric(scores, key: str) -> float:
     row, _, metric = key.partition(".")
     row = row.upper()
-    if metric in ("measured", "period"):
+    if metric in ("measured", "period", "indicator"):
         return scores.get(row, metric).precision
     return scores.get(row, metric or "strict").f1

@@ -74,6 +74,15 @@ def extract(
             help="Write here instead of the terminal, with a ledger <output>.done for --resume.",
         ),
     ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Store documents, spans and facts in this archive (DuckDB, created when "
+            "missing) instead; documents it holds with the same text are skipped.",
+        ),
+    ] = None,
     fmt: Annotated[
         Format | None,
         typer.Option(
@@ -199,7 +208,10 @@ def extract(
       extractor extract archive/ -o spans.jsonl --resume
 
       extractor extract archive/ --cluster tcp://scheduler:8786 -o spans/ --resume
+
+      extractor extract corpus/ --db facts.duckdb
     """
+    from ..archive import ArchiveError
     from ..batch import default_n_process, extract_documents
     from ..io.corpus import iter_documents
     from ..io.writers import CsvWriter, JsonlWriter, OutputError, ResumableOutput, StreamOutput
@@ -211,6 +223,9 @@ def extract(
         fmt = Format.table if output is None and console.is_terminal else Format.jsonl
     if cluster and fmt != Format.parquet:
         fail("--cluster writes Parquet: use --format parquet -o DIR")
+    if db is not None and fmt == Format.parquet:
+        fail("--db stores in the archive on this machine: write Parquet with --cluster, then "
+             "load it with `extractor ingest DIR --db FILE`")  # fmt: skip
     if fmt == Format.parquet:
         from .partitioned import run_partitioned
 
@@ -235,6 +250,8 @@ def extract(
         )
     if resume and (output is None or fmt == Format.table):
         fail("--resume needs --output FILE and --format jsonl or csv")
+    if db is not None and (output is not None or resume):
+        fail("--db writes to the archive: leave out --output and --resume")
     nlp = load_pipeline(model, disabled_rules=check_rule_ids(disable_rule))
 
     writer = CsvWriter(facts=facts) if fmt == Format.csv else JsonlWriter(facts=facts)
@@ -243,13 +260,15 @@ def extract(
         for path in (output, errors):
             make_parent(path)
         err_handle = errors.open("w", encoding="utf-8") if errors else None
-        if fmt == Format.table:
+        if db is not None:
+            sink = _ArchiveSink(db)
+        elif fmt == Format.table:
             sink = _TableSink(output, facts)
         elif output is not None:
             sink = _RowSink(ResumableOutput(output, writer, resume=resume).__enter__())
         else:
             sink = _RowSink(StreamOutput(sys.stdout, writer))
-    except OutputError as err:
+    except (OutputError, ArchiveError) as err:
         fail(str(err))
     except OSError as err:
         fail(f"cannot write {err.filename}: {err.strerror or err}")
@@ -460,3 +479,36 @@ class _TableSink:
     def close(self) -> None:
         if self.handle:
             self.handle.close()
+
+
+class _ArchiveSink:
+    """Documents with their spans and facts into an archive, each in one transaction;
+    documents the archive holds with the same text hash and extractor are not extracted."""
+
+    def __init__(self, path: Path) -> None:
+        from ..archive import Archive, IngestReport
+
+        self.archive = Archive(path)
+        self.report = IngestReport()
+        self.kept = self.kept_size = 0
+
+    def pending(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        from ..about import __version__
+        from ..archive.store import needs_writing
+
+        for item in items:
+            if isinstance(item, Document):
+                stored = self.archive.stored([item.id]).get(item.id)
+                if not needs_writing(stored, item.sha256, __version__):
+                    self.kept += 1
+                    self.kept_size += item.size
+                    continue
+            yield item
+
+    def write(self, result: Result) -> None:
+        from ..archive.sources import archive_document
+
+        self.archive.write_batch([archive_document(result.document, result.records)], self.report)
+
+    def close(self) -> None:
+        self.archive.close()

@@ -122,21 +122,22 @@ ROWS = (
 
 
 def scores_table(scores: Scores, title: str) -> Table:
-    """Per-label and overall P/R/F: strict, overlap, value, measured, period, fact."""
-    # A light box keeps all ten columns within 80 characters (CI logs, narrow terminals).
+    """Per-label and overall P/R/F: strict, overlap, value, measured, period, indicator, fact."""
+    # A light box and one space between columns keep all eleven columns within 80
+    # characters (CI logs, narrow terminals).
     table = Table(
         title=title,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
-        collapse_padding=True,
+        padding=0,
     )
     table.add_column("label", style="bold", no_wrap=True, min_width=8)
     table.caption = (
         "P/R/F1: strict match; ovl: overlap F1; value: value/date F1; "
-        "meas., per.: measured and period accuracy"
+        "meas., per., ind.: measured, period and indicator accuracy"
     )
-    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "per.", "fact"):
+    for head in ("gold", "pred", "P", "R", "F1", "ovl", "value", "meas.", "per.", "ind.", "fact"):
         table.add_column(head, justify="right", no_wrap=True, min_width=5)
     for row in ROWS:
         if row not in scores.table:
@@ -148,6 +149,9 @@ def scores_table(scores: Scores, title: str) -> Table:
             f"{t['measured'].precision:.3f}" if row == "QUANTITY" and t["measured"].pred else ""
         )
         period = f"{t['period'].precision:.3f}" if row == "QUANTITY" and t["period"].pred else ""
+        indicator = (
+            f"{t['indicator'].precision:.3f}" if row == "QUANTITY" and t["indicator"].pred else ""
+        )
         fact = f"{t['fact'].f1:.3f}" if row == "QUANTITY" else ""
         style = "bold" if row in ("ENTITY", "ALL") else None
         table.add_row(
@@ -156,7 +160,8 @@ def scores_table(scores: Scores, title: str) -> Table:
             str(strict.pred),
             f"{strict.precision:.3f}",
             f"{strict.recall:.3f}",
-            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, period, fact, style=style,
+            f"{strict.f1:.3f}", f"{overlap.f1:.3f}", value, measured, period, indicator, fact,
+            style=style,
         )  # fmt: skip
     return table
 
@@ -212,10 +217,11 @@ class ErrorsTable(FitsWidth):
         for err in self.errors:
             g, p = err["gold"], err["pred"]
             ref = g or p
+            show = _describe_indicator if err["kind"] == "wrong indicator" else _describe
             if wide:
-                cells = [ref["label"], Text(_describe(g)), Text(_describe(p))]
+                cells = [ref["label"], Text(show(g)), Text(show(p))]
             else:
-                cells = [Text(f"{ref['label']}\n{_describe(g)}\n→ {_describe(p)}")]
+                cells = [Text(f"{ref['label']}\n{show(g)}\n→ {show(p)}")]
             sentence = fact_in_sentence(ref, self.texts.get(ref["doc_id"]))
             table.add_row(err["kind"], escape(ref["doc_id"]), *cells, sentence)
         return table
@@ -224,6 +230,12 @@ class ErrorsTable(FitsWidth):
 def errors_table(errors: list[dict], texts: dict[str, str]) -> ErrorsTable:
     """The errors of an evaluation (see :class:`ErrorsTable`)."""
     return ErrorsTable(errors, texts)
+
+
+def _describe_indicator(rec: dict | None) -> str:
+    if rec is None:
+        return "—"
+    return clean(f"{rec['text']!r} {rec.get('indicator') or 'no indicator'}")
 
 
 def _describe(rec: dict | None) -> str:
@@ -690,6 +702,13 @@ class HighlightedTranscript:
         return Measurement.get(console, options, self.text(console))
 
 
+# How a rule that does not run for each amount in turn is marked.
+_STAGE_NOTES = {
+    "fallback": "(when no rule above gave a period) ",
+    "document": "(after every amount, over the document) ",
+}
+
+
 def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
     """The fact rules in order: id, what it serves, how many examples test it."""
     table = Table(title="fact rules, in the order they are tried", title_justify="left",
@@ -699,6 +718,10 @@ def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
     table.add_column("eg.", justify="right", no_wrap=True)
     for rule in rules:
         note = Text(rule.note)
+        if rule.kind == "filter":
+            note = Text("(filter) ", style="dim") + note
+        elif rule.stage != "amount":
+            note = Text(_STAGE_NOTES[rule.stage], style="dim") + note
         if not rule.enabled:
             note = Text("(off) ", style="dim") + note
         if examples:
@@ -706,4 +729,94 @@ def fact_rules_table(rules: list, *, examples: bool = False) -> Table:
                 note.append(f"\n  e.g. {eg.text.strip()}  ", style="dim")
                 note.append(f"[{eg.amount} -> {eg.expect}]", style="cyan")
         table.add_row(rule.id, note, str(len(rule.examples)))
+    return table
+
+
+# --- extractor query, extractor conflicts -------------------------------------------------
+
+_QUANTITY_KEYS = ("value", "low", "high", "unit")
+
+
+def _figure(rec: dict) -> str:
+    """ "more than 65,000 job" : the amount with its qualifier in words."""
+    words = {"approx": "about", "over": "more than", "under": "less than", "min": "at least",
+             "max": "up to"}  # fmt: skip
+    amount = readable_amount({k: rec.get(k) for k in _QUANTITY_KEYS})
+    qualifier = words.get(rec.get("qualifier") or "")
+    return f"{qualifier} {amount}" if qualifier else amount
+
+
+def answer_table(columns: tuple[str, ...], rows: list[tuple], title: str, *, facts: bool) -> Table:
+    """The answer of ``extractor query``: facts in readable columns, or any SQL's columns."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=0)
+    if not facts:
+        for name in columns:
+            table.add_column(escape(name), overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(clean("" if v is None else str(v))) for v in row))
+        return table
+    # Ids, dates, indicators and figures keep one line (a long id is cut, it stays
+    # searchable); places, what is measured and speakers wrap.
+    table.add_column("doc", style="dim", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", ratio=1, min_width=9)
+    table.add_column("indicator", style="bold", no_wrap=True)
+    table.add_column("period", min_width=9)
+    table.add_column("figure", style="bold", justify="right", min_width=9)
+    table.add_column("measured", ratio=1, min_width=9)
+    table.add_column("speaker", ratio=1, min_width=9)
+    for row in rows:
+        rec = dict(zip(columns, row, strict=True))
+        table.add_row(
+            *(
+                Text(clean(v or ""))
+                for v in (
+                    rec["doc_id"],
+                    rec["date"],
+                    rec["place"],
+                    rec["indicator"],
+                    period(rec),
+                    _figure(rec),
+                    rec["measured"],
+                    rec["speaker"],
+                )
+            )
+        )
+    return table
+
+
+def _marked(fact: object) -> SpanInSentence | Text:
+    """A fact's sentence with its figure highlighted (its span text alone without one)."""
+    sentence, offset = getattr(fact, "sentence", None), getattr(fact, "sentence_start", None)
+    start, end = getattr(fact, "start"), getattr(fact, "end")  # noqa: B009
+    if not sentence or offset is None or not 0 <= start - offset <= end - offset <= len(sentence):
+        return Text(clean(getattr(fact, "text", None) or ""))
+    a, b = start - offset, end - offset
+    return SpanInSentence(clean(sentence[:a]), clean(sentence[a:b]), clean(sentence[b:]))
+
+
+def findings_table(findings: list, title: str) -> Table:
+    """Findings of ``extractor conflicts``: each one's facts side by side, a section each."""
+    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+    table.add_column("finding", style="bold", max_width=16)
+    table.add_column("figure", justify="right", no_wrap=True)
+    table.add_column("document", max_width=24, overflow="fold")
+    table.add_column("in its sentence", ratio=1, min_width=24)
+    for finding in findings:
+        first = finding.facts[0]
+        when = period(first.__dict__)
+        what = f"{finding.kind}\n{first.indicator or ''}\n{first.place or ''}\n{when}"
+        if finding.gap:
+            what += f"\n{finding.gap:.1%} apart" if finding.kind != "shares over 100%" else ""
+        for i, fact in enumerate(finding.facts):
+            who = f"{fact.doc_id}\n{fact.date or ''}"
+            if fact.speaker:
+                who += f"\n{fact.speaker}"
+            table.add_row(
+                Text(clean_lines(what)) if i == 0 else "",
+                Text(clean(_figure(fact.__dict__))),
+                Text(clean_lines(who)),
+                _marked(fact),
+            )
+        table.add_section()
     return table

@@ -29,8 +29,11 @@ def rules(
     """List the fact rules: how `measured` and the period of each amount are decided.
 
     The linker tries the rules of a field in this order; the first that answers sets the
-    field, and the record keeps its id (`measured_rule`, `period_rule`). Switch one off
-    with `evaluate --disable-rule ID` or `extract --disable-rule ID` to see what it earns.
+    field, and the record keeps its id (`measured_rule`, `period_rule`). A filter only
+    shapes what the others may take (a comparison base left out); a fallback runs when no
+    rule above gave a period; a document rule runs once every amount is linked (lists,
+    "respectively"). Switch one off with `evaluate --disable-rule ID` or
+    `extract --disable-rule ID` to see what it earns.
 
     Examples:
 

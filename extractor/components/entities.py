@@ -246,6 +246,23 @@ def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tu
     return sorted(out.values())
 
 
+def _bodies_of_bodies(text: str, records: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "the Mazhilis of the Parliament of the Republic of Kazakhstan": a body named as part
+    of another is one organisation (two ORGs joined by "of the"). ``records`` is sorted."""
+    out: list[tuple[int, int, str]] = []
+    for record in records:
+        if (
+            out
+            and record[2] == "ORG"
+            and out[-1][2] == "ORG"
+            and text[out[-1][1] : record[0]] == " of the "
+        ):
+            out[-1] = (out[-1][0], record[1], "ORG")
+        else:
+            out.append(record)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_not_entities() -> frozenset[str]:
     """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
@@ -308,7 +325,9 @@ class EntityRefiner:
             f for f in found
             if not (quantities.contains(f[0], f[1]) and _not_a_name(text[f[0] : f[1]]))
         ]  # fmt: skip
-        records = _coordinated_places(text, self._propagate(text, self._resolve(text, found, doc)))
+        records = _coordinated_places(
+            text, _bodies_of_bodies(text, self._propagate(text, self._resolve(text, found, doc)))
+        )
         doc.spans[SPANS_ENTITIES] = []
         person_ids = link_persons([text[s:e] for s, e, label in records if label == "PERSON"])
         for start, end, label in records:
@@ -443,10 +462,10 @@ class EntityRefiner:
                 return start, end, None
         if label == "ORG" and source == "ner" and _MINISTER_OF.match(surface):
             return start, end, None  # "Minister of Finance": a portfolio, not the ministry
-        if source == "ner" and rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in (
-            load_not_entities()
-        ):
-            return start, end, None  # "GRP", "the President's Address": indicators, speeches
+        if rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in load_not_entities():
+            # "GRP", "the President's Address": indicators, speeches; "CHAIR (M. Serikbayev):"
+            # a transcript's role label, not a dateline city
+            return start, end, None
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title

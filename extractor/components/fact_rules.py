@@ -9,7 +9,9 @@ so a user can see why a figure got its period, ``extractor evaluate --by-rule`` 
 how often each rule fires and is right, and ``--disable-rule ID`` switches one off.
 
 The order of the rows is the order in which the linker tries them: the first rule that
-answers sets the field. A rule switched off is skipped, and the next one answers.
+answers sets the field. A rule switched off is skipped, and the next one answers. A
+period rule's ``stage`` says when it runs (:data:`STAGES`); its code is the function the
+linker registers under its id (``extractor.components.facts.PERIOD_RULES``).
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ from ..resources import read_text
 
 FIELDS = ("measured", "period")
 RULES_FILE = "fact_rules.jsonl"
-_ROW_KEYS = {"id", "field", "kind", "note", "examples", "enabled"}
+_ROW_KEYS = {"id", "field", "kind", "stage", "note", "examples", "enabled"}
 # "set": the rule sets the field and the record names it; "filter": the rule only shapes
 # which candidate a setting rule may take (a base time ruled out, "today" skipped).
 KINDS = ("set", "filter")
+# When a setting rule runs: for each amount in turn, the first that answers wins
+# ("amount"); for an amount no "amount" rule gave a period ("fallback"); or once over the
+# whole document after every amount is linked ("document": lists, "respectively").
+STAGES = ("amount", "fallback", "document")
 _EXAMPLE_KEYS = {"text", "date", "amount", "expect"}
 
 
@@ -59,6 +65,7 @@ class FactRule:
     note: str
     examples: tuple[RuleExample, ...] = ()
     kind: str = "set"
+    stage: str = "amount"
     enabled: bool = True
     order: int = 0
 
@@ -83,6 +90,12 @@ class RuleSet:
         if rule_id not in self._index:
             raise FactRuleError(f"the fact linker names rule {rule_id!r}, not in {RULES_FILE}")
         return rule_id not in self.disabled and self._index[rule_id].enabled
+
+    def stage(self, field_name: str, stage: str) -> list[FactRule]:
+        """The rules in force for ``field_name`` at ``stage``, in the file's order."""
+        return [
+            r for r in self.rules if r.field == field_name and r.stage == stage and self.on(r.id)
+        ]
 
     def without(self, rule_ids: Iterable[str]) -> RuleSet:
         """The same rules with ``rule_ids`` switched off; unknown ids are an error."""
@@ -140,6 +153,9 @@ def parse_fact_rules(text: str, source: str = RULES_FILE) -> tuple[FactRule, ...
         if row.get("kind", "set") not in KINDS:
             problems.append(f"{where}: kind is one of {', '.join(KINDS)}, not {row['kind']!r}")
             continue
+        if row.get("stage", "amount") not in STAGES:
+            problems.append(f"{where}: stage is one of {', '.join(STAGES)}, not {row['stage']!r}")
+            continue
         if not str(row["id"]).startswith(row["field"] + "."):
             problems.append(f"{where}: id {row['id']!r} should start with {row['field']!r}.")
             continue
@@ -174,6 +190,7 @@ def parse_fact_rules(text: str, source: str = RULES_FILE) -> tuple[FactRule, ...
                 note=row["note"],
                 examples=tuple(examples),
                 kind=row.get("kind", "set"),
+                stage=row.get("stage", "amount"),
                 enabled=bool(row.get("enabled", True)),
                 order=len(rules),
             )

@@ -37,6 +37,8 @@ _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these
 _MAX_NOUN_DISTANCE = 6
 # Between a bare number and the counted amount it joins: "11 and 14 models".
 _JOIN = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|to|of\s+the)\s*")
+# Between a counted amount and the bare number of its whole: "5 994 villages out of 6 520".
+_OUT_OF_BEFORE = re.compile(r"(?i)\s*\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$")
 
 
 class QuantityRecognizer:
@@ -262,6 +264,7 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     """ "11 and 14 models": a bare number joined to a counted amount takes its unit."""
     out = []
     starts = {c.start: c for c in kept}
+    ends = {c.end: c for c in kept}
     for cand in bare:
         gap = _JOIN.match(text, cand.end)
         nxt = starts.get(gap.end()) if gap else None
@@ -272,6 +275,12 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
         )
         if nxt is not None and nxt.unit and (change or (same_scale and cand.scale is None)):
             out.append(replace(cand, unit=nxt.unit))  # "from 14 thousand to 9.5 thousand children"
+            continue
+        # "5 994 villages out of 6 520": the whole counts what its part counts.
+        before = _OUT_OF_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+        prev = ends.get(before.start()) if before else None
+        if prev is not None and prev.unit:
+            out.append(replace(cand, unit=prev.unit))
     return out
 
 

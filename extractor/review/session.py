@@ -41,14 +41,17 @@ def to_gold(rec: dict, doc_id: str, text: str) -> dict:
     """A span record in the gold format, fields in schema order, marked reviewed.
 
     The extractor's ``measured`` phrase becomes its head word ("manufacturing industry
-    products" -> ``["product"]``); gold gives a list of acceptable head words.
+    products" -> ``["product"]``); gold gives a list of acceptable head words. ``indicator``
+    is written only when the record has the key (a gold file may leave it out).
     """
     start, end, label = rec["start"], rec["end"], rec["label"]
     out: dict[str, Any] = {"doc_id": doc_id, "label": label, "start": start, "end": end}
     out["text"] = text[start:end]
     if label == "QUANTITY":
         for name in QUANTITY_FIELDS:
-            out[name] = rec.get(name)
+            # the indicator is optional in gold: kept only where the record judges it
+            if name != "indicator" or name in rec:
+                out[name] = rec.get(name)
         measured = out["measured"]
         if isinstance(measured, str):
             head = head_word(measured)

@@ -7,7 +7,7 @@ longest non-overlapping matches quadratic in the number of matches.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
@@ -91,3 +91,11 @@ class ByStart(list):
         """The first span that starts at ``pos`` or after."""
         i = bisect_left(self.starts, pos)
         return self[i] if i < len(self) else None
+
+    def backwards(self, lo: int, hi: int) -> Iterator[Any]:
+        """The spans of :meth:`between` nearest ``hi`` first, lazily: a search for the last
+        span that passes a test costs what it reads, not the whole range."""
+        i = bisect_left(self.starts, hi)
+        while i > 0 and self.starts[i - 1] >= lo:
+            i -= 1
+            yield self[i]

@@ -356,6 +356,13 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                 and second.value < 1000
             ):
                 return None  # "from 2.7% in 2025 to 1.6%": a year, then the next amount
+            if (
+                num.plain_int
+                and _YEAR.fullmatch(text[num.start : num.end])
+                and sep in ("-", "–", "—")
+                and second.value < num.value
+            ):
+                return None  # "in 2020 – 88,1 percent": a year labels the amount after the dash
             low_v = num.value
             if num.scale is None and second.scale is not None:
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both

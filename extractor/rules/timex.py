@@ -146,7 +146,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("first_months", r"the\s+first\s+(?P<n>" + _N + r")\s+months(?!\s+of)"),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
-    ("year_range", r"(?P<yr>" + _Y + r")\s*[-–—]\s*(?P<yr2>" + _Y + r"|\d{2}(?!\d))(?:\s+years)?"),
+    # "2021-2025", "2022–23" (a two-digit end joins its dash, and is no decimal or share:
+    # "2022 - 71.5%", "in 2021 — 14 schools" are a year labelling an amount)
+    (
+        "year_range",
+        r"(?P<yr>" + _Y + r")(?:\s*[-–—]\s*(?P<yr2>" + _Y + r")"
+        r"|[-–—](?P<yr2>\d{2})(?![\d%])(?![.,]\d))(?:\s+years)?",
+    ),
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
     (
         "same_period",
@@ -691,14 +697,26 @@ BASELINE_BEFORE = re.compile(
 )
 
 
+# "against 29.1 c/ha a year earlier", "compared to 5.1 billion tenge in 2022", "from 5%
+# in 2019": the time of the base amount of a comparison.
+BASE_AMOUNT_BEFORE = re.compile(
+    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bfrom)\s+"
+    r"(?:about\s+|only\s+|almost\s+|nearly\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
+    r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+"
+    r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|as\s+of\s+)?$"
+)
+
+
 def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     """True when the time expression at ``start`` is the base of a comparison.
 
-    "more than in 2022", "compared to 2022", and a possessive ("last year's indicator").
+    "more than in 2022", "compared to 2022", "against 10.9% in October 2023", and a
+    possessive ("last year's indicator").
     """
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
-    return bool(BASELINE_BEFORE.search(text[max(0, start - 30) : start]))
+    before = text[max(0, start - 60) : start]
+    return bool(BASELINE_BEFORE.search(before[-30:]) or BASE_AMOUNT_BEFORE.search(before))
 
 
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\b")

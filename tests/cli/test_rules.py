@@ -37,6 +37,21 @@ def test_rules_lists_every_rule_of_a_field_in_order(field):
     assert other not in result.output
 
 
+@pytest.mark.parametrize(
+    "rule_id,mark",
+    [
+        ("period.change_base", "(filter)"),
+        ("period.report_frame", "(when no rule above gave a period)"),
+        ("period.respectively", "(after every amount, over the document)"),
+        ("measured.list_shared", "(after every amount, over the document)"),
+    ],
+)
+def test_rules_say_when_a_rule_runs(rule_id, mark):
+    result = runner.invoke(app, ["rules"], env={"COLUMNS": "250"})
+    line = next(row for row in result.output.splitlines() if rule_id + " " in row)
+    assert mark in line
+
+
 def test_evaluate_by_rule_counts_and_json(one_doc_gold, tmp_path):
     out = tmp_path / "scores.json"
     result = runner.invoke(

@@ -418,3 +418,35 @@ def test_companies_with_legal_forms(extract, text, expected):
 )
 def test_lines_terminals_roads_and_areas(extract, text, label, expected):
     assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # a transcript's speaker label: initials and a surname in capitals before a colon
+        ("G. AKHMETOVA: Thank you. My question is about water.", "PERSON", "G. AKHMETOVA"),
+        ("A.B. NURLANOV: We will answer in writing.", "PERSON", "A.B. NURLANOV"),
+        ("K. SAPAROV (Vice Minister of Energy): The plan is ready.", "PERSON", "K. SAPAROV"),
+        # a body named as part of another is one organisation
+        (
+            "The Mazhilis of the Parliament of the Republic of Kazakhstan held a hearing.",
+            "ORG",
+            "Mazhilis of the Parliament of the Republic of Kazakhstan",
+        ),
+    ],
+)
+def test_transcript_speakers_and_bodies_of_bodies(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHAIR (M. Serikbayev, Chairman of the Committee): Dear colleagues, we continue.",
+        "CHAIR: Deputy Nurlan Abdirov, please.",
+        "MODERATOR: The next question comes from the floor.",
+    ],
+)
+def test_a_presiding_role_label_is_no_entity(extract, text):
+    records = extract(text)
+    assert not [r for r in records if r["text"].startswith(("CHAIR", "MODERATOR"))]

@@ -12,11 +12,13 @@ import pytest
 import extractor
 from extractor.components.fact_rules import (
     FactRuleError,
+    RuleSet,
     check_rule_ids,
     default_rule_set,
     load_fact_rules,
     parse_fact_rules,
 )
+from extractor.components.facts import PERIOD_RULES, check_period_rules
 from extractor.rules.periods import ordered_period
 from extractor.scoring import fold, head_word
 
@@ -142,3 +144,36 @@ def test_disabled_rules_from_the_pipeline_config(nlp):
 )
 def test_ordered_period(period, expected):
     assert ordered_period(period) == expected
+
+
+def test_every_period_rule_has_code_and_every_function_a_rule():
+    check_period_rules(default_rule_set())  # the packaged file and the code agree
+    rows = RULES + (
+        parse_fact_rules('{"id": "period.nowhere", "field": "period", "note": "no code"}')
+    )
+    with pytest.raises(FactRuleError, match="period.nowhere"):
+        check_period_rules(RuleSet(rows))
+    assert set(PERIOD_RULES) <= {r.id for r in RULES}
+
+
+def test_stages_keep_the_file_order_and_drop_disabled_rules():
+    rules = default_rule_set(["period.headline"])
+    amount = [r.id for r in rules.stage("period", "amount")]
+    assert amount == [
+        r.id
+        for r in RULES
+        if r.field == "period" and r.stage == "amount" and r.id != "period.headline"
+    ]
+    assert [r.id for r in rules.stage("period", "fallback")] == [
+        "period.report_frame",
+        "period.present_state",
+    ]
+    assert {r.id for r in rules.stage("measured", "document")} == {
+        "measured.list_shared",
+        "measured.respectively",
+    }
+
+
+def test_a_bad_stage_is_reported():
+    with pytest.raises(FactRuleError, match="stage is one of"):
+        parse_fact_rules('{"id": "period.x", "field": "period", "stage": "later", "note": "n"}')

@@ -137,6 +137,29 @@ def test_measured(extract, text, span, measured):
             "4.4 percent",
             ("2020", "2020"),
         ),
+        # the time of a base amount after "against", "compared to", "from"
+        ("In 2019 inflation was 5,2% against 6.1% in 2018.", "5,2%", ("2019", "2019")),
+        (
+            "In 2019 the yield was 30.4 c/ha against 29.1 c/ha a year earlier.",
+            "30.4 c/ha",
+            ("2019", "2019"),
+        ),
+        (
+            "In 2019 revenues reached 9 bln tenge compared to 7.5 bln tenge in 2018.",
+            "9 bln tenge",
+            ("2019", "2019"),
+        ),
+        # a time beyond a semicolon belongs to the other clause
+        (
+            "In 2019 farmers threshed 1.1 million tons of grain; in 2018 the harvest was 1.3 million tons.",
+            "1.3 million tons",
+            ("2018", "2018"),
+        ),
+        (
+            "Farmers threshed 1.1 million tons of grain; in 2018 the harvest was 1.3 million tons.",
+            "1.1 million tons",
+            (None, None),
+        ),
     ],
 )
 def test_period_of_a_fact_skips_comparison_bases(extract, text, span, period):
@@ -152,6 +175,26 @@ def test_speaker_of_a_quotation(extract):
 @pytest.mark.parametrize(
     "text,date,span,period",
     [
+        # a budget's provision in the present passive is a plan: the budget's period
+        (
+            "The council approved the budget for 2025. 3.4 billion som is provided for roads.",
+            "2024-12-20",
+            "3.4 billion som",
+            ("2025", "2025"),
+        ),
+        (
+            "The plan for 2026 is adopted. KZT 12 bln are allocated to gas networks.",
+            "2025-12-01",
+            "KZT 12 bln",
+            ("2026", "2026"),
+        ),
+        # a pronoun subject goes on about the amount before it, in its period
+        (
+            "The second phase, 180 hectares, will be developed in 2020-2021. It is designed for 35 projects.",
+            "2019-10-01",
+            "35 projects",
+            ("2020", "2021"),
+        ),
         # A part of an amount named before it takes that amount's period, whatever its tense.
         (
             "In January-September 2023, 9.6 million m2 of housing was commissioned. "

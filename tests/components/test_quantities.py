@@ -37,3 +37,26 @@ def test_a_range_has_low_and_high(extract):
         extract("Children aged 3 to 6 years attend.", date="2024-01-10"), "3 to 6 years"
     )
     assert (record["value"], record["low"], record["high"], record["unit"]) == (None, 3, 6, "year")
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value,unit",
+    [
+        # a year before a dash labels the amount after it; a year range stays a time
+        ("The share was 86 percent in 2019, in 2020 – 88,1 percent.", "88,1 percent", 88.1, "%"),
+        ("Coverage: 2022 - 71.5%, 2023 - 74%.", "71.5%", 71.5, "%"),
+        ("In 2021 — 14 schools were built.", "14 schools", 14, "school"),
+        # a bare number after "out of" counts what its part counts
+        ("That is 5 994 villages out of 6 520.", "6 520", 6520, "village"),
+        ("In 2022, 40 schools out of 112 were repaired.", "112", 112, "school"),
+        ("Only 9 clinics out of the 31 met the standard.", "31", 31, "clinic"),
+    ],
+)  # fmt: skip
+def test_labels_and_wholes(extract, sentence, span, value, unit):
+    record = _quantity(extract(sentence, date="2024-01-10"), span)
+    assert (record["value"], record["unit"]) == (value, unit)
+
+
+def test_a_year_range_is_no_quantity(extract):
+    records = extract("In 2020-2024, 5 tons were produced.", date="2025-01-10")
+    assert [r["text"] for r in records if r["label"] == "QUANTITY"] == ["5 tons"]

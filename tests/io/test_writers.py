@@ -22,7 +22,8 @@ from extractor.schema import FACT_FIELDS, SPAN_FIELDS
 QUANTITY = {"doc_id": "a", "label": "QUANTITY", "start": 0, "end": 9, "text": "5 schools",
             "value": 5, "low": None, "high": None, "unit": "school", "qualifier": None,
             "measured": ["school", "schools"], "time_start": "2020", "time_end": "2020",
-            "measured_rule": "measured.counted_noun", "period_rule": "period.governing_time",
+            "indicator": "schools", "measured_rule": "measured.counted_noun",
+            "period_rule": "period.governing_time", "indicator_rule": "measured:school",
             "place": "Almaty", "speaker": "Mr Abenov", "speaker_id": "abenov"}  # fmt: skip
 TIME = {
     "doc_id": "a",
@@ -57,7 +58,7 @@ def test_jsonl_writer(writer, expected):
 
 
 def test_a_fact_carries_every_field_of_its_label_even_when_unknown():
-    linked = ("measured_rule", "period_rule", "speaker", "speaker_id", "place")
+    linked = ("measured_rule", "period_rule", "indicator_rule", "speaker", "speaker_id", "place")
     bare = {k: v for k, v in QUANTITY.items() if k not in linked}
     (line,) = JsonlWriter(facts=True).render([bare]).splitlines()
     assert json.loads(line) == {**QUANTITY, **dict.fromkeys(linked)}

@@ -177,3 +177,16 @@ def test_real_gold_can_be_relabelled_into_another_folder(tmp_path):
     session.add({"label": "GPE", "start": 15, "end": 31})
     assert (root / "gold" / "000_f3a91f304c34d6af.jsonl").read_bytes() == before
     shutil.rmtree(tmp_path / "scratch")
+
+
+@pytest.mark.parametrize(
+    "extra,expected",
+    [
+        ({}, "absent"),  # a record that does not judge the indicator leaves the key out
+        ({"indicator": "schools"}, "schools"),  # the extractor's id, to be reviewed
+        ({"indicator": None}, None),  # null is a judgment too: none fits
+    ],
+)
+def test_to_gold_writes_the_indicator_only_where_the_record_has_it(extra, expected):
+    rec = to_gold({**PROPOSALS[0], **extra}, "doc", TEXT)
+    assert rec.get("indicator", "absent") == expected

@@ -27,6 +27,12 @@ def test_between_is_the_filter_it_replaces(items, lo, hi):
     assert [i.start_char for i in index.between(lo, hi)] == [i.start_char for i in expected]
 
 
+@given(spans, st.integers(-5, 240), st.integers(-5, 240))
+def test_backwards_is_between_reversed(items, lo, hi):
+    index = ByStart(items)
+    assert list(index.backwards(lo, hi)) == list(reversed(index.between(lo, hi)))
+
+
 @given(spans, st.integers(-5, 240))
 def test_first_from(items, pos):
     after = [i.start_char for i in items if i.start_char >= pos]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.rules.timex import DocDate, find_times, resolve, tense_of
+from extractor.rules.timex import DocDate, find_times, is_baseline, resolve, tense_of
 
 
 def times(text, date="2020", previous=None):
@@ -306,3 +306,28 @@ def test_not_times(text):
 )
 def test_tense(sentence, tense):
     assert tense_of(sentence) == tense
+
+
+@pytest.mark.parametrize(
+    "text,time,base",
+    [
+        ("Output grew by 4% compared to 2022.", "2022", True),
+        ("It was 3.1 million tons, more than in 2021.", "2021", True),
+        ("Inflation was 8,7% against 10.9% in October 2023.", "October 2023", True),
+        ("The yield was 30.4 c/ha against 29.1 c/ha a year earlier.", "a year earlier", True),
+        ("Revenues reached 9 billion tenge compared to 7.5 billion tenge in 2022.", "2022", True),
+        ("The rate fell from 5.9 percent in 2019 to 4.8 percent.", "2019", True),
+        (
+            "Stocks: 310 thousand tons against 285 thousand tons as of 1 November 2022.",
+            "1 November 2022",
+            True,
+        ),
+        # the time of the amount itself, not of a base
+        ("In 2023, 5 schools were built.", "2023", False),
+        ("The plant produced 12 thousand tons in 2023.", "2023", False),
+        ("Against the plan, 5 schools were built in 2023.", "2023", False),
+    ],
+)
+def test_the_time_of_a_comparison_base(text, time, base):
+    start = text.index(time)
+    assert is_baseline(text, start, start + len(time)) is base

@@ -1,0 +1,220 @@
+"""The document as the fact rules see it (:class:`FactContext`): built once before its
+amounts are linked, with the times that may date a fact, the comparison bases left out,
+the places, persons and quotations, and the period the whole report is about."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex as re
+from spacy.tokens import Doc, Span
+
+from ...rules.intervals import ByStart, SpanIndex
+from ...rules.rx import rx
+from ...rules.timex import is_baseline
+from ...rules.units import load_lexicon
+from ...schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES
+from ..context import doc_text
+from ..fact_rules import RuleSet
+from .syntax import _starts_after
+
+Period = tuple[str | None, str | None]
+
+
+@dataclass
+class FactContext:
+    """What the fact rules consult about one document, built once before its amounts are
+    linked (:meth:`build`), and the state of the walk through them in document order.
+
+    The rules read it and never the Doc's side channels: the times that may date a fact
+    (``times``) and those that may govern one (``governing_times``: comparison bases left
+    out), the places, persons and quotations, the document date and the period the whole
+    report is about (``report_period``).
+    """
+
+    doc: Doc
+    text: str
+    rules: RuleSet
+    lexicon: Any
+    doc_date: str | None
+    has_parse: bool
+    times: ByStart
+    governing_times: ByStart
+    places: ByStart
+    persons: ByStart
+    quotes: list[tuple[int, int]]
+    doc_place: str | None
+    report_period: Period | None
+    # the report names a calendar period ("results of 2015"), not a look back ("the past 5 years")
+    calendar_report: bool
+    # tokens of names (never what an amount measures) and of amounts
+    named: frozenset[int]
+    amounts: frozenset[int]
+    # the walk: the amounts linked so far (by start token), the last period and measured
+    # set in the current paragraph, and what the last amount of each physical unit was of
+    done: dict[int, Span] = field(default_factory=dict)
+    previous_period: tuple[int, Period] | None = None
+    previous_measured: tuple[int, str] | None = None
+    material: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, rules: RuleSet) -> FactContext:
+        on = rules.on
+        text = doc_text(doc)
+        doc_date = doc._.extractor_date
+        entities = list(doc.spans[SPANS_ENTITIES]) if SPANS_ENTITIES in doc.spans else []
+        # A year inside a name ("the Law on the Budget for 2025-2027", "Business Road
+        # Map-2025") dates no fact.
+        in_names = SpanIndex(
+            (e.start_char, e.end_char)
+            for e in entities
+            if e.label_ in ("LAW", "ORG", "EVENT", "FAC")
+        )
+        times = ByStart(
+            t
+            for t in (doc.spans[SPANS_TIMES] if SPANS_TIMES in doc.spans else [])
+            if not in_names.contains(t.start_char, t.end_char)
+        )
+        bases = {
+            t.start_char
+            for t in times
+            if is_baseline(text, t.start_char, t.end_char)
+            or (on("period.change_base") and _change_base(text, t, doc_date))
+            or (on("period.than_base") and _than_base(text, t))
+        }
+        governing_times = ByStart(t for t in times if t.start_char not in bases)
+        places = ByStart(e for e in entities if e.label_ == "GPE")
+        has_parse = doc.has_annotation("DEP")
+        report_time = _report_time(doc, governing_times, doc_date) if has_parse else None
+        most_named = Counter(s.text for s in places).most_common(1)
+        return cls(
+            doc=doc,
+            text=text,
+            rules=rules,
+            lexicon=load_lexicon(),
+            doc_date=doc_date,
+            has_parse=has_parse,
+            times=times,
+            governing_times=governing_times,
+            places=places,
+            persons=ByStart(e for e in entities if e.label_ == "PERSON"),
+            quotes=[m.span(1) for m in _QUOTE.finditer(text)],
+            doc_place=most_named[0][0] if most_named else None,
+            report_period=_period_of(report_time) if report_time is not None else None,
+            calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
+            # the lower-case generic word that ends a facility's name is what an amount
+            # may measure: "a 50 MW Zhanatas wind farm" measures the farm
+            named=frozenset(
+                i
+                for e in entities
+                for i in range(e.start, e.end)
+                if not (
+                    e.label_ == "FAC" and i == e.end - 1 and doc[i].is_lower and e.end - e.start > 1
+                )
+            ),
+            amounts=frozenset(
+                i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
+            ),
+        )
+
+    def on(self, rule_id: str) -> bool:
+        """Whether a fact rule is in force."""
+        return self.rules.on(rule_id)
+
+    def paragraph_start(self, char: int) -> int:
+        """Where the paragraph holding ``char`` begins."""
+        return self.text.rfind("\n", 0, char) + 1
+
+
+# A quotation: “…”, «…» or "…", within one paragraph.
+_QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
+
+
+# "grew by 12.1% by 2019", "104.3% to 2021", "3.2 times against 2020": a year right after a
+# change, when that year is over, is the base the change is measured from, not a deadline.
+_CHANGE_BEFORE_TIME = re.compile(
+    r"(?i)(?:%|\bper\s*cent|\bpercent|\btimes|-fold)\s+"
+    r"(?:more\s+|less\s+|higher\s+|lower\s+)?(?:by|to|over|on|against|from)\s+"
+    r"(?:the\s+(?:level\s+of\s+)?)?$"
+)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+_LEVEL_OF = re.compile(r"(?i)\b(?:of|to|against|with|from|over)\s+the\s+$")
+
+
+def _change_base(text: str, time: Span, date: str | None) -> bool:
+    """The time is the base of a change just before it ("grew by 12.1% by 2019",
+    "101.2% over the same period last year", "98.7% of the 2020 level"), not the period of
+    the facts around it."""
+    if _LEVEL_OF.search(text[max(0, time.start_char - 30) : time.start_char]) and rx(
+        r"\s+level\b"
+    ).match(text[time.end_char : time.end_char + 8]):
+        return True  # "or 98.7% of the 2020 level", "compared to the 2019 level"
+    if not _CHANGE_BEFORE_TIME.search(text[max(0, time.start_char - 30) : time.start_char]):
+        return False
+    if rx(r"(?i)\bsame\s+period|\b(?:last|previous|a)\s+year|\byear\s+earlier").search(time.text):
+        return True
+    year = _YEAR.search(time.text)
+    return bool(year and date and year.group(1) < date[:4])
+
+
+# "2.4 times less than at the peak of the pandemic in August 2020": the base named after
+# "than" a few words before its time, within one clause.
+_THAN_BEFORE_TIME = re.compile(
+    r"(?i)\bthan\s+(?:at|in|on|during)?[^,;.()]{0,50}?\b(?:in|on|of)\s+$"
+)
+
+
+def _than_base(text: str, time: Span) -> bool:
+    """The time ends a "than ..." phrase: the base of a comparison."""
+    return bool(_THAN_BEFORE_TIME.search(text[max(0, time.start_char - 70) : time.start_char]))
+
+
+_LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
+
+
+def _period_of(time: Span) -> tuple[str | None, str | None]:
+    """A TIME span's ``(time_start, time_end)``."""
+    data = time._.extractor or {}
+    return data.get("time_start"), data.get("time_end")
+
+
+_HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+as)\s+in\s+$")
+
+
+def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:
+    """The time naming the period a report is about, in its headline or opening paragraph.
+
+    "Akim reports on the results of 2023", "Mayor sums up 2022", "... for January-May
+    2023": a year or a range, not a day ("today") and not a plan ("by 2027").
+    """
+    text = doc_text(doc)
+    paragraphs = [m.end() for m in rx(r"\n\s*\n").finditer(text)]
+    limit = paragraphs[2] if len(paragraphs) > 2 else len(text)  # headline, dateline, lead
+    for t in times:
+        if t.start_char >= limit:
+            break
+        start, end = _period_of(t)
+        before = text[max(0, t.start_char - 25) : t.start_char].lower()
+        if (
+            start
+            and end
+            and (len(start) <= 7 or start != end)  # a year, a month, "4-5 October"
+            and not _starts_after((start, end), date)
+            # a report is about a recent period: "Back in 2011 the country received ..." in
+            # the lead of a 2025 hearing is history, not the report's period
+            and not (date and int(end[:4]) < int(date[:4]) - 1)
+            # nor a horizon ahead ("the Concept for 2023-2029" in a 2025 hearing)
+            and not (date and int(end[:4]) > int(date[:4]))
+            and not _HISTORY_BEFORE.search(before)
+            and rx(
+                r"(?:results?\s+of|sum(?:s|med|ming)?\s+up|for|on|in|over)\s+(?:the\s+)?$"
+            ).search(before)
+        ):
+            return t
+    return None

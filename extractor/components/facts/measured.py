@@ -1,0 +1,833 @@
+"""What an amount measures (``measured``): the phrase the parse gives, then what the
+amounts around it say. Each way is a ``measured.*`` rule of ``resources/fact_rules.jsonl``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex as re
+from spacy.tokens import Doc, Span, Token
+
+from ...resources import read_jsonl
+from ...rules.quantex import COUNTED_SYNONYMS
+from ...rules.rx import WS_START, rx
+from ...rules.units import load_lexicon
+from ..context import doc_text
+from ..fact_rules import RuleSet
+from .document import FactContext
+from .syntax import (
+    _CONTAINERS,
+    _COPULAR,
+    _EVALUATION_BASE,
+    _PART_OF_BEFORE,
+    _POINTING,
+    _WORDS,
+    _clause_before,
+    _clause_verb,
+    _comparative,
+    _container_before,
+    _noun_ok,
+    _parenthetical,
+    _phrase,
+    _pointing_subject,
+    _previous_amount_in_sentence,
+    _restates,
+    _shared_head,
+)
+
+
+@lru_cache(maxsize=1)
+def load_nominalizations() -> dict[str, str]:
+    """Verb lemma -> the noun naming its act ("invest" -> "investment")."""
+    return {row["verb"]: row["noun"] for row in read_jsonl("nominalizations.jsonl")}
+
+
+def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
+    """Set ``measured`` and ``measured_rule``: the phrase the parse gives, then what the
+    amounts around it say (a bracket restating the amount before, a change set beside
+    it, the material the last amount of its unit was of, a pronoun pointing back)."""
+    on, text, lexicon, done = ctx.on, ctx.text, ctx.lexicon, ctx.done
+    measured, measured_rule = _measured(ctx, span, record, lexicon, ctx.rules)
+    if measured is None or _parenthetical(span) or _comparative(span) or _restates(span):
+        # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
+        # it; "8.4% more than a year earlier" compares the amount just named.
+        prev = _previous_in_sentence(span, done)
+        before_bracket = _noun_before_bracket(ctx, span) if _parenthetical(span) else None
+        if before_bracket is not None and on("measured.bracket_label"):
+            # "construction (8.8%), transport (7.9%)": the noun before the bracket.
+            measured, measured_rule = _phrase(ctx, before_bracket), "measured.bracket_label"
+        elif (
+            on("measured.same_as_before")
+            and prev is not None
+            and (
+                _parenthetical(span)
+                or _comparative(span)
+                or (_restates(span) and not _of_own_whole(span))
+            )
+        ):
+            measured, measured_rule = prev, "measured.same_as_before"
+            counted = _counted_whole(ctx, span, done, lexicon)
+            if counted is not None and on("measured.counted_whole"):
+                # "the number of cattle was 412.6 thousand head, 3.2% more": the
+                # change is of the cattle, not of the "head" they are counted in.
+                measured, measured_rule = counted, "measured.counted_whole"
+    paragraph = ctx.paragraph_start(span.start_char)
+    previous = ctx.previous_measured
+    earlier = previous[1] if previous and previous[0] == paragraph else None
+    if (
+        on("measured.change_of_before")
+        and measured
+        and measured.split()[-1].lower() in _CHANGE_NOUNS
+        and _APPOSED_CHANGE.search(text[max(0, span.start_char - 40) : span.start_char])
+        and (before := _previous_in_sentence(span, done) or earlier)
+        and before.split()[-1].lower() not in _CHANGE_NOUNS
+    ):
+        # "the wage was 287 413 tenge, an increase of 18,4%": a change set beside an
+        # amount measures what changed, the amount named before it.
+        measured, measured_rule = before, "measured.change_of_before"
+    unit = (record.get("unit") or "").split("/")[0]
+    physical = lexicon.kind_of(unit) not in (None, "currency", "count", "time") and (
+        unit not in ("%", "x")
+    )
+    material = ctx.material
+    if (
+        on("measured.same_unit_before")
+        and physical
+        and measured_rule in (None, "measured.verb_act")
+        and unit in material
+        and span.start_char - material[unit][0] <= _MATERIAL_WINDOW
+    ):
+        # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million tons":
+        # tons produced are of the material the last tons were of, not "production".
+        measured, measured_rule = material[unit][1], "measured.same_unit_before"
+    measured, back_rule = _refer_back_measured(
+        ctx, span, record, lexicon, measured, earlier, ctx.rules
+    )
+    if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
+        material[unit] = (span.end_char, measured)
+    record["measured"] = measured
+    record["measured_rule"] = back_rule or (measured_rule if measured else None)
+    if record["measured"] and not _dependent_amount(span):
+        ctx.previous_measured = (paragraph, record["measured"])
+    done[span.start] = span
+
+
+def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
+    """The noun right before "(" when the bracket holds a figure for it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in (
+        "(",
+        "+",
+        "-",
+        "–",
+        "about",
+        "approximately",
+        "around",
+        "some",
+        "nearly",
+        "over",
+    ):
+        i -= 1
+    if i < 0 or doc[i].text == ")" or doc[i].like_num:
+        return None
+    if i in ctx.amounts:
+        return None  # "14.6 billion rubles (96.8%)": the bracket evaluates the amount
+    return doc[i] if _noun_ok(ctx, doc[i]) else None
+
+
+def _label_head(ctx: FactContext, token: Token) -> Token:
+    """The head noun of a list label: "investments in fixed assets – 118.6%" is about
+    investments, "paid services to the population – 14.6 billion" about services. Only
+    within the label (after the bullet, dash, colon or comma before it), and not through
+    "of", which the noun phrase itself resolves ("the volume of ...")."""
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start and doc[start - 1].text not in ("–", "—", "-", ":", ";", ","):
+        start -= 1
+    while (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ != "of"
+        and token.head.head.pos_ == "NOUN"
+        and start <= token.head.head.i < token.i
+        and _noun_ok(ctx, token.head.head)
+    ):
+        token = token.head.head
+    for t in doc[start : token.i]:
+        # "paid services to the population": a noun right before a preposition (not
+        # "of") heads the label however the parser attached the preposition.
+        nxt = doc[t.i + 1]
+        if t.pos_ == "NOUN" and nxt.pos_ == "ADP" and nxt.lower_ != "of" and _noun_ok(ctx, t):
+            return t
+    return token
+
+
+def _counted_whole(ctx: FactContext, span: Span, done: dict[int, Span], lexicon) -> str | None:
+    """What a comparison measures when the amount it compares counts in a generic unit:
+    the subject of that amount's clause ("the number of cattle was 412.6 thousand head,
+    3.2% more than a year earlier" -> cattle; "the natural decline was 1 641 people").
+    None unless the amount before in the sentence is a count of a generic unit."""
+    prev = next(_earlier_in_sentence(span, done), None)
+    if prev is None:
+        return None
+    unit = ((prev._.extractor or {}).get("unit") or "").split("/")[0]
+    if lexicon.kind_of(unit) != "count" or unit not in _GENERIC_COUNTS:
+        return None
+    verb = _clause_verb(prev)
+    subj = _subject(ctx, verb) if verb is not None and verb.lemma_ in _COPULAR else None
+    if _noun_ok(ctx, subj) and not (prev.start <= subj.i < prev.end):
+        return _phrase(ctx, subj)
+    return None
+
+
+# Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
+_GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
+
+
+def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
+    """The amounts already linked before ``span`` in its sentence, nearest first (``done``
+    holds them in document order, so the walk stops at the sentence's start)."""
+    for i in reversed(done):
+        if i < span.sent.start:
+            return
+        if i < span.start:
+            yield done[i]
+
+
+def _previous_in_sentence(span: Span, done: dict[int, Span]) -> str | None:
+    """The measured of the nearest earlier amount in the sentence that has one."""
+    for prev in _earlier_in_sentence(span, done):
+        measured = (prev._.extractor or {}).get("measured")
+        if measured:
+            return measured
+    return None
+
+
+def _subject(ctx: FactContext, verb: Token) -> Token | None:
+    """The subject of a verb, through coordination and relative pronouns."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
+        if v is None:
+            continue
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            # "in the reporting year gross regional product amounted to ...": the parser
+            # hung the subject on the preposition before it; the noun right before the
+            # verb is the subject.
+            before = _noun_before_verb(ctx, v) if v is verb else None
+            if before is not None:
+                return _shared_head(before)
+            continue
+        # "Nurbek Aliyev, deputy: Losses in the networks are still 17 percent": a speaker's
+        # name read as a second subject; the one nearest before the verb is its own.
+        left = [c for c in subjects if c.i < v.i]
+        if left:
+            subj = max([c for c in left if _noun_ok(ctx, c)] or left, key=lambda c: c.i)
+        else:
+            subj = subjects[0]
+        if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
+            return v.head
+        if not _noun_ok(ctx, subj):
+            # "Aibek Nurlanov, deputy: Losses in the networks reached 19 percent": a speaker's
+            # turn before a colon; the clause after it has its own subject.
+            turn = _after_colon(ctx, subj, v)
+            if turn is not None:
+                return _shared_head(turn)
+        return _shared_head(subj)
+    # "the wear averages 54%, and in some cities exceeds 70 percent": the subject of the
+    # verb before, shared by ellipsis.
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _after_colon(ctx: FactContext, subj: Token, verb: Token) -> Token | None:
+    """The head noun of the first noun phrase after a colon between ``subj`` and ``verb``."""
+    doc = verb.doc
+    colon = next((t for t in doc[subj.i : verb.i] if t.text == ":"), None)
+    if colon is None:
+        return None
+    for t in doc[colon.i + 1 : verb.i]:
+        if t.pos_ == "NOUN" and not (colon.i < t.head.i < verb.i and t.head.pos_ == "NOUN"):
+            return t if _noun_ok(ctx, t) else None
+    return None
+
+
+def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
+    """A common noun right before the verb, past adverbs and auxiliaries."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and i >= verb.i - 4:
+        t = doc[i]
+        if t.dep_ in ("advmod", "aux", "auxpass", "neg"):
+            i -= 1
+            continue
+        return t if t.pos_ == "NOUN" and _noun_ok(ctx, t) else None
+    return None
+
+
+def _left_noun(ctx: FactContext, doc: Doc, i: int, sent_start: int) -> Token | None:
+    """The nearest common noun before token ``i``, within the clause."""
+    for t in reversed(list(doc[max(sent_start, i - 8) : i])):
+        if _noun_ok(ctx, t):
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return None
+    return None
+
+
+def _measured(
+    ctx: FactContext, span: Span, record: dict, lexicon, rules: RuleSet
+) -> tuple[str | None, str | None]:
+    """What the amount is of, from the parse, and the id of the rule that said so."""
+    on = rules.on
+    unit = record.get("unit") or ""
+    base = unit.split("/")[0]
+    doc = span.doc
+    sent = span.sent
+    last = span[-1]
+    # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
+    if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
+        head = next(
+            (t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None
+        )
+        synonym = next(
+            (
+                t
+                for t in reversed(list(span))
+                if t.pos_ == "NOUN" and COUNTED_SYNONYMS.get(t.lemma_.lower()) == base
+            ),
+            None,
+        )
+        if head is None and synonym is not None and synonym.lower_ not in ("people", "persons"):
+            # "1 146 residents" counts persons, measures residents
+            return synonym.lemma_.lower(), "measured.counted_noun"
+        if on("measured.classifier") and head is not None and head.lemma_.lower() in _CLASSIFIERS:
+            # "2 860 head of cattle", "1 370 units of machinery": what the classifier counts.
+            of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if _noun_ok(ctx, obj):
+                return _phrase(ctx, obj), "measured.classifier"
+        return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
+    # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
+    head = span.root.head
+    if (
+        on("measured.modified_noun")
+        and span.root.dep_ in ("compound", "nummod", "amod")
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.i - span.end < 4
+    ):
+        if _noun_ok(ctx, head):
+            return _phrase(ctx, head), "measured.modified_noun"
+    # "access in cities reached 98%, in villages – 93.4 percent": a clause with its verb
+    # and noun left out, only a place, time or cause before the dash, measures what the
+    # amount before it in the sentence measures ("of rolled metal – 985 thousand tons"
+    # names its own material: the dash label below).
+    window_start = max(sent.start_char, span.start_char - 50)
+    gapped_label = _GAPPED_LABEL.search(doc_text(doc)[window_start : span.start_char])
+    if gapped_label and on("measured.gapped_label"):
+        before = _previous_in_sentence(span, ctx.done)
+        if before:
+            return before, "measured.gapped_label"
+    # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
+    window_start = max(sent.start_char, span.start_char - 40)
+    # (a word starts the match: from inside a long word it would be tried at every letter)
+    dash = rx(
+        r"(?<![\p{L}-])([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$"
+    ).search(
+        doc_text(doc)[window_start : span.start_char]
+    )  # "the subsistence minimum – by 28%" too
+    if dash and on("measured.dash_label"):
+        left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
+        if left is not None and _noun_ok(ctx, left[-1]):
+            return _phrase(ctx, _label_head(ctx, left[-1])), "measured.dash_label"
+    # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
+    window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
+    gapped = rx(r"(?i)(?:,\s*(?:and\s+)?|\band\s+)(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(
+        window
+    )  # ", vegetables by 22.5%" too
+    if gapped and on("measured.gapped_coordination"):
+        start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
+        left = doc.char_span(start, start + len(gapped.group(1)))
+        if left is not None and _noun_ok(ctx, left[-1]):
+            return _phrase(ctx, left[-1]), "measured.gapped_coordination"
+    # "loans are issued for up to 10 years", "within five working days": a term.
+    if (
+        on("measured.term")
+        and lexicon.kind_of(base) == "time"
+        and rx(r"(?i)\b(?:for|within)\s+(?:up\s+to\s+|a\s+(?:period|term)\s+of\s+)?$").search(
+            window
+        )
+    ):
+        return "term", "measured.term"
+    # "1.5 trillion have been attracted ... . tenge of investments": the unit written apart
+    # from its number names what it is of.
+    apart = _of_after_apart_unit(ctx, span, unit, lexicon) if on("measured.apart_unit") else None
+    if apart is not None:
+        return _phrase(ctx, apart), "measured.apart_unit"
+    # "the sector, which accounts for about 70% of the regional industry": the share of
+    # the subject, not of what follows "of".
+    head_verb = _clause_verb(span)
+    if (
+        on("measured.share_of_subject")
+        and head_verb is not None
+        and head_verb.lemma_.lower() in ("account", "constitute", "comprise")
+    ):
+        subj = _subject(ctx, head_verb)
+        if _noun_ok(ctx, subj):
+            return _phrase(ctx, subj), "measured.share_of_subject"
+    # "the Karaganda – Balkhash highway, 363km long", "canals more than 50 years old": the
+    # size or age of the thing named before, or of the subject.
+    if on("measured.size_of") and rx(
+        r"(?i)" + WS_START + r"\s+(?:long|wide|deep|high|tall|old|in\s+length)\b"
+    ).match(doc_text(doc)[span.end_char : span.end_char + 12]):
+        verb = _clause_verb(span)
+        subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
+        if subj is not None and not _noun_ok(ctx, subj):
+            # "About 60% of the canals are ... 50 years old": the whole the share is of.
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if _noun_ok(ctx, subj) and not (span.start <= subj.i < span.end):
+            return _phrase(ctx, subj), "measured.size_of"
+        noun = _left_noun(ctx, doc, span.start, sent.start)
+        if noun is not None:
+            return _phrase(ctx, noun), "measured.size_of"
+        left = next((t for t in reversed(list(doc[sent.start : span.start])) if t.is_alpha), None)
+        named = _named_head(ctx, left)
+        if named is not None:
+            return named, "measured.size_of"
+    # "threshed from 4,6 million hectares", "sowing on the remaining 4 200 ha": an area.
+    if (
+        on("measured.area")
+        and lexicon.kind_of(base) == "area"
+        and rx(r"(?i)\b(?:on|from|over|across)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}$").search(
+            doc_text(doc)[max(sent.start_char, span.start_char - 30) : span.start_char]
+        )
+        and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
+    ):
+        return "area", "measured.area"
+    # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry";
+    # "17.6 tons (565.8 thousand troy ounces) of gold": past the bracket.
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "(":
+        close = next((t for t in doc[nxt.i : min(len(doc), nxt.i + 12)] if t.text == ")"), None)
+        if close is not None and close.i + 1 < len(doc) and doc[close.i + 1].lower_ == "of":
+            nxt = doc[close.i + 1]
+    if (
+        on("measured.share_stated_of_subject")
+        and nxt is not None
+        and nxt.lower_ == "of"
+        and base == "%"
+    ):
+        # "the poverty line is 70% of the subsistence minimum": a share stated of the
+        # subject; "70% of the industry" alone is of the industry.
+        verb = _clause_verb(span)
+        subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
+        if _noun_ok(ctx, subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
+            if subj.lemma_.lower() not in _CONTAINERS:
+                return _phrase(ctx, subj), "measured.share_stated_of_subject"
+    if on("measured.of_noun") and nxt is not None and nxt.lower_ == "of":
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.of_noun"
+        named_head = _named_head(ctx, obj)
+        if named_head is not None:
+            return named_head, "measured.of_noun"  # "42km of the Bishkek – Kara-Balta highway"
+    # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
+    # money terms", "17 million tons in clean weight" say how, not what).
+    clause = _clause_verb(span)
+    if (
+        on("measured.money_in")
+        and nxt is not None
+        and nxt.lower_ == "in"
+        and lexicon.kind_of(base) == "currency"
+        and not (clause is not None and clause.lemma_.lower() == "invest")
+    ):
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if _noun_ok(ctx, obj) and obj.i <= nxt.i + 3:
+            return _phrase(ctx, obj), "measured.money_in"
+    per = unit.split("/")[1] if "/" in unit else None
+    # Money per litre, ton, kWh (not per month or per family) is a price.
+    price_unit = on("measured.price") and (
+        lexicon.kind_of(base) == "currency"
+        and per
+        and lexicon.kind_of(per) not in ("time", "count")
+    )
+    if (
+        price_unit
+        and not (clause is not None and clause.lemma_ in _COPULAR)
+        and rx(r"(?i)\b(?:at|for)\s+(?:a\s+|the\s+)?(?:price\s+of\s+)?$").search(
+            doc_text(doc)[max(sent.start_char, span.start_char - 20) : span.start_char]
+        )
+    ):
+        return "price", "measured.price"  # "purchase wheat at 105 thousand tenge per ton"
+    # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
+    # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
+    before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
+    m = re.search(
+        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
+        before,
+    )
+    if m and on("measured.amount_cue"):
+        cue_start = doc.char_span(
+            span.start_char - len(before) + m.start(), span.start_char, alignment_mode="expand"
+        )
+        if cue_start is not None:
+            cue = cue_start[0]
+            owner = _owner_of_amount_phrase(ctx, cue, m.group(1), doc, sent)
+            if owner is not None:
+                return _phrase(ctx, owner), "measured.amount_cue"
+            act = load_nominalizations().get(cue.head.lemma_.lower())
+            if act and cue.head.pos_ == "VERB" and rx(r"(?i)^for\s+a\s+total").match(m.group(1)):
+                # "operators were fined for a total of 284 million tenge"
+                return act, "measured.amount_cue"
+            noun = _left_noun(ctx, doc, cue_start.start, sent.start)
+            if noun is not None:
+                return _phrase(ctx, noun), "measured.amount_cue"
+    if (
+        on("measured.money_for")
+        and nxt is not None
+        and nxt.lower_ == "for"
+        and lexicon.kind_of(base) == "currency"
+        and not per
+        and span.root.dep_ not in ("nsubj", "nsubjpass", "dobj")  # the verb's purpose rules
+    ):
+        # "KGS 2.3 billion for roads", "and 1.2 billion for the construction of ...": what
+        # the money pays for ("for each family", "for the year" say how much, or when).
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if (
+            _noun_ok(ctx, obj)
+            and obj.i <= nxt.i + 4
+            and not any(t.lower_ in _PER_WORDS for t in doc[nxt.i + 1 : obj.i])
+            and obj.lemma_.lower() not in _TIME_NOUNS
+        ):
+            return _phrase(ctx, obj), "measured.money_for"
+    verb = clause
+    if verb is None:
+        return ("price", "measured.price") if price_unit else (None, None)
+    if on("measured.subject_purpose") and span.root.dep_ in ("nsubj", "nsubjpass"):
+        # "23 bn tenge was allocated for repair": the purpose; else the act itself.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if _noun_ok(ctx, obj):
+                    return _phrase(ctx, obj), "measured.subject_purpose"
+                if obj is not None and obj.lemma_.lower() == "purpose":
+                    # resolved against what the text named before
+                    return _THESE_PURPOSES, "measured.these_purposes"
+        purpose = _purpose_after(ctx, verb, span)
+        if purpose is not None:
+            return _phrase(ctx, purpose), "measured.subject_purpose"
+        act = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
+        return act, ("measured.verb_act" if act else None)
+    if (
+        on("measured.object_purpose")
+        and span.root.dep_ == "dobj"
+        and verb.lemma_.lower() in _PURPOSE_VERBS
+    ):
+        # "TNK Kazchrome allocated KZT 11.8 billion for the construction of ...": the purpose.
+        for head in (span.root, verb):
+            for child in head.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("for", "on", "into")
+                    and child.i > span.root.i
+                ):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if _noun_ok(ctx, obj):
+                        return _phrase(ctx, obj), "measured.object_purpose"
+    # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if (
+        on("measured.change_object")
+        and prep is not None
+        and prep.lower_ in ("to", "by")
+        and prep.head.pos_ == "VERB"
+    ):
+        obj = next(
+            (
+                c
+                for c in prep.head.children
+                if c.dep_ == "dobj" and not (span.start <= c.i < span.end)
+            ),
+            None,
+        )
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.change_object"
+        if obj is None and prep.lower_ == "to":
+            # "the average waiting time was reduced from 10-12 hours to 2 hours": what was
+            # brought to the amount is the subject.
+            subj = _subject(ctx, prep.head)
+            if _noun_ok(ctx, subj) and subj.lower_ not in _POINTING:
+                return _phrase(ctx, subj), "measured.change_object"
+    # "raise the capacity of the plant from 1,200 to 1,440 MW", "unemployment fell from 5.9
+    # to 4.8 percent": the ends of a change are of what the verb changes.
+    if (
+        on("measured.change_range")
+        and verb.lemma_.lower() in _CHANGE_VERBS
+        and rx(
+            r"(?i)\bfrom\s+(?:about\s+|almost\s+|nearly\s+)?$"
+            r"|\bfrom\s+\d[\d\s.,]*(?:%|percent|[\p{L}]+)?\s+to\s+(?:about\s+|almost\s+)?$"
+        ).search(doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char])
+    ):
+        obj = next(
+            (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
+            None,
+        )
+        owner = obj if obj is not None else _subject(ctx, verb)
+        if _noun_ok(ctx, owner) and owner.lower_ not in _POINTING:
+            return _phrase(ctx, owner), "measured.change_range"
+    # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
+    if on("measured.multiplied_object") and base == "x":
+        obj = next(
+            (c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)),
+            None,
+        )
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.multiplied_object"
+    subj = _subject(ctx, verb)
+    if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
+        if _noun_ok(ctx, subj):
+            return _phrase(ctx, subj), "measured.copular_subject"
+    noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
+    if noun:
+        return noun, "measured.verb_act"
+    if on("measured.subject") and _noun_ok(ctx, subj):
+        return _phrase(ctx, subj), "measured.subject"
+    return None, None
+
+
+# How far back an amount of a physical unit looks for what the last one of that unit was
+# of, and the rules that name a material ("tons of coal", "2 860 head of cattle").
+_MATERIAL_WINDOW = 600
+
+
+_MATERIAL_RULES = frozenset(
+    ("measured.of_noun", "measured.classifier", "measured.dash_label", "measured.same_unit_before")
+)
+
+
+_PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+_GAPPED_LABEL = re.compile(
+    r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:in|for|against|among|at|on|from)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[–—-]\s+"
+    r"(?:by\s+|to\s+)?(?:about\s+|almost\s+|nearly\s+|another\s+)?$"
+)
+
+
+_CHANGE_VERBS = frozenset(_WORDS["change_verbs"])
+
+
+# "for each family", "for every hectare": an amount per item, not a purpose.
+_PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
+
+
+_TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
+
+
+def _owner_of_amount_phrase(
+    ctx: FactContext, cue: Token, words: str, doc: Doc, sent: Span
+) -> Token | None:
+    """Whose amount or level "in the amount of N" / "at the level of N" gives, when the
+    phrase hangs on the verb.
+
+    "Some 8,900 farmers used this support in the amount of ..." → the object; "Microcredits
+    were issued to 17,3 thousand people in the amount of ..." → the subject, not the
+    recipients; "the unemployment rate remains at the level of 4.7%" → the subject.
+    """
+    verb = cue.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = _subject(ctx, verb)
+    if rx(r"(?i)^at\s").match(words):
+        return subject if _noun_ok(ctx, subject) else None
+    total = bool(rx(r"(?i)^for\s+a\s+total").match(words))
+    if not (total or rx(r"(?i)^in\s+the\s+amount").match(words)):
+        return None
+    if total and load_nominalizations().get(verb.lemma_.lower()):
+        # "operators were fined for a total of 284 million tenge": the fines.
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if _noun_ok(ctx, obj):
+        return obj
+    left = _left_noun(ctx, doc, cue.i, sent.start)
+    recipient = left is not None and left.dep_ == "pobj" and left.head.lower_ == "to"
+    if left is not None and not recipient:
+        return None  # the noun right before: the general rule below takes it
+    return subject if _noun_ok(ctx, subject) else None
+
+
+def _purpose_after(ctx: FactContext, verb: Token, span: Span) -> Token | None:
+    """ "N was allocated from the budget for the reconstruction": what the money is for."""
+    if verb.lemma_.lower() not in _PURPOSE_VERBS:
+        return None
+    for t in verb.doc[verb.i + 1 : min(span.sent.end, verb.i + 14)]:
+        if t.lower_ in ("for", "on", "into") or (t.lower_ == "to" and t.dep_ == "prep"):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if _noun_ok(ctx, obj):
+                return obj
+    return None
+
+
+def _of_after_apart_unit(ctx: FactContext, span: Span, unit: str, lexicon) -> Token | None:
+    """The X of "<currency> of X" when the amount's currency stands apart from it."""
+    if lexicon.kind_of(unit) != "currency" or lexicon.suffix.search(span.text):
+        return None
+    doc = span.doc
+    text = doc_text(doc)
+    window = text[span.end_char : span.end_char + 150]
+    for m in lexicon.suffix.finditer(window):
+        if lexicon.code_of(m.group()) != unit:
+            continue
+        of = rx(r"\s+of\s+").match(window[m.end() :])
+        if of is None:
+            return None
+        start = span.end_char + m.end() + of.end()
+        target = doc.char_span(start, start + 1, alignment_mode="expand")
+        if target is None:
+            return None
+        noun = next((t for t in doc[target.start : target.start + 4] if _noun_ok(ctx, t)), None)
+        return noun
+    return None
+
+
+def _named_head(ctx: FactContext, token: Token | None) -> str | None:
+    """The lower-case type word that ends a name ("... highway", "... canal")."""
+    if token is None or token.i not in ctx.named:
+        return None
+    doc = token.doc
+    for t in doc[token.i : token.i + 8]:
+        if t.text.islower() and t.pos_ == "NOUN" and load_lexicon().code_of(t.text) is None:
+            return t.lemma_.lower()
+        if t.is_punct and t.text not in ("–", "-"):
+            return None
+    return None
+
+
+def _of_own_whole(span: Span) -> bool:
+    """ "..., or 47.5% of all expenditures": the share names its own whole (not "of which")."""
+    after = doc_text(span.doc)[span.end_char : span.end_char + 40]
+    return bool(
+        rx(r"\s+of\s+(?!which|them|these|those|it\b)").match(after)
+    ) and not _EVALUATION_BASE.match(after)
+
+
+_THESE_PURPOSES = "purposes"
+
+
+_CLASSIFIERS = frozenset(_WORDS["classifiers"])
+
+
+# ", an increase of 18,4%", ", a decrease of 3 percent": a change set beside an amount.
+_APPOSED_CHANGE = re.compile(
+    r"(?i),\s+(?:an?\s+)(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
+    r"\s+(?:of|by)\s+(?:about\s+|almost\s+|nearly\s+)?$"
+)
+
+
+_CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])
+
+
+def _dependent_amount(span: Span) -> bool:
+    """A part, restatement or comparison of an amount before it: never itself the whole
+    that later parts refer to."""
+    text = doc_text(span.doc)
+    before = _clause_before(span)
+    after = text[span.end_char : span.end_char + 40]
+    return bool(
+        _PART_OF_BEFORE.search(before)
+        or _EVALUATION_BASE.match(after)
+        or _parenthetical(span)
+        or _comparative(span)
+        or _restates(span)
+    )
+
+
+def _refer_back_measured(
+    ctx: FactContext,
+    span: Span,
+    record: dict,
+    lexicon,
+    measured: str | None,
+    earlier: str | None,
+    rules: RuleSet,
+) -> tuple[str | None, str | None]:
+    """What an amount measures when its clause points back to something before it.
+
+    - "104.6% of the forecast", "2.7% of GDP": a measure against a base is of the clause's
+      subject ("the deficit"), else of the amount before ("This is 104% of the plan").
+    - "Of these, 4.9 million tons is wheat": a part is what the clause says it is; with no
+      such noun ("of which 2 900 tons were processed ...") it is of the amount before.
+    - "in 2021 it was 34%": the pronoun stands for the share or level named before, else
+      for the amount before.
+
+    Returns the measured and the rule that changed it (``None`` when none did).
+    """
+    on = rules.on
+    doc = span.doc
+    text = doc_text(doc)
+    after = text[span.end_char : span.end_char + 40]
+    base = (record.get("unit") or "").split("/")[0]
+    verb = _clause_verb(span)
+    if on("measured.these_purposes") and (
+        measured == _THESE_PURPOSES
+        or (
+            (measured is None or measured in load_nominalizations().values())
+            and rx(r"(?i)\bfor\s+(?:these|this|such|those)\s+purposes?\b").search(
+                text[span.sent.start_char : span.sent.end_char]
+            )
+        )
+    ):
+        # "2.1 billion rubles were allocated for these purposes": the amount is for the
+        # purposes just named; the words say which, resolving them is left to the reader.
+        return _THESE_PURPOSES, "measured.these_purposes"
+    pointing = _pointing_subject(verb)
+    subject = None if pointing or verb is None else _subject(ctx, verb)
+    if subject is not None and span.start <= subject.i < span.end:
+        subject = None
+    if on("measured.evaluation_base") and _EVALUATION_BASE.match(after):
+        if _restates(span) or pointing or not _noun_ok(ctx, subject):
+            return earlier or measured, "measured.evaluation_base"
+        return _phrase(ctx, subject), "measured.evaluation_base"
+    if lexicon.kind_of(base) == "count" or _of_own_whole(span):
+        return measured, None  # "of which 160 km of roads", "among them 400 large families"
+    before = _clause_before(span)
+    if rx(r"(?<![\p{L}-])[\p{L}-]+\s+[–—-]\s+$").search(before):
+        return measured, None  # "of which oil – 25.4 million tons": the dash names it
+    if on("measured.part_of_whole") and _PART_OF_BEFORE.search(before):
+        if verb is not None and verb.lemma_ == "be":
+            attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+            if _noun_ok(ctx, attr) and not (span.start <= attr.i < span.end):
+                # "Of these, 4.9 million tons is wheat"
+                return _phrase(ctx, attr), "measured.part_of_whole"
+        if (
+            _noun_ok(ctx, subject)
+            and subject.i not in ctx.amounts
+            and (verb.lemma_ in _COPULAR or verb.lemma_ in ("occupy", "comprise"))
+        ):
+            # "Of these, the share of garments was 41%", "of which grain crops occupy
+            # 298 thousand ha": the part the clause names
+            return _phrase(ctx, subject), "measured.part_of_whole"
+        return earlier or measured, "measured.part_of_whole"
+    if (
+        on("measured.fold_change")
+        and base == "x"
+        and span.root.head.lemma_.lower() in _CHANGE_NOUNS
+        and span.root.head.i >= span.end
+    ):
+        return earlier or measured, "measured.fold_change"  # "a 1.4-fold increase": of what grew
+    if on("measured.pronoun_subject") and pointing and measured is None:
+        if _previous_amount_in_sentence(ctx, span):
+            return earlier, "measured.pronoun_subject"
+        container = _container_before(ctx, span)
+        if container is not None:
+            return _phrase(ctx, container), "measured.pronoun_subject"
+        return earlier, "measured.pronoun_subject"
+    return measured, None

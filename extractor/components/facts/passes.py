@@ -1,0 +1,140 @@
+"""The document passes of the fact linker, run once every amount is linked: amounts in
+one list share what they measure and their period; "respectively" pairs amounts with
+nouns and periods in order; last, every amount gets its indicator."""
+
+from __future__ import annotations
+
+import regex as re
+from spacy.tokens import Doc, Span
+
+from ...rules.indicators import default_classifier as default_indicator_classifier
+from ...rules.periods import ordered_period
+from ...rules.quantex import LABELLED_LIST_GAP
+from ...rules.rx import WS_START, rx
+from ..context import doc_text
+from ..fact_rules import RuleSet
+from .document import FactContext, _period_of
+from .syntax import _phrase
+
+_LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _share_measured_in_lists(doc: Doc, spans: list[Span], rules: RuleSet) -> None:
+    """Amounts in one list measure the same thing: "14.6, 9.8 and 2.3 thousand tons of
+    concentrates" (bare numbers take the last member's), "a capacity of 4 000 MW and
+    1 000 MW respectively" (a member with nothing after it takes the one before)."""
+    text = doc_text(doc)
+    records = [s._.extractor for s in spans]
+
+    def listed(i: int, j: int) -> bool:
+        a, b = records[i], records[j]
+        return bool(
+            a
+            and b
+            and a.get("unit") == b.get("unit")
+            and _LIST_GAP.fullmatch(text[spans[i].end_char : spans[j].start_char])
+        )
+
+    for i in range(len(spans) - 2, -1, -1):
+        if not rules.on("measured.list_shared"):
+            break
+        if listed(i, i + 1) and rx(r"[\d\s.,]+").fullmatch(spans[i].text):
+            if records[i + 1].get("measured"):
+                records[i]["measured"] = records[i + 1]["measured"]
+                records[i]["measured_rule"] = "measured.list_shared"
+    for i in range(1, len(spans)):
+        prev, rec = records[i - 1], records[i]
+        if (
+            rules.on("period.list_shared")
+            and prev
+            and rec
+            and prev.get("unit") == rec.get("unit")
+            and not (rec.get("time_start") or rec.get("time_end"))
+            and (prev.get("time_start") or prev.get("time_end"))
+            and LABELLED_LIST_GAP.fullmatch(text[spans[i - 1].end_char : spans[i].start_char])
+        ):
+            # "pensions account for 6.1 trillion, healthcare – 2.9 trillion": one period.
+            rec["time_start"], rec["time_end"] = prev.get("time_start"), prev.get("time_end")
+            rec["period_rule"] = "period.list_shared"
+    for i in range(1, len(spans)):
+        if not rules.on("measured.list_shared"):
+            break
+        after = text[spans[i].end_char : spans[i].end_char + 6]
+        if listed(i - 1, i) and not rx(r"\s+of\b").match(after):
+            nxt = spans[i].doc[spans[i].end] if spans[i].end < len(spans[i].doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "ADJ"):
+                continue
+            if records[i - 1].get("measured"):
+                records[i]["measured"] = records[i - 1]["measured"]
+                records[i]["measured_rule"] = "measured.list_shared"
+
+
+def _chains(spans: list[Span], text: str) -> list[list[Span]]:
+    """Runs of spans joined only by commas and "and": "20.4, 22.1 and 24.3 trillion"."""
+    chains: list[list[Span]] = []
+    for span in spans:
+        if chains and _LIST_GAP.fullmatch(text[chains[-1][-1].end_char : span.start_char]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    return [c for c in chains if len(c) > 1]
+
+
+def _respectively(
+    ctx: FactContext, doc: Doc, quantities: list[Span], times: list[Span], rules: RuleSet
+) -> None:
+    """ "... 20.4, 22.1 and 24.3 trillion tenge in 2025, 2026 and 2027 respectively": the
+    n-th amount takes the n-th period."""
+    text = doc_text(doc)
+    for sent in doc.sents:
+        if "respectively" not in sent.text:
+            continue
+        inside = [q for q in quantities if sent.start <= q.start < sent.end]
+        periods = [t for t in times if sent.start <= t.start < sent.end]
+        for amounts in _chains(inside, text):
+            # "148.3, 96 and 41.7 thousand tons of tomatoes, grapes and apricots": the n-th
+            # amount measures the n-th noun.
+            last = amounts[-1]
+            of = doc[last.end] if last.end < len(doc) and doc[last.end].lower_ == "of" else None
+            head = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if head is not None and rules.on("measured.respectively"):
+                nouns = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+                nouns.sort(key=lambda t: t.i)
+                if len(nouns) == len(amounts):
+                    for amount, noun in zip(amounts, nouns, strict=True):
+                        if amount._.extractor is not None:
+                            amount._.extractor["measured"] = _phrase(ctx, noun)
+                            amount._.extractor["measured_rule"] = "measured.respectively"
+            if not rules.on("period.respectively"):
+                continue
+            for dates in _chains(periods, text):
+                if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
+                    for amount, date in zip(amounts, dates, strict=True):
+                        record, period = amount._.extractor, ordered_period(_period_of(date))
+                        if record is not None and period is not None:
+                            record["time_start"], record["time_end"] = period
+                            record["period_rule"] = "period.respectively"
+
+
+def set_indicators(doc: Doc, spans: list[Span]) -> None:
+    """Give every amount the indicator of what it measures (:mod:`extractor.rules.indicators`),
+    from its final ``measured``, its unit and its sentence; the record keeps the cue that
+    decided (``indicator_rule``)."""
+    classifier = default_indicator_classifier()
+    text = doc_text(doc)
+    has_sents = doc.has_annotation("SENT_START")
+    for span in spans:
+        record = span._.extractor
+        if record is None:
+            continue
+        sentence, at, before = None, None, None
+        if has_sents:
+            sent = span.sent
+            sentence, at = text[sent.start_char : sent.end_char], span.start_char - sent.start_char
+            if sent.start > 0:
+                previous = doc[sent.start - 1].sent
+                before = text[previous.start_char : sent.start_char]
+        decision = classifier.classify(
+            record.get("measured"), record.get("unit"), sentence, at, before
+        )
+        record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule

@@ -1,0 +1,694 @@
+"""Which period an amount belongs to: the ``period.*`` rules of
+``resources/fact_rules.jsonl``, each a function registered under its id
+(:data:`PERIOD_RULES`) and run by the linker in the file's order and stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import regex as re
+from spacy.tokens import Doc, Span, Token
+
+from ...rules.intervals import ByStart
+from ...rules.periods import iso_cmp
+from ...rules.rx import WS_START, rx
+from ...rules.timex import tense_of
+from ..context import doc_text
+from ..fact_rules import RuleSet
+from .document import FactContext, Period, _period_of
+from .syntax import (
+    _HOLDS_NOW,
+    _NOW_NEAR,
+    _POINTING,
+    _REFERS_BACK,
+    _clause_before,
+    _clause_verb,
+    _comparative,
+    _parenthetical,
+    _restates,
+    _starts_after,
+)
+
+
+class Amount:
+    """One amount as the period rules see it: its span, record and paragraph, and what
+    the rules ask of it, each worked out once (the time that governs it, whether its
+    clause reports the past or plans, the period its paragraph set)."""
+
+    def __init__(self, span: Span, ctx: FactContext, governing: Span | None, rule: str | None):
+        self.span = span
+        self.ctx = ctx
+        self.record = span._.extractor
+        self.paragraph = ctx.paragraph_start(span.start_char)
+        self.governing = governing  # the time the parse says governs the amount
+        self.governing_rule = rule  # the rule that chose it
+        previous = ctx.previous_period
+        self.antecedent = previous[1] if previous and previous[0] == self.paragraph else None
+
+    @cached_property
+    def reports_past(self) -> bool:
+        return self.ctx.has_parse and _reports_past(self.span)
+
+    @cached_property
+    def plans(self) -> bool:
+        return self.ctx.has_parse and _plans(self.span)
+
+    def focus(self, **how) -> Period | None:
+        """The period the paragraph set before the amount (:func:`_paragraph_focus`)."""
+        return _paragraph_focus(self.span, self.ctx.governing_times, self.paragraph, **how)
+
+
+# A period rule's answer: a period, None (the rule does not apply: the next one is
+# tried) or NO_PERIOD (the amount has no period: later rules of its stage are not tried).
+class _NoPeriod:
+    def __repr__(self) -> str:
+        return "NO_PERIOD"
+
+
+NO_PERIOD = _NoPeriod()
+
+
+PeriodRule = Callable[[Amount], "Period | _NoPeriod | None"]
+
+
+# The period rules by id, in no order: the order, and whether a rule runs for each amount
+# ("amount"), for an amount still without a period ("fallback"), or over the whole
+# document at the end ("document"), come from resources/fact_rules.jsonl.
+PERIOD_RULES: dict[str, PeriodRule] = {}
+
+
+def period_rule(rule_id: str) -> Callable[[PeriodRule], PeriodRule]:
+    """Register a function as the period rule ``rule_id`` of ``fact_rules.jsonl``."""
+
+    def register(func: PeriodRule) -> PeriodRule:
+        PERIOD_RULES[rule_id] = func
+        return func
+
+    return register
+
+
+# The period rules, in the order of fact_rules.jsonl.
+
+
+@period_rule("period.age")
+def _age(a: Amount) -> _NoPeriod | None:
+    """ "children aged 3 to 6 years": an age has no period."""
+    return NO_PERIOD if _is_age(a.span) else None
+
+
+@period_rule("period.when_clause")
+def _when_clause(a: Amount) -> Period | None:
+    """ "3.2 times more than in 2020, when it was 51 billion": the amount of the "when"
+    clause is of the time the clause hangs on."""
+    when = _when_time(a.span, a.ctx.times)
+    return _period_of(when) if when is not None else None
+
+
+@period_rule("period.holds_now_here")
+def _holds_now_here_rule(a: Amount) -> Period | None:
+    """ "So far 96.8% of the rural population ...", "currently 6.8%": as of the document
+    date, whatever other time the sentence names."""
+    date = a.ctx.doc_date
+    return (date, date) if date and a.ctx.has_parse and _holds_now_here(a.span) else None
+
+
+@period_rule("period.base_amount")
+def _base_amount(a: Amount) -> Period | None:
+    """ "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount is of the
+    base period."""
+    base = _base_amount_time(a.span, a.ctx.times)
+    return _period_of(base) if base is not None else None
+
+
+@period_rule("period.reporting_period")
+def _reporting_period(a: Amount) -> Period | None:
+    """ "In the reporting period, 14.2 thousand tons were exported": the period the report
+    is about."""
+    if a.governing is not None and a.ctx.report_period is not None:
+        if _REPORTING.search(a.governing.text):
+            return a.ctx.report_period
+    return None
+
+
+def _governed(a: Amount, rule_id: str) -> Period | None:
+    """The period of the governing time when ``rule_id`` chose it; but a past result
+    never takes a deadline ahead named by another clause ("they invested 2,7 billion and
+    created 640 jobs, by 2018 residents should reach 12")."""
+    if a.governing is None or a.governing_rule != rule_id:
+        return None
+    if (
+        a.ctx.on("period.past_not_future")
+        and a.ctx.has_parse
+        and _future_period(a.governing, a.ctx.doc_date)
+        and a.reports_past
+        and not _same_clause(a.span, a.governing)
+    ):
+        return None
+    return _period_of(a.governing)
+
+
+@period_rule("period.time_after")
+def _time_after(a: Amount) -> Period | None:
+    """ "5.4% in 2026 and 5.9% in 2027": a time right after the amount is its own."""
+    return _governed(a, "period.time_after")
+
+
+@period_rule("period.semicolon_clause")
+def _semicolon_clause(a: Amount) -> Period | None:
+    """ "in 2011 the plant produced 5.5 billion kWh; in 2023 only 3.9 billion": the time
+    of the amount's own clause."""
+    return _governed(a, "period.semicolon_clause")
+
+
+@period_rule("period.governing_time")
+def _governing(a: Amount) -> Period | None:
+    """The time nearest the amount in the parse tree, in its clause first."""
+    return _governed(a, "period.governing_time")
+
+
+@period_rule("period.refers_back")
+def _refers_back_rule(a: Amount) -> Period | None:
+    """ "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the plan": a
+    part or an evaluation of the amount before it, in its period."""
+    if a.antecedent is not None and (
+        _refers_back(a.span)
+        or (a.ctx.has_parse and (_parenthetical(a.span) or _pronoun_topic(a.span)))
+    ):
+        return a.antecedent
+    return None
+
+
+def _pronoun_topic(span: Span) -> bool:
+    """The amount's clause goes on about what was named before, through a pronoun subject:
+    "The second phase will be built in 2020-2021. It is designed for 35 projects" (not
+    "it is planned to ...", where "it" stands for nothing)."""
+    verb = _clause_verb(span)
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("it", "they", "this", "these"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
+
+
+@period_rule("period.holds_now")
+def _holds_now_rule(a: Amount) -> Period | None:
+    """ "So far 13.8 million tons have been threshed": as of the document date."""
+    date = a.ctx.doc_date
+    return (date, date) if date and a.ctx.has_parse and _holds_now(a.span.sent) else None
+
+
+@period_rule("period.headline")
+def _headline(a: Amount) -> Period | None:
+    """ "Bishkek mayor sums up 2022: 96 km of roads, ...": the report's period."""
+    if a.ctx.report_period is not None and _in_headline(a.span):
+        return a.ctx.report_period
+    return None
+
+
+def _past_focus(a: Amount) -> Period | None:
+    """The period a past-tense amount's paragraph set, as the past rules see it."""
+    ctx = a.ctx
+    focus = a.focus(skip_plans=ctx.on("period.past_skips_plans"))
+    if ctx.report_period is None or focus is None:
+        return focus
+    if ctx.on("period.past_skips_today") and focus == (ctx.doc_date, ctx.doc_date):
+        # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked": today names
+        # the present, not the period of what was done.
+        focus = a.focus(skip_now=True)
+    if (
+        ctx.on("period.change_not_base")
+        and focus is not None
+        and _is_change(a.span)
+        and _ends_before(focus, ctx.report_period[0])
+    ):
+        # "Last year, 41 agreements were signed. Thus the number increased 1.4 times": a
+        # change is of the current period, not of its base.
+        focus = None
+    return focus
+
+
+def _past(period: Period | None, a: Amount) -> Period | None:
+    """A past period for a past-tense amount: what was done cannot lie after the day it
+    is told ("the draft budget for 2025-2027" is not the period of "revenues were
+    executed")."""
+    if period is None or not a.reports_past or _starts_after(period, a.ctx.doc_date):
+        return None
+    return period
+
+
+@period_rule("period.past_paragraph")
+def _past_paragraph(a: Amount) -> Period | None:
+    """ "Over the past 5 years, ... . 65 thousand jobs were created": a past-tense report
+    goes on in the period its paragraph set."""
+    return _past(_past_focus(a), a) if a.reports_past else None
+
+
+@period_rule("period.past_report")
+def _past_report(a: Amount) -> Period | None:
+    """A past-tense figure with no period in its paragraph: the period the whole report
+    is about ("results of 2023")."""
+    return _past(a.ctx.report_period, a)
+
+
+@period_rule("period.past_earlier")
+def _past_earlier(a: Amount) -> Period | None:
+    """A past-tense figure in a report with no period: the last past period named
+    anywhere before it."""
+    if not a.reports_past:
+        return None
+    return _past(_paragraph_focus(a.span, a.ctx.governing_times, 0, past_only=a.ctx.doc_date), a)
+
+
+@period_rule("period.plan_paragraph")
+def _plan_paragraph(a: Amount) -> Period | None:
+    """ "In October 2023 – March 2024, 1.4 billion kWh will be supplied ... Imports will
+    cost 6.8 billion som": a plan goes on in the period its paragraph set, when that
+    period is not over."""
+    if a.reports_past or not a.plans:
+        return None
+    focus = a.focus()
+    return focus if focus is not None and not _ends_before(focus, a.ctx.doc_date) else None
+
+
+@period_rule("period.present_paragraph")
+def _present_paragraph(a: Amount) -> Period | None:
+    """ "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%": a
+    present state holds now, so within the paragraph's period when that period includes
+    the day it is told."""
+    date = a.ctx.doc_date
+    if not (a.ctx.has_parse and date) or a.reports_past or a.plans:
+        return None
+    focus = a.focus()
+    if focus is not None and not _ends_before(focus, date) and not _starts_after(focus, date):
+        return focus
+    return None
+
+
+@period_rule("period.report_frame")
+def _report_frame(a: Amount) -> Period | None:
+    """ "Nine-month results ... Industrial output – 104.2%.": an indicator line with no
+    verb of its own is of the period the report is about."""
+    ctx = a.ctx
+    report = ctx.report_period
+    if (
+        ctx.has_parse
+        and report is not None
+        and not _is_age(a.span)
+        and not _starts_after(report, ctx.doc_date)
+        and _frame_item(a.span, report, ctx.doc_date, calendar=ctx.calendar_report)
+    ):
+        return report
+    return None
+
+
+@period_rule("period.present_state")
+def _present_state_rule(a: Amount) -> Period | None:
+    """ "Unemployment is still 11.2%": a present state with no time of its own holds on
+    the day it is told."""
+    date = a.ctx.doc_date
+    if (
+        a.ctx.has_parse
+        and date
+        and len(date) == 10
+        and not _is_age(a.span)
+        and _present_state(a.span, a.ctx.lexicon)
+    ):
+        return (date, date)
+    return None
+
+
+_RULE_IDS = {func: rule_id for rule_id, func in PERIOD_RULES.items()}
+
+
+# ", when it was 51 billion", ", when they amounted to 3.4 million tons"
+_WHEN_CLAUSE = re.compile(
+    r"(?i)^\W*(?:\s*year\b)?\W*when\s+(?:it|they|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:was|were|stood\s+at|amounted\s+to|totall?ed|reached|equalled|made\s+up)\s+"
+    r"(?:about\s+|only\s+|just\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+
+
+def _when_time(span: Span, times: ByStart) -> Span | None:
+    """The time a "when it was N" clause hangs on: "... than in 2020, when it was 51 bln"."""
+    text = doc_text(span.doc)
+    sent_start = span.sent.start_char
+    for t in reversed(times.between(sent_start, span.start_char)):
+        if t.end_char > span.start_char:
+            continue
+        return t if _WHEN_CLAUSE.match(text[t.end_char : span.start_char]) else None
+    return None
+
+
+def _future_period(time: Span, date: str | None) -> bool:
+    """The time names a period still ahead on the document date ("by 2018" told in 2016)."""
+    start, end = _period_of(time)
+    return bool(
+        date
+        and end
+        and iso_cmp(end, date) > 0
+        and not _ends_before((start, end), date)
+        and iso_cmp(start or date, date) >= 0
+    )
+
+
+def _same_clause(span: Span, time: Span) -> bool:
+    """The time hangs on the amount's own verb, or on a verb that modifies the amount
+    ("2 340 houses to be built by 1 September")."""
+    verb = _clause_verb(span)
+    governing = _governing_verb(time.root)
+    if governing is None:
+        return False
+    if governing == verb:
+        return True
+    return governing.dep_ in ("acl", "relcl") and span.start <= governing.head.i < span.end
+
+
+def _frame_item(span: Span, report_period: tuple, date: str | None, *, calendar: bool) -> bool:
+    """An indicator line or item with no verb of its own: "Industrial output – 104.2%.",
+    "– commissioning of housing – 96.4%;"; or, in a report on a calendar period already
+    over, a figure in the present ("Gross regional product is estimated at ...")."""
+    if "/" in ((span._.extractor or {}).get("unit") or ""):
+        return False  # rates and capacities ("150 tons per day") are not indicators
+    text = doc_text(span.doc)
+    before = text[max(span.sent.start_char, span.start_char - 60) : span.start_char]
+    if rx(r"[\p{L})]\s*[–—:-]\s*(?:by\s+)?$").search(before):
+        return True
+    verb = _clause_verb(span)
+    if verb is None or verb.tag_ == "VBG":
+        return True
+    if (
+        calendar
+        and _ends_before(report_period, date)
+        and not _plans(span)
+        and not _holds_now_here(span)
+    ):
+        # "Gross regional product is estimated at ...", "the deficit is 2.1%": in a report
+        # on a closed calendar period, present figures are that period's.
+        words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+        return verb.tag_ in ("VBZ", "VBP") or bool(words & {"is", "are"})
+    return False
+
+
+_PRESENT_UNITS = ("%", "x")
+
+
+def _present_state(span: Span, lexicon) -> bool:
+    """The amount's clause states what holds now: a present-tense verb ("is still 11.2%",
+    "are unemployed") and no plan; for shares, counts and money, not sizes or capacities."""
+    unit = (span._.extractor or {}).get("unit") or ""
+    if "/" in unit:
+        return False
+    base = unit.split("/")[0]
+    if not (base in _PRESENT_UNITS or lexicon.kind_of(base) in ("count", "currency")):
+        return False
+    verb = _clause_verb(span)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    if words & {"will", "shall", "to", "not", "usually", "annually", "always"}:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _POINTING for c in verb.children):
+        return False  # "This is 12.1% more than in 2023": of the result named before
+    if any(t.tag_ == "VBD" and not _in_relative_clause(t) for t in span.sent):
+        return False  # a sentence that also reports the past is no statement of now
+    sent = span.sent.text.lower()
+    return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """The token belongs to a relative clause ("villages where pipes were laid in Soviet
+    times"): it describes a noun, it does not report the sentence's own event."""
+    head = token if token.dep_ != "auxpass" and token.dep_ != "aux" else token.head
+    return head.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in head.ancestors)
+
+
+def _is_age(span: Span) -> bool:
+    """ "children aged 3 to 6 years": an age has no period."""
+    return bool(
+        re.search(
+            r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
+            doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char],
+        )
+    )
+
+
+_REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
+
+
+_BASE_CUE = re.compile(
+    r"(?i)(?:\bagainst|\bversus|\bvs\.?|compared\s+(?:to|with)|\bfrom)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
+def _base_amount_time(span: Span, times: ByStart) -> Span | None:
+    """The time right after an amount that is the base of a comparison ("against 43 407
+    tenge in 2024", "from 9 percent last year")."""
+    text = doc_text(span.doc)
+    if not _BASE_CUE.search(text[max(0, span.start_char - 30) : span.start_char]):
+        return None
+    # Only the first time after the amount can be next to it.
+    t = times.first_from(span.end_char)
+    if t is not None and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(
+        text[span.end_char : t.start_char]
+    ):
+        return t
+    return None
+
+
+def _is_change(span: Span) -> bool:
+    """A multiplier or an increase "by N%": a comparison of the current amount with a base."""
+    record = span._.extractor or {}
+    if (record.get("unit") or "").split("/")[0] == "x":
+        return True
+    before = doc_text(span.doc)[max(0, span.start_char - 25) : span.start_char]
+    return bool(rx(r"(?i)\bby\s+(?:about\s+|almost\s+|nearly\s+)?$|[–—-]\s*by\s+$").search(before))
+
+
+def _ends_before(period: tuple, date: str | None) -> bool:
+    """The period is over by the document date (compared at the coarser precision)."""
+    return iso_cmp(period[1], date) < 0
+
+
+def _plans(span: Span) -> bool:
+    """The amount's clause tells what will be done: "will", "is planned", "is to"."""
+    verb = _clause_verb(span)
+    if verb is None:
+        return False
+    words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    if words & {"will", "shall"}:
+        return True
+    if words & {"is", "are"} and verb.lemma_.lower() in _PROVISION_VERBS:
+        return True  # "3.4 billion som is provided for roads": a budget's plan
+    head = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    return head.lemma_.lower() in ("plan", "intend", "expect", "aim")
+
+
+# Verbs of a budget's provision: in the present passive they tell what money is meant for.
+_PROVISION_VERBS = frozenset(("provide", "allocate", "envisage", "earmark", "budget", "reserve"))
+
+
+def _in_headline(span: Span) -> bool:
+    """The amount stands in the document's first line, a headline with no full stop."""
+    text = doc_text(span.doc)
+    first_line = text.find("\n")
+    return (
+        first_line > 0
+        and span.end_char <= first_line
+        and not text[:first_line].rstrip().endswith(".")
+    )
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for anc in [token, *token.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _refers_back(span: Span) -> bool:
+    """A part or an evaluation of the amount before it: "Of these, ...", "among them",
+    "of which", "This is 104% of the plan", ", which is 15% below ..."."""
+    if _comparative(span) or _restates(span):
+        return True
+    return bool(_REFERS_BACK.search(_clause_before(span)))
+
+
+def _holds_now_here(span: Span) -> bool:
+    """ "So far", "currently" in the amount's own clause: next to it, or on its verb."""
+    doc = span.doc
+    near = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
+    if _NOW_NEAR.search(near) or rx(r"(?i)\bthe\s+current\s+$").search(near):
+        return True  # "... will grow from the current 9% to 15%"
+    verb = _clause_verb(span)
+    if verb is None:
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    # "losses are still 17 percent" (not "was still 17 percent in 2019": a past state)
+    return bool(words & {"currently", "now"}) or ("still" in words and verb.tag_ in ("VBZ", "VBP"))
+
+
+def _holds_now(sent: Span) -> bool:
+    """ "So far", "to date", "currently": the figure holds at the time of speaking."""
+    return bool(_HOLDS_NOW.search(sent.text))
+
+
+def _paragraph_focus(
+    span: Span,
+    times: ByStart,
+    paragraph: int,
+    past_only: str | None = None,
+    skip_now: bool = False,
+    skip_plans: bool = False,
+) -> tuple | None:
+    """The period the paragraph set before the amount: its last time expression (with
+    ``past_only``, the last one that does not begin after that date)."""
+    text = doc_text(span.doc)
+    for t in times.backwards(paragraph, span.start_char):  # the last one that passes
+        if rx(r"(?i)\bby\s+(?:the\s+)?$").search(text[max(0, t.start_char - 8) : t.start_char]):
+            continue
+        if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
+            continue
+        if skip_plans and tense_of(t.sent.text) == "future":
+            continue  # a plan's horizon is no period of what was done
+        period = _period_of(t)
+        if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
+            continue
+        if period[0] or period[1]:
+            return period
+    return None
+
+
+def _reports_past(span: Span) -> bool:
+    """The amount's clause reports what was done: a past verb and no plan or present state.
+
+    The clause is the verb that governs the amount ("Farmers harvested 3.1 million tons,
+    which is 1.5 times more ..." reports the past though "is" follows); without one, the
+    whole sentence decides.
+    """
+    verb = _clause_verb(span)
+    if verb is not None:
+        words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")}
+        if words & {"will", "shall", "would", "should", "must", "can", "to"}:
+            return False
+        if verb.tag_ == "VBD" or words & {"was", "were", "had", "has", "have", "been"}:
+            return True
+        if verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+        ):
+            return False  # "the rate is 3-5%" (a verb with no subject may be a misparsed noun)
+    sent = span.sent
+    tags = {t.tag_ for t in sent}
+    words = {t.lower_ for t in sent}
+    if words & {"will", "plan", "planned", "plans", "now", "currently", "today", "is", "are"}:
+        return False
+    return "VBD" in tags or ("VBN" in tags and bool(words & {"were", "was", "have", "has", "been"}))
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return n + index[t.i]
+    return 1000
+
+
+def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
+    """The TIME span in the quantity's sentence nearest in the parse tree, and its rule."""
+    sent = span.sent
+    candidates = times.between(sent.start_char, sent.end_char)
+    if not candidates:
+        return None, None
+    text = doc_text(span.doc)
+    for t in candidates if rules.on("period.time_after") else ():
+        # "from 2.7% of GDP in 2025 to 1.6% in 2027", "5.4% in 2026 and 5.9% in 2027": a
+        # time right after the amount is its own.
+        if t.start_char >= span.end_char and rx(WS_START + r"\s*(?:in|for)\s+").fullmatch(
+            text[span.end_char : t.start_char]
+        ):
+            return t, "period.time_after"
+    if not rules.on("period.governing_time"):
+        return None, None
+    if rules.on("period.cause_time"):
+        # "output fell by 2.1% because of the repair of the turbine this spring": the time
+        # of a cause is not the amount's.
+        own = [t for t in candidates if not _in_cause(span, t, text)]
+        if not own:
+            return None, None
+        candidates = own
+    clause_cut = False
+    if rules.on("period.semicolon_clause"):
+        # "This year we will launch unit 4 with a capacity of 600 MW, and in 2024 – unit 3":
+        # a time that opens a later clause (", and in 2024") is that clause's, when the
+        # amount's own clause has a time of its own.
+        own = [
+            t
+            for t in candidates
+            if not (
+                t.start_char > span.end_char
+                and _NEXT_CLAUSE.search(text, span.end_char, t.start_char)
+            )
+        ]
+        if own and len(own) < len(candidates):
+            candidates, clause_cut = own, True
+    # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
+    # a time in the amount's own clause (same verb) comes first.
+    verb = _clause_verb(span)
+    same_clause = [t for t in candidates if verb is not None and _governing_verb(t.root) == verb]
+    candidates = same_clause or candidates
+    if rules.on("period.semicolon_clause"):
+        # "Back in 2011 the plant produced 5.5 billion kWh; in 2023 only 3.9 billion": a
+        # semicolon ends a clause, and a time beyond it is another clause's.
+        own = [
+            t
+            for t in candidates
+            if ";" not in text[min(t.end_char, span.end_char) : max(t.start_char, span.start_char)]
+        ]
+        if own and len(own) < len(candidates):
+            return _nearest(span, own), "period.semicolon_clause"
+        if not own:
+            # "... threshed 1.1 million tons of grain; in 2017 the harvest was 1.3 million":
+            # no time of the amount's own clause, and none from beyond the semicolon.
+            return None, None
+
+    rule = "period.semicolon_clause" if clause_cut else "period.governing_time"
+    return _nearest(span, candidates), rule
+
+
+_CAUSE = re.compile(r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to)\b")
+
+
+def _in_cause(span: Span, time: Span, text: str) -> bool:
+    """The time belongs to a cause after the amount, not to the amount: "fell by 2.1%
+    because of the repair of the turbine this spring"."""
+    return time.start_char > span.end_char and bool(
+        _CAUSE.search(text, span.end_char, time.start_char)
+    )
+
+
+_NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
+
+
+def _nearest(span: Span, candidates: list[Span]) -> Span:
+    """The candidate nearest the amount in the parse tree, then before it, then in text."""
+    nearest = min(
+        candidates,
+        key=lambda t: (
+            _tree_distance(span.root, t.root),
+            t.start > span.start,
+            abs(t.start - span.start),
+        ),
+    )
+    return nearest
+
+
+def _same_sentence_time(doc: Doc, span: Span, times: list[Span]) -> Span | None:
+    before = [
+        t
+        for t in times
+        if t.end_char <= span.start_char and "." not in doc_text(doc)[t.end_char : span.start_char]
+    ]
+    return before[-1] if before else None

@@ -1,0 +1,243 @@
+"""What the fact rules read in a parsed sentence: the clause verb of an amount, its
+subject, whether a noun can name what is measured and the phrase it heads, and the word
+lists (``resources/fact_words.json``) they use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+from spacy.tokens import Span, Token
+
+from ...resources import read_json
+from ...rules.periods import iso_cmp
+from ...rules.rx import WS_START, rx
+from ...rules.units import load_lexicon
+from ..context import doc_text
+from ..entities import load_not_entities
+
+if TYPE_CHECKING:
+    from .document import FactContext
+
+
+_WORDS = read_json("fact_words.json")
+
+
+# Verbs whose subject is what an amount measures: "investments amounted to N".
+_COPULAR = frozenset(_WORDS["copular_verbs"])
+
+
+# Nouns that hold what they measure after "of": "the volume of investments". The
+# transparent ones add nothing: "the volume of industrial production" is production.
+_CONTAINERS = frozenset(_WORDS["containers"])
+
+
+_TRANSPARENT = frozenset(_WORDS["transparent_containers"])
+
+
+_PHRASE_DEPS = {"compound", "amod", "nmod"}
+
+
+_SKIP_HEADS = frozenset(_WORDS["not_measured"])
+
+
+# Heads that are idioms only in some company: "in order to", "at the same time", "for the
+# first time"; "the state order", "the waiting time" measure something.
+_IDIOM_BEFORE = {head: frozenset(before) for head, before in _WORDS["idioms"].items()}
+
+
+def _parenthetical(span: Span) -> bool:
+    """Inside parentheses: "(about $67.2 million)", "(+17.2%)"."""
+    doc = span.doc
+    before = doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
+    return bool(
+        rx(r"\(\s*(?:about|approximately|around|some|nearly|over|\+|-|–)?\s*$").search(before)
+    )
+
+
+def _restates(span: Span) -> bool:
+    """ "160km of them", "46% of which", ", or 103.2% of the forecast": the same thing as the
+    amount before it."""
+    doc = span.doc
+    after = doc_text(doc)[span.end_char : span.end_char + 20]
+    before = doc_text(doc)[max(0, span.start_char - 6) : span.start_char]
+    return bool(
+        rx(r"\s+of\s+(?:which|them|these|it)\b").match(after) or rx(r",\s*or\s+$").search(before)
+    )
+
+
+def _comparative(span: Span) -> bool:
+    """ "…, 8.4% more than a year earlier", "that is 40% more": a change of the amount named
+    before, against a base."""
+    doc = span.doc
+    after = doc_text(doc)[span.end_char : span.end_char + 25]
+    before = doc_text(doc)[max(0, span.start_char - 24) : span.start_char]
+    return bool(
+        rx(WS_START + r"\s+(?:more|less|higher|lower|above|below|up|down)\b").match(after)
+    ) and bool(
+        re.search(
+            r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$",
+            before,
+        )
+    )
+
+
+def _starts_after(period: tuple, date: str | None) -> bool:
+    """The period begins after the document date (compared at the coarser precision)."""
+    return iso_cmp(period[0], date) > 0
+
+
+def _phrase(ctx: FactContext, token: Token) -> str:
+    """A noun with its compound and adjective modifiers: "gross agricultural output"."""
+    left = [
+        t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num
+    ]
+    start = min([token.i, *(t.i for t in left)])
+    words = [
+        t for t in token.doc[start : token.i]
+        if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
+        and not t.like_num
+        and load_lexicon().code_of(t.text) is None
+        and t.i not in ctx.named  # "the Zhanatas wind farm"
+    ]  # fmt: skip
+    head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
+    if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
+        head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
+    phrase = "".join(
+        [*(t.text + (" " if t.whitespace_ else "") for t in words), head]
+    ).strip()  # "non-tax revenue", spaced as in the text
+    if token.lemma_.lower() in _CONTAINERS:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and _noun_ok(ctx, obj):
+                    if token.lemma_.lower() in _TRANSPARENT:
+                        return _phrase(ctx, obj)  # "the volume of industrial production"
+                    return f"{phrase} of {_phrase(ctx, obj)}"
+    return phrase
+
+
+def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
+    """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
+    return (
+        token is not None
+        and (
+            token.pos_ == "NOUN"
+            or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
+            # "Nominal GDP will reach ...": an indicator's abbreviation, never a name
+            or (token.pos_ == "PROPN" and token.text in load_not_entities())
+            # "work worth 500 billion tenge was done": a base-form "verb" in a noun's
+            # place (subject or object) is a noun the tagger missed
+            # ("housing commissioning amounted to ...": a gerund as subject or object)
+            or (
+                token.pos_ == "VERB"
+                and token.tag_ in ("VB", "VBP", "VBG")
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            )
+        )
+        and token.lower_ not in _SKIP_HEADS
+        and not (
+            token.lower_ in _IDIOM_BEFORE
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ in _IDIOM_BEFORE[token.lower_]
+        )
+        and not token.like_num
+        and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
+        and token.i not in ctx.named
+        and load_lexicon().code_of(token.text) is None
+    )
+
+
+def _shared_head(subj: Token) -> Token:
+    """ "Tax and non-tax revenues", "grain and leguminous crops": a singular noun joined to
+    a plural one shares its head."""
+    conj = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if conj is not None and subj.tag_ in ("NN", "NNP") and conj.tag_ == "NNS":
+        if any(c.dep_ == "cc" for c in subj.children) and conj.i - subj.i <= 5:
+            return conj
+    return subj
+
+
+def _clause_verb(span: Span) -> Token | None:
+    """The verb that governs the amount, outside its own span ("reached KZT 687 bln", where
+    the tagger may read "bln" as a participle)."""
+    for anc in [span.root, *span.root.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and not (span.start <= anc.i < span.end):
+            return anc
+    return None
+
+
+# "Of these, ...", "of which", "among them", "including": a part of the amount before.
+_PART_CUE = (
+    r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?"
+    r"|that(?:\s+\w+)?)|among\s+(?:them|these|those)|including"
+)
+
+
+# ... or an evaluation of it: "This is 104% of the plan", ", which is 15% below ...".
+_REFERS_BACK = re.compile(
+    _PART_CUE + r"|(?:this|which)\s+(?:is|was|amounted\s+to|amounts\s+to))\b[^.;]*$"
+)
+
+
+_NOW_WORDS = r"so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment"
+
+
+_HOLDS_NOW = re.compile(r"(?i)\b(?:" + _NOW_WORDS + r")\b")
+
+
+_NOW_NEAR = re.compile(r"(?i)\b(?:" + _NOW_WORDS + r")\W*(?:\w+\W+){0,2}$")
+
+
+_EVALUATION_BASE = re.compile(
+    r"(?i)\s+of\s+(?:the\s+|all\s+|its\s+)?(?:annual\s+|approved\s+)?"
+    r"(?:plan|forecast|target|GDP|schedule|norm|same\s+period|(?:\d{4}\s+)?level)\b"
+)  # "104.6% of the same period last year", "98.7% of the 2020 level": of the amount before
+
+
+# "Of these, about 3 million tons ...", "of which oil – 25.4 million tons", "among them":
+# the cue a few words before the amount.
+_PART_OF_BEFORE = re.compile(_PART_CUE + r")\b(?:\W+[\w-]+){0,3}\W*$")
+
+
+_POINTING = frozenset(_WORDS["pointing_pronouns"])
+
+
+def _pointing_subject(verb: Token | None) -> bool:
+    """The clause's own subject is a pronoun standing for something named before: "in 2021
+    it was 34%", "which is 112.6% of the plan" (not "it is planned to ...")."""
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in _POINTING | {"which"}:
+        return False
+    return verb.lemma_ in _COPULAR or verb.lemma_ in ("reach", "exceed", "make", "cost")
+
+
+def _container_before(ctx: FactContext, span: Span) -> Token | None:
+    """The nearest "share", "level", "number" ... in the sentence before or this one."""
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(list(doc[start : span.start])):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTAINERS and _noun_ok(ctx, t):
+            return t
+    return None
+
+
+def _previous_amount_in_sentence(ctx: FactContext, span: Span) -> bool:
+    amounts = ctx.amounts
+    return any(i in amounts for i in range(span.sent.start, span.start))
+
+
+# How far back in its sentence the cues of an amount are looked for ("Of these, about 3
+# million tons", ", which is 15% below the market price of"): a bound keeps every search
+# linear however long a sentence or a token is.
+_CUE_WINDOW = 120
+
+
+def _clause_before(span: Span) -> str:
+    """The text of the amount's sentence before it, at most :data:`_CUE_WINDOW` characters."""
+    return doc_text(span.doc)[
+        max(span.sent.start_char, span.start_char - _CUE_WINDOW) : span.start_char
+    ]

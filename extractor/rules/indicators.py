@@ -1,0 +1,290 @@
+"""Which public indicator an amount is a figure of, from the taxonomy in ``indicators.jsonl``.
+
+Every indicator is a row of ``resources/indicators.jsonl``: an ``id`` (``investment``,
+``jobs_created``...), a label, the cue words that name it and the units its figures
+come in. An amount takes the indicator whose cue names what it measures, tried in this
+order (the first source that gives a cue whose indicator allows the amount's unit wins):
+
+1. ``measured``: the phrase the fact linker found ("volume of foreign investment");
+2. ``unit``: a counted noun is itself what is measured ("65 thousand new jobs" -> job);
+3. ``sentence``: the cue nearest the amount in its sentence, before it first ("Industrial
+   output ... 107.3%": the index has no head of its own);
+4. ``before``: the same in the sentence before ("Unemployment fell. This figure ...");
+5. ``only``: a counted noun that one indicator alone counts ("26 productions": the
+   plants of investment projects).
+
+In the measured phrase the longest cue wins ("foreign investment" over "investment"),
+then a cue that is not ``weak`` ("milk production": milk, not production), then the one
+nearest the head ("budget revenue": revenue). A phrase whose only cue is weak ("gross
+output") takes a stronger cue of its sentence when there is one ("of agriculture"). In a
+sentence the cue nearest the amount wins, before it first, a cue inside a longer one not
+counting on its own. The decision keeps its source and cue (``measured:investment``),
+the ``indicator_rule`` of a record. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import ResourceError, read_jsonl
+from .rx import rx
+from .units import load_lexicon
+
+INDICATORS_FILE = "indicators.jsonl"
+_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak"}
+# A unit family a row may name instead of every code: any ISO currency code.
+CURRENCY = "currency"
+SOURCES = ("measured", "unit", "sentence")
+_WORD = rx(r"[\p{L}\p{N}][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}]+)*")
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def fold_word(word: str) -> str:
+    """A word lower-cased and made singular: "Investments" -> "investment", "taxes" -> "tax"."""
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def words_of(text: str) -> list[tuple[str, int]]:
+    """The folded words of a text, each with its start offset."""
+    return [(fold_word(m.group()), m.start()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the taxonomy: an id, what it is, the words that name it, its units.
+
+    ``not_after``: words that, just before a cue, make it name something else
+    ("houses" after "boiler"). ``weak``: cues that name a kind of figure more than a thing
+    ("production", "output"): in a phrase any other cue wins over them ("milk production"
+    is livestock).
+    """
+
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    units: tuple[str, ...]
+    note: str = ""
+    not_after: tuple[str, ...] = ()
+    weak: frozenset[str] = frozenset()
+
+    def allows(self, unit: str | None) -> bool:
+        """Whether an amount in ``unit`` can be a figure of this indicator.
+
+        A rate counts by its numerator ("t/year" is "t"), a currency by :data:`CURRENCY`;
+        an amount without a unit fits every indicator.
+        """
+        if not unit:
+            return True
+        if unit in self.units:
+            return True
+        top = unit.split("/", 1)[0]
+        if top and top in self.units:
+            return True
+        return CURRENCY in self.units and is_currency(top or unit)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The indicator of one amount and why: ``rule`` is ``source:cue``."""
+
+    indicator: str | None
+    rule: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"indicator": self.indicator, "indicator_rule": self.rule}
+
+
+def is_currency(code: str) -> bool:
+    """Whether a unit code is a currency ("KZT", "USD")."""
+    return load_lexicon().kinds.get(code) == "currency"
+
+
+def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Indicator, ...]:
+    """Indicators from ``(line, row)`` pairs; every bad row is reported at once.
+
+    Raises:
+        ResourceError: naming ``source:line`` and what is wrong for every bad row.
+    """
+    out: list[Indicator] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for line, row in rows:
+        where = f"{source}:{line}"
+        unknown = set(row) - _ROW_KEYS
+        missing = {"id", "label", "cues", "units"} - set(row)
+        if unknown or missing:
+            problems.append(
+                f"{where}: "
+                + "; ".join(
+                    [f"unknown key {k!r}" for k in sorted(unknown)]
+                    + [f"missing key {k!r}" for k in sorted(missing)]
+                )
+            )
+            continue
+        if row["id"] in seen:
+            problems.append(f"{where}: indicator {row['id']!r} is defined twice")
+            continue
+        lists = ("cues", "units", "not_after", "weak")
+        if not all(
+            isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
+            for k in lists
+        ):
+            problems.append(f"{where}: cues, units, not_after and weak are lists of strings")
+            continue
+        seen.add(row["id"])
+        out.append(
+            Indicator(
+                id=row["id"],
+                label=row["label"],
+                cues=tuple(row["cues"]),
+                units=tuple(row["units"]),
+                note=row.get("note", ""),
+                not_after=tuple(fold_word(w) for w in row.get("not_after", [])),
+                weak=frozenset(row.get("weak", [])),
+            )
+        )
+    if problems:
+        raise ResourceError(f"{len(problems)} bad row(s) in {source}:\n  " + "\n  ".join(problems))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_indicators() -> tuple[Indicator, ...]:
+    """The packaged taxonomy, in file order."""
+    rows = read_jsonl(INDICATORS_FILE)
+    return parse_indicators(enumerate(rows, 1), f"resources/{INDICATORS_FILE}")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    words: tuple[str, ...]
+    text: str
+    indicator: Indicator
+
+
+class IndicatorClassifier:
+    """Give an amount the indicator its cues name (see the module docstring)."""
+
+    def __init__(self, indicators: Iterable[Indicator] | None = None) -> None:
+        self.indicators = tuple(load_indicators() if indicators is None else indicators)
+        self._by_first: dict[str, list[_Cue]] = {}
+        for ind in self.indicators:
+            for cue in ind.cues:
+                words = tuple(w for w, _ in words_of(cue))
+                if words:
+                    self._by_first.setdefault(words[0], []).append(_Cue(words, cue, ind))
+        for cues in self._by_first.values():
+            cues.sort(key=lambda c: -len(c.words))
+
+    def cues_in(self, words: list[tuple[str, int]]) -> list[tuple[_Cue, int, int]]:
+        """Every cue in a folded word list: ``(cue, first word index, start offset)``."""
+        found = []
+        for i, (word, offset) in enumerate(words):
+            for cue in self._by_first.get(word, ()):
+                n = len(cue.words)
+                if tuple(w for w, _ in words[i : i + n]) != cue.words:
+                    continue
+                if i and words[i - 1][0] in cue.indicator.not_after:
+                    continue
+                found.append((cue, i, offset))
+        return found
+
+    def _best(
+        self, found: list[tuple[_Cue, int, int]], unit: str | None, anchor: int | None
+    ) -> _Cue | None:
+        fits = [f for f in found if f[0].indicator.allows(unit)]
+        if not fits:
+            return None
+        # a cue inside a longer one that fits is not a cue of its own: the "investment" of
+        # "foreign investment" (but it is where the longer one's unit does not fit)
+        spans = [(i, i + len(cue.words)) for cue, i, _ in fits]
+        fits = [
+            item
+            for item, (a, b) in zip(fits, spans, strict=True)
+            if not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
+        ]
+
+        def key(item: tuple[_Cue, int, int]) -> tuple:
+            cue, _, offset = item
+            # in a phrase the longest cue; in a sentence the nearest before the amount.
+            if anchor is None:  # in a phrase, the cue nearest its head: "budget revenue"
+                return (-len(cue.words), cue.text in cue.indicator.weak, -offset)
+            after = offset > anchor
+            return (after, abs(offset - anchor))
+
+        return min(fits, key=key)[0]
+
+    def classify(
+        self,
+        measured: str | None,
+        unit: str | None,
+        sentence: str | None = None,
+        at: int | None = None,
+        before: str | None = None,
+    ) -> Decision:
+        """The indicator of one amount.
+
+        Args:
+            measured: what the amount measures (a phrase), or None.
+            unit: the amount's unit code ("KZT", "%", "job").
+            sentence: the text of its sentence, for cues the phrase lacks.
+            at: the amount's offset in ``sentence``.
+
+        Returns:
+            The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
+        """
+        weak: Decision | None = None
+        if measured:
+            cue = self._best(self.cues_in(words_of(measured)), unit, None)
+            if cue is not None:
+                decision = Decision(cue.indicator.id, f"measured:{cue.text}")
+                if cue.text not in cue.indicator.weak:
+                    return decision
+                # "gross output" says what kind of figure, not of what: the sentence may
+                # ("Gross output of agriculture ..."); else the weak cue stands
+                weak = decision
+        # A counted noun inside the phrase was judged there, with its neighbours ("boiler
+        # houses" are no housing); only one the phrase lacks speaks for itself.
+        measured_words = {w for w, _ in words_of(measured)} if measured else set()
+        counted = bool(unit and unit not in load_lexicon().kinds and unit.isalpha())
+        counted = counted and fold_word(unit or "") not in measured_words
+        if counted and unit and unit.islower():
+            cue = self._best(self.cues_in(words_of(unit)), unit, None)
+            if cue is not None:
+                return Decision(cue.indicator.id, f"unit:{cue.text}")
+        if sentence:
+            found = self.cues_in(words_of(sentence))
+            if weak is not None:  # only a cue that says more than the phrase's weak one
+                found = [f for f in found if f[0].text not in f[0].indicator.weak]
+            cue = self._best(found, unit, at)
+            if cue is not None:
+                return Decision(cue.indicator.id, f"sentence:{cue.text}")
+        if weak is not None:
+            return weak
+        if before:
+            cue = self._best(self.cues_in(words_of(before)), unit, len(before))
+            if cue is not None:
+                return Decision(cue.indicator.id, f"before:{cue.text}")
+        if counted and unit:
+            # a counted noun that one indicator alone counts: "26 productions" (new plants)
+            fits = [ind.id for ind in self.indicators if unit in ind.units]
+            if len(fits) == 1:
+                return Decision(fits[0], f"only:{unit}")
+        return Decision(None)
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> IndicatorClassifier:
+    """The classifier of the packaged taxonomy, built once per process."""
+    return IndicatorClassifier()

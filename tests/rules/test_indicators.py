@@ -1,0 +1,128 @@
+"""The indicator of an amount, from its measured phrase, its unit and its sentence."""
+
+import pytest
+
+from extractor.resources import ResourceError
+from extractor.rules.indicators import (
+    Indicator,
+    IndicatorClassifier,
+    default_classifier,
+    fold_word,
+    load_indicators,
+    parse_indicators,
+)
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,expected,rule",
+    [
+        # the measured phrase names it
+        ("investment", "KZT", None, "investment", "measured:investment"),
+        ("volume of investments", "USD", None, "investment", "measured:investment"),
+        # the longer cue is the narrower indicator
+        ("foreign direct investment", "USD", None, "foreign_investment",
+         "measured:foreign direct investment"),
+        # the cue nearest the phrase's head: revenue of a budget, exports of fruit
+        ("budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
+        ("state budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
+        ("fruit and vegetable export", "%", None, "exports", "measured:export"),
+        # the unit rules out a cue's indicator: projects counted, or their money
+        ("investment projects", "project", None, "investment_projects",
+         "measured:investment project"),
+        ("investment project", "KZT", None, "investment", "measured:project"),
+        # a cue after a word that makes it something else: a boiler house is no housing
+        ("boiler houses", "house", None, None, None),
+        # a weak cue ("production") loses to any other in the phrase
+        ("poultry production", "t", None, "livestock", "measured:poultry"),
+        ("meat production", "%", None, "livestock", "measured:meat production"),
+        # a weak cue alone defers to the sentence, and stands where it names nothing
+        ("gross output", "%", "In agriculture, the gross output was 104.1%.",
+         "agricultural_output", "sentence:agriculture"),
+        ("output", "%", "The output rose to 104.1%.", "industrial_output", "measured:output"),
+        # a counted noun is what it measures
+        (None, "job", None, "jobs_created", "unit:job"),
+        # the sentence, when the phrase has no cue: the nearest cue before the amount
+        ("index", "%", "Industrial output grew, the index reached 104.2%.", "industrial_output",
+         "sentence:industrial output"),
+        # a counted noun that one indicator alone counts
+        ("new workshop", "production", None, "investment_projects", "only:production"),
+        ("new production", "production", None, None, None),  # judged in the phrase
+        # nothing fits
+        ("question", "question", "The deputies asked 12 questions.", None, None),
+        (None, None, None, None, None),
+    ],
+)  # fmt: skip
+def test_classify(measured, unit, sentence, expected, rule):
+    at = sentence.rindex("1") if sentence else None
+    decision = default_classifier().classify(measured, unit, sentence, at)
+    assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "unit,allowed",
+    [
+        ("KZT", True),  # a currency, by the family name
+        ("USD", True),
+        ("t/year", True),  # a rate, by its numerator
+        ("t", True),
+        ("job", False),
+        (None, True),  # no unit: no evidence against
+    ],
+)
+def test_units_an_indicator_allows(unit, allowed):
+    ind = Indicator("x", "x", ("x",), ("currency", "t", "%"))
+    assert ind.allows(unit) is allowed
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("Investments", "investment"), ("taxes", "tax"), ("subsidies", "subsidy"),
+     ("people", "person"), ("gas", "gas"), ("bus", "bus"), ("GRP", "grp")],
+)  # fmt: skip
+def test_fold_word(word, expected):
+    assert fold_word(word) == expected
+
+
+def test_the_taxonomy_keeps_its_37_ids():
+    ids = [ind.id for ind in load_indicators()]
+    assert len(ids) == len(set(ids)) == 37
+    assert {"investment", "gross_product", "jobs_created", "harvest", "gasification"} <= set(ids)
+
+
+def test_every_bad_row_is_reported_at_once():
+    rows = [
+        (1, {"id": "a", "label": "A", "cues": ["a"], "units": ["%"]}),
+        (2, {"id": "a", "label": "A", "cues": ["a"], "units": ["%"]}),
+        (3, {"id": "b", "label": "B", "cues": "b", "units": ["%"]}),
+        (4, {"id": "c", "cues": ["c"], "units": ["%"], "colour": "red"}),
+    ]
+    with pytest.raises(ResourceError) as err:
+        parse_indicators(rows, "indicators.jsonl")
+    message = str(err.value)
+    assert "3 bad row(s)" in message
+    assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
+    assert "indicators.jsonl:3: cues, units, not_after and weak are lists of strings" in message
+    assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
+
+
+def test_a_classifier_of_its_own_taxonomy():
+    taxonomy = [Indicator("roads", "roads", ("road", "highway"), ("km",))]
+    classifier = IndicatorClassifier(taxonomy)
+    assert classifier.classify("new highway", "km").indicator == "roads"
+    assert classifier.classify("new highway", "KZT").indicator is None
+
+
+@pytest.mark.parametrize(
+    "sentence,before,expected",
+    [
+        # the sentence before names what "this figure" is
+        ("This figure reached 4.9%.", "Unemployment fell again last year.", "unemployment"),
+        # the amount's own sentence comes first
+        ("Wages rose by 9.9%.", "Unemployment fell again last year.", "wages"),
+        ("This figure reached 4.9%.", None, None),
+    ],
+)
+def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expected):
+    at = sentence.index("4.9") if "4.9" in sentence else sentence.index("9.9")
+    decision = default_classifier().classify("figure", "%", sentence, at, before)
+    assert decision.indicator == expected
