@@ -4,8 +4,11 @@
 result per document in input order, so memory stays flat however long the input is.
 With ``n_process > 1`` forked workers run the pipeline on whole batches and send back
 plain span records, not Docs: the parent only reads and writes. Documents longer than
-the model's ``max_length`` are processed in pieces cut at paragraph or sentence
-boundaries, with offsets into the whole text.
+100,000 characters are processed in pieces cut at paragraph or sentence boundaries, with
+offsets into the whole text: the model holds every token of a doc at once, so pieces bound
+the memory any document takes. Each piece after the first is read with the document's
+opening (its headline and lead) before it, so the period a report is about reaches every
+piece; what is found in that opening is counted once, in the first piece.
 
 Each document has a time budget (``doc_timeout`` seconds, 0 for none). A batch of n
 documents runs under n budgets; a batch that overruns them is run again a document at a
@@ -41,6 +44,11 @@ from .schema import SpanRecord, doc_records
 logger = logging.getLogger("extractor")
 
 DEFAULT_BATCH_SIZE = 16
+# The longest piece of a document the pipeline reads at once. The model's tok2vec holds
+# every token of a doc at once: a 118,000-token document took it to 1.9 GB.
+DEFAULT_PIECE_CHARS = 100_000
+# The opening read before each later piece: the headline and lead paragraph, at most this.
+OPENING_CHARS = 1_500
 # Seconds a document may take before it is given up (0: no limit). A 10,000-word report
 # takes about 5 s on a shared laptop core; a minute is far beyond any normal document.
 DEFAULT_DOC_TIMEOUT = 60.0
@@ -184,6 +192,20 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
+def opening(text: str) -> str:
+    """The document's opening, read before each of its later pieces: the headline and
+    lead paragraph (up to the second blank line within :data:`OPENING_CHARS`), else its
+    first line; always ending in a blank line, so no span runs past it."""
+    window = text[:OPENING_CHARS]
+    breaks = [m.end() for m in _CUTS[0].finditer(window)]
+    if len(breaks) >= 2:
+        return window[: breaks[1]].rstrip() + "\n\n"
+    if breaks:
+        return window[: breaks[0]].rstrip() + "\n\n"
+    line = window.split("\n", 1)[0]
+    return line.rstrip() + "\n\n" if len(line) < OPENING_CHARS else ""
+
+
 def extract_documents(
     nlp: Language,
     items: Iterable[Document | InputError],
@@ -202,7 +224,7 @@ def extract_documents(
         n_process: worker processes; more than one needs the ``fork`` start method
             (Linux, macOS) and is used only when the input has more than one batch.
         max_length: documents longer than this many characters are processed in pieces
-            (default and most: ``nlp.max_length``).
+            (default :data:`DEFAULT_PIECE_CHARS`; at most ``nlp.max_length``).
         doc_timeout: seconds a document may take (0: no limit). Enforced in the main
             thread of the process that runs the pipeline (with ``SIGALRM``); elsewhere
             it is not enforced.
@@ -215,7 +237,7 @@ def extract_documents(
     """
     if doc_timeout < 0:
         raise ValueError(f"doc_timeout must be 0 (off) or more, not {doc_timeout}")
-    limit = min(max_length or nlp.max_length, nlp.max_length)
+    limit = min(max_length or DEFAULT_PIECE_CHARS, nlp.max_length)
     if doc_timeout:
         warm_up(nlp)
     batches = _batches(items, batch_size)
@@ -296,11 +318,15 @@ def _extract_batch(
 ) -> list[list[SpanRecord] | str]:
     """Records of each document, or a description of the exception it raised (a
     :class:`_TimedOut` for one over its budget)."""
-    pieces = [
-        (i, offset, piece)
-        for i, d in enumerate(documents)
-        for offset, piece in split_text(d.text, limit)
-    ]
+    # (document, offset of the piece, text to read, length of the opening before it)
+    pieces = []
+    for i, d in enumerate(documents):
+        head = opening(d.text) if len(d.text) > limit else ""
+        if len(head) > limit // 2:
+            head = ""  # no room for it beside a piece
+        for offset, piece in split_text(d.text, limit - len(head)):
+            before = head if offset else ""
+            pieces.append((i, offset, before + piece, len(before)))
 
     def make(i: int, piece: str):
         doc = nlp.make_doc(piece)
@@ -312,9 +338,11 @@ def _extract_batch(
     try:
         # The whole batch under its documents' budgets: the usual case, at nlp.pipe's speed.
         with _budget(timeout * len(documents)):
-            processed = list(
-                nlp.pipe((make(i, piece) for i, _, piece in pieces), batch_size=max(1, len(pieces)))
-            )
+            processed = []
+            for group in _groups(pieces, limit):
+                processed += nlp.pipe(
+                    (make(i, piece) for i, _, piece, _ in group), batch_size=len(group)
+                )
     except DocumentTimeout as err:
         if len(documents) == 1:  # its only document is the one over budget
             logger.warning("a document ran past its budget: %s", err)
@@ -326,7 +354,7 @@ def _extract_batch(
         logger.exception("a batch failed; retrying its documents one at a time")
         processed = _one_by_one(nlp, pieces, make, timeout)
     outcomes: list[list[SpanRecord] | str] = [[] for _ in documents]
-    for (i, offset, _), doc in zip(pieces, processed, strict=True):
+    for (i, offset, _, before), doc in zip(pieces, processed, strict=True):
         if isinstance(outcomes[i], str):
             continue
         if isinstance(doc, DocumentTimeout):
@@ -336,12 +364,30 @@ def _extract_batch(
             outcomes[i] = f"{doc.__class__.__name__}: {doc}"
             continue
         records = doc_records(doc, documents[i].id)
-        if offset:
+        if before:  # the opening read before the piece: found once, in the first piece
+            records = [rec for rec in records if rec["start"] >= before]
+        if offset - before:
             for rec in records:
-                rec["start"] += offset
-                rec["end"] += offset
+                rec["start"] += offset - before
+                rec["end"] += offset - before
         outcomes[i].extend(records)  # type: ignore[union-attr]
     return outcomes
+
+
+def _groups(pieces: list, limit: int) -> Iterator[list]:
+    """Runs of pieces of at most ``limit`` characters together (a longer piece alone): the
+    model holds a whole ``nlp.pipe`` batch in memory at once, so a batch is bounded by
+    characters, not only by documents."""
+    group: list = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece[2]) > limit:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[2])
+    if group:
+        yield group
 
 
 def _one_by_one(nlp: Language, pieces: list, make, timeout: float) -> list:
@@ -351,7 +397,7 @@ def _one_by_one(nlp: Language, pieces: list, make, timeout: float) -> list:
     k = 0
     while k < len(pieces):
         i = pieces[k][0]
-        own = [piece for j, _, piece in pieces[k:] if j == i]
+        own = [piece for j, _, piece, _ in pieces[k:] if j == i]
         k += len(own)
         results: list = []
         try:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractor.batch import TIMEOUT, Result, _batches, extract_documents, split_text
+from extractor.batch import TIMEOUT, Result, _batches, extract_documents, opening, split_text
 from extractor.io.corpus import EXTRACTION, Document, InputError, iter_documents
 from extractor.schema import register_extensions
 
@@ -83,21 +83,44 @@ def test_two_processes_give_the_output_of_one(nlp):
 
 def test_a_long_document_is_processed_in_pieces_with_offsets_into_the_whole(nlp):
     (doc,) = _corpus(1)
-    limit = 1000
-    assert len(doc.text) > 5 * limit
+    limit = 2700
+    assert len(doc.text) > 2 * limit
     (result,) = extract_documents(nlp, [doc], max_length=limit)
     assert isinstance(result, Result)
-    # the same as each piece on its own, moved to where the piece starts
+    # the same as each piece on its own, read after the document's opening (what is found
+    # in the opening counted once), moved to where the piece starts
+    head = opening(doc.text)
+    assert 0 < len(head) < limit // 2 and doc.text.startswith(head.rstrip())
     expected = []
-    for offset, piece in split_text(doc.text, limit):
-        (part,) = extract_documents(nlp, [Document(doc.id, piece, doc.date)])
+    for offset, piece in split_text(doc.text, limit - len(head)):
+        before = head if offset else ""
+        (part,) = extract_documents(nlp, [Document(doc.id, before + piece, doc.date)])
+        shift = offset - len(before)
         expected += [
-            {**rec, "start": rec["start"] + offset, "end": rec["end"] + offset}
+            {**rec, "start": rec["start"] + shift, "end": rec["end"] + shift}
             for rec in part.records
+            if rec["start"] >= len(before)
         ]
     assert result.records == expected
     assert all(doc.text[rec["start"] : rec["end"]] == rec["text"] for rec in result.records)
-    assert any(rec["start"] > 4 * limit for rec in result.records)
+    assert any(rec["start"] > limit for rec in result.records)
+
+
+def test_every_piece_of_a_long_report_knows_the_period_it_is_about(nlp):
+    names = [f"{a}{b}" for a in "ABCDEFGHIJKLMNO" for b in "PQRSTUVWXY"]
+    lines = "".join(f"Indicator {name} – {100 + k}.5%.\n\n" for k, name in enumerate(names))
+    text = "Results of January-September 2023\n\nThe region reported its figures.\n\n" + lines
+    doc = Document("report", text, "2023-10-20")
+    (whole,) = extract_documents(nlp, [doc])
+    (cut,) = extract_documents(nlp, [doc], max_length=1000)
+
+    def periods(result):
+        return [(r["text"], r["time_start"], r["time_end"]) for r in result.records
+                if r["label"] == "QUANTITY"]  # fmt: skip
+
+    assert len(text) > 3_000
+    assert periods(cut) == periods(whole)
+    assert periods(cut)[-1] == ("249.5%", "2023-01", "2023-09")
 
 
 def test_a_document_longer_than_the_model_allows_no_longer_fails(nlp):

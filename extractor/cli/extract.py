@@ -136,7 +136,8 @@ def extract(
             "--max-length",
             min=1000,
             help="Process documents longer than this many characters in pieces cut at paragraph "
-            "or sentence boundaries (default: the model's max_length, 1,000,000).",
+            "or sentence boundaries, each read with the document's headline and lead before it "
+            "(default: 100,000; the model holds a whole piece in memory at once).",
             show_default=False,
         ),
     ] = None,
