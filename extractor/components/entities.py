@@ -247,15 +247,16 @@ def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tu
 
 
 def _bodies_of_bodies(text: str, records: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "the Mazhilis of the Parliament of the Republic of Kazakhstan": a body named as part
-    of another is one organisation (two ORGs joined by "of the"). ``records`` is sorted."""
+    """ "the Mazhilis of the Parliament of the Republic of Kazakhstan", "National Electric
+    Network of Kyrgyzstan OJSC": a body named as part of another is one organisation (two
+    ORGs joined by "of" or "of the"). ``records`` is sorted."""
     out: list[tuple[int, int, str]] = []
     for record in records:
         if (
             out
             and record[2] == "ORG"
             and out[-1][2] == "ORG"
-            and text[out[-1][1] : record[0]] == " of the "
+            and text[out[-1][1] : record[0]] in (" of the ", " of ")
         ):
             out[-1] = (out[-1][0], record[1], "ORG")
         else:

@@ -433,6 +433,11 @@ def test_lines_terminals_roads_and_areas(extract, text, label, expected):
             "ORG",
             "Mazhilis of the Parliament of the Republic of Kazakhstan",
         ),
+        (
+            "The National Electric Network of Kyrgyzstan OJSC repaired 120 km of lines.",
+            "ORG",
+            "National Electric Network of Kyrgyzstan OJSC",
+        ),
     ],
 )
 def test_transcript_speakers_and_bodies_of_bodies(extract, text, label, expected):
