@@ -28,11 +28,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import ResourceError, read_jsonl
+from ..resources import ResourceError, read_json, read_jsonl
 from .rx import rx
 from .units import load_lexicon
 
 INDICATORS_FILE = "indicators.jsonl"
+# Heads of what an amount measures that name no public indicator (fact_words.json).
+_NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
 _ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak"}
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -245,6 +247,10 @@ class IndicatorClassifier:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
         weak: Decision | None = None
+        if measured and measured.split()[-1].lower() in _NOT_INDICATOR_HEADS:
+            # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery": what a
+            # deposit or a store holds, or a technical ratio, is no public indicator
+            return Decision(None, f"measured:{measured.split()[-1].lower()} (no indicator)")
         if measured:
             cue = self._best(self.cues_in(words_of(measured)), unit, None)
             if cue is not None:

@@ -18,6 +18,10 @@ from extractor.rules.indicators import (
     [
         # the measured phrase names it
         ("investment", "KZT", None, "investment", "measured:investment"),
+        # what a deposit or store holds, or a technical ratio, is no public indicator
+        ("zinc reserve", "t", "Zinc reserves are 16.5 million tons.", None, "measured:reserve (no indicator)"),
+        ("coal stock", "t", "Coal stocks at the plant reached 310 thousand tons.", None, "measured:stock (no indicator)"),
+        ("copper recovery", "%", "Copper recovery rose to 91 percent.", None, "measured:recovery (no indicator)"),
         ("volume of investments", "USD", None, "investment", "measured:investment"),
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
