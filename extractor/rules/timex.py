@@ -690,8 +690,10 @@ _FUTURE = re.compile(
 
 # A time expression after these words is the base of a comparison, not a period the facts
 # are in: "14% more than in 2022", "104,1% compared to 2022", "than a year earlier".
+# The words that set a comparison's base: "compared to 2022", "against 10.9%".
+COMPARED_TO = r"compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?"
 BASELINE_BEFORE = re.compile(
-    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\blevel\s+of"
+    r"(?i)(?:\bthan|" + COMPARED_TO + r"|\blevel\s+of"
     r"|(?:%|\bpercent|\bper\s+cent)\s+of)\s+"  # "108,3% of the same period last year"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
 )
@@ -700,7 +702,7 @@ BASELINE_BEFORE = re.compile(
 # "against 29.1 c/ha a year earlier", "compared to 5.1 billion tenge in 2022", "from 5%
 # in 2019": the time of the base amount of a comparison.
 BASE_AMOUNT_BEFORE = re.compile(
-    r"(?i)(?:\bthan|compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bfrom)\s+"
+    r"(?i)(?:\bthan|" + COMPARED_TO + r"|\bfrom)\s+"
     r"(?:about\s+|only\s+|almost\s+|nearly\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
     r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|as\s+of\s+)?$"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
 from ...rules.rx import WS_START, rx
-from ...rules.timex import tense_of
+from ...rules.timex import COMPARED_TO, tense_of
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -22,9 +22,11 @@ from .syntax import (
     _NOW_NEAR,
     _POINTING,
     _REFERS_BACK,
+    _WORDS,
     _clause_before,
     _clause_verb,
     _comparative,
+    _own_subject,
     _parenthetical,
     _restates,
     _starts_after,
@@ -186,7 +188,7 @@ def _pronoun_topic(span: Span) -> bool:
     verb = _clause_verb(span)
     if verb is None:
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _own_subject(verb)
     if subj is None or subj.lower_ not in ("it", "they", "this", "these"):
         return False
     return not any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
@@ -438,7 +440,7 @@ _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
 
 
 _BASE_CUE = re.compile(
-    r"(?i)(?:\bagainst|\bversus|\bvs\.?|compared\s+(?:to|with)|\bfrom)\s+"
+    r"(?i)(?:" + COMPARED_TO + r"|\bfrom)\s+"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
 )
 
@@ -487,7 +489,7 @@ def _plans(span: Span) -> bool:
 
 
 # Verbs of a budget's provision: in the present passive they tell what money is meant for.
-_PROVISION_VERBS = frozenset(("provide", "allocate", "envisage", "earmark", "budget", "reserve"))
+_PROVISION_VERBS = frozenset(_WORDS["provision_verbs"])
 
 
 def _in_headline(span: Span) -> bool:

@@ -203,12 +203,17 @@ _PART_OF_BEFORE = re.compile(_PART_CUE + r")\b(?:\W+[\w-]+){0,3}\W*$")
 _POINTING = frozenset(_WORDS["pointing_pronouns"])
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own subject (active or passive), not one reached through coordination."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _pointing_subject(verb: Token | None) -> bool:
     """The clause's own subject is a pronoun standing for something named before: "in 2021
     it was 34%", "which is 112.6% of the plan" (not "it is planned to ...")."""
     if verb is None:
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _own_subject(verb)
     if subj is None or subj.lower_ not in _POINTING | {"which"}:
         return False
     return verb.lemma_ in _COPULAR or verb.lemma_ in ("reach", "exceed", "make", "cost")
