@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from decimal import Decimal
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..rules.indicators import fold_word
 from ..rules.intervals import SpanIndex
 from ..rules.numbers import to_number
 from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
 from ..rules.rx import WS_START, rx
+from ..rules.tables import table_cell
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
@@ -33,6 +36,7 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
+_PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
 # Between a bare number and the counted amount it joins: "11 and 14 models".
@@ -136,6 +140,9 @@ class QuantityRecognizer:
         self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]
     ) -> Candidate | None:
         text = doc_text(doc)
+        in_table = self._table_cell(text, cand)
+        if in_table is not None:
+            return in_table
         counted = self._counted_noun(doc, cand)
         if counted is not None:
             end, unit = counted
@@ -169,6 +176,47 @@ class QuantityRecognizer:
                 return replace(cand, unit=apart)
             if previous is not None and previous.scale is not None:
                 return replace(cand, unit=previous.unit)
+        return None
+
+    def _table_cell(self, text: str, cand: Candidate) -> Candidate | None:
+        """A bare number in a cell of a table flattened to text takes the unit its row's
+        label gives after a comma, scale words included ("Gross domestic product, bln
+        tenge | 2022: 103 765,5" -> 103,765.5 billion KZT), or its cell's own ("growth,
+        %: 105,1" -> 105.1 %)."""
+        cell = table_cell(text, cand.start)
+        found = cell.unit_phrase(cand.start) if cell is not None else None
+        unit = self._unit_phrase(found[0]) if found else None
+        if unit is None:
+            return None
+        code, factor = unit
+        if not found[1] and _PER_CAPITA.search(cell.label) and "/" not in code:
+            code += "/person"  # "GDP per capita, thous. tenge"
+
+        def scaled(value: Decimal | None) -> Decimal | None:
+            return None if value is None else value * factor
+
+        return replace(
+            cand, unit=code, value=scaled(cand.value), low=scaled(cand.low), high=scaled(cand.high)
+        )
+
+    def _unit_phrase(self, phrase: str) -> tuple[str, Decimal] | None:
+        """The unit and scale a table's unit phrase gives one ("bln tenge" -> KZT, 1e9;
+        "USD million" -> USD, 1e6; "thous. persons" -> person, 1000; "%" -> %)."""
+        words = phrase.split()
+        tried = [phrase] + ([" ".join(reversed(words))] if len(words) == 2 else [])
+        parsed = []
+        for variant in tried:
+            found = find_candidates("1 " + variant, self.lexicon)
+            if len(found) == 1 and found[0].start == 0 and found[0].value is not None:
+                parsed.append((found[0].end >= len(variant) + 1, variant, found[0]))
+        if not parsed:
+            return None
+        _, variant, cand = max(parsed, key=lambda p: p[0])  # the one read to its end
+        if cand.unit:
+            return cand.unit, cand.value
+        rest = re.findall(r"\p{L}+", ("1 " + variant)[cand.core_end :])
+        if len(rest) == 1 and len(rest[0]) > 2:  # a counted noun: "thous. persons"
+            return _normalise_counted(fold_word(rest[0])), cand.value
         return None
 
     def _subject_count(

@@ -10,8 +10,10 @@ import regex as re
 from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
+from ...rules.indicators import fold_word
 from ...rules.quantex import COUNTED_SYNONYMS
 from ...rules.rx import WS_START, rx
+from ...rules.tables import table_cell
 from ...rules.units import load_lexicon
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -290,6 +292,13 @@ def _measured(
     doc = span.doc
     sent = span.sent
     last = span[-1]
+    # A figure in a table flattened to text measures its row's label ("Gross domestic
+    # product, bln tenge | 2022: 103 765,5" -> product).
+    if on("measured.table_row"):
+        cell = table_cell(ctx.text, span.start_char)
+        head = cell.head_word() if cell is not None else None
+        if head:
+            return fold_word(head), "measured.table_row"
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
     if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
         head = next(

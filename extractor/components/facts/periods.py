@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
 from ...rules.rx import WS_START, rx
+from ...rules.tables import header_cell, table_cell
 from ...rules.timex import COMPARED_TO, tense_of
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -97,6 +98,23 @@ def period_rule(rule_id: str) -> Callable[[PeriodRule], PeriodRule]:
 def _age(a: Amount) -> _NoPeriod | None:
     """ "children aged 3 to 6 years": an age has no period."""
     return NO_PERIOD if _is_age(a.span) else None
+
+
+@period_rule("period.table_cell")
+def _table_cell(a: Amount) -> Period | None:
+    """A figure in a table flattened to text takes its cell's own year ("2022: 103 765,5")
+    or its column's, in the header row above ("Indicator | 2022 | 2023")."""
+    text = a.ctx.text
+    start = a.span.start_char
+    cell = table_cell(text, start)
+    if cell is None:
+        return None
+    own = [t for t in a.ctx.times.between(cell.bounds[cell.index][0], start)]
+    if own:
+        return _period_of(own[-1])
+    header = header_cell(text, cell)
+    column = a.ctx.times.between(*header) if header else []
+    return _period_of(column[0]) if column else None
 
 
 @period_rule("period.when_clause")

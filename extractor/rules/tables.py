@@ -1,0 +1,107 @@
+"""Tables flattened to text: rows of cells apart by "|" or tabs, the row's label first.
+
+    Indicator | 2022 | 2023 | growth, %
+    Gross domestic product, bln tenge | 2022: 103 765,5 | 2023: 119 247,9 | growth, %: 105,1
+
+A figure in such a row takes its unit from its cell's own label or the row's ("bln
+tenge", after the comma), what it measures from the row's label, and its period from
+its cell's own year or its column's, in the header row above. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_SEPARATOR = re.compile(r"\||\t")
+# The row's label, and its unit after the last comma: "Employed population, thous. persons".
+_LABEL_UNIT = re.compile(r"^\s*(?P<label>[^|\t]*?\p{L}[^|\t]*?),\s*(?P<unit>[^,|\t]{1,25}?)\s*$")
+# A cell's own label with a unit, before its figure: "growth, %: 105,1".
+_CELL_UNIT = re.compile(r",\s*(?P<unit>[^,:|\t]{1,25}?)\s*:\s*$")
+# The label's head stops before a preposition or a participle: "Investments in fixed
+# capital" -> investments, "Housing commissioned" -> housing.
+_HEAD_STOP = re.compile(r"(?i)\s(?:in|of|for|by|per|from|at|on|to|with)\s|\s\p{L}+ed\b")
+_WORD = re.compile(r"\p{L}[\p{L}-]*")
+_YEAR_CELL = re.compile(r"[^\d]*(?<!\d)(?:19|20)\d\d(?!\d)[^\d]*")
+# How far up the header row may be.
+HEADER_LINES = 40
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a position falls in a table row: the row's line, its cells, which cell."""
+
+    line_start: int
+    line: str
+    bounds: tuple[tuple[int, int], ...]  # each cell's (start, end) in the document
+    index: int  # the cell the position is in (0 is the row's label)
+
+    @property
+    def label(self) -> str:
+        start, end = self.bounds[0]
+        return self.line[: end - self.line_start]
+
+    def own_label(self, pos: int) -> str:
+        """The cell's text before ``pos``."""
+        start, _ = self.bounds[self.index]
+        return self.line[start - self.line_start : pos - self.line_start]
+
+    def unit_phrase(self, pos: int) -> tuple[str, bool] | None:
+        """The unit words for a figure at ``pos`` and whether they are its cell's own:
+        the cell's label's ("growth, %:") else the row's ("..., bln tenge")."""
+        own = _CELL_UNIT.search(self.own_label(pos))
+        if own:
+            return own["unit"], True
+        row = _LABEL_UNIT.match(self.label)
+        return (row["unit"], False) if row else None
+
+    def head_word(self) -> str | None:
+        """The head of the row's label, as written: "Gross domestic product, bln tenge"
+        -> "product", "Investments in fixed capital, bln tenge" -> "Investments"."""
+        row = _LABEL_UNIT.match(self.label)
+        label = row["label"] if row else self.label
+        stop = _HEAD_STOP.search(" " + label + " ")
+        words = _WORD.findall(label[: max(0, stop.start()) if stop else len(label)])
+        return words[-1] if words else None
+
+
+def table_cell(text: str, pos: int) -> Cell | None:
+    """The table cell at ``pos``, when its line is a row of three or more cells and
+    ``pos`` is past the row's label; else None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    cuts = [m.start() for m in _SEPARATOR.finditer(line)]
+    if len(cuts) < 2:
+        return None
+    edges = [-1, *cuts, len(line)]
+    bounds = tuple(
+        (line_start + a + 1, line_start + b) for a, b in zip(edges, edges[1:], strict=False)
+    )
+    index = next((i for i, (a, b) in enumerate(bounds) if a <= pos <= b), 0)
+    if index == 0:
+        return None
+    return Cell(line_start, line, bounds, index)
+
+
+def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
+    """The cell of the same column in the header row above: the nearest earlier row of
+    as many cells whose cell in that column holds a year and no other figure ("2023",
+    "Q3 2024"). Its (start, end) in the document."""
+    end = cell.line_start - 1
+    for _ in range(HEADER_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        cuts = [m.start() for m in _SEPARATOR.finditer(line)]
+        if not cuts:
+            return None  # the table ended
+        if len(cuts) + 1 == len(cell.bounds):
+            edges = [-1, *cuts, len(line)]
+            a, b = edges[cell.index] + 1, edges[cell.index + 1]
+            if _YEAR_CELL.fullmatch(line[a:b]):
+                return start + a, start + b
+        end = start - 1
+    return None

@@ -1,0 +1,79 @@
+"""Tables flattened to text: each figure takes its unit from its row's label (or its
+cell's), what it measures from the row's label, and its period from its cell's year or
+its column's in the header row."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.tables import header_cell, table_cell
+
+PIPES = (
+    "Main indicators\n\n"
+    "Indicator | 2022 | 2023 | growth, %\n"
+    "Gross domestic product, bln tenge | 2022: 103 765,5 | 2023: 119 247,9 | growth, %: 105,1\n"
+    "GDP per capita, thous. tenge | 2022: 5 284,1 | 2023: 5 973,6 | growth, %: 103,6\n"
+)
+TABS = (
+    "Labour market\n\n"
+    "Indicator\t2022\t2023\n"
+    "Average monthly nominal wage, tenge\t309 641\t363 427\n"
+    "Employed population, thous. persons\t9 092,4\t9 190,5\n"
+    "Grain harvest, mln tons\t16,4\t17,1\n"
+    "Investments in fixed capital, USD million\t1 250\t1 410\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value", "unit", "measured", "period"),
+    [
+        (PIPES, "103 765,5", 103_765_500_000_000, "KZT", "product", "2022"),
+        (PIPES, "119 247,9", 119_247_900_000_000, "KZT", "product", "2023"),
+        (PIPES, "105,1", 105.1, "%", "product", None),  # the cell's own unit
+        (PIPES, "5 284,1", 5_284_100, "KZT/person", "gdp", "2022"),  # per capita
+        (TABS, "309 641", 309_641, "KZT", "wage", "2022"),  # the column's year
+        (TABS, "363 427", 363_427, "KZT", "wage", "2023"),
+        (TABS, "9 190,5", 9_190_500, "person", None, "2023"),  # a counted noun
+        (TABS, "17,1", 17_100_000, "t", "harvest", "2023"),
+        (TABS, "1 410", 1_410_000_000, "USD", "investment", "2023"),  # head before "in"
+    ],
+)
+def test_a_figure_in_a_flattened_table(extract, text, amount, value, unit, measured, period):
+    records = [r for r in extract(text, "2024-02-09") if r["label"] == "QUANTITY"]
+    found = {r["text"]: r for r in records}
+    assert amount in found, sorted(found)
+    rec = found[amount]
+    assert rec["value"] == pytest.approx(value)
+    assert rec["unit"] == unit
+    if measured is not None:
+        assert rec["measured"] == measured
+    if period is not None:
+        assert (rec["time_start"], rec["time_end"]) == (period, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan | 5 | 6 | done",  # a label with no unit after a comma
+        "Results: output grew | exports fell by 5 tons",  # one separator is no table
+        "Item, tenge | 5",  # two cells
+    ],
+)
+def test_rows_that_give_no_unit(extract, text):
+    bare = [
+        r
+        for r in extract(text, "2024-02-09")
+        if r["label"] == "QUANTITY" and r["text"] in ("5", "6")
+    ]
+    assert bare == []
+
+
+def test_cells_and_header():
+    text = "Indicator\t2022\t2023\nWage, tenge\t309 641\t363 427\n"
+    pos = text.index("363 427")
+    cell = table_cell(text, pos)
+    assert cell is not None and cell.index == 2
+    assert cell.unit_phrase(pos) == ("tenge", False)
+    assert text[slice(*header_cell(text, cell))] == "2023"
+    assert table_cell(text, text.index("Wage")) is None  # the row's label is no cell of figures
+    assert table_cell("A plain sentence with 5 tons.", 22) is None
