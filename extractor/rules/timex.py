@@ -588,9 +588,10 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
     direction = (g.get("dir") or "").lower()
     if doc_date is None or not n:
         return None, None
-    if direction in ("in", "for") and tense == "past":
-        # "In eight months, 15,9 million tons were carried" (told in September): a report's
-        # running total, the first months of the year; "In two days, 56 agreements were
+    if direction in ("in", "for", "over") and tense == "past":
+        # "In eight months, 15,9 million tons were carried", "over 9 months exports grew"
+        # (told in September or October): a report's running total, the first months of
+        # the year; "In two days, 56 agreements were
         # signed": the days just before.
         if unit == "month" and doc_date.month and n < doc_date.month:
             return _iso(doc_date.year, 1), _iso(doc_date.year, n)
@@ -721,7 +722,16 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     return bool(BASELINE_BEFORE.search(before[-30:]) or BASE_AMOUNT_BEFORE.search(before))
 
 
-_PAST = re.compile(r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed)\b")
+# Irregular past forms that are no present form too ("put", "set", "cut", "read" are).
+_IRREGULAR_PAST = (
+    "built|grew|rose|fell|made|sold|paid|spent|took|gave|brought|began|became|bought|won|"
+    "held|met|led|left|kept|sent|saw|went|came|got|drew|found|laid|lent|dealt|sought|told|"
+    "wrote|ran|broke|stood|fought|struck|sank|shrank|overtook|undertook|underwent|withdrew|"
+    "arose|chose|flew|froze|shook|spoke|stole|swore|threw|wore|forgave"
+)
+_PAST = re.compile(
+    r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed|" + _IRREGULAR_PAST + r")\b"
+)
 
 
 @lru_cache(maxsize=4096)  # the fact linker asks again for every amount of a paragraph

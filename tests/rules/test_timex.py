@@ -60,6 +60,27 @@ def times(text, date="2020", previous=None):
             "2024-08",
         ),
         (
+            "Over 9 months, exports grew by 5 percent.",
+            "2025-10-21",
+            "9 months",
+            "2025-01",
+            "2025-09",
+        ),
+        (
+            "In 11 months, the region built 40 schools.",
+            "2016-12-20",
+            "11 months",
+            "2016-01",
+            "2016-11",
+        ),
+        (
+            "Over the past 9 months, exports grew by 5 percent.",
+            "2025-10-21",
+            "the past 9 months",
+            "2025-01",
+            "2025-09",
+        ),
+        (
             "In two days, agreements worth 28.6 billion dollars were signed.",
             "2025-04-04",
             "two days",
@@ -302,6 +323,11 @@ def test_not_times(text):
         ("we will build", "future"),
         ("were built", "past"),
         ("The plant produces cement", "present"),
+        ("the region built 40 schools", "past"),
+        ("industrial output grew by 4 percent", "past"),
+        ("prices rose and sales fell", "past"),
+        ("we put the plant into operation", "present"),  # "put" is present too
+        ("The plant will be built", "future"),
     ],
 )
 def test_tense(sentence, tense):
