@@ -36,6 +36,9 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
+_OF_WHOLE = re.compile(r"(?i)\s*(?:but\s+|and\s+)?of\s+(?:the\s+)?")
+_AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
+_MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
@@ -161,6 +164,21 @@ class QuantityRecognizer:
         previous = _last_with_unit(kept, s_start)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
+            return replace(cand, unit=previous.unit)
+        # "Of 312 projects due in 2021, only 238 were ...": the part counts what the whole
+        # the sentence opens with counts.
+        whole = next(
+            (
+                c
+                for c in kept
+                if c.unit and s_start <= c.start and _OF_WHOLE.fullmatch(text, s_start, c.start)
+            ),
+            None,
+        )
+        if whole is not None and _AFTER_COMMA.search(before):
+            return replace(cand, unit=whole.unit)
+        # "38 state audits, 9 more than in 2020": a difference counts what it compares.
+        if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)
         in_change = bool(rx(r"(?i)\bfrom\s+(?:[\d.,\s]+\s+to\s+)?$").search(before[-30:]))
         noun = (

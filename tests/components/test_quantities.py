@@ -50,6 +50,13 @@ def test_a_range_has_low_and_high(extract):
         ("That is 5 994 villages out of 6 520.", "6 520", 6520, "village"),
         ("In 2022, 40 schools out of 112 were repaired.", "112", 112, "school"),
         ("Only 9 clinics out of the 31 met the standard.", "31", 31, "clinic"),
+        # a part after the whole a sentence opens with ("Of N X, M ...") counts X
+        ("Of 312 projects due in 2021, only 238 were put into operation.", "238", 238, "project"),
+        ("Of 531 budget programmes of 52 administrators, 47 were late.", "47", 47, "programme"),
+        ("Of the 40 villages, 31 were gasified last year.", "31", 31, "village"),
+        # a difference counts what it compares ("N more than ...")
+        ("The committee conducted 38 audits, 9 more than in 2020.", "9", 9, "audit"),
+        ("In 2021, 12 schools opened, 3 fewer than planned.", "3", 3, "school"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):
