@@ -36,6 +36,12 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
+# "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
+# counts X.
+_CHANGE_BEFORE = re.compile(
+    r"(?i)(?:\bfrom\s+(?:[\d.,\s]+\s+to\s+)?|\b(?:rose|risen|increased|grew|grown|reached|"
+    r"fell|fallen|decreased|dropped|declined|amounted)\s+(?:to\s+)?)$"
+)
 _OF_WHOLE = re.compile(r"(?i)\s*(?:but\s+|and\s+)?of\s+(?:the\s+)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
@@ -94,7 +100,7 @@ class QuantityRecognizer:
             if cand.unit is None:
                 cand = self._money_in_sentence(cand, money, starts)
             if cand.unit is None:
-                settled = self._settle_unit(doc, cand, kept, starts)
+                settled = self._settle_unit(doc, cand, kept, starts, time_index)
                 if settled is None:
                     unsettled.append(cand)
                     continue
@@ -140,13 +146,20 @@ class QuantityRecognizer:
         return replace(cand, unit=units.pop()) if len(units) == 1 else cand
 
     def _settle_unit(
-        self, doc: Doc, cand: Candidate, kept: list[Candidate], starts: list[int]
+        self,
+        doc: Doc,
+        cand: Candidate,
+        kept: list[Candidate],
+        starts: list[int],
+        times: SpanIndex | None = None,
     ) -> Candidate | None:
         text = doc_text(doc)
         in_table = self._table_cell(text, cand)
         if in_table is not None:
             return in_table
         counted = self._counted_noun(doc, cand)
+        if counted is not None and times is not None and times.overlaps(cand.end, counted[0]):
+            counted = None  # "reached 1 200 last year": a time's noun counts nothing
         if counted is not None:
             end, unit = counted
             per = _PER_NOUN.match(text, end) or self.lexicon.rate.match(text, end)
@@ -180,7 +193,7 @@ class QuantityRecognizer:
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)
-        in_change = bool(rx(r"(?i)\bfrom\s+(?:[\d.,\s]+\s+to\s+)?$").search(before[-30:]))
+        in_change = bool(_CHANGE_BEFORE.search(before[-40:]))
         noun = (
             self._subject_count(doc, cand, number_of_only=cand.scale is None)
             if cand.scale is not None or in_change

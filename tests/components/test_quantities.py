@@ -57,6 +57,10 @@ def test_a_range_has_low_and_high(extract):
         # a difference counts what it compares ("N more than ...")
         ("The committee conducted 38 audits, 9 more than in 2020.", "9", 9, "audit"),
         ("In 2021, 12 schools opened, 3 fewer than planned.", "3", 3, "school"),
+        # the end of a change of "the number of X" counts X; a time's noun counts nothing
+        ("The number of doctors rose to 6 830.", "6 830", 6830, "doctor"),
+        ("The number of tourists reached 1 200 last year.", "1 200", 1200, "tourist"),
+        ("The number of farms fell to 312 in 2023.", "312", 312, "farm"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):
