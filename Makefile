@@ -47,10 +47,11 @@ test: $(STAMP)
 	$(BIN)/extractor evaluate --split fresh $(FRESH_GATE)
 
 ## bench: throughput and memory on the corpus repeated to 200,000 words (about 15 minutes),
-## writes benchmarks/RESULTS.md; then the archive's ingest throughput and a query on 100,000
-## documents (about 2 minutes), writes benchmarks/ARCHIVE.md. Not part of `make test`.
+## writes benchmarks/latest.md (RESULTS.md keeps the history: paste a run there by hand); then
+## the archive's ingest throughput and a query on 100,000 documents (about 2 minutes), writes
+## benchmarks/ARCHIVE.md. Not part of `make test`.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --out benchmarks/latest.md
 	$(BIN)/python benchmarks/bench_archive.py
 
 lint: $(STAMP)

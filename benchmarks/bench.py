@@ -16,7 +16,7 @@ A scaling table follows: seconds per 1,000 words of one document at 1x, 4x, 16x 
 its length, for paragraphed text, the same text with no sentence ends, and the rows of
 issue 11 (adversarial input) at 1x and 10x, with the peak RSS after each size.
 
-    python benchmarks/bench.py [--words 200000] [--rss-scale 10] [--out benchmarks/RESULTS.md]
+    python benchmarks/bench.py [--words 200000] [--rss-scale 10] [--out FILE.md]
     python benchmarks/bench.py --quick   # about three minutes: fewer words, scales 1x-16x
     python benchmarks/bench.py --only cluster   # (a), (b), (e), (f) alone
 
@@ -464,7 +464,11 @@ def main(argv: list[str] | None = None) -> None:
         help="Runs of each throughput measurement (the best counts).",
     )
     parser.add_argument(
-        "--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md", help="Markdown table."
+        "--out",
+        type=Path,
+        default=None,
+        help="Also write the markdown table to this file (RESULTS.md keeps the history of "
+        "runs by hand: paste a run's table there with a line on what it measured).",
     )
     parser.add_argument(
         "--quick",
@@ -556,7 +560,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{free:.1f} CPUs free at the start and {free_cpus():.1f} at the end"
     )
     table = report(results)
-    args.out.write_text(table, encoding="utf-8")
+    if args.out is not None:
+        args.out.write_text(table, encoding="utf-8")
     print(table)
 
 
