@@ -39,8 +39,13 @@ _PARTITIVE_BEFORE = re.compile(
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom\s+(?:[\d.,\s]+\s+to\s+)?|\b(?:rose|risen|increased|grew|grown|reached|"
-    r"fell|fallen|decreased|dropped|declined|amounted)\s+(?:to\s+)?)$"
+    r"(?i)(?:\bfrom\s+(?:[\d.,\s]+\s+to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
+    r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
+    r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+)?)$"
+)
+_OPENING_PARTITIVE = re.compile(
+    r"(?i)\s*(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
+    r"\s*,?\s*(?:only|just|about|almost|nearly|some|over)?\s*"
 )
 _OF_WHOLE = re.compile(r"(?i)\s*(?:but\s+|and\s+)?of\s+(?:the\s+)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
@@ -178,6 +183,29 @@ class QuantityRecognizer:
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
             return replace(cand, unit=previous.unit)
+        # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
+        # Of these, 296 thousand are transit": a sentence that opens with a part refers to
+        # the last amount of the sentence before.
+        if previous is None and (
+            _OPENING_PARTITIVE.fullmatch(before)
+            or (not before.strip() and _PARTITIVE_AFTER.match(text, cand.end))
+        ):
+            earlier = bisect_right(starts, cand.start) - 2
+            if earlier >= 0:
+                # the sentence's first amount: its subject more often than a detail of it
+                # ("20 hospitals with 7 310 beds. Three of them")
+                whole = next(
+                    (
+                        c
+                        for c in kept
+                        if starts[earlier] <= c.start < s_start
+                        and c.unit
+                        and c.unit not in ("%", "x")
+                    ),
+                    None,
+                )
+                if whole is not None:
+                    return replace(cand, unit=whole.unit)
         # "Of 312 projects due in 2021, only 238 were ...": the part counts what the whole
         # the sentence opens with counts.
         whole = next(

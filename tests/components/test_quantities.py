@@ -61,6 +61,15 @@ def test_a_range_has_low_and_high(extract):
         ("The number of doctors rose to 6 830.", "6 830", 6830, "doctor"),
         ("The number of tourists reached 1 200 last year.", "1 200", 1200, "tourist"),
         ("The number of farms fell to 312 in 2023.", "312", 312, "farm"),
+        ("The number of enterprises with foreign capital has exceeded 15 300.", "15 300", 15300, "enterprise"),
+        ("The number of cardiac surgery centres will grow to 22.", "22", 22, "centre"),
+        # a sentence that opens with a part refers to the first amount of the one before
+        ("We will build 20 hospitals with 7 310 beds. Three of them are in Taraz.", "Three", 3, "hospital"),
+        ("In total 812 thousand TEU were carried. Of these, 296 thousand are transit.", "296 thousand", 296_000, "TEU"),
+        ("The region received 212 thousand tourists. Of them 61.3 thousand came from abroad.", "61.3 thousand", 61_300, "tourist"),
+        # units of their own: containers, Kazakhstan's monthly calculation index
+        ("A hub for 240 thousand TEU per year will be built.", "240 thousand TEU per year", 240_000, "TEU/year"),
+        ("The benefit is 38 MCI (149 416 tenge).", "38 MCI", 38, "MCI"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):
