@@ -27,23 +27,27 @@ class TimeRecognizer:
         text = doc.text
         starts = sentence_starts(doc)
         previous: tuple[str | None, str | None] | None = None
+        decade: tuple[str, str] | None = None  # the last ten-year span named ("2011 to 2021")
         doc.spans[SPANS_TIMES] = []
         for match in find_times(text):
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
-            start, end = ordered_period(resolve(match, date, tense=tense, previous=previous)) or (
+            before = decade if match.kind == "the_decade" else previous
+            start, end = ordered_period(resolve(match, date, tense=tense, previous=before)) or (
                 None,
                 None,
             )
             if (
                 start
                 and end
-                and match.kind not in ("this_period", "same_period")
+                and match.kind not in ("this_period", "same_period", "the_decade")
                 and not is_baseline(text, match.start, match.end)
             ):
                 previous = (start, end)
+                if 9 <= int(end[:4]) - int(start[:4]) <= 11 and match.kind != "the_decade":
+                    decade = (start, end)
             record = make_record(
                 "TIME", text, match.start, match.end, time_start=start, time_end=end
             )

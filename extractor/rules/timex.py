@@ -153,6 +153,15 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?P<yr>" + _Y + r")(?:\s*[-–—]\s*(?P<yr2>" + _Y + r")"
         r"|[-–—](?P<yr2>\d{2})(?![\d%])(?![.,]\d))(?:\s+years)?",
     ),
+    # "from 2011 to 2021", "between 2015 and 2019": "from" and "between" stay outside.
+    (
+        "year_range",
+        r"(?<=\b(?:[Ff]rom|[Bb]etween)\s)(?P<yr>"
+        + _Y
+        + r")\s+(?:to|till|until|through|and)\s+(?P<yr2>"
+        + _Y
+        + r")(?![\d%])(?![.,]\d)",
+    ),
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
     (
         "same_period",
@@ -169,6 +178,13 @@ PATTERNS: list[tuple[str, str]] = [
         + _Y
         + r"))",
     ),
+    # "the past decade": the ten years before; "over the decade", "the same decade": the
+    # ten-year span the document named ("from 2011 to 2021").
+    (
+        "duration",
+        r"the\s+(?P<dir>past|last|next|coming|previous|following)\s+(?P<unit>decade)(?![\p{L}-])",
+    ),
+    ("the_decade", r"(?:the|this|that)\s+(?:same\s+)?decade(?![\p{L}-])"),
     (
         "this_period",
         r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"
@@ -512,7 +528,9 @@ def base_period(
             return None, None if doc_date.day is None else (doc_date.iso(),) * 2
         return (doc_date.iso(),) * 2
     if kind == "duration":
-        return _duration(g, doc_date, tense)
+        return _duration({**g, "n": g.get("n") or "1"}, doc_date, tense)
+    if kind == "the_decade":
+        return previous or (None, None)
     if kind == "ago":
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
@@ -662,6 +680,7 @@ def resolve(
         "duration",
         "vague",
         "this_period",
+        "the_decade",
         "same_period",
         "same_date",
         "ago",

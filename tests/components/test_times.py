@@ -15,6 +15,10 @@ def _times(records):
         ("By 2022 output will grow by 1.6 times.", "2020", ("2022", "2020", "2022")),
         ("In the first half of the year exports grew.", "2020-08-01", ("the first half of the year", "2020-01", "2020-06")),
         ("Today 812 buses serve the city.", "2023-02-10", ("Today", "2023-02-10", "2023-02-10")),
+        ("From 2011 to 2021 the region built 298 schools.", "2021-09-08", ("2011 to 2021", "2011", "2021")),
+        ("Between 2015 and 2019, 65 thousand jobs were created.", "2020", ("2015 and 2019", "2015", "2019")),
+        ("Over the past decade the region built 40 schools.", "2021-09-08", ("the past decade", "2011", "2020")),
+        ("In the next decade 40 schools will be built.", "2021-09-08", ("the next decade", "2021", "2031")),
     ],
 )  # fmt: skip
 def test_time_records(extract, sentence, date, expected):
@@ -34,3 +38,18 @@ def test_the_same_period_refers_back(extract):
         "2022-01",
         "2022-06",
     )
+
+
+@pytest.mark.parametrize("decade", ["the decade", "the same decade", "this decade"])
+def test_the_decade_refers_to_the_ten_years_named(extract, decade):
+    text = (
+        "From 2011 to 2021 the region grew fast. In 2020 exports rose by 5%. "
+        f"Over {decade}, 1 460 km of roads were built."
+    )
+    assert _times(extract(text, date="2021-09-08"))[-1] == (decade, "2011", "2021")
+
+
+def test_the_decade_before_any_is_named_is_left_unresolved(extract):
+    assert _times(extract("Over the decade, 40 schools were built.", date="2021-09-08")) == [
+        ("the decade", None, None)
+    ]
