@@ -732,13 +732,35 @@ BASE_AMOUNT_BEFORE = re.compile(
 def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     """True when the time expression at ``start`` is the base of a comparison.
 
-    "more than in 2022", "compared to 2022", "against 10.9% in October 2023", and a
-    possessive ("last year's indicator").
+    "more than in 2022", "compared to 2022", "against 10.9% in October 2023", a
+    possessive ("last year's indicator") and a superlative's scope ("the highest growth in
+    the past ten years").
     """
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
     before = text[max(0, start - 60) : start]
-    return bool(BASELINE_BEFORE.search(before[-30:]) or BASE_AMOUNT_BEFORE.search(before))
+    return bool(
+        BASELINE_BEFORE.search(before[-30:])
+        or BASE_AMOUNT_BEFORE.search(before)
+        or (
+            SUPERLATIVE_BEFORE.search(before) is not None
+            and (
+                before.rstrip().lower().endswith("since")
+                or _SPAN_BACK.match(text, start) is not None
+            )
+        )
+    )
+
+
+# The scope of a superlative ("the highest growth in the past ten years", "for the first
+# time since 2008", "a record for the decade") compares with the past: it dates no amount.
+SUPERLATIVE_BEFORE = rx(
+    r"(?i)\b(?:highest|lowest|largest|biggest|best|worst|smallest|fastest|slowest|strongest|"
+    r"weakest|record|first\s+time|maximum|minimum)\b[^.;:,\n]{0,40}?"
+    r"\b(?:in|for|over|since|during)\s+$"
+)
+# A span reaching back from now: "the past ten years", "the last decade", "30 years".
+_SPAN_BACK = rx(r"(?i)(?:the\s+)?(?:past|last|previous)\b|\w+\s+(?:years|decades)\b")
 
 
 # Irregular past forms that are no present form too ("put", "set", "cut", "read" are).

@@ -352,6 +352,16 @@ def test_tense(sentence, tense):
         ("In 2023, 5 schools were built.", "2023", False),
         ("The plant produced 12 thousand tons in 2023.", "2023", False),
         ("Against the plan, 5 schools were built in 2023.", "2023", False),
+        # a superlative's scope reaching back from now compares, it dates nothing
+        (
+            "Investments grew by 13%, the highest growth in the past ten years.",
+            "the past ten years",
+            True,
+        ),
+        ("For the first time since 2008, exports exceeded $100 billion.", "2008", True),
+        ("Output hit a record for the last decade.", "the last decade", True),
+        ("The largest plant in the region was built in 2023.", "2023", False),
+        ("The first plant was built in 2023.", "2023", False),
     ],
 )
 def test_the_time_of_a_comparison_base(text, time, base):
