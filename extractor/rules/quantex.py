@@ -308,7 +308,40 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
             continue
         out.extend(cand)
         pos = max(c.end for c in cand)
-    return _inherit_in_lists(text, out)
+    return _inherit_in_lists(text, _with_multiplier_words(text, out))
+
+
+# A multiplier written as a word: "has tripled", "doubled", "grew almost threefold".
+_MULTIPLIER_WORD = rx(
+    r"(?i)(?<![\p{L}-])(?:(?P<verb>doubled|tripled|quadrupled)|(?P<n>two|three|four|five|six|"
+    r"seven|eight|nine|ten)[-\s]?fold)(?![\p{L}-])"
+)
+_VERB_TIMES = {"doubled": 2, "tripled": 3, "quadrupled": 4}
+_FOLD_TIMES = {
+    w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)
+}
+
+
+def _with_multiplier_words(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the multipliers written as words ("has tripled" -> 3 x) that no
+    candidate covers, in text order."""
+    extra = []
+    taken = [(c.start, c.end) for c in found]
+    for m in _MULTIPLIER_WORD.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        times = _VERB_TIMES[m["verb"].lower()] if m["verb"] else _FOLD_TIMES[m["n"].lower()]
+        extra.append(
+            Candidate(
+                start=m.start(),
+                end=m.end(),
+                core_end=m.end(),
+                value=Decimal(times),
+                unit="x",
+                qualifier=_qualifier_before(text, m.start()),
+            )
+        )
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
 
 
 # Units with a scale inside: billion / million cubic meters (of gas).

@@ -70,6 +70,11 @@ def test_a_range_has_low_and_high(extract):
         # units of their own: containers, Kazakhstan's monthly calculation index
         ("A hub for 240 thousand TEU per year will be built.", "240 thousand TEU per year", 240_000, "TEU/year"),
         ("The benefit is 38 MCI (149 416 tenge).", "38 MCI", 38, "MCI"),
+        # a multiplier written as a word
+        ("Industrial output has tripled since 2015.", "tripled", 3, "x"),
+        ("The number of flights doubled.", "doubled", 2, "x"),
+        ("The number of such companies has grown almost threefold.", "threefold", 3, "x"),
+        ("Exports grew five-fold in a decade.", "five-fold", 5, "x"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):

@@ -299,6 +299,12 @@ def _measured(
         head = cell.head_word() if cell is not None else None
         if head:
             return fold_word(head), "measured.table_row"
+    # A multiplier that is the verb itself ("Industrial output has tripled") measures the
+    # verb's subject.
+    if on("measured.multiplier_verb") and len(span) == 1 and span[0].pos_ in ("VERB", "AUX"):
+        subj = _subject(ctx, span[0])
+        if _noun_ok(ctx, subj):
+            return _phrase(ctx, subj), "measured.multiplier_verb"
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
     if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
         head = next(
