@@ -1,6 +1,5 @@
 """Many documents: pieces of long documents, order, failures, processes, streaming."""
 
-import os
 import sys
 import threading
 import time
@@ -295,19 +294,6 @@ def test_a_real_slow_document_times_out(nlp):
     assert isinstance(out[1], Result) and out[1].records
 
 
-def _children() -> list[int]:
-    """The processes whose parent is this one, zombies too (Linux's /proc)."""
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # ended meanwhile
-            continue
-        if int(fields[1]) == os.getpid():
-            pids.append(int(stat.parent.name))
-    return pids
-
-
 @pytest.fixture(scope="module")
 def stuck_nlp():
     """The extractor on a blank model with a component that deadlocks in C on 'STUCK'."""
@@ -318,7 +304,9 @@ def stuck_nlp():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a deadlock in glibc")
 @pytest.mark.parametrize("batch_size", [1, 3])
-def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(stuck_nlp, batch_size):
+def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(
+    stuck_nlp, batch_size, child_processes
+):
     # The document's budget cannot stop a deadlock in C (tests/stuck_model.py): the parent
     # kills the worker, and runs the documents of its batch again one at a time.
     items = [
@@ -327,7 +315,7 @@ def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(stuck_nl
     ]
     items[4] = Document("d4", "In 2020, 5 schools were built. STUCK", path="d4.txt")
     items.insert(2, InputError("bad.jsonl", "is not valid JSON", 3, kind="malformed-json"))
-    before = set(_children())
+    before = set(child_processes())
     most = 0
     out = []
     started = time.perf_counter()
@@ -335,7 +323,7 @@ def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(stuck_nl
         stuck_nlp, items, batch_size=batch_size, n_process=2, doc_timeout=0.2
     ):
         out.append(item)
-        most = max(most, len(set(_children()) - before))
+        most = max(most, len(set(child_processes()) - before))
     took = time.perf_counter() - started
     assert took < 20  # not the minute the deadlock lasts
     assert took >= task_deadline(1, 0.2)
@@ -353,7 +341,7 @@ def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(stuck_nl
         n = int(o.document.id[1:]) + 1
         assert [r["text"] for r in o.records if r["label"] == "QUANTITY"] == [f"{n} schools"]
     assert most <= 2  # the stuck worker was replaced, not joined by one more
-    assert set(_children()) - before == set()  # and none is left behind, not even a zombie
+    assert set(child_processes()) - before == set()  # and none is left behind, not even a zombie
 
 
 def test_a_negative_budget_is_refused(nlp):
