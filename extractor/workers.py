@@ -158,7 +158,9 @@ class WorkerPool:
             ready = set(wait([w.conn for w in running] + [w.process.sentinel for w in running],
                              timeout))  # fmt: skip
             for worker in running:
-                if worker.conn in ready:  # a result first: it may have come just before an end
+                # a result first (it may have come just before the process ended, or since
+                # the wait timed out), then an end, then the deadline
+                if worker.conn in ready or worker.conn.poll():
                     done.append(self._receive(worker))
                 elif worker.process.sentinel in ready:
                     raise BrokenProcessPool(f"a worker process died ({worker.cause()})")
