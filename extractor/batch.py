@@ -15,9 +15,22 @@ documents runs under n budgets; a batch that overruns them is run again a docume
 time, each under its own budget, and a document that overruns it yields an
 :class:`InputError` of kind ``timeout`` while the batch goes on. (So a document slower
 than its budget is always given up, at the latest after n budgets; normal batches run at
-``nlp.pipe``'s speed and are never run twice.) The budget is a ``SIGALRM`` timer in the process
-that runs the pipeline (the parent with one process, each worker with more), so it costs
-two system calls a batch and needs no extra process.
+``nlp.pipe``'s speed and are never run twice.) The budget is a ``SIGALRM`` timer in the
+process that runs the pipeline (the parent with one process, each worker with more; a
+timer thread off the main thread), so it costs two system calls a batch and needs no extra
+process.
+
+A timer stops only code that returns to the interpreter now and then: a worker stuck in C
+(a deadlock, a C extension's loop) never runs the signal's handler. So with more than one
+process the parent watches its workers too (:class:`~extractor.workers.WorkerPool`, a pipe to
+each, so it knows which worker runs which batch): a worker that has not answered within
+:func:`task_deadline` of taking a batch of n documents (2n budgets and a grace) is killed
+and replaced, and the batch's documents run again one at a time, each with a deadline of
+its own. The one stuck again is given up (kind ``timeout``, saying that its worker was
+replaced); every other document is extracted once and comes out in input order. No other
+batch is lost: the other workers go on, and batches not yet started wait in the parent.
+With one process the pipeline runs in the caller's process, where nothing can replace it:
+a hang in C there stops the run, and ``n_process=2`` is the guard against it.
 """
 
 from __future__ import annotations
@@ -27,11 +40,9 @@ import logging
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -40,6 +51,7 @@ from spacy.language import Language
 
 from .io.corpus import EXTRACTION, Document, InputError
 from .schema import SpanRecord, doc_records
+from .workers import STUCK, WorkerPool
 
 logger = logging.getLogger("extractor")
 
@@ -53,6 +65,9 @@ OPENING_CHARS = 1_500
 # takes about 5 s on a shared laptop core; a minute is far beyond any normal document.
 DEFAULT_DOC_TIMEOUT = 60.0
 TIMEOUT = "timeout"
+# The least grace a worker has, beyond its documents' budgets, before the parent kills it
+# as stuck (see :func:`task_deadline`); the budget itself when that is more.
+DEADLINE_GRACE = 1.0
 # More workers than this rarely pays: each holds its own copy of the model's state.
 MAX_DEFAULT_PROCESSES = 8
 # Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -65,7 +80,6 @@ _CUTS = (
     re.compile(r"(?<=[.!?…])[\"”»)]*\s+"),
     re.compile(r"\s+"),
 )
-_PR_SET_PDEATHSIG = 1
 
 
 class DocumentTimeout(Exception):
@@ -222,12 +236,13 @@ def extract_documents(
         items: documents, and input errors to pass through unchanged; read lazily.
         batch_size: documents per ``nlp.pipe`` batch (and per task of a worker).
         n_process: worker processes; more than one needs the ``fork`` start method
-            (Linux, macOS) and is used only when the input has more than one batch.
+            (Linux, macOS). Workers start as batches need them: one batch, one worker.
         max_length: documents longer than this many characters are processed in pieces
             (default :data:`DEFAULT_PIECE_CHARS`; at most ``nlp.max_length``).
-        doc_timeout: seconds a document may take (0: no limit). Enforced in the main
-            thread of the process that runs the pipeline (with ``SIGALRM``); elsewhere
-            it is not enforced.
+        doc_timeout: seconds a document may take (0: no limit). Enforced by a timer in
+            the process that runs the pipeline; with ``n_process > 1`` the parent also
+            kills and replaces a worker stuck past :func:`task_deadline`, where no timer
+            reaches (in C code).
 
     Yields:
         A :class:`Result` per document, or an :class:`InputError` in its place: the
@@ -250,13 +265,7 @@ def extract_documents(
         for batch in batches:
             yield from _merge(batch, _extract_batch(nlp, _documents(batch), limit, doc_timeout))
         return
-    first = next(batches, None)
-    second = next(batches, None)
-    if second is None:  # one batch: workers would only add their start-up time
-        if first is not None:
-            yield from _merge(first, _extract_batch(nlp, _documents(first), limit, doc_timeout))
-        return
-    yield from _extract_parallel(nlp, [first, second], batches, n_process, limit, doc_timeout)
+    yield from _extract_parallel(nlp, batches, n_process, limit, doc_timeout)
 
 
 # A sentence that touches every component once: unit lexicon, number words, a date.
@@ -416,10 +425,49 @@ def _one_by_one(nlp: Language, pieces: list, make, timeout: float) -> list:
     return processed
 
 
+@dataclass
+class _Batch:
+    """A batch in flight: its items, its documents, and their outcomes as they arrive."""
+
+    items: list[Document | InputError]
+    documents: list[Document]
+    outcomes: list[list[SpanRecord] | str | None]
+    left: int  # documents without an outcome yet
+
+    @classmethod
+    def of(cls, items: list[Document | InputError]) -> _Batch:
+        documents = _documents(items)
+        return cls(items, documents, [None] * len(documents), len(documents))
+
+    def settle(self, indices: Sequence[int], outcomes: list[list[SpanRecord] | str]) -> None:
+        """The outcomes of the documents at ``indices``."""
+        for i, outcome in zip(indices, outcomes, strict=True):
+            self.outcomes[i] = outcome
+        self.left -= len(indices)
+
+
+def task_deadline(n_docs: int, timeout: float) -> float | None:
+    """Seconds a worker may spend on a batch before the parent kills it as stuck.
+
+    A batch of n documents runs under n budgets, and the run a document at a time that may
+    follow under n more; the grace (one budget, at least :data:`DEADLINE_GRACE`) covers
+    what no budget counts: cutting documents into pieces, their records, the pipes.
+
+    Args:
+        n_docs: documents in the batch.
+        timeout: each document's budget in seconds (0: none).
+
+    Returns:
+        ``2 * n_docs * timeout + max(DEADLINE_GRACE, timeout)``; None without a budget.
+    """
+    if not timeout:
+        return None
+    return 2 * n_docs * timeout + max(DEADLINE_GRACE, timeout)
+
+
 def _extract_parallel(
     nlp: Language,
-    head: list[list[Document | InputError]],
-    rest: Iterator[list[Document | InputError]],
+    batches: Iterator[list[Document | InputError]],
     n_process: int,
     limit: int,
     timeout: float = 0.0,
@@ -427,56 +475,56 @@ def _extract_parallel(
     # Components load their resources on first use: do it once here, before forking, so
     # the workers share them instead of each loading its own.
     nlp(nlp.make_doc("In 2020, 5 schools were built."))
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(
-        n_process, mp_context=context, initializer=_init_worker, initargs=(nlp, os.getpid())
-    )
-    pending: deque[tuple[list[Document | InputError], Future | None]] = deque()
+    pool = WorkerPool(lambda documents: _extract_batch(nlp, documents, limit, timeout), n_process)
+    window: deque[_Batch] = deque()
     try:
-        for batch in _chain(head, rest):
-            docs = _documents(batch)
-            pending.append((batch, pool.submit(_work, docs, limit, timeout) if docs else None))
-            while len(pending) > BATCHES_PER_WORKER * n_process:
-                yield from _merge_pending(pending.popleft())
-        while pending:
-            yield from _merge_pending(pending.popleft())
+        for items in batches:
+            batch = _Batch.of(items)
+            if batch.documents:
+                indices = range(len(batch.documents))
+                deadline = task_deadline(len(indices), timeout)
+                pool.submit((batch, indices), (batch.documents,), deadline)
+            window.append(batch)
+            while len(window) > BATCHES_PER_WORKER * n_process:
+                yield from _finish_first(window, pool, timeout)
+        while window:
+            yield from _finish_first(window, pool, timeout)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
-def _chain(head: list, rest: Iterator) -> Iterator:
-    yield from head
-    yield from rest
-
-
-def _merge_pending(
-    item: tuple[list[Document | InputError], Future | None],
+def _finish_first(
+    window: deque[_Batch], pool: WorkerPool, timeout: float
 ) -> Iterator[Result | InputError]:
-    batch, future = item
-    yield from _merge(batch, future.result() if future is not None else [])
+    """Wait for the first batch of the window (settling what arrives for the others), then
+    yield its results."""
+    first = window[0]
+    while first.left:
+        for (batch, indices), outcomes in pool.wait():
+            if outcomes is not STUCK:
+                batch.settle(indices, outcomes)
+            elif len(indices) > 1:
+                # One of them hangs: each again alone, before anything else, so that only
+                # the one that really hangs is given up.
+                logger.warning(
+                    "a batch of %d documents got stuck; running them again one at a time",
+                    len(indices),
+                )
+                deadline = task_deadline(1, timeout)
+                pool.submit_first(
+                    [((batch, (i,)), ([batch.documents[i]],), deadline) for i in indices]
+                )
+            else:
+                (i,) = indices
+                logger.warning("document %r got stuck: worker replaced", batch.documents[i].id)
+                batch.settle(indices, [_stuck(timeout)])
+    window.popleft()
+    yield from _merge(first.items, first.outcomes)  # type: ignore[arg-type]
 
 
-_WORKER_NLP: Language | None = None
-
-
-def _init_worker(nlp: Language, parent: int) -> None:
-    """Set up a forked worker: its pipeline, and no orphans."""
-    global _WORKER_NLP
-    _WORKER_NLP = nlp
-    # Ctrl-C is the parent's to handle: it stops handing out batches and shuts down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        # A parent killed with SIGKILL cannot stop its workers: ask the kernel to.
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-def _work(
-    documents: list[Document], limit: int, timeout: float = 0.0
-) -> list[list[SpanRecord] | str]:
-    assert _WORKER_NLP is not None, "worker not initialised"
-    return _extract_batch(_WORKER_NLP, documents, limit, timeout)
+def _stuck(timeout: float) -> _TimedOut:
+    """The outcome of a document whose worker was killed as stuck."""
+    return _TimedOut(
+        f"over the time budget of {timeout:g} s and stuck where its timer could not stop it; "
+        f"its worker process was killed after {task_deadline(1, timeout):g} s and replaced"
+    )

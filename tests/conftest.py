@@ -4,6 +4,7 @@ once (for the archive)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,23 @@ def corpus_spans(corpus_results, tmp_path_factory) -> Path:
             for record in result.records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def _child_processes(parent: int | None = None) -> list[int]:
+    """The processes whose parent is ``parent`` (this process by default), zombies too."""
+    parent = os.getpid() if parent is None else parent
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == parent:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+@pytest.fixture(scope="session")
+def child_processes():
+    """A function: the pids of a process's children, zombies too (Linux's /proc)."""
+    return _child_processes

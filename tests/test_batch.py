@@ -1,5 +1,6 @@
 """Many documents: pieces of long documents, order, failures, processes, streaming."""
 
+import sys
 import threading
 import time
 from pathlib import Path
@@ -10,11 +11,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractor.batch import TIMEOUT, Result, _batches, extract_documents, opening, split_text
+import extractor
+from extractor.batch import (
+    TIMEOUT,
+    Result,
+    _batches,
+    extract_documents,
+    opening,
+    split_text,
+    task_deadline,
+)
 from extractor.io.corpus import EXTRACTION, Document, InputError, iter_documents
 from extractor.schema import register_extensions
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
 CORPUS = ROOT / "corpus"
 
 
@@ -281,6 +292,56 @@ def test_a_real_slow_document_times_out(nlp):
     out = list(extract_documents(nlp, items, batch_size=1, doc_timeout=0.3))
     assert isinstance(out[0], InputError) and out[0].kind == TIMEOUT
     assert isinstance(out[1], Result) and out[1].records
+
+
+@pytest.fixture(scope="module")
+def stuck_nlp():
+    """The extractor on a blank model with a component that deadlocks in C on 'STUCK'."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(TESTS))  # tests/stuck_model.py: a model package
+        return extractor.load("stuck_model")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a deadlock in glibc")
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_a_worker_stuck_in_c_is_replaced_and_only_its_document_given_up(
+    stuck_nlp, batch_size, child_processes
+):
+    # The document's budget cannot stop a deadlock in C (tests/stuck_model.py): the parent
+    # kills the worker, and runs the documents of its batch again one at a time.
+    items = [
+        Document(f"d{i}", f"In 2020, {i + 1} schools were built in Almaty.", path=f"d{i}.txt")
+        for i in range(8)
+    ]
+    items[4] = Document("d4", "In 2020, 5 schools were built. STUCK", path="d4.txt")
+    items.insert(2, InputError("bad.jsonl", "is not valid JSON", 3, kind="malformed-json"))
+    before = set(child_processes())
+    most = 0
+    out = []
+    started = time.perf_counter()
+    for item in extract_documents(
+        stuck_nlp, items, batch_size=batch_size, n_process=2, doc_timeout=0.2
+    ):
+        out.append(item)
+        most = max(most, len(set(child_processes()) - before))
+    took = time.perf_counter() - started
+    assert took < 20  # not the minute the deadlock lasts
+    assert took >= task_deadline(1, 0.2)
+    assert [getattr(o, "document", o).id for o in out] == [
+        "d0", "d1", None, "d2", "d3", "d4", "d5", "d6", "d7"
+    ]  # fmt: skip
+    stuck = out[5]
+    assert isinstance(stuck, InputError)
+    assert (stuck.path, stuck.id, stuck.kind) == ("d4.txt", "d4", TIMEOUT)
+    assert "worker process was killed" in stuck.reason and "replaced" in stuck.reason
+    assert out[2] is items[2]
+    # every other document extracted once, with its own spans
+    for o in out[:2] + out[3:5] + out[6:]:
+        assert isinstance(o, Result)
+        n = int(o.document.id[1:]) + 1
+        assert [r["text"] for r in o.records if r["label"] == "QUANTITY"] == [f"{n} schools"]
+    assert most <= 2  # the stuck worker was replaced, not joined by one more
+    assert set(child_processes()) - before == set()  # and none is left behind, not even a zombie
 
 
 def test_a_negative_budget_is_refused(nlp):

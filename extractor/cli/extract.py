@@ -149,7 +149,9 @@ def extract(
             metavar="SECONDS",
             help="Give up on a document that takes longer than this (0: no limit). It is "
             "listed in --errors with kind 'timeout' and the batch goes on; --resume tries "
-            "it again.",
+            "it again. With --n-process 2 or more, a worker stuck where this cannot stop it "
+            "(in C code) is killed and replaced once a batch of N documents has taken "
+            "2 x N x SECONDS + max(1, SECONDS); with one process such a hang stops the run.",
         ),
     ] = DEFAULT_DOC_TIMEOUT,
     disable_rule: DisableRuleOpt = None,

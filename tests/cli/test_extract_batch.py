@@ -326,3 +326,106 @@ def test_a_document_over_its_time_budget_is_reported_and_a_resumed_run_tries_it_
     assert resumed.exit_code == 2, resumed.output
     assert out.read_text(encoding="utf-8") == first
     assert [json.loads(line)["id"] for line in errors.read_text().splitlines()] == ["slow"]
+
+
+@pytest.fixture(scope="module")
+def stuck_input(tmp_path_factory):
+    """Five documents, the third of them stuck in C in tests/stuck_model.py, and the output of
+    a run over the other four."""
+    folder = tmp_path_factory.mktemp("stuck")
+    rows = [
+        {"id": f"d{i}", "text": f"In 2023 the region built {i + 1} schools.", "date": "2024-01-10"}
+        for i in range(5)
+    ]
+    rows[2]["text"] += " STUCK"
+    src, clean = folder / "docs.jsonl", folder / "clean.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    clean.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "d2"))
+    reference = folder / "reference.jsonl"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(ROOT / "tests"))
+        args = ["extract", str(clean), "-o", str(reference), "--model", "stuck_model"]
+        result = runner.invoke(app, [*args, "--n-process", "1"])
+    assert result.exit_code == 0, result.output
+    assert len(reference.read_text().splitlines()) >= 8
+    return src, reference
+
+
+# A model package (tests/stuck_model.py) and two workers, each taking a document at a time
+# (tests/test_batch.py runs a stuck batch of several).
+STUCK_ARGS = ["--model", "stuck_model", "--n-process", "2", "--batch-size", "1"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a deadlock in glibc")
+def test_a_document_stuck_in_c_is_reported_its_worker_replaced_and_resume_tries_it_again(
+    stuck_input, tmp_path, monkeypatch
+):
+    monkeypatch.syspath_prepend(str(ROOT / "tests"))
+    src, reference = stuck_input
+    out, errors = tmp_path / "spans.jsonl", tmp_path / "bad.jsonl"
+    args = ["extract", str(src), "-o", str(out), "--errors", str(errors), *STUCK_ARGS,
+            "--doc-timeout", "0.2"]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    (bad,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert (bad["id"], bad["kind"], bad["line"]) == ("d2", "timeout", 3)
+    assert "its worker process was killed" in bad["reason"]
+    assert out.read_bytes() == reference.read_bytes()  # the others, each once, in order
+    resumed = runner.invoke(app, [*args, "--resume"])
+    assert resumed.exit_code == 2, resumed.output
+    assert "(4 already in the output)" in resumed.stderr
+    assert out.read_bytes() == reference.read_bytes()
+    assert [json.loads(line)["id"] for line in errors.read_text().splitlines()] == ["d2"]
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a deadlock in glibc")
+def test_a_run_killed_while_a_worker_is_stuck_leaves_no_worker_and_resumes_to_the_same_output(
+    stuck_input, tmp_path, monkeypatch, child_processes
+):
+    src, reference = stuck_input
+    out = tmp_path / "spans.jsonl"
+    command = [sys.executable, "-m", "extractor", "extract", str(src), "-o", str(out),
+               *STUCK_ARGS, "--doc-timeout", "30"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120  # only so that a broken run cannot hang the suite
+        # d0 and d1 written, d2 in a deadlock that its budget cannot end
+        while (
+            len(read_ledger(ledger_path(out))[1]) < 2
+            and proc.poll() is None
+            and time.monotonic() < deadline
+        ):
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert proc.poll() is None, proc.stderr.read().decode()
+        workers = child_processes(proc.pid)
+        assert 1 <= len(workers) <= 2
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must not outlive it
+        proc.wait()
+        gone = time.monotonic() + 10
+        while any(map(_running, workers)) and time.monotonic() < gone:
+            time.sleep(0.05)
+        assert not any(map(_running, workers))
+    finally:
+        for pid in [proc.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait()
+    assert len(read_ledger(ledger_path(out))[1]) == 2
+    monkeypatch.syspath_prepend(str(ROOT / "tests"))
+    args = ["extract", str(src), "-o", str(out), *STUCK_ARGS, "--doc-timeout", "0.2", "--resume"]
+    resumed = runner.invoke(app, args)
+    assert resumed.exit_code == 2, resumed.output
+    assert "(2 already in the output)" in resumed.stderr
+    assert out.read_bytes() == reference.read_bytes()
