@@ -112,6 +112,17 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "42km",
             "highway",
         ),
+        # a verb coordinated with one whose subject the parser hung on a preposition
+        (
+            "In the reporting year gross regional product amounted to 21,7 trillion soums and increased by 7,3%.",
+            "7,3%",
+            "gross regional product",
+        ),
+        (
+            "Multiplier: since 2015 the industrial output of the region has tripled.",
+            "tripled",
+            "industrial output",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

@@ -216,8 +216,9 @@ def _subject(ctx: FactContext, verb: Token) -> Token | None:
         if not subjects:
             # "in the reporting year gross regional product amounted to ...": the parser
             # hung the subject on the preposition before it; the noun right before the
-            # verb is the subject.
-            before = _noun_before_verb(ctx, v) if v is verb else None
+            # verb is the subject (of a verb coordinated with it too: "... amounted to X
+            # and increased by 7.3%").
+            before = _noun_before_verb(ctx, v) if v is verb or verb.dep_ == "conj" else None
             if before is not None:
                 return _shared_head(before)
             continue
