@@ -39,15 +39,15 @@ _PARTITIVE_BEFORE = re.compile(
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom\s+(?:[\d.,\s]+\s+to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
+    r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
     r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
     r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+)?)$"
 )
 _OPENING_PARTITIVE = re.compile(
-    r"(?i)\s*(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
-    r"\s*,?\s*(?:only|just|about|almost|nearly|some|over)?\s*"
+    r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
+    r"(?:\s*+,)?(?:\s++(?:only|just|about|almost|nearly|some|over))?"
 )
-_OF_WHOLE = re.compile(r"(?i)\s*(?:but\s+|and\s+)?of\s+(?:the\s+)?")
+_OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
@@ -185,37 +185,23 @@ class QuantityRecognizer:
             return replace(cand, unit=previous.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to
-        # the last amount of the sentence before.
+        # an amount of the sentence before.
         if previous is None and (
-            _OPENING_PARTITIVE.fullmatch(before)
+            _OPENING_PARTITIVE.fullmatch(before.strip())
             or (not before.strip() and _PARTITIVE_AFTER.match(text, cand.end))
         ):
             earlier = bisect_right(starts, cand.start) - 2
             if earlier >= 0:
                 # the sentence's first amount: its subject more often than a detail of it
                 # ("20 hospitals with 7 310 beds. Three of them")
-                whole = next(
-                    (
-                        c
-                        for c in kept
-                        if starts[earlier] <= c.start < s_start
-                        and c.unit
-                        and c.unit not in ("%", "x")
-                    ),
-                    None,
-                )
+                whole = _first_with_unit(kept, starts[earlier], s_start, counts_only=True)
                 if whole is not None:
                     return replace(cand, unit=whole.unit)
         # "Of 312 projects due in 2021, only 238 were ...": the part counts what the whole
         # the sentence opens with counts.
-        whole = next(
-            (
-                c
-                for c in kept
-                if c.unit and s_start <= c.start and _OF_WHOLE.fullmatch(text, s_start, c.start)
-            ),
-            None,
-        )
+        whole = _first_with_unit(kept, s_start, cand.start)
+        if whole is not None and not _OF_WHOLE.fullmatch(text[s_start : whole.start].strip()):
+            whole = None
         if whole is not None and _AFTER_COMMA.search(before):
             return replace(cand, unit=whole.unit)
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
@@ -354,6 +340,21 @@ class QuantityRecognizer:
         if lemma in _NOT_COUNTED:
             return None
         return cand.core_end + m.end(2), _normalise_counted(lemma)
+
+
+def _first_with_unit(
+    kept: list[Candidate], since: int, until: int, *, counts_only: bool = False
+) -> Candidate | None:
+    """The first kept amount with a unit (not a share or multiplier with ``counts_only``)
+    that starts in ``[since, until)``; the scan runs back from the end of ``kept`` (in text
+    order) and stops at the first amount before ``since``."""
+    first = None
+    for k in reversed(kept):
+        if k.start < since:
+            break
+        if k.start < until and k.unit and not (counts_only and k.unit in ("%", "x")):
+            first = k
+    return first
 
 
 def _last_with_unit(kept: list[Candidate], since: int) -> Candidate | None:

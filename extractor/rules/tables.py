@@ -16,14 +16,14 @@ import regex as re
 
 _SEPARATOR = re.compile(r"\||\t")
 # The row's label, and its unit after the last comma: "Employed population, thous. persons".
-_LABEL_UNIT = re.compile(r"^\s*(?P<label>[^|\t]*?\p{L}[^|\t]*?),\s*(?P<unit>[^,|\t]{1,25}?)\s*$")
+_LABEL_UNIT = re.compile(r"^(?P<label>[^|\t]*),\s*+(?P<unit>[^,|\t]{1,25}+)$")
 # A cell's own label with a unit, before its figure: "growth, %: 105,1".
 _CELL_UNIT = re.compile(r",\s*(?P<unit>[^,:|\t]{1,25}?)\s*:\s*$")
 # The label's head stops before a preposition or a participle: "Investments in fixed
 # capital" -> investments, "Housing commissioned" -> housing.
 _HEAD_STOP = re.compile(r"(?i)\s(?:in|of|for|by|per|from|at|on|to|with)\s|\s\p{L}+ed\b")
 _WORD = re.compile(r"\p{L}[\p{L}-]*")
-_YEAR_CELL = re.compile(r"[^\d]*(?<!\d)(?:19|20)\d\d(?!\d)[^\d]*")
+_YEAR_CELL = re.compile(r"^\D*+(?:19|20)\d\d(?!\d)\D*+$")
 # How far up the header row may be.
 HEADER_LINES = 40
 

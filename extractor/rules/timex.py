@@ -760,7 +760,7 @@ SUPERLATIVE_BEFORE = rx(
     r"\b(?:in|for|over|since|during)\s+$"
 )
 # A span reaching back from now: "the past ten years", "the last decade", "30 years".
-_SPAN_BACK = rx(r"(?i)(?:the\s+)?(?:past|last|previous)\b|\w+\s+(?:years|decades)\b")
+_SPAN_BACK = rx(r"(?i)(?:the\s+)?(?:past|last|previous)\b|(?<!\w)\w++\s+(?:years|decades)\b")
 
 
 # Irregular past forms that are no present form too ("put", "set", "cut", "read" are).
