@@ -35,7 +35,7 @@ from .units import load_lexicon
 INDICATORS_FILE = "indicators.jsonl"
 # Heads of what an amount measures that name no public indicator (fact_words.json).
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
-_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak"}
+_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs"}
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
 SOURCES = ("measured", "unit", "sentence")
@@ -79,6 +79,16 @@ class Indicator:
     note: str = ""
     not_after: tuple[str, ...] = ()
     weak: frozenset[str] = frozenset()
+    # units allowed only beside one of these words in the sentence: harvest's hectares
+    # are hectares harvested or threshed, not sown
+    unit_needs: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
+        """Whether ``unit`` is allowed among a sentence's folded ``words``."""
+        for code, needed in self.unit_needs:
+            if unit == code:
+                return bool(needed & words)
+        return True
 
     def allows(self, unit: str | None) -> bool:
         """Whether an amount in ``unit`` can be a figure of this indicator.
@@ -144,6 +154,12 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         ):
             problems.append(f"{where}: cues, units, not_after and weak are lists of strings")
             continue
+        needs = row.get("unit_needs", {})
+        if not isinstance(needs, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in needs.values()
+        ):
+            problems.append(f"{where}: unit_needs maps a unit to a list of words")
+            continue
         seen.add(row["id"])
         out.append(
             Indicator(
@@ -154,6 +170,10 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 note=row.get("note", ""),
                 not_after=tuple(fold_word(w) for w in row.get("not_after", [])),
                 weak=frozenset(row.get("weak", [])),
+                unit_needs=tuple(
+                    (code, frozenset(fold_word(w) for w in words))
+                    for code, words in row.get("unit_needs", {}).items()
+                ),
             )
         )
     if problems:
@@ -203,9 +223,17 @@ class IndicatorClassifier:
         return found
 
     def _best(
-        self, found: list[tuple[_Cue, int, int]], unit: str | None, anchor: int | None
+        self,
+        found: list[tuple[_Cue, int, int]],
+        unit: str | None,
+        anchor: int | None,
+        context: frozenset[str] = frozenset(),
     ) -> _Cue | None:
-        fits = [f for f in found if f[0].indicator.allows(unit)]
+        fits = [
+            f
+            for f in found
+            if f[0].indicator.allows(unit) and f[0].indicator.needs_met(unit, context)
+        ]
         if not fits:
             return None
         # a cue inside a longer one that fits is not a cue of its own: the "investment" of
@@ -247,12 +275,13 @@ class IndicatorClassifier:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
         weak: Decision | None = None
+        context = frozenset(w for w, _ in words_of(sentence)) if sentence else frozenset()
         if measured and measured.split()[-1].lower() in _NOT_INDICATOR_HEADS:
             # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery": what a
             # deposit or a store holds, or a technical ratio, is no public indicator
             return Decision(None, f"measured:{measured.split()[-1].lower()} (no indicator)")
         if measured:
-            cue = self._best(self.cues_in(words_of(measured)), unit, None)
+            cue = self._best(self.cues_in(words_of(measured)), unit, None, context)
             if cue is not None:
                 decision = Decision(cue.indicator.id, f"measured:{cue.text}")
                 if cue.text not in cue.indicator.weak:
@@ -266,20 +295,20 @@ class IndicatorClassifier:
         counted = bool(unit and unit not in load_lexicon().kinds and unit.isalpha())
         counted = counted and fold_word(unit or "") not in measured_words
         if counted and unit and unit.islower():
-            cue = self._best(self.cues_in(words_of(unit)), unit, None)
+            cue = self._best(self.cues_in(words_of(unit)), unit, None, context)
             if cue is not None:
                 return Decision(cue.indicator.id, f"unit:{cue.text}")
         if sentence:
             found = self.cues_in(words_of(sentence))
             if weak is not None:  # only a cue that says more than the phrase's weak one
                 found = [f for f in found if f[0].text not in f[0].indicator.weak]
-            cue = self._best(found, unit, at)
+            cue = self._best(found, unit, at, context)
             if cue is not None:
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
         if weak is not None:
             return weak
         if before:
-            cue = self._best(self.cues_in(words_of(before)), unit, len(before))
+            cue = self._best(self.cues_in(words_of(before)), unit, len(before), context)
             if cue is not None:
                 return Decision(cue.indicator.id, f"before:{cue.text}")
         if counted and unit:

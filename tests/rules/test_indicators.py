@@ -51,6 +51,24 @@ from extractor.rules.indicators import (
         # a counted noun that one indicator alone counts
         ("new workshop", "production", None, "investment_projects", "only:production"),
         ("new production", "production", None, None, None),  # judged in the phrase
+        # hectares: harvested or threshed is the harvest, sown or grown on is sown area,
+        # and land that is no farm land is neither
+        ("area", "ha", "Grain was threshed on 9.1 million hectares.", "harvest", "sentence:threshed"),
+        ("area", "ha", "Farmers sowed sugar beet on 9.1 thousand hectares.", "sown_area", "sentence:sowed"),
+        ("area", "ha", "The area under cotton was 176.1 thousand hectares.", "sown_area", "measured:area"),
+        ("area", "ha", "The industrial zone occupies 542 hectares, 1 of them is new.", None, None),
+        # kWh are power where they are consumed or missing, production where generated
+        ("demand", "kWh/day", "The demand for electricity reaches 64 million kWh per day, 1 more.",
+         "power", "measured:demand"),
+        ("electricity", "kWh", "The plants generated 15.1 billion kWh of electricity.", "production",
+         "measured:electricity"),
+        # irrigation canals, dams: no public indicator
+        ("irrigation canal", "km", "We will rebuild 421 km of irrigation canals.", None,
+         "measured:canal (no indicator)"),
+        # hotel beds are tourism, hospital beds health
+        ("bed", "bed", "37 new hotels with 2,140 beds have been opened.", "tourism", "sentence:hotel"),
+        ("bed", "bed", "A new hospital with 150 beds was opened.", "health_facilities",
+         "sentence:hospital"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
@@ -99,14 +117,19 @@ def test_every_bad_row_is_reported_at_once():
         (2, {"id": "a", "label": "A", "cues": ["a"], "units": ["%"]}),
         (3, {"id": "b", "label": "B", "cues": "b", "units": ["%"]}),
         (4, {"id": "c", "cues": ["c"], "units": ["%"], "colour": "red"}),
+        (
+            5,
+            {"id": "d", "label": "D", "cues": ["d"], "units": ["ha"], "unit_needs": {"ha": "sown"}},
+        ),
     ]
     with pytest.raises(ResourceError) as err:
         parse_indicators(rows, "indicators.jsonl")
     message = str(err.value)
-    assert "3 bad row(s)" in message
+    assert "4 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
     assert "indicators.jsonl:3: cues, units, not_after and weak are lists of strings" in message
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
+    assert "indicators.jsonl:5: unit_needs maps a unit to a list of words" in message
 
 
 def test_a_classifier_of_its_own_taxonomy():
