@@ -35,7 +35,7 @@ from .units import load_lexicon
 INDICATORS_FILE = "indicators.jsonl"
 # Heads of what an amount measures that name no public indicator (fact_words.json).
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
-_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs"}
+_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to"}
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
 SOURCES = ("measured", "unit", "sentence")
@@ -82,6 +82,9 @@ class Indicator:
     # units allowed only beside one of these words in the sentence: harvest's hectares
     # are hectares harvested or threshed, not sown
     unit_needs: tuple[tuple[str, frozenset[str]], ...] = ()
+    # ids whose cue in the amount's own clause says more than this one's in the phrase:
+    # "96 thousand tons of copper were shipped to China" are exports, not production
+    yields_to: tuple[str, ...] = ()
 
     def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
         """Whether ``unit`` is allowed among a sentence's folded ``words``."""
@@ -147,7 +150,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         if row["id"] in seen:
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
-        lists = ("cues", "units", "not_after", "weak")
+        lists = ("cues", "units", "not_after", "weak", "yields_to")
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
             for k in lists
@@ -174,6 +177,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                     (code, frozenset(fold_word(w) for w in words))
                     for code, words in row.get("unit_needs", {}).items()
                 ),
+                yields_to=tuple(row.get("yields_to", [])),
             )
         )
     if problems:
@@ -255,6 +259,18 @@ class IndicatorClassifier:
 
         return min(fits, key=key)[0]
 
+    def _in_clause(
+        self, sentence: str, at: int, unit: str | None, ids: tuple[str, ...], context
+    ) -> Decision | None:
+        """The cue of one of ``ids`` in the clause of the amount at ``at`` (the stretch of
+        the sentence between ", " or ";" around it), if any."""
+        start = max(sentence.rfind(", ", 0, at), sentence.rfind(";", 0, at)) + 1
+        ends = [e for e in (sentence.find(", ", at), sentence.find(";", at)) if e >= 0]
+        clause = sentence[start : min(ends) if ends else len(sentence)]
+        found = [f for f in self.cues_in(words_of(clause)) if f[0].indicator.id in ids]
+        cue = self._best(found, unit, at - start, context)
+        return Decision(cue.indicator.id, f"clause:{cue.text}") if cue is not None else None
+
     def classify(
         self,
         measured: str | None,
@@ -284,6 +300,10 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(measured)), unit, None, context)
             if cue is not None:
                 decision = Decision(cue.indicator.id, f"measured:{cue.text}")
+                if cue.indicator.yields_to and sentence and at is not None:
+                    better = self._in_clause(sentence, at, unit, cue.indicator.yields_to, context)
+                    if better is not None:
+                        return better
                 if cue.text not in cue.indicator.weak:
                     return decision
                 # "gross output" says what kind of figure, not of what: the sentence may

@@ -69,6 +69,17 @@ from extractor.rules.indicators import (
         ("bed", "bed", "37 new hotels with 2,140 beds have been opened.", "tourism", "sentence:hotel"),
         ("bed", "bed", "A new hospital with 150 beds was opened.", "health_facilities",
          "sentence:hospital"),
+        # what the clause does with a product says more than the product: exported
+        ("cathode copper", "t", "The plant produced 42 thousand tons, of which 16,4 thousand tons were shipped to China.",
+         "exports", "clause:were shipped"),
+        ("car", "car", "The plant produced 41 thousand cars, of which 9,4 thousand were exported.",
+         "production", "measured:car"),
+        # people a company employs
+        ("person", "person", "The company employs 3 471 people.", "employment",
+         "sentence:employ"),
+        # power grids: substations, transformers, lines
+        ("substation", "substation", "This year the company repaired 38 substations of 110-220 kV.", "power",
+         "measured:substation"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
