@@ -35,7 +35,10 @@ from .units import load_lexicon
 INDICATORS_FILE = "indicators.jsonl"
 # Heads of what an amount measures that name no public indicator (fact_words.json).
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
-_ROW_KEYS = {"id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to"}
+_ROW_KEYS = {
+    "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
+    "null_in_clause",
+}  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
 SOURCES = ("measured", "unit", "sentence")
@@ -85,6 +88,9 @@ class Indicator:
     # ids whose cue in the amount's own clause says more than this one's in the phrase:
     # "96 thousand tons of copper were shipped to China" are exports, not production
     yields_to: tuple[str, ...] = ()
+    # words that, in the amount's own clause, make it no figure of this indicator: coal
+    # "stored" or "stockpiled" is no production
+    null_in_clause: frozenset[str] = frozenset()
 
     def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
         """Whether ``unit`` is allowed among a sentence's folded ``words``."""
@@ -150,7 +156,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         if row["id"] in seen:
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
-        lists = ("cues", "units", "not_after", "weak", "yields_to")
+        lists = ("cues", "units", "not_after", "weak", "yields_to", "null_in_clause")
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
             for k in lists
@@ -178,6 +184,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                     for code, words in row.get("unit_needs", {}).items()
                 ),
                 yields_to=tuple(row.get("yields_to", [])),
+                null_in_clause=frozenset(fold_word(w) for w in row.get("null_in_clause", [])),
             )
         )
     if problems:
@@ -204,6 +211,7 @@ class IndicatorClassifier:
 
     def __init__(self, indicators: Iterable[Indicator] | None = None) -> None:
         self.indicators = tuple(load_indicators() if indicators is None else indicators)
+        self._by_id = {ind.id: ind for ind in self.indicators}
         self._by_first: dict[str, list[_Cue]] = {}
         for ind in self.indicators:
             for cue in ind.cues:
@@ -264,9 +272,8 @@ class IndicatorClassifier:
     ) -> Decision | None:
         """The cue of one of ``ids`` in the clause of the amount at ``at`` (the stretch of
         the sentence between ", " or ";" around it), if any."""
-        start = max(sentence.rfind(", ", 0, at), sentence.rfind(";", 0, at)) + 1
-        ends = [e for e in (sentence.find(", ", at), sentence.find(";", at)) if e >= 0]
-        clause = sentence[start : min(ends) if ends else len(sentence)]
+        start = _clause_start(sentence, at)
+        clause = _clause(sentence, at)
         found = [f for f in self.cues_in(words_of(clause)) if f[0].indicator.id in ids]
         cue = self._best(found, unit, at - start, context)
         return Decision(cue.indicator.id, f"clause:{cue.text}") if cue is not None else None
@@ -286,10 +293,29 @@ class IndicatorClassifier:
             unit: the amount's unit code ("KZT", "%", "job").
             sentence: the text of its sentence, for cues the phrase lacks.
             at: the amount's offset in ``sentence``.
+            before: the sentence before, for cues its own sentence lacks.
 
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
+        decision = self._classify(measured, unit, sentence, at, before)
+        if decision.indicator is not None and sentence and at is not None:
+            row = self._by_id[decision.indicator]
+            if row.null_in_clause:
+                words = {w for w, _ in words_of(_clause(sentence, at))}
+                stop = sorted(row.null_in_clause & words)
+                if stop:
+                    return Decision(None, f"clause:{stop[0]} (no indicator)")
+        return decision
+
+    def _classify(
+        self,
+        measured: str | None,
+        unit: str | None,
+        sentence: str | None = None,
+        at: int | None = None,
+        before: str | None = None,
+    ) -> Decision:
         weak: Decision | None = None
         context = frozenset(w for w, _ in words_of(sentence)) if sentence else frozenset()
         if measured and measured.split()[-1].lower() in _NOT_INDICATOR_HEADS:
@@ -337,6 +363,16 @@ class IndicatorClassifier:
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
         return Decision(None)
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    return max(sentence.rfind(", ", 0, at), sentence.rfind(";", 0, at)) + 1
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The stretch of ``sentence`` between ", " or ";" around the offset ``at``."""
+    ends = [e for e in (sentence.find(", ", at), sentence.find(";", at)) if e >= 0]
+    return sentence[_clause_start(sentence, at) : min(ends) if ends else len(sentence)]
 
 
 @lru_cache(maxsize=1)

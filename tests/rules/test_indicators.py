@@ -74,6 +74,11 @@ from extractor.rules.indicators import (
          "exports", "clause:were shipped"),
         ("car", "car", "The plant produced 41 thousand cars, of which 9,4 thousand were exported.",
          "production", "measured:car"),
+        # coal stored or stockpiled is no production
+        ("coal", "t", "As of 1 November, 612 thousand tons of coal have been stockpiled at the CHP.", None,
+         "clause:stockpiled (no indicator)"),
+        ("coal", "t", "The mine produced 611 thousand tons of coal, and 40 thousand tons were stored.",
+         "production", "measured:coal"),
         # people a company employs
         ("person", "person", "The company employs 3 471 people.", "employment",
          "sentence:employ"),
