@@ -60,9 +60,15 @@ def fold_word(word: str) -> str:
     return w
 
 
-def words_of(text: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=4096)  # a sentence is read once for each of its amounts
+def words_of(text: str) -> tuple[tuple[str, int], ...]:
     """The folded words of a text, each with its start offset."""
-    return [(fold_word(m.group()), m.start()) for m in _WORD.finditer(text)]
+    return tuple((fold_word(m.group()), m.start()) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w for w, _ in words_of(text))
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,7 @@ class IndicatorClassifier:
     def __init__(self, indicators: Iterable[Indicator] | None = None) -> None:
         self.indicators = tuple(load_indicators() if indicators is None else indicators)
         self._by_id = {ind.id: ind for ind in self.indicators}
+        self._cues_cache: dict[str, list[tuple[_Cue, int, int]]] = {}
         self._by_first: dict[str, list[_Cue]] = {}
         for ind in self.indicators:
             for cue in ind.cues:
@@ -221,7 +228,16 @@ class IndicatorClassifier:
         for cues in self._by_first.values():
             cues.sort(key=lambda c: -len(c.words))
 
-    def cues_in(self, words: list[tuple[str, int]]) -> list[tuple[_Cue, int, int]]:
+    def _cues_of(self, text: str) -> list[tuple[_Cue, int, int]]:
+        """:meth:`cues_in` the words of ``text``, kept for the next amount of a sentence."""
+        found = self._cues_cache.get(text)
+        if found is None:
+            if len(self._cues_cache) > 4096:
+                self._cues_cache.clear()
+            found = self._cues_cache[text] = self.cues_in(words_of(text))
+        return found
+
+    def cues_in(self, words: tuple[tuple[str, int], ...]) -> list[tuple[_Cue, int, int]]:
         """Every cue in a folded word list: ``(cue, first word index, start offset)``."""
         found = []
         for i, (word, offset) in enumerate(words):
@@ -317,7 +333,7 @@ class IndicatorClassifier:
         before: str | None = None,
     ) -> Decision:
         weak: Decision | None = None
-        context = frozenset(w for w, _ in words_of(sentence)) if sentence else frozenset()
+        context = _word_set(sentence) if sentence else frozenset()
         if measured and measured.split()[-1].lower() in _NOT_INDICATOR_HEADS:
             # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery": what a
             # deposit or a store holds, or a technical ratio, is no public indicator
@@ -345,7 +361,7 @@ class IndicatorClassifier:
             if cue is not None:
                 return Decision(cue.indicator.id, f"unit:{cue.text}")
         if sentence:
-            found = self.cues_in(words_of(sentence))
+            found = self._cues_of(sentence)
             if weak is not None:  # only a cue that says more than the phrase's weak one
                 found = [f for f in found if f[0].text not in f[0].indicator.weak]
             cue = self._best(found, unit, at, context)

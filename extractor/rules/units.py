@@ -20,6 +20,8 @@ from .rx import WS_START
 _FALLBACK_ENTITIES = {"length", "area", "volume", "mass", "energy", "power", "speed"}
 _AFTER = r"(?![\p{L}\d])"
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class UnitLexicon:
@@ -45,7 +47,7 @@ class UnitLexicon:
 
     def code_of(self, surface: str) -> str | None:
         """The unit code of a matched surface ("tonnes" -> "t", "$" -> "USD")."""
-        s = re.sub(r"\s+", " ", surface.strip())
+        s = _SPACES.sub(" ", surface.strip())
         return self.codes.get(s) or self.codes.get(s.lower())
 
     def kind_of(self, code: str) -> str:
