@@ -22,6 +22,7 @@ Both keep the model's component in the pipeline, disabled, and use it from there
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import regex as re
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -187,15 +188,38 @@ class AttributeTable:
             yield self(doc)
 
 
+# Capitalised words that are no names and start none: months and days, and unit,
+# currency and indicator codes (the NER's guesses there, "MW" or "KZT 812" as ORG, are
+# never names).
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday grp gdp gva vat q1 q2 q3 q4 bln mln trln bn".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    from ..resources import read_jsonl
+
+    # the project's own unit codes and their symbols ("KZT", "MW", "kWh", "TEU")
+    codes = set()
+    for row in read_jsonl("units.jsonl"):
+        codes.add(row["code"].lower())
+        codes.update(symbol.lower() for symbol in row.get("symbols", []) if symbol.isalpha())
+    return _NOT_NAMES | codes
+
+
 def _name_positions(doc: Doc) -> list[int]:
     """Tokens a name may be near: every word with a capital letter, except a function word
-    that begins a sentence."""
+    that begins a sentence, a month or day, or a unit or currency code."""
+    not_names = _not_names()
     return [
         t.i
         for t in doc
-        if not t.text.islower()
-        and any(c.isupper() for c in t.text)
+        if any(c.isupper() for c in t.text)
         and not (t.is_sent_start and t.tag_ in _FUNCTION_TAGS)
+        and t.lower_.rstrip(".") not in not_names
     ]
 
 
