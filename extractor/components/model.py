@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import regex as re
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
@@ -44,6 +45,7 @@ _FUNCTION_TAGS = frozenset(
 )
 _TOKEN_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _KEY_COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
+_WRITTEN = (POS, TAG, MORPH, LEMMA)  # what the table writes with from_array
 
 
 class _Unsupported(Exception):
@@ -111,7 +113,9 @@ class AttributeTable:
             self._single = self._multi = None  # run the ruler itself
         self._rules_of: dict[tuple, tuple[tuple[int, ...], tuple[bool, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict] = {}
-        self._by_ids: dict[tuple, tuple] = {}
+        self._key_code: dict[tuple, int] = {}  # token key ids -> index in _keys
+        self._keys: list[tuple[tuple[int, ...], tuple[bool, ...]]] = []
+        self._table: tuple | None = None
         self._ready = True
 
     def _lookup(self, key: tuple) -> tuple[tuple[int, ...], tuple[bool, ...]]:
@@ -141,12 +145,12 @@ class AttributeTable:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
-        looked = []
+        codes = []  # each token's key, as an index into the table
         for ids in doc.to_array(_KEY_COLUMNS).tolist():
-            found = self._by_ids.get(key := tuple(ids))
-            if found is None:
+            code = self._key_code.get(key := tuple(ids))
+            if code is None:
                 tag, lower, dep, space = key
-                found = self._by_ids[key] = self._lookup(
+                found = self._lookup(
                     (
                         strings[tag] if tag else "",
                         strings[lower],
@@ -154,34 +158,72 @@ class AttributeTable:
                         bool(space),
                     )
                 )
-            looked.append(found)
-        rules = [list(r) for r, _ in looked]
-        if self._multi:
+                code = self._key_code[key] = len(self._keys)
+                self._keys.append(found)
+                self._table = None
+            codes.append(code)
+        if self._table is None:
+            self._build_table()
+        if self._table is None:  # an attribute the table does not write: run the ruler
+            return self._ruler(doc)
+        values, setting, deps, firsts = self._table
+        at = numpy.asarray(codes)
+        array = doc.to_array(list(_WRITTEN))
+        array = numpy.where(setting[at], values[at], array)
+        # tokens that multi-token rules may reach, and whitespace given a dependency:
+        # merged one by one, in rule order, like the ruler
+        extra: dict[int, list[int]] = {}
+        for i in numpy.flatnonzero(firsts[at]).tolist():
             offset = 0
             for rule, index, tests in self._multi:
                 n = len(tests)
-                for i in range(len(doc) - n + 1):
-                    if all(looked[i + j][1][offset + j] for j in range(n)):
-                        rules[i + index].append(rule)
+                if i + n <= len(doc) and all(
+                    self._keys[codes[i + j]][1][offset + j] for j in range(n)
+                ):
+                    extra.setdefault(i + index, []).append(rule)
                 offset += n
-        columns = (POS, TAG, MORPH, LEMMA)
-        array = doc.to_array(list(columns))
-        deps = []
-        for i, token_rules in enumerate(rules):
-            if not token_rules:
-                continue
-            for attr, value in self._merge(tuple(token_rules)).items():
-                if attr in columns:
-                    array[i, columns.index(attr)] = value
+        for i in numpy.flatnonzero(deps[at]).tolist():
+            extra.setdefault(i, [])
+        dep_values = []
+        for i, more in extra.items():
+            merged = self._merge(tuple(self._keys[codes[i]][0]) + tuple(more))
+            for attr, value in merged.items():
+                if attr in _WRITTEN:
+                    array[i, _WRITTEN.index(attr)] = value
                 elif attr == DEP:
-                    deps.append((i, value))
-                else:  # an attribute the table does not write: run the ruler itself
-                    self._single = None
-                    return self._ruler(doc)
-        doc.from_array(list(columns), array)
-        for i, value in deps:
+                    dep_values.append((i, value))
+        doc.from_array(list(_WRITTEN), array)
+        for i, value in dep_values:
             doc[i].dep = value
         return doc
+
+    def _build_table(self) -> None:
+        """The values each key's single-token rules write (POS, TAG, MORPH, LEMMA), which of
+        them they write, whether they write a dependency, and whether a multi-token rule
+        may start there."""
+        n = len(self._keys)
+        values = numpy.zeros((n, len(_WRITTEN)), dtype="uint64")
+        setting = numpy.zeros((n, len(_WRITTEN)), dtype=bool)
+        deps = numpy.zeros(n, dtype=bool)
+        firsts = numpy.zeros(n, dtype=bool)
+        starts = []
+        offset = 0
+        for _, _, tests in self._multi:
+            starts.append(offset)
+            offset += len(tests)
+        for code, (rules, parts) in enumerate(self._keys):
+            for attr, value in self._merge(tuple(rules)).items():
+                if attr in _WRITTEN:
+                    values[code, _WRITTEN.index(attr)] = value
+                    setting[code, _WRITTEN.index(attr)] = True
+                elif attr == DEP:
+                    deps[code] = True
+                else:
+                    self._single = None
+                    self._table = None
+                    return
+            firsts[code] = any(parts[o] for o in starts)
+        self._table = (values, setting, deps, firsts)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
