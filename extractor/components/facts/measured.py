@@ -328,6 +328,22 @@ def _measured(
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if _noun_ok(ctx, obj):
                 return _phrase(ctx, obj), "measured.classifier"
+        if (
+            on("measured.classifier_subject")
+            and head is not None
+            and head.lemma_.lower() in _CLASSIFIERS
+            and (verb := _clause_verb(span)) is not None
+            and verb.lemma_ in _COPULAR
+        ):
+            # "the number of cattle was 2 351 thousand heads": a classifier with no "of X"
+            # counts what the copular subject names ("the number of" X: X).
+            subj = _subject(ctx, verb)
+            if subj is not None and subj.lemma_.lower() in ("number", "population", "herd"):
+                of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+                subj = obj if obj is not None else subj
+            if _noun_ok(ctx, subj):
+                return _phrase(ctx, subj), "measured.classifier_subject"
         return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
