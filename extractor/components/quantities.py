@@ -182,6 +182,15 @@ class QuantityRecognizer:
         previous = _last_with_unit(kept, s_start)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
+            # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
+            # counted amount and its detail is a part of the first, what the clause counts
+            if (
+                _PARTITIVE_AFTER.match(text, cand.end)
+                and self.lexicon.kind_of(previous.unit) == "count"
+            ):
+                first = _first_with_unit(kept, s_start, cand.start, counts_only=True)
+                if first is not None and self.lexicon.kind_of(first.unit) == "count":
+                    return replace(cand, unit=first.unit)
             return replace(cand, unit=previous.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to

@@ -123,6 +123,8 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "tripled",
             "industrial output",
         ),
+        # a part measures what the amount it is a part of measures, not that amount's detail
+        ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", "school"),
     ],
 )
 def test_measured(extract, text, span, measured):

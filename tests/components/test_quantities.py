@@ -70,6 +70,10 @@ def test_a_range_has_low_and_high(extract):
         # units of their own: containers, Kazakhstan's monthly calculation index
         ("A hub for 240 thousand TEU per year will be built.", "240 thousand TEU per year", 240_000, "TEU/year"),
         ("The benefit is 38 MCI (149 416 tenge).", "38 MCI", 38, "MCI"),
+        # "of them" after a counted amount and its detail: a part of the first
+        ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", 6, "school"),
+        ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
+        ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
         # a multiplier written as a word
         ("Industrial output has tripled since 2015.", "tripled", 3, "x"),
         ("The number of flights doubled.", "doubled", 2, "x"),

@@ -54,7 +54,10 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if measured is None or _parenthetical(span) or _comparative(span) or _restates(span):
         # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
         # it; "8.4% more than a year earlier" compares the amount just named.
-        prev = _previous_in_sentence(span, done)
+        unit = record.get("unit") or ""
+        prev = _previous_in_sentence(
+            span, done, unit if unit and lexicon.kind_of(unit) == "count" else None
+        )
         before_bracket = _noun_before_bracket(ctx, span) if _parenthetical(span) else None
         if before_bracket is not None and on("measured.bracket_label"):
             # "construction (8.8%), transport (7.9%)": the noun before the bracket.
@@ -198,8 +201,17 @@ def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
             yield done[i]
 
 
-def _previous_in_sentence(span: Span, done: dict[int, Span]) -> str | None:
-    """The measured of the nearest earlier amount in the sentence that has one."""
+def _previous_in_sentence(
+    span: Span, done: dict[int, Span], counted: str | None = None
+) -> str | None:
+    """The measured of the nearest earlier amount in the sentence that has one; for an
+    amount of a counted unit, the nearest counted in the same unit first ("14 schools for
+    9 600 places were built, 6 of them ...": the schools)."""
+    if counted:
+        for prev in _earlier_in_sentence(span, done):
+            data = prev._.extractor or {}
+            if data.get("unit") == counted and data.get("measured"):
+                return data["measured"]
     for prev in _earlier_in_sentence(span, done):
         measured = (prev._.extractor or {}).get("measured")
         if measured:
