@@ -32,6 +32,8 @@ class TimeRecognizer:
         for match in find_times(text):
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
+            if match.kind == "running_months" and not _running_total(doc, match.start, tense):
+                continue  # "closed for three months": an amount of time
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
             before = decade if match.kind == "the_decade" else previous
@@ -53,6 +55,25 @@ class TimeRecognizer:
             )
             add_span(doc, SPANS_TIMES, record)
         return doc
+
+
+def _running_total(doc: Doc, start: int, tense: str) -> bool:
+    """Whether "for N months" at ``start`` is a report's running total: told of the past,
+    after a noun ("production for eleven months", "revenues of the budget for three months")
+    or opening its sentence ("For nine months, ..."), not after a verb ("was closed for
+    three months", "issued for 6 months")."""
+    if tense != "past":
+        return False
+    token = doc[_token_at(doc, start - 4)]  # "for " before the match
+    if token.lower_ != "for":
+        return False
+    return token.is_sent_start or token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token holding the character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 @Language.factory(

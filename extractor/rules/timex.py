@@ -144,6 +144,13 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     # "In the first six months, exports grew": the first months of the document's year.
     ("first_months", r"the\s+first\s+(?P<n>" + _N + r")\s+months(?!\s+of)"),
+    # "Industrial production for eleven months grew": a report's running total (the
+    # component keeps it only after a noun or opening its sentence, in a past report;
+    # "closed for three months" is an amount of time).
+    (
+        "running_months",
+        r"(?<=\b[Ff]or\s)(?P<n>" + _N + r")\s+months(?!\s+of)(?![\p{L}-])",
+    ),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
     # "2021-2025", "2022–23" (a two-digit end joins its dash, and is no decimal or share:
@@ -470,6 +477,12 @@ def base_period(
             # report on months still ahead is about last year's.
             year -= 1
         return _iso(year, _month_of(g)), _iso(year, month2)
+    if kind == "running_months":
+        n = _number(g["n"])
+        if doc_date is None or not doc_date.month or not n or n > 12:
+            return None, None
+        year = doc_date.year if n < doc_date.month else doc_date.year - 1
+        return _iso(year, 1), _iso(year, n)
     if kind == "first_months":
         year = _year_of(g, doc_date)
         n = _number(g["n"])

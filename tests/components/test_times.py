@@ -53,3 +53,20 @@ def test_the_decade_before_any_is_named_is_left_unresolved(extract):
     assert _times(extract("Over the decade, 40 schools were built.", date="2021-09-08")) == [
         ("the decade", None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a report's running total: after a noun, or opening the sentence, told of the past
+        ("Industrial production for eleven months grew by 2,8 percent.", ("eleven months", "2016-01", "2016-11")),
+        ("Revenues of the budget for three months amounted to 19.1 billion rubles.", ("three months", "2016-01", "2016-03")),
+        ("For nine months, revenues amounted to 5 billion tenge.", ("nine months", "2016-01", "2016-09")),
+        # an amount of time: after a verb, or not told of the past
+        ("The plant was closed for three months last year.", None),
+        ("Loans are issued for 6 months at 5 percent.", None),
+    ],
+)  # fmt: skip
+def test_for_n_months(extract, sentence, expected):
+    months = [t for t in _times(extract(sentence, date="2016-12-20")) if "months" in t[0]]
+    assert months == ([expected] if expected else [])
