@@ -169,7 +169,19 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
             value += parse_digits(nm.group(1)) * next_scale
             scale = next_scale
             end = sm2.end()
+        # "18 thousand 460 children", "512 thousand 300 people": the units after thousands
+        rest = _THOUSANDS_REST.match(text, end) if scale == 1000 else None
+        if rest:
+            value += int(rest.group(1))
+            end = rest.end()
     return _Num(m.start(), end, value, scale, is_word, plain_int)
+
+
+# Units after a thousands word: a plain number below 1,000, not a decimal, a share or the
+# start of a list ("18 thousand 460 children", not "5 thousand, 460" or "2 thousand 3.5%").
+_THOUSANDS_REST = re.compile(
+    r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\s*+(?:%|percent|per\s*cent))(?![\p{L}\d])"
+)
 
 
 def _currency_before(text: str, start: int, lexicon: UnitLexicon) -> tuple[int, str] | None:

@@ -26,6 +26,9 @@ def only(text):
         ("90 tenge per liter of gas", "90 tenge per liter", 90, "KZT/l", None),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
         ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
+        # the units after a thousands word belong to the number
+        ("paid 18 thousand 460 tenge in all", "18 thousand 460 tenge", 18460, "KZT", None),
+        ("2 million 512 thousand 300 tons", "2 million 512 thousand 300 tons", 2512300, "t", None),
         (
             "7,204,292,142 thousand tenge",
             "7,204,292,142 thousand tenge",
