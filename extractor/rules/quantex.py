@@ -55,7 +55,10 @@ _OF_PER = re.compile(
     + r"\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])"
 )
 # "per liter", "per family", "per workplace": a rate over any unit or counted noun.
-_PER_NOUN = re.compile(r"(?i)" + WS_START + r"\s+per\s+(?:one\s+|1\s+)?([\p{L}]{2,})(?![\p{L}])")
+# "per hectare", "per one pupil", "per US dollar" (the country before the currency's name)
+_PER_NOUN = re.compile(
+    r"(?i)" + WS_START + r"\s+per\s+(?:one\s+|1\s+)?(?:(?:US|U\.S\.)\s+)?([\p{L}]{2,})(?![\p{L}])"
+)
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"

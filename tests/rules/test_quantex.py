@@ -24,6 +24,13 @@ def only(text):
         ("1,258.3bn tg in revenue", "1,258.3bn tg", 1.2583e12, "KZT", None),
         ("priced at ₸ 450 per unit", "₸ 450 per unit", 450, "KZT/unit", None),
         ("90 tenge per liter of gas", "90 tenge per liter", 90, "KZT/l", None),
+        (
+            "an exchange rate of 470 tenge per US dollar",
+            "470 tenge per US dollar",
+            470,
+            "KZT/USD",
+            None,
+        ),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
         ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
         # the units after a thousands word belong to the number
