@@ -112,6 +112,7 @@ class QuantityRecognizer:
                 cand = settled
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
+        kept = [_yield_rate(text, starts, c) for c in kept]
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -349,6 +350,23 @@ class QuantityRecognizer:
         if lemma in _NOT_COUNTED:
             return None
         return cand.core_end + m.end(2), _normalise_counted(lemma)
+
+
+# A yield named in its sentence or the one before ("the yield was 30.4 centners per
+# hectare ... In Akmola region the figure is lower, 11,8 centners").
+_YIELD_CONTEXT = re.compile(r"(?i)\byields?\b|\bper\s+hectare\b|\b[cq]/ha\b")
+
+
+def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
+    """Centners where a yield is spoken of are centners per hectare."""
+    if cand.unit != "centner":
+        return cand
+    i = bisect_right(starts, cand.start) - 1
+    start = starts[max(i - 1, 0)] if starts else 0
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    if _YIELD_CONTEXT.search(text, start, end):
+        return replace(cand, unit="centner/ha")
+    return cand
 
 
 def _first_with_unit(

@@ -74,6 +74,10 @@ def test_a_range_has_low_and_high(extract):
         ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", 6, "school"),
         ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
         ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
+        # centners where a yield is spoken of are centners per hectare
+        ("The yield was 32 c/ha in Almaty region. In Akmola the figure is lower, 11,8 centners.",
+         "11,8 centners", 11.8, "centner/ha"),
+        ("The farm sold 5 thousand centners of grain.", "5 thousand centners", 5000, "centner"),
         # a multiplier written as a word
         ("Industrial output has tripled since 2015.", "tripled", 3, "x"),
         ("The number of flights doubled.", "doubled", 2, "x"),
