@@ -106,6 +106,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million tons":
         # tons produced are of the material the last tons were of, not "production".
         measured, measured_rule = material[unit][1], "measured.same_unit_before"
+    if measured is None and on("measured.apposed_label"):
+        label = _apposed_label(ctx, span)
+        if label is not None:
+            # "Tashkent and Samarkand showed the highest growth, 9,2 and 8,7 percent": a
+            # figure set after a comma beside a noun is of that noun.
+            measured, measured_rule = _phrase(ctx, label), "measured.apposed_label"
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
@@ -116,6 +122,26 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if record["measured"] and not _dependent_amount(span):
         ctx.previous_measured = (paragraph, record["measured"])
     done[span.start] = span
+
+
+def _apposed_label(ctx: FactContext, span: Span) -> Token | None:
+    """The noun an amount is set beside after a comma ("the highest growth, 9,2 and 8,7
+    percent"), over the list's earlier amounts; None when there is none."""
+    doc = span.doc
+    i = span.start - 1
+    for _ in range(8):  # back over "9,2 and" of a list
+        if i < span.sent.start:
+            return None
+        token = doc[i]
+        if token.text == ",":
+            before = doc[i - 1] if i - 1 >= span.sent.start else None
+            if before is not None and before.pos_ == "NOUN" and _noun_ok(ctx, before):
+                return before
+            return None
+        if not (token.like_num or token.lower_ in ("and", "or") or token.is_punct):
+            return None
+        i -= 1
+    return None
 
 
 def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
