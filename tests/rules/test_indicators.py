@@ -79,6 +79,12 @@ from extractor.rules.indicators import (
          "clause:stockpiled (no indicator)"),
         ("coal", "t", "The mine produced 611 thousand tons of coal, and 40 thousand tons were stored.",
          "production", "measured:coal"),
+        # money a budget provides for payments is spending (GUIDELINES §2.8)
+        ("social payment", "KZT", "In total, 71 trillion tenge is provided in the budget for social payments.",
+         "budget_spending", "clause:budget"),
+        # a share of a product processed is production, not the industry's output
+        ("level of processing", "%", "The level of processing of copper ore reached 61 percent.",
+         "production", "sentence:ore"),
         # people a company employs
         ("person", "person", "The company employs 3 471 people.", "employment",
          "sentence:employ"),
