@@ -123,6 +123,17 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "tripled",
             "industrial output",
         ),
+        # a clause with its verb left out: the noun before the amount
+        (
+            "Manufacturing grew by 3,8%: mechanical engineering by 19,5%, building materials by 8,1%.",
+            "19,5%",
+            "mechanical engineering",
+        ),
+        (
+            "Farms produced 64% of the output, households 31% and agricultural enterprises 5%.",
+            "5%",
+            "agricultural enterprise",
+        ),
         # a part measures what the amount it is a part of measures, not that amount's detail
         ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", "school"),
     ],

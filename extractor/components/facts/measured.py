@@ -124,6 +124,30 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     done[span.start] = span
 
 
+_GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
+
+
+def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
+    """The noun right before an amount (after an optional "by") that itself follows a comma,
+    "and", a colon or a semicolon: the verb of its clause is left out. (A dash label is
+    measured.dash_label's.)"""
+    doc, start = span.doc, span.sent.start
+    i = span.start - 1
+    by = i >= start and doc[i].lower_ == "by"  # "mechanical engineering by 19,5%"
+    if by:
+        i -= 1
+    if i < start or doc[i].pos_ not in ("NOUN", "PROPN") or not _noun_ok(ctx, doc[i]):
+        return None
+    j = i
+    while j - 1 >= start and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        j -= 1
+    opener = doc[j - 1].lower_ if j - 1 >= start else None
+    # ", and exports by 2.1 times" repeats a verb's change: measured.gapped_coordination's
+    if opener in _GAP_OPENERS and not (by and opener in ("and", "while", "whereas")):
+        return doc[i]
+    return None
+
+
 def _apposed_label(ctx: FactContext, span: Span) -> Token | None:
     """The noun an amount is set beside after a comma ("the highest growth, 9,2 and 8,7
     percent"), over the list's earlier amounts; None when there is none."""
@@ -579,6 +603,12 @@ def _measured(
             and obj.lemma_.lower() not in _TIME_NOUNS
         ):
             return _phrase(ctx, obj), "measured.money_for"
+    # "households 31% and agricultural enterprises 5%", "mechanical engineering by 19,5%,
+    # building materials by 8,1%": a clause with its verb left out, only a noun before the
+    # amount, measures that noun.
+    gapped = _gapped_noun(ctx, span) if on("measured.gapped_noun") else None
+    if gapped is not None:
+        return _phrase(ctx, gapped), "measured.gapped_noun"
     verb = clause
     if verb is None:
         return ("price", "measured.price") if price_unit else (None, None)
