@@ -54,6 +54,8 @@ TENS_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+# Digits read one by one after "point"
+_DIGITS_OF = {w: str(n) for w, n in UNITS_WORDS.items() if n < 10} | {"oh": "0"}
 
 # Digits. Order matters: thousands-grouped forms before plain decimals.
 #  - "1,500" / "7,204,292,142": a comma followed by exactly three digits groups thousands;
@@ -74,10 +76,13 @@ _WORD_NUM = (
     + "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
     + r")"
 )
-# "one and a half", "two hundred", "a dozen", "a million", "half a million"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\p{L}-])"
+# "one and a half", "two hundred", "a dozen", "a million", "half a million", and the
+# decimals of speech ("two point three", "ninety eight point seven")
 WORD_NUMBER = (
     r"(?:(?:" + _WORD_NUM + r")(?:\s+hundred(?:\s+(?:and\s+)?" + _WORD_NUM + r")?)?"
-    r"(?:\s+and\s+a\s+half)?|a\s+dozen|dozens|a(?=\s+(?:thousand|million|billion|trillion)\b)"
+    r"(?:\s+and\s+a\s+half|\s+point(?:\s+" + _DIGIT_WORD + r")+)?"
+    r"|a\s+dozen|dozens|a(?=\s+(?:thousand|million|billion|trillion)\b)"
     r"|half(?=\s+a\s+(?:million|billion|trillion)\b))"
 )
 SCALE_WORD = r"(?:thous\.|" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")"
@@ -148,6 +153,9 @@ def parse_word_number(text: str) -> Decimal:
             current += TENS_WORDS[w]
         elif w == "hundred":
             current = (current or 1) * 100
+        elif w == "point" and words[i + 1 :] and all(d in _DIGITS_OF for d in words[i + 1 :]):
+            # "two point three", "ninety eight point seven": the digits after the point
+            return total + current + Decimal("0." + "".join(_DIGITS_OF[d] for d in words[i + 1 :]))
         elif w == "and" and words[i + 1 : i + 3] == ["a", "half"]:
             current += Decimal("0.5")
             i += 2

@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex as re
 
 from .intervals import Intervals
+from .numbers import TENS_WORDS, UNITS_WORDS
 from .rx import WS_START, rx
 
 MONTHS = {
@@ -44,6 +45,52 @@ _MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oc
 _N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|I{1,3}|IV)"
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPOKEN_YEAR = (
+    r"(?<![\p{L}-])(?P<spoken>"
+    # "twenty twenty one", "twenty nineteen", "twenty oh five"
+    rf"twenty[\s-]+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|oh[\s-]+(?:{_ONES}))"
+    # "(in) two thousand and nineteen": only after a preposition ("two thousand five
+    # jobs" is an amount)
+    r"|(?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter)\s)"
+    rf"two\s+thousand(?:\s+and)?\s+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
+    # "nineteen ninety one"
+    rf"|nineteen[\s-]+(?:fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_ONES}))?"
+    r")(?![\p{L}-])(?!\s+(?:percent|per\s+cent|thousand|million|billion|trillion|hundred)\b)"
+)
+
+
+def spoken_year(words: str) -> int | None:
+    """The year of a spoken form ("twenty twenty one" -> 2021), or None."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w and w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + (_small(parts[2:]) or 0)
+    if parts[0] in ("twenty", "nineteen"):
+        century = 2000 if parts[0] == "twenty" else 1900
+        rest = parts[1:]
+        if rest[:1] == ["oh"]:
+            rest = rest[1:]
+        value = _small(rest)
+        return century + value if value is not None else None
+    return None
+
+
+def _small(words: list[str]) -> int | None:
+    """A number below 100 in words (["twenty", "one"] -> 21); None when not one."""
+    if not words:
+        return None
+    total = 0
+    for w in words:
+        if w in TENS_WORDS:
+            total += TENS_WORDS[w]
+        elif w in UNITS_WORDS and 0 < UNITS_WORDS[w] < 20:
+            total += UNITS_WORDS[w]
+        else:
+            return None
+    return total
+
+
 _YEAR_REF = (
     r"(?:(?P<yr>" + _Y + r")|(?P<rel>this|the\s+current|the\s+present|current|last|the\s+last"
     r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year)"
@@ -226,6 +273,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
+    # a year as speech-to-text writes it: "twenty twenty one", "two thousand and nineteen",
+    # "nineteen ninety one"
+    ("spoken_year", _SPOKEN_YEAR),
 ]
 # Durations that need a preposition to be a time span: "over 3 years" (past or future by
 # the clause), "within 3 years" (future). Without it, "3 years" is an amount of time.
@@ -427,6 +477,9 @@ def base_period(
         return (_iso(int(g["yr"]), _month_of(g), day),) * 2
     if kind == "year":
         return (_iso(int(g["yr"])),) * 2
+    if kind == "spoken_year":
+        year = spoken_year(g["spoken"])
+        return (_iso(year),) * 2 if year else (None, None)
     if kind == "year_range":
         y1 = int(g["yr"])
         y2s = g["yr2"]

@@ -78,6 +78,9 @@ def test_a_range_has_low_and_high(extract):
         ("The yield was 32 c/ha in Almaty region. In Akmola the figure is lower, 11,8 centners.",
          "11,8 centners", 11.8, "centner/ha"),
         ("The farm sold 5 thousand centners of grain.", "5 thousand centners", 5000, "centner"),
+        # decimals as speech-to-text writes them
+        ("We allocated two point three billion tenge.", "two point three billion tenge", 2.3e9, "KZT"),
+        ("Execution reached ninety eight point seven percent.", "ninety eight point seven percent", 98.7, "%"),
         # a multiplier written as a word
         ("Industrial output has tripled since 2015.", "tripled", 3, "x"),
         ("The number of flights doubled.", "doubled", 2, "x"),

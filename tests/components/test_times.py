@@ -70,3 +70,21 @@ def test_the_decade_before_any_is_named_is_left_unresolved(extract):
 def test_for_n_months(extract, sentence, expected):
     months = [t for t in _times(extract(sentence, date="2016-12-20")) if "months" in t[0]]
     assert months == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # years as speech-to-text writes them
+        ("In twenty twenty one we built twelve schools.", ("twenty twenty one", "2021", "2021")),
+        ("Twenty nineteen was a hard year.", ("Twenty nineteen", "2019", "2019")),
+        ("Since nineteen ninety one the population doubled.", ("nineteen ninety one", "1991", "2021-11-24")),
+        ("In two thousand and nineteen exports grew.", ("two thousand and nineteen", "2019", "2019")),
+    ],
+)  # fmt: skip
+def test_spoken_years(extract, sentence, expected):
+    assert _times(extract(sentence, date="2021-11-24"))[0] == expected
+
+
+def test_two_thousand_counted_is_no_year(extract):
+    assert _times(extract("We created two thousand five jobs.", date="2021-11-24")) == []
