@@ -85,6 +85,12 @@ from extractor.rules.indicators import (
         # a share of a product processed is production, not the industry's output
         ("level of processing", "%", "The level of processing of copper ore reached 61 percent.",
          "production", "sentence:ore"),
+        # the money of a named foreign company is foreign investment (GUIDELINES §5)
+        ("investment", "USD", "The British company Silk Ore Resources will invest US$781 mln.",
+         "foreign_investment", "clause:British company"),
+        # families resettled or waiting for a flat are housing
+        ("family", "family", "Since 2009, 6 901 families have been resettled to new villages.",
+         "housing", "sentence:resettled"),
         # people a company employs
         ("person", "person", "The company employs 3 471 people.", "employment",
          "sentence:employ"),
