@@ -474,6 +474,8 @@ def _next_noun(token: Token) -> Token | None:
             return t
         if t.pos_ not in ("ADJ", "NOUN", "VERB") or t.is_punct:
             return None
+        if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
+            return None  # "31 have gas": a finite verb ends the phrase; "12 newly built" does not
     return None
 
 

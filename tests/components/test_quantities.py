@@ -54,6 +54,7 @@ def test_a_range_has_low_and_high(extract):
         ("Of 312 projects due in 2021, only 238 were put into operation.", "238", 238, "project"),
         ("Of 531 budget programmes of 52 administrators, 47 were late.", "47", 47, "programme"),
         ("Of the 40 villages, 31 were gasified last year.", "31", 31, "village"),
+        ("Of the 40 villages, 31 have gas.", "31", 31, "village"),  # a finite verb ends the phrase
         # a difference counts what it compares ("N more than ...")
         ("The committee conducted 38 audits, 9 more than in 2020.", "9", 9, "audit"),
         ("In 2021, 12 schools opened, 3 fewer than planned.", "3", 3, "school"),
