@@ -111,7 +111,6 @@ class AttributeTable:
                 raise _Unsupported("patterns and attributes differ in number")
         except _Unsupported:
             self._single = self._multi = None  # run the ruler itself
-        self._rules_of: dict[tuple, tuple[tuple[int, ...], tuple[bool, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict] = {}
         self._key_code: dict[tuple, int] = {}  # token key ids -> index in _keys
         self._keys: list[tuple[tuple[int, ...], tuple[bool, ...]]] = []
@@ -120,13 +119,10 @@ class AttributeTable:
 
     def _lookup(self, key: tuple) -> tuple[tuple[int, ...], tuple[bool, ...]]:
         """The single-token rules that match a token key, and for each token of each
-        multi-token rule whether the key passes it."""
-        found = self._rules_of.get(key)
-        if found is None:
-            rules = tuple(rule for rule, test in self._single if test(key))
-            parts = tuple(test(key) for _, _, tests in self._multi for test in tests)
-            found = self._rules_of[key] = (rules, parts)
-        return found
+        multi-token rule whether the key passes it (called once per distinct key)."""
+        rules = tuple(rule for rule, test in self._single if test(key))
+        parts = tuple(test(key) for _, _, tests in self._multi for test in tests)
+        return rules, parts
 
     def _merge(self, rules: tuple[int, ...]) -> dict:
         merged = self._merged.get(rules)

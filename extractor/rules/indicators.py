@@ -318,8 +318,7 @@ class IndicatorClassifier:
         if decision.indicator is not None and sentence and at is not None:
             row = self._by_id[decision.indicator]
             if row.null_in_clause:
-                words = {w for w, _ in words_of(_clause(sentence, at))}
-                stop = sorted(row.null_in_clause & words)
+                stop = sorted(row.null_in_clause & _word_set(_clause(sentence, at)))
                 if stop:
                     return Decision(None, f"clause:{stop[0]} (no indicator)")
         return decision

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex as re
 
 from .intervals import Intervals
-from .numbers import TENS_WORDS, UNITS_WORDS
+from .numbers import NumberError, parse_word_number
 from .rx import WS_START, rx
 
 MONTHS = {
@@ -78,17 +78,11 @@ def spoken_year(words: str) -> int | None:
 
 def _small(words: list[str]) -> int | None:
     """A number below 100 in words (["twenty", "one"] -> 21); None when not one."""
-    if not words:
+    try:
+        value = parse_word_number(" ".join(words)) if words else None
+    except NumberError:
         return None
-    total = 0
-    for w in words:
-        if w in TENS_WORDS:
-            total += TENS_WORDS[w]
-        elif w in UNITS_WORDS and 0 < UNITS_WORDS[w] < 20:
-            total += UNITS_WORDS[w]
-        else:
-            return None
-    return total
+    return int(value) if value is not None and 0 < value < 100 and value == int(value) else None
 
 
 _YEAR_REF = (
