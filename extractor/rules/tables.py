@@ -72,9 +72,9 @@ def table_cell(text: str, pos: int) -> Cell | None:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    cuts = [m.start() for m in _SEPARATOR.finditer(line)]
-    if len(cuts) < 2:
+    if line.count("|") + line.count("\t") < 2:  # most lines: no table, no regex scan
         return None
+    cuts = [m.start() for m in _SEPARATOR.finditer(line)]
     edges = [-1, *cuts, len(line)]
     bounds = tuple(
         (line_start + a + 1, line_start + b) for a, b in zip(edges, edges[1:], strict=False)
