@@ -17,9 +17,12 @@ In the measured phrase the longest cue wins ("foreign investment" over "investme
 then a cue that is not ``weak`` ("milk production": milk, not production), then the one
 nearest the head ("budget revenue": revenue). A phrase whose only cue is weak ("gross
 output") takes a stronger cue of its sentence when there is one ("of agriculture"). In a
-sentence the cue nearest the amount wins, before it first, a cue inside a longer one not
-counting on its own. The decision keeps its source and cue (``measured:investment``),
-the ``indicator_rule`` of a record. Nothing here imports spaCy.
+sentence a cue before the amount wins over one after it, one that is not weak over a weak
+one ("revenues of the regional budget": revenues), then the nearest; a cue inside a longer
+one does not count on its own. A phrase's word that is a cue of two indicators
+("electricity", produced or consumed) takes the one its clause names by another cue.
+The decision keeps its source and cue (``measured:investment``), the ``indicator_rule`` of
+a record. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -279,9 +282,43 @@ class IndicatorClassifier:
             if anchor is None:  # in a phrase, the cue nearest its head: "budget revenue"
                 return (-len(cue.words), cue.text in cue.indicator.weak, -offset)
             after = offset > anchor
-            return (after, abs(offset - anchor))
+            return (after, cue.text in cue.indicator.weak, abs(offset - anchor))
 
         return min(fits, key=key)[0]
+
+    def _break_tie(
+        self,
+        cue: _Cue,
+        found: list[tuple[_Cue, int, int]],
+        unit: str | None,
+        context: frozenset[str],
+        sentence: str,
+        at: int,
+    ) -> _Cue:
+        """The cue of the phrase whose indicator its clause names too, where one word is a
+        cue of several ("electricity" is produced or consumed): the clause's nearest cue of
+        one of them that is not that word decides ("consumed 13.1 billion kWh of
+        electricity" is power); without one, the taxonomy's order stands."""
+        rivals = {
+            c.indicator.id: c
+            for c, _, _ in found
+            if c.text == cue.text
+            and c.indicator.allows(unit)
+            and c.indicator.needs_met(unit, context)
+        }
+        if len(rivals) < 2:
+            return cue
+        start = _clause_start(sentence, at)
+        others = [
+            f
+            for f in self.cues_in(words_of(_clause(sentence, at)))
+            if f[0].indicator.id in rivals and f[0].text != cue.text
+        ]
+        if not others:
+            return cue
+        anchor = at - start
+        nearest = min(others, key=lambda f: (f[2] > anchor, abs(f[2] - anchor)))
+        return rivals[nearest[0].indicator.id]
 
     def _in_clause(
         self, sentence: str, at: int, unit: str | None, ids: tuple[str, ...], context
@@ -338,7 +375,10 @@ class IndicatorClassifier:
             # deposit or a store holds, or a technical ratio, is no public indicator
             return Decision(None, f"measured:{measured.split()[-1].lower()} (no indicator)")
         if measured:
-            cue = self._best(self.cues_in(words_of(measured)), unit, None, context)
+            found = self.cues_in(words_of(measured))
+            cue = self._best(found, unit, None, context)
+            if cue is not None and sentence and at is not None:
+                cue = self._break_tie(cue, found, unit, context, sentence, at)
             if cue is not None:
                 decision = Decision(cue.indicator.id, f"measured:{cue.text}")
                 if cue.indicator.yields_to and sentence and at is not None:

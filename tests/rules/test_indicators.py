@@ -79,6 +79,35 @@ from extractor.rules.indicators import (
          "clause:stockpiled (no indicator)"),
         ("coal", "t", "The mine produced 611 thousand tons of coal, and 40 thousand tons were stored.",
          "production", "measured:coal"),
+        # a word that is a cue of two indicators: the clause's other cue decides
+        ("electricity", "kWh", "In January-October, the country consumed 13.1 billion kWh of electricity.",
+         "power", "measured:electricity"),
+        ("electricity", "kWh", "Power plants of the region produced 9.1 billion kWh of electricity.",
+         "production", "measured:electricity"),
+        ("electricity", "kWh", "Electricity: 4.1 billion kWh.", "production", "measured:electricity"),
+        # exports and imports come in any physical unit, kWh and cubic metres too
+        ("electricity", "kWh", "Of these, 1.87 bln kWh of electricity were exported to Uzbekistan.",
+         "exports", "clause:exported"),
+        ("gas", "m3", "The country imported 2.1 billion m3 of gas from Russia.", "imports",
+         "clause:imported"),
+        # bridges, streets and junctions are counted roads; asphalt in square metres too
+        ("bridge", "bridge", "The flood damaged 18 bridges.", "roads", "measured:bridge"),
+        ("street", "street", "In the new districts, 21 streets were asphalted.", "roads",
+         "measured:street"),
+        ("area", "m2", "The area of new asphalt pavement exceeded 821 thousand square meters.",
+         "roads", "sentence:pavement"),
+        # cubic metres of water are water supply where people drink or lack it, not where a
+        # reservoir holds or a canal loses them
+        ("water", "m3", "Today the region consumes about 150 thousand cubic meters of water per day.",
+         "water_supply", "measured:water"),
+        ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
+         None, None),
+        # in a sentence a cue that names a thing beats a nearer weak one ("budget")
+        (None, "RUB", "Revenues of the regional budget amounted to 19.1 billion rubles.",
+         "budget_revenue", "sentence:revenue"),
+        # a payment to a person is no budget revenue
+        ("one-time payment", "RUB", "Each of them receives a one-time payment of 1 million rubles.",
+         None, None),
         # money a budget provides for payments is spending (GUIDELINES §2.8)
         ("social payment", "KZT", "In total, 71 trillion tenge is provided in the budget for social payments.",
          "budget_spending", "clause:budget"),
