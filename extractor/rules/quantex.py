@@ -45,7 +45,16 @@ _DIGIT_START = re.compile(
     + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
-_SCALE = re.compile(r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")(?![\p{L}])")
+# "bln. soums", "ths. tons", "mln. USD": an abbreviated scale's point, when a unit or a
+# lower-case word follows it (a sentence may end at "5 bln.").
+_SCALE = re.compile(
+    r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
+    r"(?:\.(?=[ \u00a0]?(?-i:[\p{Ll}$€₽]|USD|KZT|UZS|RUB|KGS|EUR|CNY|TJS)))?(?![\p{L}])"
+)
+# "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a
+# stray space, the way translated texts write it, when a unit or scale word follows
+_STRAY_DECIMAL = re.compile(r",[ \u00a0](\d{1,2})(?![\d])(?![.,]\d)")
+_PERCENT_AFTER = re.compile(r"(?i)[ \u00a0]?(?:%|percent|per\s?cent)(?![\p{L}])")
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
 _RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
@@ -120,7 +129,8 @@ class _Num:
 _START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
 _GLUE = re.compile(r"[ \u00a0]?")
-_SPACED_DIGITS = re.compile(WS_START + r"\s+(" + DIGITS + r")")
+# the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
+_SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")
 
 
 def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = False) -> _Num | None:
@@ -145,7 +155,11 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
             return None
         is_word = True
     end = m.end()
-    plain_int = not is_word and m.group().isdigit()
+    if not is_word and not second:
+        stray = _stray_decimal(text, m.group(), end)
+        if stray is not None:
+            value, end = value + stray[0], stray[1]
+    plain_int = not is_word and m.group().isdigit() and end == m.end()
     scale: Decimal | None = None
     # Scale words, possibly compound: "3 trillion 100 billion", "2 million 176 thousand".
     sm = _SCALE.match(text, end)
@@ -163,13 +177,17 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
             nm = _SPACED_DIGITS.match(text, end)
             if not nm:
                 break
-            sm2 = _SCALE.match(text, nm.end())
+            part, part_end = parse_digits(nm.group(1)), nm.end()
+            stray = _stray_decimal(text, nm.group(1), part_end)
+            if stray is not None:  # "31 trln. 418, 6 bln. soums"
+                part, part_end = part + stray[0], stray[1]
+            sm2 = _SCALE.match(text, part_end)
             if not sm2:
                 break
             next_scale = scale_of(sm2.group(1))
             if next_scale is None or next_scale >= scale:
                 break
-            value += parse_digits(nm.group(1)) * next_scale
+            value += part * next_scale
             scale = next_scale
             end = sm2.end()
         # "18 thousand 460 children", "512 thousand 300 people": the units after thousands
@@ -178,6 +196,26 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
             value += int(rest.group(1))
             end = rest.end()
     return _Num(m.start(), end, value, scale, is_word, plain_int)
+
+
+def _stray_decimal(text: str, digits: str, end: int) -> tuple[Decimal, int] | None:
+    """The decimal part after ", " that a unit or scale word follows ("105, 3 %"), as
+    ``(fraction, end)``; None where the comma separates a list or follows a year ("In
+    2022, 41 percent")."""
+    sm = _STRAY_DECIMAL.match(text, end)
+    if sm is None or "," in digits or "." in digits or _YEAR.fullmatch(digits):
+        return None
+    after = sm.end()
+    lexicon = load_lexicon()
+    glue = _GLUE.match(text, after)
+    if not (
+        _PERCENT_AFTER.match(text, after)
+        or _SCALE.match(text, after)
+        or lexicon.suffix.match(text, glue.end() if glue else after)
+    ):
+        return None
+    fraction = sm.group(1)
+    return Decimal(fraction) / (Decimal(10) ** len(fraction)), after
 
 
 # Units after a thousands word: a plain number below 1,000, not a decimal, a share or the

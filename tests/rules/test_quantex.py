@@ -65,6 +65,17 @@ def only(text):
         ("1GW of wind", "1GW", 1, "GW", None),
         ("at 110,7%", "110,7%", 110.7, "%", None),
         ("grew by 101, 4% last", "101, 4%", 101.4, "%", None),
+        # the stray space of translated texts, before any unit or scale word
+        ("the index made 105, 3 % against", "105, 3 %", 105.3, "%", None),
+        ("grew by 7, 2 percent.", "7, 2 percent", 7.2, "%", None),
+        ("per capita GRP made 8 947, 2 thous. soums", "8 947, 2 thous. soums", 8947200, "UZS", None),
+        ("cement - 642, 3 ths. tons were made", "642, 3 ths. tons", 642300, "t", None),
+        ("yield - 52, 3 centners per hectare", "52, 3 centners per hectare", 52.3, "centner/ha", None),
+        ("GRP made 31 trln. 418, 6 bln. soums", "31 trln. 418, 6 bln. soums", 3.14186e13, "UZS", None),
+        # an abbreviated scale's point before its unit
+        ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
+        ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
+        ("wages were 58 thous. rub. on average", "58 thous. rub.", 58000, "RUB", None),
         ("is 100 percent.", "100 percent", 100, "%", None),
         ("up to 15 per cent", "15 per cent", 15, "%", "max"),
         ("by 1.6 times", "1.6 times", 1.6, "x", None),
@@ -144,3 +155,21 @@ def test_list_shares_unit_and_scale():
 )
 def test_not_quantities(text):
     assert [text[c.start : c.end] for c in find_candidates(text) if c.unit] == []
+
+
+@pytest.mark.parametrize(
+    "text,spans",
+    [
+        # a year before the comma is no integer part ("In 2022, 41 percent")
+        ("In 2022, 41 percent of farms had water.", ["41 percent"]),
+        # a list of numbers with a unit after the last one
+        ("shares of 6, 7 and 9 percent", ["6", "7", "9 percent"]),
+        # no unit or scale after the two digits: a list, not a decimal
+        ("wells No. 12, 14 were drilled, 5 tons", ["5 tons"]),
+        # a sentence may end at an abbreviated scale: its point is not the unit's
+        ("The plan was 5 bln. Tenge came later.", ["5 bln"]),
+    ],
+)
+def test_stray_decimal_space_needs_a_unit_after(text, spans):
+    found = [text[c.start : c.end] for c in find_candidates(text)]
+    assert [s for s in found if s in spans] == spans, found
