@@ -68,10 +68,28 @@ def only(text):
         # the stray space of translated texts, before any unit or scale word
         ("the index made 105, 3 % against", "105, 3 %", 105.3, "%", None),
         ("grew by 7, 2 percent.", "7, 2 percent", 7.2, "%", None),
-        ("per capita GRP made 8 947, 2 thous. soums", "8 947, 2 thous. soums", 8947200, "UZS", None),
+        (
+            "per capita GRP made 8 947, 2 thous. soums",
+            "8 947, 2 thous. soums",
+            8947200,
+            "UZS",
+            None,
+        ),
         ("cement - 642, 3 ths. tons were made", "642, 3 ths. tons", 642300, "t", None),
-        ("yield - 52, 3 centners per hectare", "52, 3 centners per hectare", 52.3, "centner/ha", None),
-        ("GRP made 31 trln. 418, 6 bln. soums", "31 trln. 418, 6 bln. soums", 3.14186e13, "UZS", None),
+        (
+            "yield - 52, 3 centners per hectare",
+            "52, 3 centners per hectare",
+            52.3,
+            "centner/ha",
+            None,
+        ),
+        (
+            "GRP made 31 trln. 418, 6 bln. soums",
+            "31 trln. 418, 6 bln. soums",
+            3.14186e13,
+            "UZS",
+            None,
+        ),
         # an abbreviated scale's point before its unit
         ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
         ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
