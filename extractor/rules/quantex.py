@@ -130,6 +130,7 @@ _START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
 _GLUE = re.compile(r"[ \u00a0]?")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
+_SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER + r")(?![\p{L}])")
 _SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")
 
 
@@ -176,7 +177,27 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
         while True:
             nm = _SPACED_DIGITS.match(text, end)
             if not nm:
-                break
+                words = _SPACED_WORDS.match(text, end)
+                if not words:
+                    break
+                try:
+                    part = parse_word_number(words.group(1))
+                except NumberError:
+                    break
+                sm2 = _SCALE.match(text, words.end())
+                if sm2 is None:
+                    # "one thousand one hundred and forty kilometers", "two thousand five
+                    # jobs": the units after a spoken thousand
+                    if scale == 1000 and part < 1000:
+                        value += part
+                        end = words.end()
+                    break
+                next_scale = scale_of(sm2.group(1))
+                if next_scale is None or next_scale >= scale:
+                    break
+                value += part * next_scale  # "one billion three hundred million"
+                scale, end = next_scale, sm2.end()
+                continue
             part, part_end = parse_digits(nm.group(1)), nm.end()
             stray = _stray_decimal(text, nm.group(1), part_end)
             if stray is not None:  # "31 trln. 418, 6 bln. soums"

@@ -47,8 +47,7 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|I{1,3}|IV)"
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_SPOKEN_YEAR = (
-    r"(?<![\p{L}-])(?P<spoken>"
+_SPOKEN_CORE = (
     # "twenty twenty one", "twenty nineteen", "twenty oh five"
     rf"twenty[\s-]+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|oh[\s-]+(?:{_ONES}))"
     # "(in) two thousand and nineteen": only after a preposition ("two thousand five
@@ -57,8 +56,27 @@ _SPOKEN_YEAR = (
     rf"two\s+thousand(?:\s+and)?\s+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
     # "nineteen ninety one"
     rf"|nineteen[\s-]+(?:fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_ONES}))?"
-    r")(?![\p{L}-])(?!\s+(?:percent|per\s+cent|thousand|million|billion|trillion|hundred)\b)"
 )
+_SPOKEN_END = (
+    r"(?![\p{L}-])(?!\s+(?:percent|per\s+cent|thousand|million|billion|trillion|hundred)\b)"
+)
+_SPOKEN_YEAR = r"(?<![\p{L}-])(?P<spoken>" + _SPOKEN_CORE + r")" + _SPOKEN_END
+# "the heating season twenty twenty two twenty twenty three": two spoken years in a row
+_SPOKEN_YEAR_RANGE = (
+    r"(?<![\p{L}-])(?P<spoken>(?:"
+    + _SPOKEN_CORE
+    + r"))\s+(?:to\s+|and\s+|-\s*)?(?P<spoken2>(?:"
+    + _SPOKEN_CORE
+    + r"))"
+    + _SPOKEN_END
+)
+# "the 1970s", "the nineteen seventies": a decade
+_DECADE = (
+    r"(?:the\s+)?(?:(?P<dec>19[5-9]0|20[0-4]0)['’]?s"
+    r"|nineteen[\s-]+(?P<decw>fifties|sixties|seventies|eighties|nineties))(?![\p{L}])"
+)
+_DECADE_WORDS = {"fifties": 1950, "sixties": 1960, "seventies": 1970, "eighties": 1980,
+                 "nineties": 1990}  # fmt: skip
 
 
 def spoken_year(words: str) -> int | None:
@@ -87,9 +105,28 @@ def _small(words: list[str]) -> int | None:
 
 _YEAR_REF = (
     r"(?:(?P<yr>" + _Y + r")|(?P<rel>this|the\s+current|the\s+present|current|last|the\s+last"
-    r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year)"
+    r"|the\s+previous|previous|next|the\s+next)\s+year|the\s+year"
+    r"|(?P<spk>(?:" + _SPOKEN_CORE + r"))" + _SPOKEN_END + r")"
 )
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+# Days of the month as spoken: "the tenth of April", "the twenty eighth of September".
+_ORDINAL_DAYS = {
+    word: i + 1
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL_DAYS.update({f"twenty {w}": 20 + n for w, n in list(_ORDINAL_DAYS.items())[:9]})
+_ORDINAL_DAYS.update({"thirtieth": 30, "thirty first": 31})
+_ORDINAL_DAY = (
+    r"(?:"
+    + "|".join(w.replace(" ", r"[\s-]") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))
+    + r"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+)
 
 # (kind, pattern); each pattern's named groups feed _base_period.
 PATTERNS: list[tuple[str, str]] = [
@@ -174,6 +211,28 @@ PATTERNS: list[tuple[str, str]] = [
         + r")(?:\s+(?:of\s+)?"
         + _YEAR_REF
         + r")?",
+    ),
+    (
+        # "the tenth of April", "the 28th of September 2022": a day of a month
+        "month",
+        r"(?:the\s+)?(?P<dayord>"
+        + _ORDINAL_DAY
+        + r")\s+of\s+(?P<mon>"
+        + _MONTH_FULL
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
+    # "told a briefing on Wednesday", "next Monday": the day of the week nearest the
+    # document's date, before it in the past and after it ahead (a weekday that a date
+    # follows, "Monday, May 6", is part of the date's span)
+    (
+        "weekday",
+        r"(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>"
+        + _WEEKDAY
+        + r")(?!,?\s+(?:\d|"
+        + _MONTH_FULL
+        + r"))",
     ),
     ("same_date", r"the\s+same\s+(?:date|day|time)\s+(?:of\s+)?last\s+year"),
     ("rel_month", r"(?P<rel>this|last|next|the\s+previous|the\s+current|the\s+past)\s+month(?!s)"),
@@ -269,7 +328,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("year", r"(?P<yr>" + _Y + r")"),
     # a year as speech-to-text writes it: "twenty twenty one", "two thousand and nineteen",
     # "nineteen ninety one"
+    ("spoken_year_range", _SPOKEN_YEAR_RANGE),
     ("spoken_year", _SPOKEN_YEAR),
+    ("decade", _DECADE),
 ]
 # Durations that need a preposition to be a time span: "over 3 years" (past or future by
 # the clause), "within 3 years" (future). Without it, "3 years" is an amount of time.
@@ -282,7 +343,7 @@ _PREP_DURATION = re.compile(
 )
 # Single month names are matched as written ("May" the month, not "may" the verb); the
 # other kinds also in a headline's capitals ("GREW BY 4.6% IN THE FIRST QUARTER").
-_CASE_SENSITIVE_KINDS = {"month", "date"}
+_CASE_SENSITIVE_KINDS = {"month", "date", "weekday"}
 _COMPILED = [
     (
         kind,
@@ -296,6 +357,8 @@ _COMPILED = [
 _PREP_BEFORE = re.compile(
     r"(?i)(?<![\p{L}])(" + "|".join(p.replace(" ", r"\s+") for p in PREPOSITIONS) + r")\s+$"
 )
+_DAY_KINDS = {"date", "month"}
+_WEEKDAY_BEFORE = re.compile(r"(?<![\p{L}])" + _WEEKDAY + r",?\s+$")
 _MAY_AFTER = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|to|early|late|mid|end of)\s+$")
 _FROM_TO_AFTER = re.compile(r"(?i)" + WS_START + r"\s*(?:to|till|until|[-–—])\s")
 
@@ -387,6 +450,10 @@ def find_times(text: str) -> list[TimeMatch]:
                 continue
         if kind == "year" and _year_is_not_time(text, start, end):
             continue
+        if kind in _DAY_KINDS:
+            wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+            if wd and not taken.overlaps(wd.start(), start):
+                start = wd.start()  # "Thursday, March 14, 2024": the weekday is inside
         taken.add(start, end)
         prep_m = _PREP_BEFORE.search(text[max(0, start - 12) : start])
         prep = rx(r"\s+").sub(" ", prep_m.group(1).lower()) if prep_m else None
@@ -421,6 +488,8 @@ def _year_of(groups: dict, doc_date: DocDate | None) -> int | None:
     yr = groups.get("yr") or groups.get("yr2")
     if yr:
         return int(yr)
+    if groups.get("spk"):
+        return spoken_year(groups["spk"])
     rel = (groups.get("rel") or "").lower()
     if doc_date is None:
         return None
@@ -439,6 +508,40 @@ def _month_of(groups: dict) -> int | None:
         return int(groups["mnum"])
     mon = groups.get("mon")
     return MONTHS.get(mon.lower().rstrip(".")) if mon else None
+
+
+def _day_of(groups: dict) -> int | None:
+    if groups.get("day"):
+        return int(rx(r"\D").sub("", groups["day"]))
+    spoken = groups.get("dayord")
+    if not spoken:
+        return None
+    digits = rx(r"\d+").match(spoken)
+    if digits:
+        return int(digits.group())
+    return _ORDINAL_DAYS.get(rx(r"[\s-]+").sub(" ", spoken.lower()))
+
+
+def _weekday(groups: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None, str | None]:
+    """The date of "on Wednesday": the nearest such day on or before the document's date in
+    the past tense ("last": before it), the nearest after it ahead ("next", "will")."""
+    if doc_date is None or doc_date.month is None or doc_date.day is None:
+        return None, None
+    try:
+        today = _dt.date(doc_date.year, doc_date.month, doc_date.day)
+    except ValueError:
+        return None, None
+    wanted = WEEKDAYS.index(groups["wd"])
+    rel = (groups.get("rel") or "").lower()
+    if rel == "next" or (tense == "future" and rel != "last"):
+        ahead = (wanted - today.weekday()) % 7 or 7
+        day = today + _dt.timedelta(days=ahead)
+    else:
+        back = (today.weekday() - wanted) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        day = today - _dt.timedelta(days=back)
+    return (day.isoformat(),) * 2
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -474,6 +577,14 @@ def base_period(
     if kind == "spoken_year":
         year = spoken_year(g["spoken"])
         return (_iso(year),) * 2 if year else (None, None)
+    if kind == "spoken_year_range":
+        first, last = spoken_year(g["spoken"]), spoken_year(g["spoken2"])
+        if not first or not last or not first < last <= first + 10:
+            return None, None
+        return _iso(first), _iso(last)
+    if kind == "decade":
+        first = int(g["dec"]) if g.get("dec") else _DECADE_WORDS[g["decw"].lower()]
+        return _iso(first), _iso(first + 9)
     if kind == "year_range":
         y1 = int(g["yr"])
         y2s = g["yr2"]
@@ -491,9 +602,12 @@ def base_period(
         ):  # fmt: skip
             # "in October" told in a January briefing, in the past tense: last October.
             year -= 1
-        if g.get("day"):
-            return (_iso(year, month, int(rx(r"\D").sub("", g["day"]))),) * 2
+        day = _day_of(g)
+        if day is not None:
+            return (_iso(year, month, day),) * 2
         return (_iso(year, month),) * 2
+    if kind == "weekday":
+        return _weekday(g, doc_date, tense)
     if kind == "month_year_range":
         return _iso(int(g["yr"]), _month_of(g)), _iso(
             int(g["yr2"]), MONTHS[g["mon2"].lower().rstrip(".")]
@@ -749,6 +863,8 @@ def resolve(
         "day_range",
         "day_month_range",
         "year_range",
+        "spoken_year_range",
+        "decade",
     ):
         # A range names both its ends: "from January through June 2023" is not "since".
         return start, end

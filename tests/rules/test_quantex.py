@@ -90,6 +90,29 @@ def only(text):
             "UZS",
             None,
         ),
+        # spoken amounts go on after their scale word
+        (
+            "the region has one thousand one hundred and forty kilometers of networks",
+            "one thousand one hundred and forty kilometers",
+            1140,
+            "km",
+            None,
+        ),
+        (
+            "we harvested nineteen thousand three hundred tons",
+            "nineteen thousand three hundred tons",
+            19300,
+            "t",
+            None,
+        ),
+        (
+            "the local budget one billion three hundred million tenge",
+            "one billion three hundred million tenge",
+            1.3e9,
+            "KZT",
+            None,
+        ),
+        ("two thousand five hectares were sown", "two thousand five hectares", 2005, "ha", None),
         # an abbreviated scale's point before its unit
         ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
         ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
