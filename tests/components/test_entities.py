@@ -201,6 +201,10 @@ def test_named_programmes_are_law(extract, text, expected):
         ('The "Chirchiq" industrial park was expanded.', "Chirchiq"),
         ("The Zhetysu Tau industrial city was founded.", "Zhetysu Tau industrial city"),
         ("The Termez and Ayritom checkpoints processed trucks.", "Ayritom"),
+        # a plant named by its place and product
+        ("In Terekti district the Akzhaiyk dairy plant was opened.", "Akzhaiyk dairy plant"),
+        ("Fertilizers made at Dehkanabad potash plant rose.", "Dehkanabad potash plant"),
+        ("The Rubtsovsk machine-building plant resumed work.", "Rubtsovsk machine-building plant"),
     ],
 )
 def test_facilities_with_generic_heads(extract, text, expected):
@@ -221,6 +225,9 @@ def test_facilities_with_generic_heads(extract, text, expected):
         ("In his Address, the Head of State set new goals.", "Address"),
         ("The MCI was raised from January.", "MCI"),
         ("A 120 MW solar power plant was launched.", "MW solar power plant"),
+        # a nationality or "New" before a plant is no name of it
+        ("The Turkish glass plant will employ 300 people.", "Turkish glass plant"),
+        ("New sugar plant opened in Kordai.", "New sugar plant"),
         ("The national company JSC carried more cargo.", "JSC"),
         ("Data are published on the portal budget.gov.kz every month.", "budget.gov.kz"),
     ],
