@@ -133,6 +133,27 @@ def _holds_now_here_rule(a: Amount) -> Period | None:
     return (date, date) if date and a.ctx.has_parse and _holds_now_here(a.span) else None
 
 
+@period_rule("period.since_then")
+def _since_then(a: Amount) -> Period | None:
+    """ "connected to the grid on Mar. 3. Since then they have generated 38.7 million kWh":
+    from the start of the time named before to the document date."""
+    date = a.ctx.doc_date
+    if not date or not _SINCE_THEN.search(_sentence_before(a.span)):
+        return None
+    before = a.focus()
+    if before is None or not before[0] or iso_cmp(before[0], date) > 0:
+        return None
+    return before[0], date
+
+
+_SINCE_THEN = rx(r"(?i)\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|date|day|moment))\b")
+
+
+def _sentence_before(span: Span) -> str:
+    """The text of the amount's sentence up to the amount."""
+    return doc_text(span.doc)[span.sent.start_char : span.start_char]
+
+
 @period_rule("period.base_amount")
 def _base_amount(a: Amount) -> Period | None:
     """ "46 228 tenge for 2025 against 43 407 tenge in 2024": the base amount is of the
@@ -546,6 +567,14 @@ def _holds_now_here(span: Span) -> bool:
     if verb is None:
         return False
     words = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    # "1.35 million have been planted so far", "... to date"
+    if any(
+        (c.lower_ == "far" and any(g.lower_ == "so" for g in c.children))
+        or (c.lower_ == "to" and any(g.lower_ == "date" for g in c.children))
+        for c in verb.children
+        if c.i > span.end - 1
+    ):
+        return True
     # "losses are still 17 percent" (not "was still 17 percent in 2019": a past state)
     return bool(words & {"currently", "now"}) or ("still" in words and verb.tag_ in ("VBZ", "VBP"))
 
