@@ -112,7 +112,7 @@ class QuantityRecognizer:
                 cand = settled
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
-        kept = [_yield_rate(text, starts, c) for c in kept]
+        kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -366,6 +366,25 @@ def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
     if _YIELD_CONTEXT.search(text, start, end):
         return replace(cand, unit="centner/ha")
+    return cand
+
+
+# "GRP per capita reached 6.1 million tenge", "Per capita GRP made 8 947 thous. soums":
+# what the clause's subject says per capita, its verb right before the amount
+_PER_CAPITA_SUBJECT = re.compile(
+    r"(?i)\bper\s+capita\b[^.;:,\d]{0,40}?\b(?:reached|made|amounted\s+to|was|is|totall?ed"
+    r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to)\s+"
+    r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
+)
+
+
+def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
+    """Money that a clause says is per capita is per person."""
+    unit = cand.unit
+    if not unit or "/" in unit or lexicon.kind_of(unit) != "currency":
+        return cand
+    if _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start):
+        return replace(cand, unit=unit + "/person")
     return cand
 
 

@@ -79,6 +79,10 @@ def test_a_range_has_low_and_high(extract):
         ("The yield was 32 c/ha in Almaty region. In Akmola the figure is lower, 11,8 centners.",
          "11,8 centners", 11.8, "centner/ha"),
         ("The farm sold 5 thousand centners of grain.", "5 thousand centners", 5000, "centner"),
+        # money that the clause's subject says is per capita is per person
+        ("GRP per capita reached 6.1 million tenge last year.", "6.1 million tenge", 6.1e6, "KZT/person"),
+        ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
+        ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
         # decimals as speech-to-text writes them
         ("We allocated two point three billion tenge.", "two point three billion tenge", 2.3e9, "KZT"),
         ("Execution reached ninety eight point seven percent.", "ninety eight point seven percent", 98.7, "%"),
