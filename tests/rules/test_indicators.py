@@ -102,6 +102,19 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # what a bank finances is a loan, its projects counted too; people given loans
+        ("project", "KZT", "In 2023, the bank financed 17 projects for 61.3 billion tenge.",
+         "loans", "clause:bank financed"),
+        ("project", "project", "Since January, the bank has approved financing for 21 projects.",
+         "loans", "clause:bank has approved"),
+        ("project", "project", "The akimat launched 21 projects in the industrial zone.",
+         "investment_projects", "measured:project"),
+        ("family", "family", "Preferential loans were issued to 9 100 families.", "loans",
+         "sentence:preferential loans"),
+        # water of rivers, canals and irrigation is no water supply
+        ("water loss", "%", "Water losses in the canals reach 41 percent.", None, "clause:canal (no indicator)"),
+        ("flow", "%", "The flow of water in the Amu Darya will be 71 percent of the norm.",
+         None, "clause:flow (no indicator)"),
         # in a sentence a cue that names a thing beats a nearer weak one ("budget")
         (None, "RUB", "Revenues of the regional budget amounted to 19.1 billion rubles.",
          "budget_revenue", "sentence:revenue"),
