@@ -40,7 +40,7 @@ INDICATORS_FILE = "indicators.jsonl"
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
-    "null_in_clause",
+    "null_in_clause", "yields_on",
 }  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -100,6 +100,9 @@ class Indicator:
     # words that, in the amount's own clause, make it no figure of this indicator: coal
     # "stored" or "stockpiled" is no production
     null_in_clause: frozenset[str] = frozenset()
+    # ids this one yields to on some words only, in the amount's own clause: the money of a
+    # project "allocated" or "provided" by a budget is budget spending, whatever it costs
+    yields_on: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
 
     def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
         """Whether ``unit`` is allowed among a sentence's folded ``words``."""
@@ -172,6 +175,12 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         ):
             problems.append(f"{where}: cues, units, not_after and weak are lists of strings")
             continue
+        yields_on = row.get("yields_on", {})
+        if not isinstance(yields_on, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in yields_on.values()
+        ):
+            problems.append(f"{where}: yields_on maps an indicator id to a list of cue words")
+            continue
         needs = row.get("unit_needs", {})
         if not isinstance(needs, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in needs.values()
@@ -194,8 +203,17 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 ),
                 yields_to=tuple(row.get("yields_to", [])),
                 null_in_clause=frozenset(fold_word(w) for w in row.get("null_in_clause", [])),
+                yields_on=tuple(
+                    (target, tuple(tuple(w for w, _ in words_of(cue)) for cue in cues))
+                    for target, cues in yields_on.items()
+                ),
             )
         )
+    ids = {ind.id for ind in out}
+    for ind in out:
+        targets = [*ind.yields_to, *(target for target, _ in ind.yields_on)]
+        for target in sorted(set(targets) - ids):
+            problems.append(f"{source}: {ind.id!r} yields to {target!r}, which is no indicator")
     if problems:
         raise ResourceError(f"{len(problems)} bad row(s) in {source}:\n  " + "\n  ".join(problems))
     return tuple(out)
@@ -320,6 +338,21 @@ class IndicatorClassifier:
         nearest = min(others, key=lambda f: (f[2] > anchor, abs(f[2] - anchor)))
         return rivals[nearest[0].indicator.id]
 
+    def _yields_on(
+        self, indicator: Indicator, sentence: str, at: int, unit: str | None
+    ) -> Decision | None:
+        """The id ``indicator`` yields to where one of its ``yields_on`` words is in the
+        amount's clause."""
+        words = tuple(w for w, _ in words_of(_clause(sentence, at)))
+        for target, cues in indicator.yields_on:
+            if not self._by_id[target].allows(unit):
+                continue
+            for cue in cues:
+                n = len(cue)
+                if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
+                    return Decision(target, f"clause:{' '.join(cue)}")
+        return None
+
     def _in_clause(
         self, sentence: str, at: int, unit: str | None, ids: tuple[str, ...], context
     ) -> Decision | None:
@@ -383,6 +416,10 @@ class IndicatorClassifier:
                 decision = Decision(cue.indicator.id, f"measured:{cue.text}")
                 if cue.indicator.yields_to and sentence and at is not None:
                     better = self._in_clause(sentence, at, unit, cue.indicator.yields_to, context)
+                    if better is not None:
+                        return better
+                if cue.indicator.yields_on and sentence and at is not None:
+                    better = self._yields_on(cue.indicator, sentence, at, unit)
                     if better is not None:
                         return better
                 if cue.text not in cue.indicator.weak:

@@ -102,6 +102,14 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # a project's money that a budget allocates or provides is budget spending; what it
+        # costs, or what a company invests in it, stays investment
+        ("project", "KZT", "The minister said 71 billion tenge has been allocated for the project.",
+         "budget_spending", "clause:allocated"),
+        ("project", "TJS", "For 2023, the state budget provides 5,1 billion somoni for the project.",
+         "budget_spending", "clause:provide"),
+        ("cost of project", "KZT", "The cost of the project is estimated at 281 billion tenge.",
+         "investment", "measured:cost of project"),
         # what a bank finances is a loan, its projects counted too; people given loans
         ("project", "KZT", "In 2023, the bank financed 17 projects for 61.3 billion tenge.",
          "loans", "clause:bank financed"),
@@ -191,15 +199,19 @@ def test_every_bad_row_is_reported_at_once():
             5,
             {"id": "d", "label": "D", "cues": ["d"], "units": ["ha"], "unit_needs": {"ha": "sown"}},
         ),
+        (6, {"id": "e", "label": "E", "cues": ["e"], "units": ["%"], "yields_on": ["a"]}),
+        (7, {"id": "f", "label": "F", "cues": ["f"], "units": ["%"], "yields_to": ["zz"]}),
     ]
     with pytest.raises(ResourceError) as err:
         parse_indicators(rows, "indicators.jsonl")
     message = str(err.value)
-    assert "4 bad row(s)" in message
+    assert "6 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
     assert "indicators.jsonl:3: cues, units, not_after and weak are lists of strings" in message
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
     assert "indicators.jsonl:5: unit_needs maps a unit to a list of words" in message
+    assert "indicators.jsonl:6: yields_on maps an indicator id to a list of cue words" in message
+    assert "indicators.jsonl: 'f' yields to 'zz', which is no indicator" in message
 
 
 def test_a_classifier_of_its_own_taxonomy():
