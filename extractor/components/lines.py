@@ -33,8 +33,28 @@ def break_at_lines(doc: Doc) -> Doc:
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if first is not None and first.start > 0:
             doc[first.start].is_sent_start = True
+    for token in doc[2:-1]:
+        if _scale_point(doc, token.i):
+            doc[token.i + 1].is_sent_start = False
     cut_long_runs(doc, MAX_SENT_TOKENS)
     return doc
+
+
+# Scale words abbreviated with a point, as translated releases write them ("843, 6 mln.
+# USD", "612, 9 ths. tons"): their point ends no sentence when a unit or a lower-case word
+# follows it ("5 bln. The next year" still ends one).
+_SCALE_ABBREVIATIONS = {"thous", "ths", "thsd", "mln", "bln", "trln", "tln", "mn", "bn"}
+_CODE_AFTER = regex.compile(r"(?:USD|KZT|UZS|RUB|KGS|TJS|EUR|CNY|\$|€|₽)$")
+
+
+def _scale_point(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the point of an abbreviated scale word inside a sentence."""
+    token, scale, nxt = doc[i], doc[i - 1], doc[i + 1]
+    if token.text != "." or scale.lower_ not in _SCALE_ABBREVIATIONS or token.whitespace_ == "":
+        return False
+    if not doc[i - 2].like_num or nxt.is_sent_start:
+        return False
+    return nxt.text[:1].islower() or bool(_CODE_AFTER.match(nxt.text))
 
 
 def _cut_score(doc: Doc, i: int) -> int:

@@ -27,6 +27,21 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
     assert [t.text for t in doc[1:] if t.is_sent_start] == starts
 
 
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        # an abbreviated scale's point before a unit or a lower-case word ends no sentence
+        ("Foreign trade turnover made 843, 6 mln. USD, of which export - 402 mln. USD.", 1),
+        ("Meat 98, 6 ths. tons, milk - 612, 9 ths. tons were produced.", 1),
+        # before a capital it may: the parser decides
+        ("Investments reached 5 bln. The next year was better.", 2),
+    ],
+)
+def test_a_scale_abbreviation_point_inside_a_sentence(nlp, text, sentences):
+    doc = nlp(text)
+    assert len(list(doc.sents)) == sentences
+
+
 def test_every_requirement_of_every_component_is_met(nlp):
     assert nlp.analyze_pipes()["problems"] == {name: [] for name in nlp.pipe_names}
 
