@@ -41,7 +41,7 @@ _PARTITIVE_BEFORE = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
     r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
-    r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+)?)$"
+    r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+|by\s+)?)$"
 )
 _OPENING_PARTITIVE = re.compile(
     r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
@@ -295,17 +295,12 @@ class QuantityRecognizer:
                 return _normalise_counted(noun.lemma_.lower())
         for anc in span.root.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = _verb_subject(anc)
                 if subj is None:
                     return None
                 if subj.lemma_.lower() == "number":
                     of = next((c for c in subj.children if c.lower_ == "of"), None)
-                    obj = (
-                        next((c for c in of.children if c.dep_ == "pobj"), None)
-                        if of is not None
-                        else None
-                    )
-                    subj = obj
+                    subj = _object_of(of) if of is not None else None
                 elif number_of_only:
                     return None  # "decreased from 11 to 3" counts only "the number of X"
                 if subj is not None and subj.tag_ == "NNS" and subj.lemma_.isalpha():
@@ -355,6 +350,30 @@ class QuantityRecognizer:
 # A yield named in its sentence or the one before ("the yield was 30.4 centners per
 # hectare ... In Akmola region the figure is lower, 11,8 centners").
 _YIELD_CONTEXT = re.compile(r"(?i)\byields?\b|\bper\s+hectare\b|\b[cq]/ha\b")
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the subject of the verb it is conjoined to ("the number of
+    enterprises grew by 1 340 and reached 41 thousand")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _object_of(prep: Token) -> Token | None:
+    """The noun after "of": its object, or the object of a gerund there ("the number of
+    operating small businesses")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None:
+        return obj
+    gerund = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+    if gerund is None:
+        return None
+    return next((c for c in gerund.children if c.dep_ == "dobj"), None)
 
 
 def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:

@@ -64,6 +64,9 @@ def test_a_range_has_low_and_high(extract):
         ("The number of farms fell to 312 in 2023.", "312", 312, "farm"),
         ("The number of enterprises with foreign capital has exceeded 15 300.", "15 300", 15300, "enterprise"),
         ("The number of cardiac surgery centres will grow to 22.", "22", 22, "centre"),
+        ("The number of operating small businesses grew by 8.2% to 186 thousand.", "186 thousand", 186_000, "business"),
+        ("The number of small enterprises grew by 1 340 and reached 41 thousand.", "1 340", 1340, "enterprise"),
+        ("The number of small enterprises grew by 1 340 and reached 41 thousand.", "41 thousand", 41_000, "enterprise"),
         # a sentence that opens with a part refers to the first amount of the one before
         ("We will build 20 hospitals with 7 310 beds. Three of them are in Taraz.", "Three", 3, "hospital"),
         ("In total 812 thousand TEU were carried. Of these, 296 thousand are transit.", "296 thousand", 296_000, "TEU"),
