@@ -189,9 +189,9 @@ class QuantityRecognizer:
                 _PARTITIVE_AFTER.match(text, cand.end)
                 and self.lexicon.kind_of(previous.unit) == "count"
             ):
-                first = _first_with_unit(kept, s_start, cand.start, counts_only=True)
-                if first is not None and self.lexicon.kind_of(first.unit) == "count":
-                    return replace(cand, unit=first.unit)
+                whole = _whole_of_part(text, kept, s_start, cand.start)
+                if whole is not None and self.lexicon.kind_of(whole.unit) == "count":
+                    return replace(cand, unit=whole.unit)
             return replace(cand, unit=previous.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to
@@ -405,6 +405,25 @@ def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
     if _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start):
         return replace(cand, unit=unit + "/person")
     return cand
+
+
+# "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
+_DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")
+
+
+def _whole_of_part(
+    text: str, kept: list[Candidate], since: int, until: int
+) -> Candidate | None:
+    """The counted amount that "N of them" is a part of: the last one before it in the
+    sentence that is no detail of another ("bought 118 ambulances, 40 of them"; "14 schools
+    for 9 600 places were built, 6 of them": the schools)."""
+    counted = [
+        k for k in kept if since <= k.start < until and k.unit and k.unit not in ("%", "x")
+    ]
+    for k in reversed(counted):
+        if not _DETAIL_BEFORE.search(text, max(since, k.start - 6), k.start):
+            return k
+    return counted[0] if counted else None
 
 
 def _first_with_unit(

@@ -77,6 +77,7 @@ def test_a_range_has_low_and_high(extract):
         # "of them" after a counted amount and its detail: a part of the first
         ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", 6, "school"),
         ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
+        ("We opened 46 new stations and bought 118 ambulances, 40 of them this year.", "40", 40, "ambulance"),
         ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
         # centners where a yield is spoken of are centners per hectare
         ("The yield was 32 c/ha in Almaty region. In Akmola the figure is lower, 11,8 centners.",
