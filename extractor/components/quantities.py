@@ -411,15 +411,11 @@ def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
 _DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")
 
 
-def _whole_of_part(
-    text: str, kept: list[Candidate], since: int, until: int
-) -> Candidate | None:
+def _whole_of_part(text: str, kept: list[Candidate], since: int, until: int) -> Candidate | None:
     """The counted amount that "N of them" is a part of: the last one before it in the
     sentence that is no detail of another ("bought 118 ambulances, 40 of them"; "14 schools
     for 9 600 places were built, 6 of them": the schools)."""
-    counted = [
-        k for k in kept if since <= k.start < until and k.unit and k.unit not in ("%", "x")
-    ]
+    counted = [k for k in kept if since <= k.start < until and k.unit and k.unit not in ("%", "x")]
     for k in reversed(counted):
         if not _DETAIL_BEFORE.search(text, max(since, k.start - 6), k.start):
             return k
