@@ -102,6 +102,16 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # coal or grain bought, stored or needed is no production or harvest; a boiler
+        # house is no housing
+        ("coal", "t", "Turgunbayev reported that 41 thousand tons of coal had been purchased.",
+         None, "clause:purchased (no indicator)"),
+        ("wheat", "t", "The Food Corporation will buy up to 501 thousand tons of wheat.",
+         None, "clause:buy (no indicator)"),
+        ("storage capacity", "t", "The grain storage capacity of the region is 3.1 million tons.",
+         None, "clause:capacity (no indicator)"),
+        ("boiler house", "house", "Housing was repaired and 31 boiler houses were modernized.", None,
+         "clause:boiler (no indicator)"),
         # a project's money that a budget allocates or provides is budget spending; what it
         # costs, or what a company invests in it, stays investment
         ("project", "KZT", "The minister said 71 billion tenge has been allocated for the project.",
