@@ -102,6 +102,13 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # a crop processed is production; land under irrigation is sown area
+        ("raw cotton", "t", "Last year the clusters processed 511 thousand tons of raw cotton.",
+         "production", "clause:processed"),
+        ("cotton", "t", "Farmers harvested 511 thousand tons of raw cotton.", "harvest",
+         "measured:cotton"),
+        (None, "ha", "Farmers will install drip irrigation on 31,000 hectares this year.",
+         "sown_area", "sentence:drip irrigation"),
         # coal or grain bought, stored or needed is no production or harvest; a boiler
         # house is no housing
         ("coal", "t", "Turgunbayev reported that 41 thousand tons of coal had been purchased.",
