@@ -237,6 +237,25 @@ def _counted_whole(ctx: FactContext, span: Span, done: dict[int, Span], lexicon)
     return None
 
 
+# "youth unemployment – 3,5%", "the subsistence minimum – by 28%": the word before a dash
+# right before the amount (a word starts the match: from inside a long word it would be
+# tried at every letter)
+_DASH_LABEL = rx(r"(?<![\p{L}-])([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$")
+
+
+def _dash_label(ctx: FactContext, span: Span) -> Token | None:
+    """The head of the label a dash sets before the amount, or None."""
+    doc = span.doc
+    window_start = max(span.sent.start_char, span.start_char - 40)
+    dash = _DASH_LABEL.search(doc_text(doc)[window_start : span.start_char])
+    if not dash:
+        return None
+    left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
+    if left is None or not _noun_ok(ctx, left[-1]):
+        return None
+    return _label_head(ctx, left[-1])
+
+
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
 _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 
@@ -391,6 +410,14 @@ def _measured(
             if _noun_ok(ctx, obj):
                 return _phrase(ctx, obj), "measured.classifier"
         if (
+            on("measured.dash_label")
+            and head is not None
+            and head.lemma_.lower() in _CLASSIFIERS
+            and (label := _dash_label(ctx, span)) is not None
+        ):
+            # "sheep and goats – 5.8 million heads": a classifier counts the list's label
+            return _phrase(ctx, label), "measured.dash_label"
+        if (
             on("measured.classifier_subject")
             and head is not None
             and head.lemma_.lower() in _CLASSIFIERS
@@ -429,17 +456,10 @@ def _measured(
         if before:
             return before, "measured.gapped_label"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
-    window_start = max(sent.start_char, span.start_char - 40)
-    # (a word starts the match: from inside a long word it would be tried at every letter)
-    dash = rx(
-        r"(?<![\p{L}-])([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$"
-    ).search(
-        doc_text(doc)[window_start : span.start_char]
-    )  # "the subsistence minimum – by 28%" too
-    if dash and on("measured.dash_label"):
-        left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
-        if left is not None and _noun_ok(ctx, left[-1]):
-            return _phrase(ctx, _label_head(ctx, left[-1])), "measured.dash_label"
+    if on("measured.dash_label"):
+        label = _dash_label(ctx, span)
+        if label is not None:
+            return _phrase(ctx, label), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     gapped = rx(r"(?i)(?:,\s*(?:and\s+)?|\band\s+)(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(
