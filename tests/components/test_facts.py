@@ -136,6 +136,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         ),
         # a part measures what the amount it is a part of measures, not that amount's detail
         ("In 2024, 14 schools for 9 600 places were built, 6 of them in villages.", "6", "school"),
+        # a place or an agent as the subject is not what the amount measures
+        (
+            "The wear of heat networks in the country averages 54%, and in some cities exceeds 70 percent.",
+            "70 percent",
+            "wear",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):
