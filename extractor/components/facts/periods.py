@@ -59,6 +59,7 @@ class Amount:
 
     def focus(self, **how) -> Period | None:
         """The period the paragraph set before the amount (:func:`_paragraph_focus`)."""
+        how.setdefault("skip_causes", self.ctx.on("period.cause_time"))
         return _paragraph_focus(self.span, self.ctx.governing_times, self.paragraph, **how)
 
 
@@ -299,7 +300,14 @@ def _past_earlier(a: Amount) -> Period | None:
     anywhere before it."""
     if not a.reports_past:
         return None
-    return _past(_paragraph_focus(a.span, a.ctx.governing_times, 0, past_only=a.ctx.doc_date), a)
+    focus = _paragraph_focus(
+        a.span,
+        a.ctx.governing_times,
+        0,
+        past_only=a.ctx.doc_date,
+        skip_causes=a.ctx.on("period.cause_time"),
+    )
+    return _past(focus, a)
 
 
 @period_rule("period.plan_paragraph")
@@ -591,6 +599,7 @@ def _paragraph_focus(
     past_only: str | None = None,
     skip_now: bool = False,
     skip_plans: bool = False,
+    skip_causes: bool = False,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
@@ -602,6 +611,8 @@ def _paragraph_focus(
             continue
         if skip_plans and tense_of(t.sent.text) == "future":
             continue  # a plan's horizon is no period of what was done
+        if skip_causes and _CAUSE_BEFORE.search(text, max(0, t.start_char - 80), t.start_char):
+            continue  # "... as a result of the June-July drought": a cause's time
         period = _period_of(t)
         if past_only and (_starts_after(period, past_only) or not period[0] or not period[1]):
             continue
@@ -708,6 +719,14 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
 
 
 _CAUSE = re.compile(r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to)\b")
+# A time inside a cause named before it in its clause: "as a result of the June-July
+# drought", "slowed down by the rains in early September", "after the drought of last
+# summer", "because of planned repair ... in April-May".
+_CAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by"
+    r"|slowed(?:\s+down)?\s+by|hit\s+by|affected\s+by|amid|after\s+the\s+(?:drought|frosts?"
+    r"|floods?|rains?|repairs?|suspension|accident|fire|shutdown))\b[^.;,:]*$"
+)
 
 
 def _in_cause(span: Span, time: Span, text: str) -> bool:
