@@ -434,6 +434,17 @@ def test_lines_terminals_roads_and_areas(extract, text, label, expected):
         ("G. AKHMETOVA: Thank you. My question is about water.", "PERSON", "G. AKHMETOVA"),
         ("A.B. NURLANOV: We will answer in writing.", "PERSON", "A.B. NURLANOV"),
         ("K. SAPAROV (Vice Minister of Energy): The plan is ready.", "PERSON", "K. SAPAROV"),
+        # a wire story's byline
+        (
+            "Tourists came in two months\n\nBy Akmal Tursunov\n\nSAMARKAND, 13 March.",
+            "PERSON",
+            "Akmal Tursunov",
+        ),
+        (
+            "Plant launched\n\nBy Farrukh Nazarov, Dushanbe\n\nThe plant opened.",
+            "PERSON",
+            "Farrukh Nazarov",
+        ),
         # a body named as part of another is one organisation
         (
             "The Mazhilis of the Parliament of the Republic of Kazakhstan held a hearing.",
