@@ -102,6 +102,11 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # a tariff's consumption block and heating networks are no power figures
+        ("consumption", "kWh/month", "The tariff is 1.37 som per kWh for consumption up to 701 kWh per month.",
+         None, "clause:tariff (no indicator)"),
+        ("heating network", "km", "This summer, the CHP operator replaced 14.1 km of heating networks.",
+         None, "clause:heating (no indicator)"),
         # a crop processed is production; land under irrigation is sown area
         ("raw cotton", "t", "Last year the clusters processed 511 thousand tons of raw cotton.",
          "production", "clause:processed"),
