@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.periods import ordered_period
-from ..rules.timex import DocDate, find_times, is_baseline, resolve, tense_of
+from ..rules.timex import DocDate, TimeMatch, find_times, is_baseline, resolve, tense_of
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
 from .context import sentence_at, sentence_starts
 
@@ -29,7 +30,9 @@ class TimeRecognizer:
         previous: tuple[str | None, str | None] | None = None
         decade: tuple[str, str] | None = None  # the last ten-year span named ("2011 to 2021")
         doc.spans[SPANS_TIMES] = []
-        for match in find_times(text):
+        matches = find_times(text)
+        report = _report_year(text, matches, date)
+        for match in matches:
             s, e = sentence_at(text, starts, match.start)
             tense = tense_of(text[s:e])
             if match.kind == "running_months" and not _running_total(doc, match.start, tense):
@@ -37,7 +40,17 @@ class TimeRecognizer:
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
             before = decade if match.kind == "the_decade" else previous
-            start, end = ordered_period(resolve(match, date, tense=tense, previous=before)) or (
+            when = date
+            if (
+                report is not None
+                and _of_the_year(match)
+                and tense != "future"
+                and match.prep not in ("by", "until", "till", "before", "since", "from")
+            ):
+                # "during the year", "at the end of the year" in a report on a year already
+                # over: that year, whenever the report is told
+                when = DocDate(report, 12, 31)
+            start, end = ordered_period(resolve(match, when, tense=tense, previous=before)) or (
                 None,
                 None,
             )
@@ -55,6 +68,39 @@ class TimeRecognizer:
             )
             add_span(doc, SPANS_TIMES, record)
         return doc
+
+
+# "report on 2016 budget", "results of 2014", "for 2016": the year a report is about
+_REPORT_YEAR_BEFORE = re.compile(
+    r"(?i)(?:results?\s+of|sum(?:s|med)?\s+up|report\s+on|execution\s+of\s+the\s+[\w\s]{0,30}"
+    r"for|budget\s+for|for|of)\s+(?:the\s+)?$"
+)
+
+
+def _report_year(text: str, matches: list[TimeMatch], date: DocDate | None) -> int | None:
+    """The year just over that a report told the next year is about, named in its headline
+    or lead ("Zhambyl maslikhat approves report on 2016 budget", told in April 2017)."""
+    if date is None:
+        return None
+    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    limit = paragraphs[2] if len(paragraphs) > 2 else len(text)
+    for match in matches:
+        if match.start >= limit:
+            break
+        if match.kind != "year" or int(match.groups["yr"]) != date.year - 1:
+            continue
+        if _REPORT_YEAR_BEFORE.search(text, max(0, match.start - 60), match.start):
+            return date.year - 1
+    return None
+
+
+def _of_the_year(match: TimeMatch) -> bool:
+    """ "the year", "the reporting year", "the end of the year": a year the text leaves to
+    the reader, not "this year" or "2016"."""
+    g = match.groups
+    if match.kind == "report_year":
+        return True
+    return match.kind == "year_edge" and not (g.get("yr") or g.get("rel") or g.get("spk"))
 
 
 def _running_total(doc: Doc, start: int, tense: str) -> bool:

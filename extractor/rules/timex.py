@@ -319,6 +319,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("rel_year", r"(?P<rel>the\s+year\s+before\s+last)"),
     # "sums up the year", "the results of the year", "during the year": the reporting year.
+    ("report_year", r"(?:the\s+)?reporting\s+year(?![\p{L}-])"),
     (
         "report_year",
         r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))",

@@ -88,3 +88,32 @@ def test_spoken_years(extract, sentence, expected):
 
 def test_two_thousand_counted_is_no_year(extract):
     assert _times(extract("We created two thousand five jobs.", date="2021-11-24")) == []
+
+
+_REPORT_ON_2016 = (
+    "Maslikhat approves report on 2016 budget\n\n"
+    "Taraz, 12 April 2017. Deputies approved the report on the execution of the regional "
+    "budget for 2016.\n\n"
+    "In the reporting year the revenues amounted to 248 billion tenge. 18 buildings were put "
+    "into operation during the year. 2.3 billion tenge remained unspent at the end of the "
+    "year. By the end of the year we will build 5 schools."
+)
+
+
+@pytest.mark.parametrize(
+    "span,start,end",
+    [
+        # a report on a year just over names that year for "the year" it leaves to the reader
+        ("the reporting year", "2016", "2016"),
+        ("the year", "2016", "2016"),
+        ("the end of the year", "2016-12", "2016-12"),
+    ],
+)
+def test_the_year_of_a_report_on_a_year_already_over(extract, span, start, end):
+    found = [t for t in _times(extract(_REPORT_ON_2016, date="2017-04-12")) if t[0] == span]
+    assert found[0] == (span, start, end)
+
+
+def test_a_deadline_in_a_report_on_last_year_is_still_this_year(extract):
+    found = _times(extract(_REPORT_ON_2016, date="2017-04-12"))
+    assert found[-1] == ("the end of the year", "2017-04-12", "2017-12")
