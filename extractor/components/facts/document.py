@@ -4,6 +4,7 @@ the places, persons and quotations, and the period the whole report is about."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,9 @@ class FactContext:
     report_period: Period | None
     # the report names a calendar period ("results of 2015"), not a look back ("the past 5 years")
     calendar_report: bool
+    # the day a progress bulletin is told as of ("... as of 17 April" in its headline, "As of
+    # 23 September, grain has been threshed on ..." opening its lead), or None
+    as_of: Period | None
     # tokens of names (never what an amount measures) and of amounts
     named: frozenset[int]
     amounts: frozenset[int]
@@ -104,6 +108,7 @@ class FactContext:
             doc_place=most_named[0][0] if most_named else None,
             report_period=_period_of(report_time) if report_time is not None else None,
             calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
+            as_of=_as_of(text, governing_times, doc_date),
             # the lower-case generic word that ends a facility's name is what an amount
             # may measure: "a 50 MW Zhanatas wind farm" measures the farm
             named=frozenset(
@@ -185,6 +190,39 @@ def _period_of(time: Span) -> tuple[str | None, str | None]:
 
 
 _HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+as)\s+in\s+$")
+
+
+# "... as of 17 April" ending a headline; "As of 23 September, ..." opening the lead (after
+# its dateline)
+_AS_OF_HEADLINE = re.compile(r"(?i)\bas\s+of\s+$")
+_AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
+
+
+def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
+    """The day of a progress bulletin: "as of" a day in its headline, or opening the first
+    sentence of its lead; a day at most a week before the document's date."""
+    paragraphs = [m.end() for m in rx(r"\n\s*\n").finditer(text)]
+    if not date or len(date) != 10 or len(paragraphs) < 2:
+        return None
+    headline_end = paragraphs[0]
+    lead_end = paragraphs[1]
+    for t in times:
+        if t.start_char >= lead_end:
+            break
+        before = text[max(0, t.start_char - 40) : t.start_char]
+        in_headline = t.start_char < headline_end and _AS_OF_HEADLINE.search(before)
+        if not in_headline and not _AS_OF_LEAD.search(before):
+            continue
+        start, end = _period_of(t)
+        if not (start and start == end and len(start) == 10):
+            continue
+        if start <= date and (_days(date) - _days(start)) <= 7:
+            return start, end
+    return None
+
+
+def _days(iso: str) -> int:
+    return _dt.date.fromisoformat(iso).toordinal()
 
 
 def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:

@@ -249,6 +249,25 @@ def _headline(a: Amount) -> Period | None:
     return None
 
 
+@period_rule("period.as_of_frame")
+def _as_of_frame(a: Amount) -> Period | None:
+    """ "Tajik farmers have sown 71 percent of the plan as of 17 April ... Cotton has been
+    sown on 121,6 thousand hectares": in a progress bulletin, what has been done (a perfect
+    verb) with no time in its own clause is as of the bulletin's day."""
+    ctx = a.ctx
+    if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
+        return None
+    if "/" in ((a.record or {}).get("unit") or ""):
+        return None  # rates, yields and capacities
+    if a.governing is not None and _same_clause(a.span, a.governing):
+        return None
+    verb = _clause_verb(a.span)
+    if verb is None:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return ctx.as_of if aux & {"has", "have"} and verb.tag_ == "VBN" else None
+
+
 def _past_focus(a: Amount) -> Period | None:
     """The period a past-tense amount's paragraph set, as the past rules see it."""
     ctx = a.ctx
