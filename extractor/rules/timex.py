@@ -781,7 +781,9 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
     direction = (g.get("dir") or "").lower()
     if doc_date is None or not n:
         return None, None
-    if direction in ("in", "for", "over") and tense == "past":
+    # a headline's present reports too: "trade turnover reaches $29.1 billion in nine months"
+    headline_present = tense == "present" and direction in ("in", "over") and unit == "month"
+    if direction in ("in", "for", "over") and (tense == "past" or headline_present):
         # "In eight months, 15,9 million tons were carried", "over 9 months exports grew"
         # (told in September or October): a report's running total, the first months of
         # the year; "In two days, 56 agreements were

@@ -322,6 +322,21 @@ def times(text, date="2020", previous=None):
             "2021-03-02",
             "2021-03-02",
         ),
+        # a headline's present reports a running total: the first months of the year
+        (
+            "Foreign trade reaches $29.1 billion in nine months",
+            "2021-10-20",
+            "nine months",
+            "2021-01",
+            "2021-09",
+        ),
+        (
+            "The plant will be built in nine months.",
+            "2021-10-20",
+            "nine months",
+            "2021-10",
+            "2022-07",
+        ),
         # a day of the month spoken as an ordinal
         (
             "the season ended on the tenth of April",
