@@ -113,6 +113,8 @@ def only(text):
             None,
         ),
         ("two thousand five hectares were sown", "two thousand five hectares", 2005, "ha", None),
+        # troy ounces of gold
+        ("the mine produced 87,600 troy ounces of gold", "87,600 troy ounces", 87600, "oz", None),
         # an abbreviated scale's point before its unit
         ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
         ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
