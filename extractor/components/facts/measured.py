@@ -136,7 +136,15 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     by = i >= start and doc[i].lower_ == "by"  # "mechanical engineering by 19,5%"
     if by:
         i -= 1
-    if i < start or doc[i].pos_ not in ("NOUN", "PROPN") or not _noun_ok(ctx, doc[i]):
+    # "..., exports up 20.4%", "output down 3 percent": a headline's change left verbless
+    updown = i >= start and doc[i].lower_ in ("up", "down")
+    if updown:
+        i -= 1
+    # (a plural noun the model read as a verb: "exports up 20.4%")
+    verb_read = updown and i >= start and doc[i].tag_ == "VBZ"
+    if i < start or (doc[i].pos_ not in ("NOUN", "PROPN") and not verb_read):
+        return None
+    if not verb_read and not _noun_ok(ctx, doc[i]):
         return None
     j = i
     while j - 1 >= start and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -145,6 +153,8 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     # ", and exports by 2.1 times" repeats a verb's change: measured.gapped_coordination's
     if opener in _GAP_OPENERS and not (by and opener in ("and", "while", "whereas")):
         return doc[i]
+    if updown and (opener is None or j == start):
+        return doc[i]  # "Exports up 20.4% in nine months" opening a headline
     return None
 
 
