@@ -24,6 +24,7 @@ from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
     SPANS_QUANTITIES,
+    SPANS_TIMES,
     add_span,
     make_record,
     register_extensions,
@@ -271,6 +272,10 @@ def load_not_entities() -> frozenset[str]:
     return frozenset(row["text"] for row in read_jsonl("gazetteers/not_entities.jsonl"))
 
 
+# Names that may hold a year ("Nurly Zhol 2020-2025", "EXPO-2017", "Kazakhstan-2050")
+_NAMES_WITH_YEARS = frozenset(("LAW", "EVENT", "ORG", "FAC"))
+
+
 class EntityRefiner:
     """Correct the model's entities with gazetteers and rules; write ``extractor_entities``."""
 
@@ -340,6 +345,13 @@ class EntityRefiner:
                     fields["title"] = title
                 fields["person_id"] = person_ids[text[start:end]]
             add_span(doc, SPANS_ENTITIES, make_record(label, text, start, end, **fields))
+        if SPANS_TIMES in doc.spans:
+            # "the \"Affordable Housing 2020\" programme", "Business Road Map-2025": a year
+            # inside a name is part of the name, no time
+            names = SpanIndex((s, e) for s, e, label in records if label in _NAMES_WITH_YEARS)
+            doc.spans[SPANS_TIMES] = [
+                t for t in doc.spans[SPANS_TIMES] if not names.contains(t.start_char, t.end_char)
+            ]
         return doc
 
     def _rule_matches(self, text: str) -> list[tuple[int, int, str, str]]:

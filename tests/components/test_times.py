@@ -117,3 +117,19 @@ def test_the_year_of_a_report_on_a_year_already_over(extract, span, start, end):
 def test_a_deadline_in_a_report_on_last_year_is_still_this_year(extract):
     found = _times(extract(_REPORT_ON_2016, date="2017-04-12"))
     assert found[-1] == ("the end of the year", "2017-04-12", "2017-12")
+
+
+@pytest.mark.parametrize(
+    "text,name_year",
+    [
+        ('Under the "Affordable Housing 2020" programme, 18 buildings were built in 2016.', "2020"),
+        (
+            'The "Modernization of Housing and Utilities for 2011-2020" programme got funds in 2016.',
+            "2011-2020",
+        ),
+    ],
+)
+def test_a_year_inside_a_name_is_no_time(extract, text, name_year):
+    spans = [t[0] for t in _times(extract(text, date="2017-03-21"))]
+    assert name_year not in spans
+    assert "2016" in spans
