@@ -113,6 +113,8 @@ def only(text):
             None,
         ),
         ("two thousand five hectares were sown", "two thousand five hectares", 2005, "ha", None),
+        # a price "a tonne" is per ton
+        ("copper averaged $6,166 a tonne last year", "$6,166 a tonne", 6166, "USD/t", None),
         # troy ounces of gold
         ("the mine produced 87,600 troy ounces of gold", "87,600 troy ounces", 87600, "oz", None),
         # an abbreviated scale's point before its unit
