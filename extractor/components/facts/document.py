@@ -85,6 +85,7 @@ class FactContext:
             t.start_char
             for t in times
             if is_baseline(text, t.start_char, t.end_char)
+            or (on("period.telling_day") and _telling_day(text, t))
             or (on("period.change_base") and _change_base(text, t, doc_date))
             or (on("period.than_base") and _than_base(text, t))
         }
@@ -194,6 +195,22 @@ _HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+a
 
 # "... as of 17 April" ending a headline; "As of 23 September, ..." opening the lead (after
 # its dateline)
+# "the ministry reported on Wednesday", "the deputy minister told a briefing on Tuesday":
+# the day a figure was told, not the period it is of
+_TELLING_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|reported|reports|told|tells|announced|noted|published|stated|"
+    r"informed|wrote|added|declared|explained|emphasized|stressed)\b[^.;:!?]{0,40}?\bon\s+$"
+)
+_WEEKDAY_TIME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+
+
+def _telling_day(text: str, time: Span) -> bool:
+    """A day of the week the report says something was said or published on."""
+    return bool(_WEEKDAY_TIME.fullmatch(time.text)) and bool(
+        _TELLING_BEFORE.search(text, max(0, time.start_char - 60), time.start_char)
+    )
+
+
 _AS_OF_HEADLINE = re.compile(r"(?i)\bas\s+of\s+$")
 _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
 
