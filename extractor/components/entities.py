@@ -274,6 +274,9 @@ def load_not_entities() -> frozenset[str]:
 
 # Names that may hold a year ("Nurly Zhol 2020-2025", "EXPO-2017", "Kazakhstan-2050")
 _NAMES_WITH_YEARS = frozenset(("LAW", "EVENT", "ORG", "FAC"))
+# only a year or a range of years is part of a name ("on Wednesday" inside a name the model
+# drew too long stays a time)
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")
 
 
 class EntityRefiner:
@@ -350,7 +353,9 @@ class EntityRefiner:
             # inside a name is part of the name, no time
             names = SpanIndex((s, e) for s, e, label in records if label in _NAMES_WITH_YEARS)
             doc.spans[SPANS_TIMES] = [
-                t for t in doc.spans[SPANS_TIMES] if not names.contains(t.start_char, t.end_char)
+                t
+                for t in doc.spans[SPANS_TIMES]
+                if not (_YEARS.fullmatch(t.text) and names.contains(t.start_char, t.end_char))
             ]
         return doc
 
