@@ -201,6 +201,8 @@ def test_named_programmes_are_law(extract, text, expected):
         ('The "Chirchiq" industrial park was expanded.', "Chirchiq"),
         ("The Zhetysu Tau industrial city was founded.", "Zhetysu Tau industrial city"),
         ("The Termez and Ayritom checkpoints processed trucks.", "Ayritom"),
+        # a small hydropower plant with its name
+        ("The Chon-Kemin small HPP of 24 MW was commissioned.", "Chon-Kemin small HPP"),
         # a plant named by its place and product
         ("In Terekti district the Akzhaiyk dairy plant was opened.", "Akzhaiyk dairy plant"),
         ("Fertilizers made at Dehkanabad potash plant rose.", "Dehkanabad potash plant"),
@@ -434,6 +436,12 @@ def test_lines_terminals_roads_and_areas(extract, text, label, expected):
         ("G. AKHMETOVA: Thank you. My question is about water.", "PERSON", "G. AKHMETOVA"),
         ("A.B. NURLANOV: We will answer in writing.", "PERSON", "A.B. NURLANOV"),
         ("K. SAPAROV (Vice Minister of Energy): The plan is ready.", "PERSON", "K. SAPAROV"),
+        # a company after "and" is no part of a ministry's name
+        (
+            "Together with the Ministry of Transport and Uzbekistan Airports JSC, it will act.",
+            "ORG",
+            "Ministry of Transport",
+        ),
         # a wire story's byline
         (
             "Tourists came in two months\n\nBy Akmal Tursunov\n\nSAMARKAND, 13 March.",
