@@ -143,7 +143,7 @@ PATTERNS: list[tuple[str, str]] = [
         + _DAY
         + r")\s+(?P<mon>"
         + _MONTH_FULL
-        + r")\s*[-–—]\s*(?P<day2>"
+        + r")\s*(?:[-–—]|\s(?:to|till|until|through)\s)\s*(?P<day2>"
         + _DAY
         + r")\s+(?P<mon2>"
         + _MONTH_FULL
@@ -918,17 +918,23 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
     before = text[max(0, start - 60) : start]
+    superlative = SUPERLATIVE_BEFORE.search(before)
     return bool(
         BASELINE_BEFORE.search(before[-30:])
         or BASE_AMOUNT_BEFORE.search(before)
         or (
-            SUPERLATIVE_BEFORE.search(before) is not None
+            superlative is not None
             and (
                 before.rstrip().lower().endswith("since")
                 or _SPAN_BACK.match(text, start) is not None
+                # "the biggest haul since the forum was first held in 2019"
+                or _SINCE_WORD.search(superlative.group()) is not None
             )
         )
     )
+
+
+_SINCE_WORD = rx(r"(?i)\bsince\b")
 
 
 # The scope of a superlative ("the highest growth in the past ten years", "for the first

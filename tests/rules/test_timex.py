@@ -322,6 +322,14 @@ def times(text, date="2020", previous=None):
             "2021-03-02",
             "2021-03-02",
         ),
+        # days of two months joined by "to"
+        (
+            "The limit for the season from 1 April to 30 September is set.",
+            "2022-04-14",
+            "1 April to 30 September",
+            "2022-04-01",
+            "2022-09-30",
+        ),
         # a headline's present reports a running total: the first months of the year
         (
             "Foreign trade reaches $29.1 billion in nine months",
@@ -474,6 +482,11 @@ def test_tense(sentence, tense):
         ),
         ("For the first time since 2008, exports exceeded $100 billion.", "2008", True),
         ("Output hit a record for the last decade.", "the last decade", True),
+        (
+            "They signed 27 agreements, the biggest haul since the forum was first held in 2019.",
+            "2019",
+            True,
+        ),
         ("The largest plant in the region was built in 2023.", "2023", False),
         ("The first plant was built in 2023.", "2023", False),
     ],
