@@ -603,6 +603,12 @@ def base_period(
         ):  # fmt: skip
             # "in October" told in a January briefing, in the past tense: last October.
             year -= 1
+        elif (
+            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            and month < doc_date.month and tense == "future"
+        ):  # fmt: skip
+            # "From 1 January the tariff will rise" told in November: next January.
+            year += 1
         day = _day_of(g)
         if day is not None:
             return (_iso(year, month, day),) * 2

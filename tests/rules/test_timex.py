@@ -322,6 +322,15 @@ def times(text, date="2020", previous=None):
             "2021-03-02",
             "2021-03-02",
         ),
+        # a month already past this year, in a plan: next year's
+        (
+            "From 1 January the tariff will rise by 6,5 percent.",
+            "2019-11-20",
+            "1 January",
+            "2020-01-01",
+            None,
+        ),
+        ("In March the plant will open.", "2019-11-20", "March", "2020-03", "2020-03"),
         # days of two months joined by "to"
         (
             "The limit for the season from 1 April to 30 September is set.",
