@@ -102,6 +102,11 @@ from extractor.rules.indicators import (
          "water_supply", "measured:water"),
         ("water", "m3", "The volume of water in the reservoir was 13.9 billion cubic meters.",
          None, None),
+        # teachers and classrooms of schools, flats of housing, sites of a road programme
+        ("teacher", "teacher", "As of 20 August, the city's schools lacked 741 teachers.", "schools",
+         "sentence:school"),
+        ("flat", "flat", "Under the housing programme, 18 buildings with 1 261 flats were built.",
+         "housing", "measured:flats"),
         # a tariff's consumption block and heating networks are no power figures
         ("consumption", "kWh/month", "The tariff is 1.37 som per kWh for consumption up to 701 kWh per month.",
          None, "clause:tariff (no indicator)"),
