@@ -22,6 +22,7 @@ from extractor.rules.indicators import (
         ("zinc reserve", "t", "Zinc reserves are 16.5 million tons.", None, "measured:reserve (no indicator)"),
         ("coal stock", "t", "Coal stocks at the plant reached 310 thousand tons.", None, "measured:stock (no indicator)"),
         ("copper recovery", "%", "Copper recovery rose to 91 percent.", None, "measured:recovery (no indicator)"),
+        ("zinc grade", "%", "The zinc grade fell to 3.1 percent last year.", None, "measured:grade (no indicator)"),
         ("volume of investments", "USD", None, "investment", "measured:investment"),
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
