@@ -180,7 +180,8 @@ class QuantityRecognizer:
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]
-        previous = _last_with_unit(kept, s_start)
+        # a scaled number ("another 196 million") is no share or multiplier of the one before
+        previous = _last_with_unit(kept, s_start, skip_ratios=cand.scale is not None)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
             # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
@@ -437,13 +438,16 @@ def _first_with_unit(
     return first
 
 
-def _last_with_unit(kept: list[Candidate], since: int) -> Candidate | None:
+def _last_with_unit(
+    kept: list[Candidate], since: int, *, skip_ratios: bool = False
+) -> Candidate | None:
     """The last kept amount with a unit that starts at ``since`` or later (``kept`` is in
-    text order, so the scan stops at the first amount before ``since``)."""
+    text order, so the scan stops at the first amount before ``since``); with
+    ``skip_ratios``, the last that is no share or multiplier."""
     for k in reversed(kept):
         if k.start < since:
             return None
-        if k.unit:
+        if k.unit and not (skip_ratios and k.unit in ("%", "x")):
             return k
     return None
 

@@ -83,6 +83,9 @@ def test_a_range_has_low_and_high(extract):
         ("The yield was 32 c/ha in Almaty region. In Akmola the figure is lower, 11,8 centners.",
          "11,8 centners", 11.8, "centner/ha"),
         ("The farm sold 5 thousand centners of grain.", "5 thousand centners", 5000, "centner"),
+        # a scaled number is no share or multiplier of the amount before it
+        ("Buses carried 312 million passengers, 14,6% more than last year, and the metro another 196 million.",
+         "196 million", 196e6, "passenger"),
         # money that the clause's subject says is per capita is per person
         ("GRP per capita reached 6.1 million tenge last year.", "6.1 million tenge", 6.1e6, "KZT/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
