@@ -272,6 +272,20 @@ def load_not_entities() -> frozenset[str]:
     return frozenset(row["text"] for row in read_jsonl("gazetteers/not_entities.jsonl"))
 
 
+def _relabel(named: str | None, label: str) -> str:
+    """The label of a span whose name the document gives elsewhere: a person's name is a
+    PERSON everywhere; a company's name the model took for a person is the company."""
+    if named == "PERSON":
+        return "PERSON"
+    if named == "ORG" and label == "PERSON":
+        return "ORG"
+    return label
+
+
+# A company's legal form after its name: "Saryarka Komir LLP", "Kazmortransflot JSC"
+_LEGAL_FORM = re.compile(r"[ \u00a0]+(?:LLP|LLC|JSC|OJSC|CJSC|PJSC|PLC|Ltd\.?)$")
+
+
 # Names that may hold a year ("Nurly Zhol 2020-2025", "EXPO-2017", "Kazakhstan-2050")
 _NAMES_WITH_YEARS = frozenset(("LAW", "EVENT", "ORG", "FAC"))
 # only a year or a range of years is part of a name ("on Wednesday" inside a name the model
@@ -418,10 +432,13 @@ class EntityRefiner:
                     surname = name.split()[-1]
                     if len(surname) > 3 and not _PATRONYMIC.match(surname):
                         names.setdefault(surname, label)
+                elif label == "ORG":
+                    # "Saryarka Komir LLP" is "Saryarka Komir" on its next mentions
+                    bare = _LEGAL_FORM.sub("", name)
+                    if bare != name and len(bare) > 3 and bare[:1].isupper():
+                        names.setdefault(bare, label)
         # A span the model labelled otherwise takes the label its name has elsewhere.
-        out = [
-            (s, e, "PERSON" if names.get(text[s:e]) == "PERSON" else label) for s, e, label in spans
-        ]
+        out = [(s, e, _relabel(names.get(text[s:e]), label)) for s, e, label in spans]
         if not names:
             return out
         # One scan for every name (a pattern per name would scan the text once a name):

@@ -436,6 +436,12 @@ def test_lines_terminals_roads_and_areas(extract, text, label, expected):
         ("G. AKHMETOVA: Thank you. My question is about water.", "PERSON", "G. AKHMETOVA"),
         ("A.B. NURLANOV: We will answer in writing.", "PERSON", "A.B. NURLANOV"),
         ("K. SAPAROV (Vice Minister of Energy): The plan is ready.", "PERSON", "K. SAPAROV"),
+        # a company named once with its legal form keeps its label without it
+        (
+            "Saryarka Komir LLP mined 11.4 mln tons. Saryarka Komir bought 12 complexes.",
+            "ORG",
+            "Saryarka Komir",
+        ),
         # a company after "and" is no part of a ministry's name
         (
             "Together with the Ministry of Transport and Uzbekistan Airports JSC, it will act.",
