@@ -283,7 +283,13 @@ def _relabel(named: str | None, label: str) -> str:
 
 
 # A company's legal form after its name: "Saryarka Komir LLP", "Kazmortransflot JSC"
-_LEGAL_FORM = re.compile(r"[ \u00a0]+(?:LLP|LLC|JSC|OJSC|CJSC|PJSC|PLC|Ltd\.?)$")
+_LEGAL_FORMS = frozenset(("LLP", "LLC", "JSC", "OJSC", "CJSC", "PJSC", "PLC", "Ltd", "Ltd."))
+
+
+def _without_legal_form(name: str) -> str:
+    """The name without the legal form that ends it, or the name itself."""
+    parts = name.rsplit(None, 1)
+    return parts[0] if len(parts) == 2 and parts[1] in _LEGAL_FORMS else name
 
 
 # Names that may hold a year ("Nurly Zhol 2020-2025", "EXPO-2017", "Kazakhstan-2050")
@@ -434,7 +440,7 @@ class EntityRefiner:
                         names.setdefault(surname, label)
                 elif label == "ORG":
                     # "Saryarka Komir LLP" is "Saryarka Komir" on its next mentions
-                    bare = _LEGAL_FORM.sub("", name)
+                    bare = _without_legal_form(name)
                     if bare != name and len(bare) > 3 and bare[:1].isupper():
                         names.setdefault(bare, label)
         # A span the model labelled otherwise takes the label its name has elsewhere.
