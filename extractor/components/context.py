@@ -25,6 +25,26 @@ def sentence_at(text: str, starts: list[int], char: int) -> tuple[int, int]:
     return start, end
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraph_ends(text: str, n: int) -> list[int]:
+    """Where the first ``n`` paragraphs end (after their blank line): ``[0]`` closes a
+    report's headline, ``[1]`` its dateline or lead, ``[2]`` its lead."""
+    ends: list[int] = []
+    for m in _BLANK_LINE.finditer(text):
+        ends.append(m.end())
+        if len(ends) == n:
+            break
+    return ends
+
+
+def lead_end(text: str) -> int:
+    """Where a report's opening (headline, dateline, lead: three paragraphs) ends."""
+    ends = paragraph_ends(text, 3)
+    return ends[2] if len(ends) > 2 else len(text)
+
+
 _TEXT_KEY = ("extractor", "text")
 
 

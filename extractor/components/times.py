@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..rules.periods import ordered_period
 from ..rules.timex import DocDate, TimeMatch, find_times, is_baseline, resolve, tense_of
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
-from .context import sentence_at, sentence_starts
+from .context import lead_end, sentence_at, sentence_starts
 
 
 class TimeRecognizer:
@@ -82,8 +82,7 @@ def _report_year(text: str, matches: list[TimeMatch], date: DocDate | None) -> i
     or lead ("Zhambyl maslikhat approves report on 2016 budget", told in April 2017)."""
     if date is None:
         return None
-    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text)]
-    limit = paragraphs[2] if len(paragraphs) > 2 else len(text)
+    limit = lead_end(text)
     for match in matches:
         if match.start >= limit:
             break

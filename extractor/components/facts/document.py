@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span
 
 from ...rules.intervals import ByStart, SpanIndex
 from ...rules.rx import rx
-from ...rules.timex import is_baseline
+from ...rules.timex import WEEKDAYS, is_baseline
 from ...rules.units import load_lexicon
 from ...schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES
-from ..context import doc_text
+from ..context import doc_text, lead_end, paragraph_ends
 from ..fact_rules import RuleSet
 from .syntax import _starts_after
 
@@ -193,24 +193,23 @@ def _period_of(time: Span) -> tuple[str | None, str | None]:
 _HISTORY_BEFORE = re.compile(r"(?i)\b(?:back|as\s+early\s+as|as\s+far\s+back\s+as)\s+in\s+$")
 
 
-# "... as of 17 April" ending a headline; "As of 23 September, ..." opening the lead (after
-# its dateline)
 # "the ministry reported on Wednesday", "the deputy minister told a briefing on Tuesday":
 # the day a figure was told, not the period it is of
 _TELLING_BEFORE = re.compile(
     r"(?i)\b(?:said|says|reported|reports|told|tells|announced|noted|published|stated|"
     r"informed|wrote|added|declared|explained|emphasized|stressed)\b[^.;:!?]{0,40}?\bon\s+$"
 )
-_WEEKDAY_TIME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 
 
 def _telling_day(text: str, time: Span) -> bool:
     """A day of the week the report says something was said or published on."""
-    return bool(_WEEKDAY_TIME.fullmatch(time.text)) and bool(
+    return time.text in WEEKDAYS and bool(
         _TELLING_BEFORE.search(text, max(0, time.start_char - 60), time.start_char)
     )
 
 
+# "... as of 17 April" ending a headline; "As of 23 September, ..." opening the lead (after
+# its dateline)
 _AS_OF_HEADLINE = re.compile(r"(?i)\bas\s+of\s+$")
 _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
 
@@ -218,13 +217,12 @@ _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
 def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
     """The day of a progress bulletin: "as of" a day in its headline, or opening the first
     sentence of its lead; a day at most a week before the document's date."""
-    paragraphs = [m.end() for m in rx(r"\n\s*\n").finditer(text)]
+    paragraphs = paragraph_ends(text, 2)
     if not date or len(date) != 10 or len(paragraphs) < 2:
         return None
-    headline_end = paragraphs[0]
-    lead_end = paragraphs[1]
+    headline_end, first_end = paragraphs
     for t in times:
-        if t.start_char >= lead_end:
+        if t.start_char >= first_end:
             break
         before = text[max(0, t.start_char - 40) : t.start_char]
         in_headline = t.start_char < headline_end and _AS_OF_HEADLINE.search(before)
@@ -249,8 +247,7 @@ def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span |
     2023": a year or a range, not a day ("today") and not a plan ("by 2027").
     """
     text = doc_text(doc)
-    paragraphs = [m.end() for m in rx(r"\n\s*\n").finditer(text)]
-    limit = paragraphs[2] if len(paragraphs) > 2 else len(text)  # headline, dateline, lead
+    limit = lead_end(text)
     for t in times:
         if t.start_char >= limit:
             break
