@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..resources import read_json, read_jsonl
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import WS_START, rx
+from ..rules.timex import YEAR
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -296,7 +297,7 @@ def _without_legal_form(name: str) -> str:
 _NAMES_WITH_YEARS = frozenset(("LAW", "EVENT", "ORG", "FAC"))
 # only a year or a range of years is part of a name ("on Wednesday" inside a name the model
 # drew too long stays a time)
-_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")
+_YEARS = re.compile(YEAR + r"(?:\s*[-–—]\s*(?:" + YEAR + r"|\d\d))?")
 
 
 class EntityRefiner:

@@ -11,6 +11,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..rules.numbers import SCALES
+from ..rules.units import CURRENCY_CODE
+
 # The longest run of tokens the parser sees without a sentence start. The corpus's longest
 # sentence has 67 tokens; text with no sentence ends (speech-to-text output, a flattened
 # table) is cut into pieces of at most this many tokens, so that everything that works
@@ -43,8 +46,10 @@ def break_at_lines(doc: Doc) -> Doc:
 # Scale words abbreviated with a point, as translated releases write them ("843, 6 mln.
 # USD", "612, 9 ths. tons"): their point ends no sentence when a unit or a lower-case word
 # follows it ("5 bln. The next year" still ends one).
-_SCALE_ABBREVIATIONS = {"thous", "ths", "thsd", "mln", "bln", "trln", "tln", "mn", "bn"}
-_CODE_AFTER = regex.compile(r"(?:USD|KZT|UZS|RUB|KGS|TJS|EUR|CNY|\$|€|₽)$")
+_SCALE_ABBREVIATIONS = frozenset(
+    w for w in SCALES if not w.startswith(("thousand", "million", "billion", "trillion"))
+)
+_CODE_AFTER = regex.compile(r"(?:" + CURRENCY_CODE + r"|\$|€|₽)$")
 
 
 def _scale_point(doc: Doc, i: int) -> bool:

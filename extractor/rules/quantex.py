@@ -23,7 +23,8 @@ from .numbers import (
     scale_of,
 )
 from .rx import WS_START, rx
-from .units import UnitLexicon, load_lexicon, rate_code
+from .timex import YEAR
+from .units import CURRENCY_CODE, UnitLexicon, load_lexicon, rate_code
 
 QUALIFIERS: list[tuple[str, str]] = [
     ("approx", r"about|around|approximately|approx\.?|some|nearly|almost|roughly|circa|~"),
@@ -39,7 +40,9 @@ _QUALIFIER_RE = [
 # A number we start from: digits not glued to a word or code before them ("CHP-3",
 # "Map-2020", "A2"), or number words.
 _DIGIT_START = re.compile(
-    r"(?:(?<![\p{L}\d.,/\\:])|(?<=(?:KZT|USD|EUR|RUB|UZS|KGS|CNY|RMB|GBP)))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])"
+    r"(?:(?<![\p{L}\d.,/\\:])|(?<="
+    + CURRENCY_CODE
+    + r"))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])"
     + r"(?:\d+,\s\d{1,2}(?=\s?%)|"
     + DIGITS
     + r")"
@@ -49,7 +52,7 @@ _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])"
 # lower-case word follows it (a sentence may end at "5 bln.").
 _SCALE = re.compile(
     r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
-    r"(?:\.(?=[ \u00a0]?(?-i:[\p{Ll}$€₽]|USD|KZT|UZS|RUB|KGS|EUR|CNY|TJS)))?(?![\p{L}])"
+    r"(?:\.(?=[ \u00a0]?(?-i:[\p{Ll}$€₽]|" + CURRENCY_CODE + r")))?(?![\p{L}])"
 )
 # "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a
 # stray space, the way translated texts write it, when a unit or scale word follows
@@ -68,7 +71,7 @@ _OF_PER = re.compile(
 _PER_NOUN = re.compile(
     r"(?i)" + WS_START + r"\s+per\s+(?:one\s+|1\s+)?(?:(?:US|U\.S\.)\s+)?([\p{L}]{2,})(?![\p{L}])"
 )
-_YEAR = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
+_YEAR = re.compile(YEAR)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

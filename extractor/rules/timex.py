@@ -36,7 +36,9 @@ PREPOSITIONS = (
     "during", "over", "for", "within", "through", "throughout", "as of", "of",
 )  # fmt: skip
 
-_Y = r"(?:19[5-9]\d|20[0-5]\d)"
+# A year as official texts write one (1950-2059): the one pattern of it in the project.
+YEAR = r"(?:19[5-9]\d|20[0-5]\d)"
+_Y = YEAR
 _MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )

@@ -17,6 +17,12 @@ from .rx import WS_START
 
 # quantulum3 entities whose word surfaces we accept as units beyond our own table;
 # their symbols are left out (single letters like "a", "in", "h" are too ambiguous).
+# Currency codes written beside an amount ("KZT232.6bn", "402 mln. USD"): for the patterns
+# that must recognise one before the lexicon is built (every code is a currency row of
+# units.jsonl, a test checks it).
+CURRENCY_CODES = ("KZT", "USD", "EUR", "RUB", "UZS", "KGS", "TJS", "CNY", "RMB", "GBP")
+CURRENCY_CODE = "(?:" + "|".join(CURRENCY_CODES) + ")"
+
 _FALLBACK_ENTITIES = {"length", "area", "volume", "mass", "energy", "power", "speed"}
 _AFTER = r"(?![\p{L}\d])"
 

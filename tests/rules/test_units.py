@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.rules.units import load_lexicon, rate_code
+from extractor.rules.units import CURRENCY_CODES, load_lexicon, rate_code
 
 LEXICON = load_lexicon()
 
@@ -41,3 +41,10 @@ def test_words_that_are_no_units(word):
 )
 def test_rate_denominators(surface, code):
     assert rate_code(LEXICON, surface) == code
+
+
+def test_every_currency_code_the_patterns_know_is_a_currency_of_the_lexicon():
+    lexicon = load_lexicon()
+    for code in CURRENCY_CODES:
+        assert code in lexicon.prefix_codes, code
+        assert lexicon.kind_of(lexicon.prefix_codes[code]) == "currency", code

@@ -737,12 +737,13 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
     return _nearest(span, candidates), rule
 
 
-_CAUSE = re.compile(r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to)\b")
+_CAUSE_WORDS = r"because\s+of|due\s+to|thanks\s+to|owing\s+to"
+_CAUSE = re.compile(r"(?i)\b(?:" + _CAUSE_WORDS + r")\b")
 # A time inside a cause named before it in its clause: "as a result of the June-July
 # drought", "slowed down by the rains in early September", "after the drought of last
 # summer", "because of planned repair ... in April-May".
 _CAUSE_BEFORE = re.compile(
-    r"(?i)\b(?:because\s+of|due\s+to|thanks\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by"
+    r"(?i)\b(?:" + _CAUSE_WORDS + r"|as\s+a\s+result\s+of|caused\s+by"
     r"|slowed(?:\s+down)?\s+by|hit\s+by|affected\s+by|amid|after\s+the\s+(?:drought|frosts?"
     r"|floods?|rains?|repairs?|suspension|accident|fire|shutdown))\b[^.;,:]*$"
 )
