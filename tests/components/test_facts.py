@@ -646,3 +646,24 @@ def test_subject_through_parser_quirks(extract, text, span, head):
 )  # fmt: skip
 def test_deadline_of_a_verb_modifying_the_amount(extract, text, date, span, period):
     assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # the base of a comparison is of what it is compared with, whatever its clause says
+        ("So far 96.8% of the rural population is provided with water, against 94.1% in 2021.",
+         "94.1%", "population"),
+        ("The plan is to bring the cotton yield to 27 centners per hectare against 24,6 centners in 2022.",
+         "24,6 centners", "yield"),
+        ("The company plans to raise steel output to 5.5 million tons (against 3.9 million tons now).",
+         "3.9 million tons", "output"),
+        ("The share of local content reached 32%, compared with 28% a year earlier.", "28%", "share"),
+        ("Unemployment was 4.8 percent, down from 5.1 percent in 2022.", "5.1 percent", "unemployment"),
+        # the base's own counted noun stands
+        ("The region built 41 schools against 12 kindergartens in 2023.", "12 kindergartens",
+         "kindergarten"),
+    ],
+)  # fmt: skip
+def test_measured_of_a_comparison_base(extract, text, span, head):
+    assert head_word(quantity(extract(text), span)["measured"]) == head

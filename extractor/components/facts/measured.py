@@ -28,6 +28,7 @@ from .syntax import (
     _clause_before,
     _clause_verb,
     _comparative,
+    _comparison_base,
     _container_before,
     _noun_ok,
     _parenthetical,
@@ -77,6 +78,16 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
                 # "the number of cattle was 412.6 thousand head, 3.2% more": the
                 # change is of the cattle, not of the "head" they are counted in.
                 measured, measured_rule = counted, "measured.counted_whole"
+    if (
+        on("measured.comparison_base")
+        and measured_rule in _CLAUSE_RULES
+        and _comparison_base(span)
+        and (prev := _previous_in_sentence(span, done)) is not None
+    ):
+        # "96.8% of the population ... against 94.1% in 2021", "27 centners per hectare
+        # against 24,6 centners": the base of a comparison is of what it is compared with,
+        # not of the clause's subject or verb.
+        measured, measured_rule = prev, "measured.comparison_base"
     paragraph = ctx.paragraph_start(span.start_char)
     previous = ctx.previous_measured
     earlier = previous[1] if previous and previous[0] == paragraph else None
@@ -739,6 +750,20 @@ def _measured(
 _MATERIAL_WINDOW = 600
 
 
+# The rules that read an amount's clause (its subject, verb or object), not the words
+# around the amount itself; a base of a comparison overrides them.
+_CLAUSE_RULES = frozenset(
+    (
+        None,
+        "measured.subject",
+        "measured.copular_subject",
+        "measured.verb_act",
+        "measured.subject_purpose",
+        "measured.object_purpose",
+        "measured.change_object",
+        "measured.same_as_before",
+    )
+)
 _MATERIAL_RULES = frozenset(
     ("measured.of_noun", "measured.classifier", "measured.dash_label", "measured.same_unit_before")
 )

@@ -82,6 +82,21 @@ def _comparative(span: Span) -> bool:
     )
 
 
+# "against 94.1% in 2021", "(compared with 3.9 million tons now)", "up from 28%": the words
+# that set an amount as the base another amount is compared with.
+_BASE_OPENER = rx(
+    r"(?i)(?:\bagainst|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\b(?:up|down)\s+from)\s+"
+    r"(?:about\s+|almost\s+|nearly\s+|over\s+|(?:more|less)\s+than\s+)?$"
+)
+
+
+def _comparison_base(span: Span) -> bool:
+    """ "reached 32% against 28% in 2022": the amount is the base of a comparison."""
+    doc = span.doc
+    before = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
+    return bool(_BASE_OPENER.search(before))
+
+
 def _starts_after(period: tuple, date: str | None) -> bool:
     """The period begins after the document date (compared at the coarser precision)."""
     return iso_cmp(period[0], date) > 0
