@@ -279,7 +279,7 @@ PATTERNS: list[tuple[str, str]] = [
         + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",
     ),
-    ("same_period", r"a\s+year\s+(?:earlier|before)"),
+    ("same_period", r"a\s+year\s+(?:earlier|before|(?P<ago>ago))"),
     (
         "season",
         r"(?:the\s+(?P<season>summer|spring|autumn|winter)\s+(?:tourist\s+)?season"
@@ -729,6 +729,8 @@ def base_period(
         return previous or (None, None)
     if kind == "same_period":
         if not previous or not previous[0] or not previous[1]:
+            if g.get("ago") and doc_date is not None:
+                return (_iso(doc_date.year - 1),) * 2  # "a year ago" said of no period
             return None, None
         if g.get("yr"):
             year = int(g["yr"])

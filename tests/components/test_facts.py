@@ -509,6 +509,9 @@ def test_period_today_and_changes(extract, text, date, span, period):
          "respectively.", "96", "grape"),
         ("The minimum pension has grown 1.4 times, and the subsistence minimum – by 28%.", "28%",
          "subsistence minimum"),
+        # a time label before the dash gaps the clause too
+        ("In 2021 the share of primary care was 34%, this year – 38,5%.", "38,5%", "share"),
+        ("In 2022 the plant produced 5 tons of copper, in 2023 – 7 tons.", "7 tons", "copper"),
     ],
 )  # fmt: skip
 def test_measured_respectively_and_elliptical(extract, text, span, head):
@@ -547,6 +550,16 @@ def test_money_for_these_purposes_measures_the_purposes(extract):
         # A time right after an amount is its own.
         ("The deficit will be reduced from 2.7% of GDP in 2025 to 1.6% in 2027.", "2024-10",
          "1.6%", ("2027", "2027")),
+        # A time before a dash labels the gapped clause after it, not the amount before.
+        ("We keep raising the share of primary care: in 2021 it was 34%, this year – 38,5%.",
+         "2022-05-14", "34%", ("2021", "2021")),
+        ("We keep raising the share of primary care: in 2021 it was 34%, this year – 38,5%.",
+         "2022-05-14", "38,5%", ("2022", "2022")),
+        ("The plant produced 5 tons of copper in 2022, in 2023 – 7 tons.", "2024-02-01",
+         "5 tons", ("2022", "2022")),
+        # "a year ago" beside a day's state is that day a year before
+        ("Today the CHP has 310 thousand tons of coal against 285 thousand tons a year ago.",
+         "2023-11-03", "285 thousand tons", ("2022-11-03", "2022-11-03")),
     ],
 )  # fmt: skip
 def test_period_of_list_members_and_adjacent_times(extract, text, date, span, period):

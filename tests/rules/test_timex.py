@@ -143,6 +143,8 @@ def times(text, date="2020", previous=None):
         ("on 14 March 2023 the akim", "2023", "14 March 2023", "2023-03-14", "2023-03-14"),
         ("on March 14, 2023 the akim", "2023", "March 14, 2023", "2023-03-14", "2023-03-14"),
         ("two years ago the plant", "2020", "two years ago", "2018", "2018"),
+        # "a year ago" of no period named before: the year before the document's
+        ("A year ago the price was 5 soms.", "2023-11-03", "A year ago", "2022", "2022"),
         ("in recent years the region", "2020", "recent years", None, None),
         ("this year", None, "this year", None, None),
         ("in December 2018", None, "December 2018", "2018-12", "2018-12"),

@@ -771,8 +771,9 @@ _MATERIAL_RULES = frozenset(
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 _GAPPED_LABEL = re.compile(
-    r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:in|for|against|among|at|on|from)\s+"
-    r"(?:the\s+|a\s+|an\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[–—-]\s+"
+    r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:(?:in|for|against|among|at|on|from)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[\p{L}\d-]+(?:\s+[\p{L}\d-]+)?"
+    r"|(?:this|last|next|that)\s+(?:year|month|quarter|season))\s+[–—-]\s+"
     r"(?:by\s+|to\s+)?(?:about\s+|almost\s+|nearly\s+|another\s+)?$"
 )
 

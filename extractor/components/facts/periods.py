@@ -708,7 +708,10 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
             for t in candidates
             if not (
                 t.start_char > span.end_char
-                and _NEXT_CLAUSE.search(text, span.end_char, t.start_char)
+                and (
+                    _NEXT_CLAUSE.search(text, span.end_char, t.start_char)
+                    or _GAPPED_TIME_LABEL.match(text, t.end_char)
+                )
             )
         ]
         if own and len(own) < len(candidates):
@@ -757,6 +760,9 @@ def _in_cause(span: Span, time: Span, text: str) -> bool:
     )
 
 
+# "in 2021 it was 34%, this year – 38,5%": a time before a dash labels the gapped clause
+# that follows it, whatever the parser hung it on.
+_GAPPED_TIME_LABEL = re.compile(r"\s*[–—-]\s*(?:about\s+|almost\s+|over\s+)?\d")
 _NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
 
 
