@@ -476,6 +476,20 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     return out
 
 
+# A singular "noun" heading a clause of its own, with a phrase after it, is a verb the
+# tagger misread ("of which 712 specialise in beef cattle", "120 work around the clock"):
+# nothing a number counts ("of which 640 large families." is a noun).
+_CLAUSE_DEPS = frozenset(("relcl", "ccomp", "advcl", "csubj"))
+
+
+def _misread_verb(token: Token) -> bool:
+    return (
+        token.dep_ in _CLAUSE_DEPS
+        and token.tag_ == "NN"
+        and any(c.dep_ in ("prep", "advmod", "dobj", "prt") for c in token.rights)
+    )
+
+
 def _counted_head(token: Token) -> Token | None:
     """The noun a number token counts, if it follows within a few modifiers."""
     head = token.head
@@ -518,6 +532,8 @@ def _counted_head(token: Token) -> Token | None:
         return None
     if head.pos_ == "PROPN" and not head.text.islower():
         return None
+    if _misread_verb(head):
+        return None  # "of which 712 specialise in beef": a verb the tagger took for a noun
     return head
 
 
@@ -525,6 +541,8 @@ def _next_noun(token: Token) -> Token | None:
     doc = token.doc
     for t in doc[token.i + 1 : token.i + 1 + _MAX_NOUN_DISTANCE]:
         if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and t.text.islower():
+            if _misread_verb(t):
+                return None  # "of which 120 work around the clock"
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.dep_ != "dobj":
                 continue  # "47 digitalization projects": the head is the last noun

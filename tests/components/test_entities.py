@@ -15,6 +15,20 @@ def spans(records, label):
         ("Hospitals were opened in Saryagash, Kazygurt and Tolebi districts.", "GPE", "Tolebi"),
         ("A cluster was launched in Maktaaral district last year.", "GPE", "Maktaaral district"),
         ("In the village of Akkol, the farm dug potatoes.", "GPE", "Akkol"),
+        # names after a plural administrative word and "of", streets sharing one plural word
+        (
+            "Residents of the villages of Krasny Yar and Stanciyonny complained.",
+            "GPE",
+            "Krasny Yar",
+        ),
+        (
+            "Residents of the villages of Krasny Yar and Stanciyonny complained.",
+            "GPE",
+            "Stanciyonny",
+        ),
+        ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        ("Water reaches houses on Abay and Auelbekov streets only at night.", "FAC", "Abay"),
+        ("Water reaches houses on Abay and Auelbekov streets only at night.", "FAC", "Auelbekov"),
         ("Dams along the Syr Darya and Arys rivers were strengthened.", "LOC", "Arys"),
         ("The Kempirsai chromite deposit alone contains ore.", "LOC", "Kempirsai chromite deposit"),
         ("School No. 12 in Kentau city was opened.", "FAC", "School No. 12"),
