@@ -113,6 +113,7 @@ class QuantityRecognizer:
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
+        kept = _price_rates(starts, self.lexicon, kept)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -406,6 +407,40 @@ def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
     if _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start):
         return replace(cand, unit=unit + "/person")
     return cand
+
+
+# How far apart in size a bare sum of money and the price before it may be and still be
+# read as a price in the same measure ("98,4 tenge per cubic meter (it was 80 tenge)").
+_PRICE_SCALE = 20
+
+
+def _price_rates(starts: list[int], lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
+    """A sum of money set beside a price (in its sentence or the one before) and of its
+    size is a price in the same measure: "rise to 1,37 soms per kWh ..., and to 2,9 soms
+    above that limit", "$6,166 a tonne last year, against $4,863". A price per person,
+    share or month is no measure ("150 tenge per share, or 26.1 billion tenge")."""
+    out: list[Candidate] = []
+    last_price: Candidate | None = None
+    for cand in kept:
+        unit = cand.unit or ""
+        if "/" in unit:
+            base, per = unit.split("/", 1)
+            physical = lexicon.kind_of(per) not in (None, "time", "count", "currency")
+            if lexicon.kind_of(base) == "currency" and physical:
+                last_price = cand
+        elif (
+            last_price is not None
+            and unit
+            and last_price.unit.split("/", 1)[0] == unit
+            and cand.value
+            and last_price.value
+            and bisect_right(starts, last_price.start) >= bisect_right(starts, cand.start) - 1
+            and max(cand.value, last_price.value)
+            <= _PRICE_SCALE * min(cand.value, last_price.value)
+        ):
+            cand = replace(cand, unit=last_price.unit)
+        out.append(cand)
+    return out
 
 
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it

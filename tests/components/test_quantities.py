@@ -79,6 +79,15 @@ def test_a_range_has_low_and_high(extract):
         ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
         ("We opened 46 new stations and bought 118 ambulances, 40 of them this year.", "40", 40, "ambulance"),
         ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
+        # money beside a price, and of its size, is a price in the same measure
+        ("The tariff will rise to 1,37 soms per kWh, and to 2,9 soms above that limit.", "2,9 soms", 2.9, "KGS/kWh"),
+        ("The tariff is 98,4 tenge per cubic meter (it was 80 tenge).", "80 tenge", 80, "KZT/m3"),
+        ("Copper averaged $6,166 a tonne last year, against $4,863 in 2016.", "$4,863", 4863, "USD/t"),
+        ("The tariff rose to 1,37 soms per kWh. Businesses already pay 3,6 soms.", "3,6 soms", 3.6, "KGS/kWh"),
+        # ... but not a total, nor money beside a price per share or person
+        ("The tariff is 98 tenge per cubic meter, and the utility collected 1.2 billion tenge.",
+         "1.2 billion tenge", 1.2e9, "KZT"),
+        ("The dividend is 150 tenge per share, or 26.1 billion tenge.", "26.1 billion tenge", 26.1e9, "KZT"),
         # a verb the tagger read as a noun is not what a part counts; a verbless part's noun is
         ("The country has 1 180 breeding farms, of which 712 specialise in beef cattle.", "712", 712, "farm"),
         ("There are 300 clinics, of which 120 work around the clock.", "120", 120, "clinic"),
