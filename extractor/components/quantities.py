@@ -41,7 +41,9 @@ _PARTITIVE_BEFORE = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
     r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
-    r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+|by\s+)?)$"
+    r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+|by\s+)?"
+    r"(?:(?:another|only|just|a\s+further)\s+)?"
+    r"|\bnumber\s+of\s+(?:[\p{L}-]+\s+){1,4}to\s+)$"
 )
 _OPENING_PARTITIVE = re.compile(
     r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
@@ -298,6 +300,9 @@ class QuantityRecognizer:
         for anc in span.root.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 subj = _verb_subject(anc)
+                obj = next((c for c in anc.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.lemma_.lower() == "number" and obj.i < span.start:
+                    subj = obj  # "bring the number of breeding farms to 1 500"
                 if subj is None:
                     return None
                 if subj.lemma_.lower() == "number":
@@ -356,8 +361,9 @@ _YIELD_CONTEXT = re.compile(r"(?i)\byields?\b|\bper\s+hectare\b|\b[cq]/ha\b")
 
 def _verb_subject(verb: Token) -> Token | None:
     """A verb's subject, or the subject of the verb it is conjoined to ("the number of
-    enterprises grew by 1 340 and reached 41 thousand")."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+    enterprises grew by 1 340 and reached 41 thousand") or completes ("the number of farms
+    is to increase by 250")."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if v is None:
             continue
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)

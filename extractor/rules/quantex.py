@@ -306,6 +306,7 @@ def singular(word: str) -> str:
 COUNTED_SYNONYMS = {
     "workplace": "job", "people": "person", "persons": "person", "resident": "person",
     "citizen": "person", "inhabitant": "person", "individual": "person", "annum": "year",
+    "sme": "enterprise",  # a small or medium-sized enterprise
 }  # fmt: skip
 
 
@@ -389,11 +390,18 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
 
 
 # A multiplier written as a word: "has tripled", "doubled", "grew almost threefold".
+# "twice" only where it compares ("twice as many as in 2019", "still twice the level of",
+# "grew twice"), not where it counts ("twice a year", "met twice").
 _MULTIPLIER_WORD = rx(
     r"(?i)(?<![\p{L}-])(?:(?P<verb>doubled|tripled|quadrupled)|(?P<n>two|three|four|five|six|"
-    r"seven|eight|nine|ten)[-\s]?fold)(?![\p{L}-])"
+    r"seven|eight|nine|ten)[-\s]?fold"
+    r"|(?P<verb>twice|thrice)(?=\s+(?:as|the|more|higher|lower|less|fewer|larger|bigger|"
+    r"smaller|faster|over)\b)"
+    r"|(?<=\b(?:increased|grew|rose|decreased|fell|dropped|declined|reduced|cut|expanded"
+    r"|multiplied)\s+(?:almost\s+|nearly\s+|more\s+than\s+|about\s+)?)(?P<verb>twice|thrice)"
+    r")(?![\p{L}-])"
 )
-_VERB_TIMES = {"doubled": 2, "tripled": 3, "quadrupled": 4}
+_VERB_TIMES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "twice": 2, "thrice": 3}
 _FOLD_TIMES = {
     w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)
 }

@@ -54,7 +54,10 @@ class UnitLexicon:
     def code_of(self, surface: str) -> str | None:
         """The unit code of a matched surface ("tonnes" -> "t", "$" -> "USD")."""
         s = _SPACES.sub(" ", surface.strip())
-        return self.codes.get(s) or self.codes.get(s.lower())
+        code = self.codes.get(s) or self.codes.get(s.lower())
+        if code is None and "-" in s:
+            return self.code_of(s.replace("-", " "))  # "cubic-metre"
+        return code
 
     def kind_of(self, code: str) -> str:
         """The kind of a unit code; counted nouns are "count"."""
@@ -145,7 +148,8 @@ def load_lexicon() -> UnitLexicon:
             rate_codes[s.lower()] = row["code"]
             rate_out.append(s)
 
-    word_alt = _alternation([w.replace(" ", "\0") for w in words]).replace("\0", r"\s+")
+    # "cubic meters", and in a modifier "a 300-cubic-metre reservoir"
+    word_alt = _alternation([w.replace(" ", "\0") for w in words]).replace("\0", r"(?:\s+|-)")
     # Symbols are case-sensitive ("MW" is not "mW" in print, "t" is not "T").
     suffix = re.compile(r"(?:(?i:" + word_alt + r")|" + _alternation(symbols) + r")" + _AFTER)
     prefix = re.compile(_alternation(list(prefix_codes)))

@@ -79,6 +79,18 @@ def test_a_range_has_low_and_high(extract):
         ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
         ("We opened 46 new stations and bought 118 ambulances, 40 of them this year.", "40", 40, "ambulance"),
         ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
+        # "twice" where it compares, not where it counts
+        ("Losses are still twice the level of neighbouring countries.", "twice", 2, "x"),
+        ("This year we replaced 23,5 km, twice as much as in 2018.", "twice", 2, "x"),
+        ("Output grew almost twice in five years.", "twice", 2, "x"),
+        # a unit of two words inside a modifier
+        ("A 300-cubic-metre reservoir will be built.", "300-cubic-metre", 300, "m3"),
+        ("A 40-square-metre flat was given to the family.", "40-square-metre", 40, "m2"),
+        # a bare number that ends a change of "the number of X" counts X
+        ("The number of breeding farms is to increase by another 250.", "250", 250, "farm"),
+        ("The plan is to bring the number of breeding farms to 1 500 by 2021.", "1 500", 1500, "farm"),
+        ("The aim is to bring the number of active SMEs to 1,5 million by 2020.", "1,5 million", 1.5e6,
+         "enterprise"),
         # money beside a price, and of its size, is a price in the same measure
         ("The tariff will rise to 1,37 soms per kWh, and to 2,9 soms above that limit.", "2,9 soms", 2.9, "KGS/kWh"),
         ("The tariff is 98,4 tenge per cubic meter (it was 80 tenge).", "80 tenge", 80, "KZT/m3"),
@@ -121,3 +133,11 @@ def test_labels_and_wholes(extract, sentence, span, value, unit):
 def test_a_year_range_is_no_quantity(extract):
     records = extract("In 2020-2024, 5 tons were produced.", date="2025-01-10")
     assert [r["text"] for r in records if r["label"] == "QUANTITY"] == ["5 tons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The commission meets twice a year.", "He visited the plant twice.", "It was said twice."],
+)
+def test_twice_that_counts_is_no_multiplier(extract, text):
+    assert not [r for r in extract(text) if r["label"] == "QUANTITY"]
