@@ -327,10 +327,15 @@ class IndicatorClassifier:
         if len(rivals) < 2:
             return cue
         start = _clause_start(sentence, at)
+        in_clause = self.cues_in(words_of(_clause(sentence, at)))
+        spans = [(i, i + len(c.words)) for c, i, _ in in_clause]
         others = [
             f
-            for f in self.cues_in(words_of(_clause(sentence, at)))
-            if f[0].indicator.id in rivals and f[0].text != cue.text
+            for f, (a, b) in zip(in_clause, spans, strict=True)
+            if f[0].indicator.id in rivals
+            and f[0].text != cue.text
+            # "trade" inside "retail trade" speaks for no rival of its own
+            and not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
         ]
         if not others:
             return cue

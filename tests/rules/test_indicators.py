@@ -175,6 +175,18 @@ from extractor.rules.indicators import (
         # power grids: substations, transformers, lines
         ("substation", "substation", "This year the company repaired 38 substations of 110-220 kV.", "power",
          "measured:substation"),
+        # trade in percent is foreign trade only beside words of foreign trade; "trade"
+        # inside "retail trade" speaks for no other indicator
+        ("retail trade turnover", "%", "Retail trade turnover reached 108.1%.", "retail_trade",
+         "measured:trade turnover"),
+        ("trade turnover", "%", "Trade turnover grew to 107.1% of the level of 2022.", "retail_trade",
+         "measured:trade turnover"),
+        ("trade turnover", "%", "Trade turnover with foreign countries grew by 7.1 percent.",
+         "foreign_trade", "measured:trade turnover"),
+        ("trade deficit", "USD", "The trade deficit narrowed to $2.1 billion.", "foreign_trade",
+         "measured:trade deficit"),
+        ("share", "%", "Russia remained the largest trading partner with a share of 21 percent.",
+         "foreign_trade", "sentence:trading partner"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
