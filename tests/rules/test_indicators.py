@@ -187,6 +187,12 @@ from extractor.rules.indicators import (
          "measured:trade deficit"),
         ("share", "%", "Russia remained the largest trading partner with a share of 21 percent.",
          "foreign_trade", "sentence:trading partner"),
+        # units the gold gives these indicators: eggs in pieces, households without water
+        ("egg", "piece", "Eggs – 5,1 billion pieces.", "livestock", "measured:eggs"),
+        ("household", "household", "About 2 410 households still take water from standpipes.",
+         "water_supply", "sentence:water"),
+        # ... but a station is no power capacity
+        ("gas filling station", "station", "The city has 81 gas filling stations.", None, None),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
