@@ -447,6 +447,11 @@ class IndicatorClassifier:
                 found = [f for f in found if f[0].text not in f[0].indicator.weak]
             cue = self._best(found, unit, at, context)
             if cue is not None:
+                if cue.indicator.yields_on and at is not None:
+                    # "the plant will employ 320 people": a new plant's jobs, not employment
+                    better = self._yields_on(cue.indicator, sentence, at, unit)
+                    if better is not None:
+                        return better
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
         if weak is not None:
             return weak

@@ -193,6 +193,18 @@ from extractor.rules.indicators import (
          "water_supply", "sentence:water"),
         # ... but a station is no power capacity
         ("gas filling station", "station", "The city has 81 gas filling stations.", None, None),
+        # exports of tourism services are the tourism figure
+        ("export", "USD", "Exports of tourism services amounted to $1,01 billion.", "tourism",
+         "clause:tourism service"),
+        ("export", "USD", "Exports of fruit amounted to $1,01 billion.", "exports", "measured:export"),
+        # goods shipped abroad are exports
+        ("primary aluminium", "t", "TALCO shipped 96.1 thousand tonnes of primary aluminium abroad.",
+         "exports", "sentence:abroad"),
+        # people a new plant is to employ are jobs created; people employed are employment
+        ("person", "person", "The new plant will employ 321 people.", "jobs_created", "clause:will employ"),
+        ("person", "person", "The company plans to employ 141 people.", "jobs_created", "clause:to employ"),
+        ("person", "person", "About 1 201 people were employed during construction.", "employment",
+         "sentence:employed"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
