@@ -23,6 +23,13 @@ from extractor.rules.indicators import (
         ("coal stock", "t", "Coal stocks at the plant reached 310 thousand tons.", None, "measured:stock (no indicator)"),
         ("copper recovery", "%", "Copper recovery rose to 91 percent.", None, "measured:recovery (no indicator)"),
         ("zinc grade", "%", "The zinc grade fell to 3.1 percent last year.", None, "measured:grade (no indicator)"),
+        # a company's own results, and the share of local parts, name no public indicator
+        ("net profit", "KZT", "Net profit rose to 97.1 billion tenge.", None, "measured:profit (no indicator)"),
+        ("dividend", "KZT", "The dividend is 151 tenge per share.", None, "measured:dividend (no indicator)"),
+        ("level of localisation", "%", "The level of localisation reached 31%.", None,
+         "measured:localisation (no indicator)"),
+        # coal a plant must accumulate is a stock, not production
+        ("coal", "t", "The CHPs must accumulate 91 thousand tons of coal.", None, "clause:accumulate (no indicator)"),
         ("volume of investments", "USD", None, "investment", "measured:investment"),
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
