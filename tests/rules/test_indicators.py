@@ -212,6 +212,12 @@ from extractor.rules.indicators import (
         ("person", "person", "The company plans to employ 141 people.", "jobs_created", "clause:to employ"),
         ("person", "person", "About 1 201 people were employed during construction.", "employment",
          "sentence:employed"),
+        # "executed", "fulfilled", "paid" say how a budget did, not which side: another cue wins
+        (None, "KZT", "Expenditures were executed in the amount of 245.1 billion tenge.",
+         "budget_spending", "sentence:expenditure"),
+        (None, "KZT", "Tax revenues were executed in the amount of 245.1 billion tenge.",
+         "budget_revenue", "sentence:tax revenue"),
+        (None, "%", "The plan was fulfilled by 101 percent.", "budget_revenue", "sentence:fulfilled"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
