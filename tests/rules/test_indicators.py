@@ -218,6 +218,11 @@ from extractor.rules.indicators import (
         (None, "KZT", "Tax revenues were executed in the amount of 245.1 billion tenge.",
          "budget_revenue", "sentence:tax revenue"),
         (None, "%", "The plan was fulfilled by 101 percent.", "budget_revenue", "sentence:fulfilled"),
+        # the cost of (road) works is public spending; a company's capital spending is investment
+        ("total cost of road work", "RUB", "The total cost of road works amounted to RUB 12.1 bln.",
+         "budget_spending", "measured:cost of road work"),
+        ("capital expenditure", "KZT", "Capital expenditure reached 118 billion tenge.", "investment",
+         "measured:capital expenditure"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
