@@ -545,6 +545,18 @@ def _measured(
         )
         and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
     ):
+        # "orchards were laid on 2 850 ha", "farmers dug potatoes from 397 ha": what the
+        # passive clause's subject, or the active one's object, names was on that area.
+        verb = _clause_verb(span)
+        if verb is not None:
+            for child in verb.children:
+                if child.dep_ in ("nsubjpass", "dobj") and not (span.start <= child.i < span.end):
+                    if (
+                        _noun_ok(ctx, child)
+                        and child.i not in ctx.amounts
+                        and child.lower_ not in _LAND_WORK
+                    ):
+                        return _phrase(ctx, child), "measured.area"
         return "area", "measured.area"
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry";
     # "17.6 tons (565.8 thousand troy ounces) of gold": past the bracket.
@@ -750,6 +762,9 @@ def _measured(
 _MATERIAL_WINDOW = 600
 
 
+# The work done on land, which names no crop of its own: "sowing was carried out on 1,2
+# million hectares" is an area.
+_LAND_WORK = frozenset(("sowing", "harvesting", "threshing", "planting", "digging", "work"))
 # The rules that read an amount's clause (its subject, verb or object), not the words
 # around the amount itself; a base of a comparison overrides them.
 _CLAUSE_RULES = frozenset(
