@@ -340,6 +340,8 @@ class QuantityRecognizer:
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
         if lemma in _NOT_COUNTED or not lemma.isalpha():
             return None
+        if lemma == "resident" and _ZONE.search(head.sent.text):
+            return head.idx + len(head.text), lemma  # companies in a zone or park
         return head.idx + len(head.text), _normalise_counted(lemma)
 
     def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
@@ -593,6 +595,13 @@ def _next_noun(token: Token) -> Token | None:
         if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
             return None  # "31 have gas": a finite verb ends the phrase; "12 newly built" does not
     return None
+
+
+# The residents of an economic zone or industrial park are companies, not people.
+_ZONE = re.compile(
+    r"(?i)\b(?:economic\s+zone|industrial\s+(?:park|zone)|technopark|techno-park|SEZ|FEZ|"
+    r"free\s+zone|IT\s+park|park)\b"
+)
 
 
 def _normalise_counted(lemma: str) -> str:

@@ -100,6 +100,11 @@ def test_a_range_has_low_and_high(extract):
         ("The tariff is 98 tenge per cubic meter, and the utility collected 1.2 billion tenge.",
          "1.2 billion tenge", 1.2e9, "KZT"),
         ("The dividend is 150 tenge per share, or 26.1 billion tenge.", "26.1 billion tenge", 26.1e9, "KZT"),
+        # residents are people, except the companies of an economic zone or park
+        ("Krasny Yar village, with about 9 800 residents, has water.", "9 800 residents", 9800, "person"),
+        ("In the Namangan free economic zone, 7 new residents began production.", "7 new residents", 7,
+         "resident"),
+        ("In industrial park Kalmanka 5 residents started work.", "5 residents", 5, "resident"),
         # a verb the tagger read as a noun is not what a part counts; a verbless part's noun is
         ("The country has 1 180 breeding farms, of which 712 specialise in beef cattle.", "712", 712, "farm"),
         ("There are 300 clinics, of which 120 work around the clock.", "120", 120, "clinic"),
