@@ -116,6 +116,7 @@ class QuantityRecognizer:
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
         kept = _price_rates(starts, self.lexicon, kept)
+        kept = _time_rates(text, self.lexicon, kept)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -448,6 +449,61 @@ def _price_rates(starts: list[int], lexicon: UnitLexicon, kept: list[Candidate])
         ):
             cand = replace(cand, unit=last_price.unit)
         out.append(cand)
+    return out
+
+
+# "2.4 tons of gold and 1.1 tons of silver per year": amounts of one unit joined by "and",
+# each with its material, share the rate the last one names.
+_JOINED_BY_AND = re.compile(r"\s+of\s+(?:[\p{L}-]+\s+){1,4}and\s+$")
+# "per year: 80 thousand tons of steel", "5.5 million tons per year (against 3.9 million
+# tons now)", "16 million tons per year; the new plant will add another 1.5 million tons":
+# an amount that continues or is set against a rate is in that rate.
+_CONTINUES_RATE = re.compile(
+    r"(?i)(?:\banother|\bagainst|\bcompared\s+(?:to|with)|:)\s*(?:about\s+|up\s+to\s+)?$"
+)
+# "an annual capacity of 6 thousand tons": the capacity a year.
+_ANNUAL = re.compile(
+    r"(?i)\bannual\s+(?:design\s+|production\s+|processing\s+)?capacity\s+of\s+"
+    r"(?:up\s+to\s+|about\s+|over\s+)?$"
+)
+
+
+def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
+    """Amounts a rate a year (a month, a day) covers though they do not say it: amounts
+    joined to it by "and", amounts that continue it or are set against it, and an annual
+    capacity."""
+    out = list(kept)
+    for i, cand in enumerate(out):
+        unit = cand.unit or ""
+        if not unit or "/" in unit or lexicon.kind_of(unit) in (None, "count", "currency", "time"):
+            continue
+        if unit in ("%", "x"):
+            continue
+        if _ANNUAL.search(text, max(0, cand.start - 60), cand.start):
+            out[i] = replace(cand, unit=f"{unit}/year")
+            continue
+        prev = out[i - 1] if i else None
+        if prev is None or "." in text[prev.end : cand.start].replace("..", ""):
+            continue
+        rate = prev.unit or ""
+        if rate.split("/")[0] != unit or "/" not in rate:
+            continue
+        if lexicon.kind_of(rate.split("/", 1)[1]) != "time":
+            continue
+        gap = text[prev.end : cand.start]
+        if _JOINED_BY_AND.fullmatch(gap) or _CONTINUES_RATE.search(gap):
+            out[i] = replace(cand, unit=rate)
+    for i in range(len(out) - 2, -1, -1):
+        cand, nxt = out[i], out[i + 1]
+        rate = nxt.unit or ""
+        if (
+            cand.unit
+            and "/" in rate
+            and rate.split("/")[0] == cand.unit
+            and lexicon.kind_of(rate.split("/", 1)[1]) == "time"
+            and _JOINED_BY_AND.fullmatch(text[cand.end : nxt.start])
+        ):
+            out[i] = replace(cand, unit=rate)
     return out
 
 

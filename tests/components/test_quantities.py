@@ -100,6 +100,20 @@ def test_a_range_has_low_and_high(extract):
         ("The tariff is 98 tenge per cubic meter, and the utility collected 1.2 billion tenge.",
          "1.2 billion tenge", 1.2e9, "KZT"),
         ("The dividend is 150 tenge per share, or 26.1 billion tenge.", "26.1 billion tenge", 26.1e9, "KZT"),
+        # amounts a rate a year covers: joined to it by "and", continuing it, set against it
+        ("The plant will produce 2.4 tons of gold and 1.1 tons of silver per year.", "2.4 tons", 2.4, "t/year"),
+        ("Capacity is 16 million tons per year; the new plant will add another 1.5 million tons.",
+         "1.5 million tons", 1.5e6, "t/year"),
+        ("Output is to rise to 5.5 million tons per year (against 3.9 million tons now).",
+         "3.9 million tons", 3.9e6, "t/year"),
+        ("Its capacity is 120 thousand tons per year: 80 thousand tons of galvanized steel and "
+         "40 thousand tons of coated steel.", "40 thousand tons", 40_000, "t/year"),
+        ("The complex, with an annual capacity of 6 thousand tons of yarn, was launched.",
+         "6 thousand tons", 6000, "t/year"),
+        # ... not what was made in a year named apart from the rate
+        ("The plant with a capacity of 300 thousand tons per year produced 120 thousand tons last year.",
+         "120 thousand tons", 120_000, "t"),
+        ("The mine produced 3 million tons of coal and 2 million tons of ore in 2023.", "3 million tons", 3e6, "t"),
         # residents are people, except the companies of an economic zone or park
         ("Krasny Yar village, with about 9 800 residents, has water.", "9 800 residents", 9800, "person"),
         ("In the Namangan free economic zone, 7 new residents began production.", "7 new residents", 7,
