@@ -188,6 +188,27 @@ class QuantityRecognizer:
         previous = _last_with_unit(kept, s_start, skip_ratios=cand.scale is not None)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
+            if (
+                cand.scale is None
+                and self.lexicon.kind_of(previous.unit) == "currency"
+                and (
+                    whole := next(
+                        (
+                            k
+                            for k in reversed(kept)
+                            if s_start <= k.start < cand.start
+                            and k.unit
+                            and self.lexicon.kind_of(k.unit) == "count"
+                            and k.unit not in ("%", "x")
+                        ),
+                        None,
+                    )
+                )
+                is not None
+            ):
+                # "93 projects worth 61.7 bln tenge, 55 of them in the food industry": a
+                # bare count's part is of the things counted, not of their worth
+                return replace(cand, unit=whole.unit)
             # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
             # counted amount and its detail is a part of the first, what the clause counts
             if (

@@ -114,6 +114,11 @@ def test_a_range_has_low_and_high(extract):
         ("The plant with a capacity of 300 thousand tons per year produced 120 thousand tons last year.",
          "120 thousand tons", 120_000, "t"),
         ("The mine produced 3 million tons of coal and 2 million tons of ore in 2023.", "3 million tons", 3e6, "t"),
+        # a bare count's part after "X things worth money" is of the things
+        ("Banks approved 93 projects worth 61.7 bln tenge, 55 of them in the food industry.", "55", 55, "project"),
+        ("21 projects worth 487 billion tenge are due; 9 of them have already been launched.", "9", 9, "project"),
+        ("The project costs 5.2 billion roubles, of which 1.9 billion will come from the budget.",
+         "1.9 billion", 1.9e9, "RUB"),
         # residents are people, except the companies of an economic zone or park
         ("Krasny Yar village, with about 9 800 residents, has water.", "9 800 residents", 9800, "person"),
         ("In the Namangan free economic zone, 7 new residents began production.", "7 new residents", 7,
