@@ -212,9 +212,10 @@ class QuantityRecognizer:
             # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
             # counted amount and its detail is a part of the first, what the clause counts
             if (
-                _PARTITIVE_AFTER.match(text, cand.end)
-                and self.lexicon.kind_of(previous.unit) == "count"
-            ):
+                _PARTITIVE_AFTER.match(text, cand.end) or _ANOTHER_BEFORE.search(before[-30:])
+            ) and self.lexicon.kind_of(previous.unit) == "count":
+                # "95 schools for 9,5 thousand places were installed, and another 60 are
+                # planned": more of the first, not of its detail
                 whole = _whole_of_part(text, kept, s_start, cand.start)
                 if whole is not None and self.lexicon.kind_of(whole.unit) == "count":
                     return replace(cand, unit=whole.unit)
@@ -528,6 +529,8 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
     return out
 
 
+# "and another 60", "3 more": more of what was counted
+_ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+$")
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
 _DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")
 

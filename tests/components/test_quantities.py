@@ -119,6 +119,8 @@ def test_a_range_has_low_and_high(extract):
         ("21 projects worth 487 billion tenge are due; 9 of them have already been launched.", "9", 9, "project"),
         ("The project costs 5.2 billion roubles, of which 1.9 billion will come from the budget.",
          "1.9 billion", 1.9e9, "RUB"),
+        # "another N" is more of what was counted, not of its detail
+        ("95 schools for 9,5 thousand places were installed, and another 60 are planned.", "60", 60, "school"),
         # residents are people, except the companies of an economic zone or park
         ("Krasny Yar village, with about 9 800 residents, has water.", "9 800 residents", 9800, "person"),
         ("In the Namangan free economic zone, 7 new residents began production.", "7 new residents", 7,
