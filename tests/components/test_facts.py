@@ -496,6 +496,15 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
         ("Shymkent akim reports on the results of 2023\n\nSHYMKENT, 20 February 2024 – The akim "
          "reported on the results of 2023.\n\nToday 812 buses serve 94 routes. 14 km of bus "
          "lanes were marked.", "2024-02-20", "14 km", ("2023", "2023")),
+        # A present passive or progressive, and a price, hold on the day they are told.
+        ("Krasny Yar has water only in its old part: 38 percent of houses are connected to it.",
+         "2021-03-24", "38 percent", ("2021-03-24", "2021-03-24")),
+        ("More than 14.6 thousand combines are working in the fields.", "2019-09-24",
+         "14.6 thousand combines", ("2019-09-24", "2019-09-24")),
+        ("The price of coal at the mines is kept at 5 800-7 200 tenge per ton.", "2014-08-19",
+         "5 800-7 200 tenge per ton", ("2014-08-19", "2014-08-19")),
+        # ... a capacity does not
+        ("The plant has a capacity of 150 tons per day.", "2014-08-19", "150 tons per day", (None, None)),
         # A change is of the current period, not of the base it is compared with.
         ("Forum results for 4-5 October\n\nNOVOSIBIRSK, 5 October 2023 – The forum was held on "
          "4-5 October.\n\nLast year, 41 agreements were signed. Thus the number of documents "

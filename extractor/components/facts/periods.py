@@ -466,15 +466,19 @@ def _present_state(span: Span, lexicon) -> bool:
     """The amount's clause states what holds now: a present-tense verb ("is still 11.2%",
     "are unemployed") and no plan; for shares, counts and money, not sizes or capacities."""
     unit = (span._.extractor or {}).get("unit") or ""
-    if "/" in unit:
-        return False
     base = unit.split("/")[0]
+    if "/" in unit and lexicon.kind_of(base) != "currency":
+        return False  # a price holds now ("is kept at 7 200 tenge per ton"); a capacity does not
     if not (base in _PRESENT_UNITS or lexicon.kind_of(base) in ("count", "currency")):
         return False
     verb = _clause_verb(span)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+    if verb is None:
         return False
     words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    # "are connected", "are working": a present passive or progressive holds now too
+    present_aux = verb.tag_ in ("VBN", "VBG") and bool(words & {"is", "are", "am"})
+    if verb.tag_ not in ("VBZ", "VBP") and not present_aux:
+        return False
     if words & {"will", "shall", "to", "not", "usually", "annually", "always"}:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _POINTING for c in verb.children):
