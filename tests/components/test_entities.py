@@ -27,6 +27,18 @@ def spans(records, label):
             "Stanciyonny",
         ),
         ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        # a street or embankment written in lower case after its name, as translations do
+        (
+            "A section from Toraigyrov street to the river port was renovated.",
+            "FAC",
+            "Toraigyrov street",
+        ),
+        ("On the Irtysh embankment, lamps were replaced.", "FAC", "Irtysh embankment"),
+        (
+            "Academician Satpayev avenue was fully reconstructed.",
+            "FAC",
+            "Academician Satpayev avenue",
+        ),
         ("Water reaches houses on Abay and Auelbekov streets only at night.", "FAC", "Abay"),
         ("Water reaches houses on Abay and Auelbekov streets only at night.", "FAC", "Auelbekov"),
         ("Dams along the Syr Darya and Arys rivers were strengthened.", "LOC", "Arys"),
