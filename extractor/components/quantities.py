@@ -241,6 +241,14 @@ class QuantityRecognizer:
             whole = None
         if whole is not None and _AFTER_COMMA.search(before):
             return replace(cand, unit=whole.unit)
+        # "5.8 per 1,000 live births (6.4 in 2021)": a bare number in brackets with its
+        # own time is the same measure at another time.
+        if (
+            previous is not None
+            and _BRACKET_BEFORE.fullmatch(text[previous.end : cand.start])
+            and _BRACKET_TIME_AFTER.match(text, cand.end)
+        ):
+            return replace(cand, unit=previous.unit)
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)
@@ -529,6 +537,11 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
     return out
 
 
+# "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
+_BRACKET_TIME_AFTER = re.compile(
+    r"(?i)\s+(?:in|for|on|as\s+of|at\s+the\s+end\s+of)\s+[^()]{1,40}\)|\s+a\s+year\s+(?:earlier|ago)\)"
+)
 # "and another 60", "3 more": more of what was counted
 _ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+$")
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it

@@ -570,6 +570,11 @@ def test_money_for_these_purposes_measures_the_purposes(extract):
          "2022-05-14", "38,5%", ("2022", "2022")),
         ("The plant produced 5 tons of copper in 2022, in 2023 – 7 tons.", "2024-02-01",
          "5 tons", ("2022", "2022")),
+        # A time in brackets after another amount is that amount's.
+        ("Infant mortality was 5.8 per 1,000 live births (6.4 in 2021).", "2023-02-08",
+         "6.4", ("2021", "2021")),
+        ("In 2022 infant mortality was 5.8 per 1,000 live births (6.4 in 2021).", "2023-02-08",
+         "5.8 per 1,000 live births", ("2022", "2022")),
         # "a year ago" beside a day's state is that day a year before
         ("Today the CHP has 310 thousand tons of coal against 285 thousand tons a year ago.",
          "2023-11-03", "285 thousand tons", ("2022-11-03", "2022-11-03")),

@@ -117,6 +117,11 @@ def test_a_range_has_low_and_high(extract):
         # percentage points are no percent
         ("The bank raised its base rate by 0.25 percentage points to 9.25%.", "0.25 percentage points", 0.25, "pp"),
         ("Unemployment fell by 0.3 p.p. to 4.8%.", "0.3 p.p.", 0.3, "pp"),
+        # rates per thousand people are per mille; a bare number in brackets with its own
+        # time is the same measure at that time
+        ("The birth rate was 14.6 per 1,000 population.", "14.6 per 1,000 population", 14.6, "‰"),
+        ("Infant mortality was 5.8 per 1,000 live births (6.4 in 2021).", "6.4", 6.4, "‰"),
+        ("Unemployment fell to 4.8% (5.1 a year earlier).", "5.1", 5.1, "%"),
         # a bare count's part after "X things worth money" is of the things
         ("Banks approved 93 projects worth 61.7 bln tenge, 55 of them in the food industry.", "55", 55, "project"),
         ("21 projects worth 487 billion tenge are due; 9 of them have already been launched.", "9", 9, "project"),

@@ -704,6 +704,19 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
         candidates = own
     clause_cut = False
     if rules.on("period.semicolon_clause"):
+        # "14 schools (9 in 2022)": a time in brackets after another amount is that one's
+        own = [
+            t
+            for t in candidates
+            if not (
+                t.start_char > span.end_char
+                and _BRACKETED_BASE.fullmatch(text, span.end_char, t.start_char)
+            )
+        ]
+        if not own:
+            return None, None
+        candidates = own
+    if rules.on("period.semicolon_clause"):
         # "This year we will launch unit 4 with a capacity of 600 MW, and in 2024 – unit 3":
         # a time that opens a later clause (", and in 2024") is that clause's, when the
         # amount's own clause has a time of its own.
@@ -767,6 +780,11 @@ def _in_cause(span: Span, time: Span, text: str) -> bool:
 # "in 2021 it was 34%, this year – 38,5%": a time before a dash labels the gapped clause
 # that follows it, whatever the parser hung it on.
 _GAPPED_TIME_LABEL = re.compile(r"\s*[–—-]\s*(?:about\s+|almost\s+|over\s+)?\d")
+# "14 schools (9 in 2022)", "5.8 per 1,000 (6.4 in 2021)": a time in brackets after another
+# amount is that amount's.
+_BRACKETED_BASE = re.compile(
+    r"[^()]{0,20}\(\s*(?:against\s+|compared\s+with\s+)?[\d.,\s]+[^()\d]{0,20}"
+)
 _NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
 
 
