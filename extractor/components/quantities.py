@@ -540,7 +540,9 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
 _BRACKET_TIME_AFTER = re.compile(
-    r"(?i)\s+(?:in|for|on|as\s+of|at\s+the\s+end\s+of)\s+[^()]{1,40}\)|\s+a\s+year\s+(?:earlier|ago)\)"
+    r"(?i)"
+    + WS_START
+    + r"\s+(?:(?:in|for|on|as\s+of|at\s+the\s+end\s+of)\s+[^()]{1,40}|a\s+year\s+(?:earlier|ago))\)"
 )
 # "and another 60", "3 more": more of what was counted
 _ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+$")
