@@ -64,6 +64,16 @@ _BODY_WORD = re.compile(
 )
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
+# A list of figures by place: a header naming districts, regions or cities, a colon, then
+# "Name – number" items up to the sentence's end.
+_PLACE_LIST_HEADER = re.compile(
+    r"(?i)\b(?:districts|regions|cities|provinces|oblasts|towns)\b[^.:;\n]{0,40}:"
+)
+_LIST_END = re.compile(r"\.(?=\s)|\n")
+_PLACE_ITEM = re.compile(
+    r"(?<![\p{L}'’-])(?P<span>[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)?"
+    r"(?:\s+(?:city|district|region|town))?)\s+[–—-]\s+\d"
+)
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
@@ -399,6 +409,13 @@ class EntityRefiner:
             out.append((*m.span("span"), "PERSON", "rule"))
         for m in _NAME_PATRONYMIC.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
+        for m in _PLACE_LIST_HEADER.finditer(text):
+            # "by districts (in %): Chust – 11,8; Pap – 11,2; Namangan city – 0,1": the names
+            # of a list the header says are places
+            end = _LIST_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            for item in _PLACE_ITEM.finditer(text, m.end(), stop):
+                out.append((*item.span("span"), "GPE", "rule"))
         return out
 
     def _resolve(

@@ -249,6 +249,19 @@ class QuantityRecognizer:
             and _BRACKET_TIME_AFTER.match(text, cand.end)
         ):
             return replace(cand, unit=previous.unit)
+        # "the following districts (in %): Chust – 11,8; Pap – 11,2": a list under a header
+        # that names its unit in brackets.
+        # (the parser may end a sentence at a list's semicolon: look back to the header
+        # through the paragraph's items, not past a full stop)
+        window = text[max(0, cand.start - 300) : cand.start]
+        stop = max(window.rfind("\n"), *(m.end() for m in _FULL_STOP.finditer(window)), 0)
+        header = _LIST_HEADER.search(window, stop)
+        if header and _DASH_ITEM.search(before[-40:]):
+            unit_scale = self._unit_phrase(header.group(1).strip())
+            if unit_scale is not None:
+                unit, scale = unit_scale
+                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
+                return replace(cand, unit=unit, value=value)
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)
@@ -537,6 +550,10 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
     return out
 
 
+# "... the following districts (in %): Chust – 11,8; ...", "(thousand tons):"
+_LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
+_DASH_ITEM = re.compile(r"[\p{L})]\s*[–—-]\s*$")
+_FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
 _BRACKET_TIME_AFTER = re.compile(

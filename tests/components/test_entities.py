@@ -27,6 +27,17 @@ def spans(records, label):
             "Stanciyonny",
         ),
         ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        # the names of a list the header says are places
+        (
+            "Shares by districts (in %): Chust – 11,8; Pap – 11,2; Namangan city – 0,1.",
+            "GPE",
+            "Pap",
+        ),
+        (
+            "Shares by districts (in %): Chust – 11,8; Pap – 11,2; Namangan city – 0,1.",
+            "GPE",
+            "Namangan city",
+        ),
         # a street or embankment written in lower case after its name, as translations do
         (
             "A section from Toraigyrov street to the river port was renovated.",

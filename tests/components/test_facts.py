@@ -522,6 +522,9 @@ def test_period_today_and_changes(extract, text, date, span, period):
          "respectively.", "96", "grape"),
         ("The minimum pension has grown 1.4 times, and the subsistence minimum – by 28%.", "28%",
          "subsistence minimum"),
+        # a place before the dash says whose figure, not what of
+        ("The largest shares of output belong to these districts (in %): Chust – 11,8; Pap – 11,2; "
+         "Uychi – 10,6.", "11,2", "largest share"),
         # a time label before the dash gaps the clause too
         ("In 2021 the share of primary care was 34%, this year – 38,5%.", "38,5%", "share"),
         ("In 2022 the plant produced 5 tons of copper, in 2023 – 7 tons.", "7 tons", "copper"),

@@ -114,6 +114,9 @@ def test_a_range_has_low_and_high(extract):
         ("The plant with a capacity of 300 thousand tons per year produced 120 thousand tons last year.",
          "120 thousand tons", 120_000, "t"),
         ("The mine produced 3 million tons of coal and 2 million tons of ore in 2023.", "3 million tons", 3e6, "t"),
+        # a list under a header that names its unit in brackets
+        ("Shares by districts (in %): Chust – 11,8; Pap – 11,2; Uychi – 10,6.", "11,2", 11.2, "%"),
+        ("Harvest by district (thousand tons): Chust – 412,5; Pap – 301.", "301", 301_000, "t"),
         # percentage points are no percent
         ("The bank raised its base rate by 0.25 percentage points to 9.25%.", "0.25 percentage points", 0.25, "pp"),
         ("Unemployment fell by 0.3 p.p. to 4.8%.", "0.3 p.p.", 0.3, "pp"),

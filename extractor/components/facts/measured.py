@@ -16,6 +16,7 @@ from ...rules.rx import WS_START, rx
 from ...rules.tables import table_cell
 from ...rules.units import load_lexicon
 from ..context import doc_text
+from ..entities import load_not_entities
 from ..fact_rules import RuleSet
 from .document import FactContext
 from .syntax import (
@@ -274,7 +275,10 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
     if left is None or not _noun_ok(ctx, left[-1]):
         return None
-    return _label_head(ctx, left[-1])
+    word = left[-1]
+    if word.text[:1].isupper() and not word.is_sent_start and word.text not in load_not_entities():
+        return None  # "Chust – 11,8; Pap – 11,2": a name labels whose figure, not what of
+    return _label_head(ctx, word)
 
 
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
