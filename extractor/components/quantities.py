@@ -382,7 +382,10 @@ class QuantityRecognizer:
         if head is None:
             return None
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
-        if lemma in _NOT_COUNTED or not lemma.isalpha():
+        named_point = lemma == "point" and any(
+            c.dep_ in ("amod", "compound") and c.i < head.i and c.i > last.i for c in head.children
+        )  # "146 sales points", "12 more medical points": places, not a score
+        if (lemma in _NOT_COUNTED and not named_point) or not lemma.isalpha():
             return None
         if lemma == "resident" and _ZONE.search(head.sent.text):
             return head.idx + len(head.text), lemma  # companies in a zone or park

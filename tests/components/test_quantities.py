@@ -117,6 +117,9 @@ def test_a_range_has_low_and_high(extract):
         # a list under a header that names its unit in brackets
         ("Shares by districts (in %): Chust – 11,8; Pap – 11,2; Uychi – 10,6.", "11,2", 11.2, "%"),
         ("Harvest by district (thousand tons): Chust – 412,5; Pap – 301.", "301", 301_000, "t"),
+        # points with a name of their kind are places ("5 points" alone counts nothing)
+        ("Kyrgyzkomur has opened 146 sales points in the regions.", "146 sales points", 146, "point"),
+        ("The department is to open 12 more medical points in villages.", "12 more medical points", 12, "point"),
         # percentage points are no percent
         ("The bank raised its base rate by 0.25 percentage points to 9.25%.", "0.25 percentage points", 0.25, "pp"),
         ("Unemployment fell by 0.3 p.p. to 4.8%.", "0.3 p.p.", 0.3, "pp"),
@@ -177,4 +180,9 @@ def test_a_year_range_is_no_quantity(extract):
     ["The commission meets twice a year.", "He visited the plant twice.", "It was said twice."],
 )
 def test_twice_that_counts_is_no_multiplier(extract, text):
+    assert not [r for r in extract(text) if r["label"] == "QUANTITY"]
+
+
+@pytest.mark.parametrize("text", ["The index rose by 5 points.", "The team scored 3 points."])
+def test_bare_points_count_nothing(extract, text):
     assert not [r for r in extract(text) if r["label"] == "QUANTITY"]
