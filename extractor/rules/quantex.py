@@ -86,7 +86,9 @@ _NAMING_BEFORE = re.compile(
 )
 _CHANGE_VERB_FROM = re.compile(
     r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
-    r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*)\b[^.;]{0,40}?\bfrom\s+$"
+    r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*|weaken\w*|"
+    r"strengthen\w*|depreciat\w*|appreciat\w*|narrow\w*|widen\w*|climb\w*|slid\w*|shr[iu]nk\w*|"
+    r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,50}?\bfrom\s+$"
 )
 
 

@@ -120,6 +120,9 @@ def test_a_range_has_low_and_high(extract):
         # points with a name of their kind are places ("5 points" alone counts nothing)
         ("Kyrgyzkomur has opened 146 sales points in the regions.", "146 sales points", 146, "point"),
         ("The department is to open 12 more medical points in villages.", "12 more medical points", 12, "point"),
+        # the ends of a change are two amounts, whatever the verb of change
+        ("The tenge has weakened by 10.8%, from 332,33 to 368,40 tenge per dollar.", "332,33", 332.33, "KZT/USD"),
+        ("Inflation slowed from 7.2 to 6.1 percent.", "7.2", 7.2, "%"),
         # percentage points are no percent
         ("The bank raised its base rate by 0.25 percentage points to 9.25%.", "0.25 percentage points", 0.25, "pp"),
         ("Unemployment fell by 0.3 p.p. to 4.8%.", "0.3 p.p.", 0.3, "pp"),
