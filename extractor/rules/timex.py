@@ -236,7 +236,15 @@ PATTERNS: list[tuple[str, str]] = [
         + _MONTH_FULL
         + r"))",
     ),
-    ("same_date", r"the\s+same\s+(?:date|day|time)\s+(?:of\s+)?last\s+year"),
+    (
+        "same_date",
+        r"the\s+same\s+(?:date|day|time)\s+(?:of\s+)?(?P<last>last\s+year|a\s+year\s+(?:ago|earlier))",
+    ),
+    # "Receivables on the same date stood at ...": the day named before
+    (
+        "same_date",
+        r"(?<=\b(?:on|as\s+of|by)\s+)the\s+same\s+date(?![\p{L}-])(?!\s+(?:of\s+)?(?:last|a\s+year))",
+    ),
     ("rel_month", r"(?P<rel>this|last|next|the\s+previous|the\s+current|the\s+past)\s+month(?!s)"),
     (
         "first_months",
@@ -683,9 +691,17 @@ def base_period(
         )
         return (_iso(year),) * 2
     if kind == "same_date":
-        if doc_date is None:
+        # "As of 15 October ... On the same date last year ...": the day named before, else
+        # the document's own
+        day = (
+            previous[0]
+            if previous and previous[0] == previous[1] and len(previous[0] or "") == 10
+            else None
+        )
+        if day is None and doc_date is None:
             return None, None
-        return (_shift_year(doc_date.iso(), -1),) * 2
+        day = day or doc_date.iso()
+        return (_shift_year(day, -1) if g.get("last") else day,) * 2
     if kind == "rel_month":
         if doc_date is None or doc_date.month is None:
             return None, None

@@ -419,6 +419,23 @@ def test_same_period_last_year_refers_back():
     assert times(text)[-1] == ("the same period last year", "2019-01", "2019-06")
 
 
+@pytest.mark.parametrize(
+    "text,span,start,end",
+    [
+        # "the same date last year" after an as-of day is that day a year before
+        ("As of 15 October, 64 percent. On the same date last year, 58 percent.",
+         "the same date last year", "2021-10-15", "2021-10-15"),
+        # "on the same date" is that day
+        ("As of 1 October debts were 2 bln. Receivables on the same date stood at 612 mln.",
+         "the same date", "2022-10-01", "2022-10-01"),
+        # with no day named before, the document's
+        ("On the same date last year, 58 percent.", "the same date last year", "2021-10-18", "2021-10-18"),
+    ],
+)  # fmt: skip
+def test_the_same_date_refers_to_the_day_named_before(text, span, start, end):
+    assert times(text, "2022-10-18")[-1] == (span, start, end)
+
+
 def test_these_two_days_refer_back():
     out = times("The forum was held on 4-5 October. During these two days, 56 deals were signed.",
                 "2023-10-05")  # fmt: skip
