@@ -223,6 +223,19 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:cost of road work"),
         ("capital expenditure", "KZT", "Capital expenditure reached 118 billion tenge.", "investment",
          "measured:capital expenditure"),
+        # cubic meters are produced gas, not water held in a reservoir
+        ("water", "m3", "As of 1 November, the Toktogul reservoir held 13.1 billion cubic meters of water.",
+         None, None),
+        ("natural gas", "m3", "The field produced 41.1 billion cubic meters of natural gas.", "production",
+         "measured:gas"),
+        # units beside a capacity in MW are a power plant's
+        ("unit", "unit", "Today two units with a capacity of 600 MW each are in operation, and 1 more unit is due.",
+         "power", "sentence:capacity"),
+        # entrepreneurs given loans are loans; shares of the output by kind of farm are output
+        ("rural entrepreneur", "entrepreneur", "Last year 4 871 rural entrepreneurs received microcredits.",
+         "loans", "clause:microcredit"),
+        ("output", "%", "Dehkan farms produced 61% of the gross output.", "agricultural_output",
+         "clause:of the gross output"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
