@@ -236,6 +236,9 @@ from extractor.rules.indicators import (
          "loans", "clause:microcredit"),
         ("output", "%", "Dehkan farms produced 61% of the gross output.", "agricultural_output",
          "clause:of the gross output"),
+        # investment a nationality names is foreign investment
+        ("investment", "USD", "The plant was built in 2015-2016 with Chinese investment of $261 million.",
+         "foreign_investment", "clause:Chinese investment"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
