@@ -525,6 +525,10 @@ def test_period_today_and_changes(extract, text, date, span, period):
         # a place before the dash says whose figure, not what of
         ("The largest shares of output belong to these districts (in %): Chust – 11,8; Pap – 11,2; "
          "Uychi – 10,6.", "11,2", "largest share"),
+        # money allocated to something measures what it is allocated to
+        ("Next year the akimat intends to allocate about 8 billion tenge to the programme.",
+         "8 billion tenge", "programme"),
+        ("The state will allocate 5 billion tenge to farmers.", "5 billion tenge", "farmer"),
         # a time label before the dash gaps the clause too
         ("In 2021 the share of primary care was 34%, this year – 38,5%.", "38,5%", "share"),
         ("In 2022 the plant produced 5 tons of copper, in 2023 – 7 tons.", "7 tons", "copper"),

@@ -693,8 +693,13 @@ def _measured(
         for head in (span.root, verb):
             for child in head.children:
                 if (
-                    child.dep_ == "prep"
-                    and child.lower_ in ("for", "on", "into")
+                    child.dep_ in ("prep", "dative")
+                    and (
+                        child.lower_ in ("for", "on", "into")
+                        # "allocate 96.5 billion tenge to roadside service" (not "invest ...
+                        # in": an invested amount is an investment)
+                        or (child.lower_ == "to" and verb.lemma_.lower() != "invest")
+                    )
                     and child.i > span.root.i
                 ):
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
