@@ -525,6 +525,10 @@ def test_period_today_and_changes(extract, text, date, span, period):
         # a place before the dash says whose figure, not what of
         ("The largest shares of output belong to these districts (in %): Chust – 11,8; Pap – 11,2; "
          "Uychi – 10,6.", "11,2", "largest share"),
+        # a noun right before "up to" names what the limit is of
+        ("The tariff is 1.37 som per kWh for consumption up to 700 kWh a month.", "700 kWh a month",
+         "consumption"),
+        ("Farmers receive subsidies of up to 50 percent.", "50 percent", "subsidy"),
         # money allocated to something measures what it is allocated to
         ("Next year the akimat intends to allocate about 8 billion tenge to the programme.",
          "8 billion tenge", "programme"),

@@ -619,6 +619,15 @@ def _measured(
         )
     ):
         return "price", "measured.price"  # "purchase wheat at 105 thousand tenge per ton"
+    # "the tariff is 1.37 som per kWh for consumption up to 700 kWh per month": a noun right
+    # before "up to" names what the limit is of.
+    up_to = _UP_TO_LABEL.search(
+        doc_text(doc), max(sent.start_char, span.start_char - 40), span.start_char
+    )
+    if up_to and on("measured.up_to_label"):
+        label = doc.char_span(up_to.start(1), up_to.end(1))
+        if label is not None and _noun_ok(ctx, label[-1]) and label[-1].pos_ == "NOUN":
+            return _phrase(ctx, label[-1]), "measured.up_to_label"
     # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
@@ -794,6 +803,7 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+_UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
 _GAPPED_LABEL = re.compile(
     r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:(?:in|for|against|among|at|on|from)\s+"
     r"(?:the\s+|a\s+|an\s+)?[\p{L}\d-]+(?:\s+[\p{L}\d-]+)?"
