@@ -709,3 +709,15 @@ def test_deadline_of_a_verb_modifying_the_amount(extract, text, date, span, peri
 )  # fmt: skip
 def test_measured_of_a_comparison_base(extract, text, span, head):
     assert head_word(quantity(extract(text), span)["measured"]) == head
+
+
+@pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        # a bracket dropped from the phrase still parts the words around it
+        ("Dehkan (farmer) farms produced 64% of the output, households 31%.", "31%", "farmer farm"),
+        ("Non-tax revenues reached 5 billion tenge.", "5 billion tenge", "Non-tax revenue"),
+    ],
+)  # fmt: skip
+def test_measured_phrase_keeps_the_text_spacing(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured

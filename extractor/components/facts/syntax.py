@@ -118,9 +118,17 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
         head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
-    phrase = "".join(
-        [*(t.text + (" " if t.whitespace_ else "") for t in words), head]
-    ).strip()  # "non-tax revenue", spaced as in the text
+    kept = {t.i for t in words}
+    doc = token.doc
+
+    def gap(t: Token) -> str:
+        # "Dehkan (farmer) farms": a dropped bracket between two words still parts them
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        dropped = after is not None and after.i != token.i and after.i not in kept
+        return " " if t.whitespace_ or (dropped and after.tag_ != "HYPH") else ""
+
+    phrase = "".join([*(t.text + gap(t) for t in words), head]).strip()
+    phrase = rx(r"\s+").sub(" ", phrase)  # "non-tax revenue", spaced as in the text
     if token.lemma_.lower() in _CONTAINERS:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
