@@ -64,6 +64,7 @@ _BODY_WORD = re.compile(
 )
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b")
 # A list of figures by place: a header naming districts, regions or cities, a colon, then
 # "Name – number" items up to the sentence's end.
 _PLACE_LIST_HEADER = re.compile(
@@ -529,6 +530,8 @@ class EntityRefiner:
             # "GRP", "the President's Address": indicators, speeches; "CHAIR (M. Serikbayev):"
             # a transcript's role label, not a dateline city
             return start, end, None
+        if label == "GPE" and _CURRENCY_AFTER.match(text, end):
+            return start, end, None  # "against the US dollar": a currency's name, not a place
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title

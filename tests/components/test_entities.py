@@ -524,3 +524,9 @@ def test_transcript_speakers_and_bodies_of_bodies(extract, text, label, expected
 def test_a_presiding_role_label_is_no_entity(extract, text):
     records = extract(text)
     assert not [r for r in records if r["text"].startswith(("CHAIR", "MODERATOR"))]
+
+
+def test_a_currency_name_is_no_place(extract):
+    records = extract("The som has strengthened against the US dollar by 2.6 percent.")
+    assert "US" not in spans(records, "GPE")
+    assert "US" in spans(extract("Trade with the US grew by 5 percent."), "GPE")
