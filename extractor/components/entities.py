@@ -64,7 +64,7 @@ _BODY_WORD = re.compile(
 )
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
-_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b")
+_CURRENCY_AFTER = re.compile(WS_START + r"\s+(?:dollars?|cents?)\b")
 # A list of figures by place: a header naming districts, regions or cities, a colon, then
 # "Name – number" items up to the sentence's end.
 _PLACE_LIST_HEADER = re.compile(

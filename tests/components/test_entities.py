@@ -27,6 +27,19 @@ def spans(records, label):
             "Stanciyonny",
         ),
         ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        # a news outlet named before its kind, a radio station, a regional parliament
+        ("Irina Matveeva, Tomsk-Inform news agency: how did the region do?", "ORG", "Tomsk-Inform"),
+        (
+            "Dmitry Sokolov, Sibirsky Vestnik newspaper: the budget was adopted.",
+            "ORG",
+            "Sibirsky Vestnik",
+        ),
+        ("Olga Gritsenko, Radio Tomsk-FM: many families wait.", "ORG", "Radio Tomsk-FM"),
+        (
+            "The Chairman of Altai Krai Legislative Assembly spoke.",
+            "ORG",
+            "Altai Krai Legislative Assembly",
+        ),
         # the names of a list the header says are places
         (
             "Shares by districts (in %): Chust – 11,8; Pap – 11,2; Namangan city – 0,1.",
@@ -530,3 +543,7 @@ def test_a_currency_name_is_no_place(extract):
     records = extract("The som has strengthened against the US dollar by 2.6 percent.")
     assert "US" not in spans(records, "GPE")
     assert "US" in spans(extract("Trade with the US grew by 5 percent."), "GPE")
+
+
+def test_a_media_kind_alone_names_nothing(extract):
+    assert not spans(extract("The news agency reported the figures."), "ORG")
