@@ -525,6 +525,9 @@ def test_period_today_and_changes(extract, text, date, span, period):
         # a place before the dash says whose figure, not what of
         ("The largest shares of output belong to these districts (in %): Chust – 11,8; Pap – 11,2; "
          "Uychi – 10,6.", "11,2", "largest share"),
+        # a bracket between a dash label and its dash is no label
+        ("Indicators: – unemployment rate (ILO methodology) – 5,8%, for men – 5,1%.", "5,8%",
+         "unemployment rate"),
         # a noun right before "up to" names what the limit is of
         ("The tariff is 1.37 som per kWh for consumption up to 700 kWh a month.", "700 kWh a month",
          "consumption"),

@@ -262,7 +262,9 @@ def _counted_whole(ctx: FactContext, span: Span, done: dict[int, Span], lexicon)
 # "youth unemployment – 3,5%", "the subsistence minimum – by 28%": the word before a dash
 # right before the amount (a word starts the match: from inside a long word it would be
 # tried at every letter)
-_DASH_LABEL = rx(r"(?<![\p{L}-])([\p{L}-]+)\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$")
+_DASH_LABEL = rx(
+    r"(?<![\p{L}-])([\p{L}-]+)(?:\s*\([^()]{1,40}\))?\s+[–—-]\s+(?:by\s+|to\s+)?(?:about\s+|almost\s+)?$"
+)  # "unemployment rate (ILO methodology) – 5,8%": a bracket after the label is no label
 
 
 def _dash_label(ctx: FactContext, span: Span) -> Token | None:
