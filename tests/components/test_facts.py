@@ -525,6 +525,9 @@ def test_period_today_and_changes(extract, text, date, span, period):
         # a place before the dash says whose figure, not what of
         ("The largest shares of output belong to these districts (in %): Chust – 11,8; Pap – 11,2; "
          "Uychi – 10,6.", "11,2", "largest share"),
+        # "another" N is more of what the amount before measured
+        ("Foreign investment reached $ 13.4 billion in 2024. In January-March 2025, another $ 3.9 bln came in.",
+         "$ 3.9 bln", "Foreign investment"),
         # a bracket between a dash label and its dash is no label
         ("Indicators: – unemployment rate (ILO methodology) – 5,8%, for men – 5,1%.", "5,8%",
          "unemployment rate"),

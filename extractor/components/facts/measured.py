@@ -118,6 +118,15 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # "11.2 million tons of oil were produced ... Rosneft extracted 9.8 million tons":
         # tons produced are of the material the last tons were of, not "production".
         measured, measured_rule = material[unit][1], "measured.same_unit_before"
+    if (
+        measured is None
+        and on("measured.more_of_before")
+        and _ANOTHER.search(text, max(0, span.start_char - 20), span.start_char)
+        and (before := _previous_in_sentence(span, done) or earlier)
+    ):
+        # "In 2024 alone it reached $ 13.4 billion ... In January-March 2025, another $ 3.9
+        # bln came in": more of what the amount before measured
+        measured, measured_rule = before, "measured.more_of_before"
     if measured is None and on("measured.apposed_label"):
         label = _apposed_label(ctx, span)
         if label is not None:
@@ -805,6 +814,7 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+_ANOTHER = rx(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 _UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
 _GAPPED_LABEL = re.compile(
     r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:(?:in|for|against|among|at|on|from)\s+"
