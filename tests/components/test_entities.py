@@ -27,6 +27,15 @@ def spans(records, label):
             "Stanciyonny",
         ),
         ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        # refineries, resorts, concentrators, cascades, boiler plants
+        (
+            "Gold must be refined at the Kyrgyzaltyn refinery, he stressed.",
+            "FAC",
+            "Kyrgyzaltyn refinery",
+        ),
+        ("Of them 260 thousand rested in Belokurikha resort.", "FAC", "Belokurikha resort"),
+        ("The north depends on the Vakhsh cascade.", "FAC", "Vakhsh cascade"),
+        ("Biysk boiler plant increased output 1,3 times.", "FAC", "Biysk boiler plant"),
         # a news outlet named before its kind, a radio station, a regional parliament
         ("Irina Matveeva, Tomsk-Inform news agency: how did the region do?", "ORG", "Tomsk-Inform"),
         (
