@@ -64,6 +64,8 @@ _BODY_WORD = re.compile(
 )
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
+_TRAILING_FUNCTION_WORDS = re.compile(WS_START + r"(?:\s+(?:of|the|and|for|in|on|to))+\s*$")
+_HOUR_AFTER = re.compile(WS_START + r"\s+hour\b")
 _CURRENCY_AFTER = re.compile(WS_START + r"\s+(?:dollars?|cents?)\b")
 # A list of figures by place: a header naming districts, regions or cities, a colon, then
 # "Name – number" items up to the sentence's end.
@@ -530,6 +532,22 @@ class EntityRefiner:
             # "GRP", "the President's Address": indicators, speeches; "CHAIR (M. Serikbayev):"
             # a transcript's role label, not a dateline city
             return start, end, None
+        if ":" in surface and source != "quote":
+            # "Chairman of the Committee: Colleagues, let us begin": a name never runs on
+            # past a colon into the speech after it
+            end = start + surface.index(":")
+            surface = text[start:end].rstrip()
+            end = start + len(surface)
+            if not surface:
+                return start, end, None
+        tail = _TRAILING_FUNCTION_WORDS.search(surface)
+        if tail and label in ("ORG", "FAC", "LAW"):
+            # "The Plenipotentiary Representative of the President": a name does not end in
+            # "of the"
+            end = start + tail.start()
+            surface = text[start:end]
+        if label == "ORG" and surface == "Government" and _HOUR_AFTER.match(text, end):
+            return start, end, None  # "Government hour": a kind of sitting, not the body
         if label == "GPE" and _CURRENCY_AFTER.match(text, end):
             return start, end, None  # "against the US dollar": a currency's name, not a place
         before = text[max(0, start - 20) : start]

@@ -556,3 +556,27 @@ def test_a_currency_name_is_no_place(extract):
 
 def test_a_media_kind_alone_names_nothing(extract):
     assert not spans(extract("The news agency reported the figures."), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,label,wrong",
+    [
+        # a name never runs on past a colon into the speech after it
+        ("Nurlan Abdrakhmanov, Chairman of the Committee: Colleagues, let us begin.", "ORG",
+         "Committee: Colleagues"),
+        # nor ends in "of the"
+        ("The Plenipotentiary Representative of the President in Chui region reported.", "ORG",
+         "Plenipotentiary Representative of the"),
+        # "Government hour" is a kind of sitting
+        ("Government hour in the Mazhilis: the shortage of student places.", "ORG", "Government"),
+        # a scan, a product, a plant by its kind alone
+        ("By the end of the year 46 CT scanners will be purchased.", "ORG", "CT"),
+        ("Coal was stockpiled at the CHP, or 66.5% of the plan.", "ORG", "CHP"),
+    ],
+)  # fmt: skip
+def test_not_entities(extract, text, label, wrong):
+    assert wrong not in spans(extract(text), label)
+
+
+def test_the_government_is_still_an_organisation(extract):
+    assert "Government" in spans(extract("The Government approved the plan on Tuesday."), "ORG")
