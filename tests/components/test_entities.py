@@ -27,6 +27,22 @@ def spans(records, label):
             "Stanciyonny",
         ),
         ("The cities of Osh, Jalal-Abad and Batken got new buses.", "GPE", "Jalal-Abad"),
+        # exchanges, associations, a company named for its components: one organisation
+        (
+            "Shares rose 2.4 percent on the Kazakhstan Stock Exchange on Wednesday.",
+            "ORG",
+            "Kazakhstan Stock Exchange",
+        ),
+        (
+            "Copper on the London Metal Exchange averaged $6,166 a tonne.",
+            "ORG",
+            "London Metal Exchange",
+        ),
+        (
+            "The joint venture Almaty Auto Components received 19 orders.",
+            "ORG",
+            "Almaty Auto Components",
+        ),
         # refineries, resorts, concentrators, cascades, boiler plants
         (
             "Gold must be refined at the Kyrgyzaltyn refinery, he stressed.",
