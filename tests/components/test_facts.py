@@ -720,6 +720,10 @@ def test_measured_of_a_comparison_base(extract, text, span, head):
 @pytest.mark.parametrize(
     "text,span,measured",
     [
+        # a plural noun the tagger read as a verb ("works", "remittances") is still a noun
+        ("Last year, works worth 4 billion 820 million somoni were performed at the site.",
+         "4 billion 820 million somoni", "work"),
+        ("Last year remittances to Kyrgyzstan amounted to $2.47 billion.", "$2.47 billion", "remittance"),
         # a bracket dropped from the phrase still parts the words around it
         ("Dehkan (farmer) farms produced 64% of the output, households 31%.", "31%", "farmer farm"),
         ("Non-tax revenues reached 5 billion tenge.", "5 billion tenge", "Non-tax revenue"),

@@ -115,7 +115,8 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and load_lexicon().code_of(t.text) is None
         and t.i not in ctx.named  # "the Zhanatas wind farm"
     ]  # fmt: skip
-    head = token.lemma_.lower() if token.tag_ == "NNS" and token.lemma_ else token.text
+    plural = token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.pos_ == "VERB")  # "works"
+    head = token.lemma_.lower() if plural and token.lemma_ else token.text
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
         head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
     kept = {t.i for t in words}
@@ -154,7 +155,8 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
             # ("housing commissioning amounted to ...": a gerund as subject or object)
             or (
                 token.pos_ == "VERB"
-                and token.tag_ in ("VB", "VBP", "VBG")
+                # "works worth 4 billion somoni were performed": a plural noun read as a verb
+                and token.tag_ in ("VB", "VBP", "VBG", "VBZ")
                 and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             )
         )
