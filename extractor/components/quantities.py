@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Token
 from ..rules.indicators import fold_word
 from ..rules.intervals import SpanIndex
 from ..rules.numbers import to_number
-from ..rules.quantex import _PER_NOUN, COUNTED_SYNONYMS, Candidate, find_candidates, per_code
+from ..rules.quantex import (
+    _PER_NOUN,
+    COUNTED_SYNONYMS,
+    Candidate,
+    find_candidates,
+    per_code,
+    singular,
+)
 from ..rules.rx import WS_START, rx
 from ..rules.tables import table_cell
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
@@ -279,6 +286,23 @@ class QuantityRecognizer:
                 return replace(cand, unit=apart)
             if previous is not None and previous.scale is not None:
                 return replace(cand, unit=previous.unit)
+        # "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
+        # counts the plural noun of the whole it is taken from.
+        of_whole = _OF_THE_WHOLE.match(text, cand.end) if cand.scale is None else None
+        word = (
+            doc.char_span(of_whole.start("noun"), of_whole.end("noun"))
+            if of_whole and doc.has_annotation("TAG")
+            else None
+        )
+        if word is not None and len(word) == 1 and word[0].tag_ == "NNS":
+            noun = (word[0].lemma_ or singular(word[0].lower_)).lower()
+            if (
+                noun not in _NOT_COUNTED
+                and noun not in _TIME_WORDS
+                and noun != "one"
+                and self.lexicon.kind_of(noun) == "count"
+            ):
+                return replace(cand, unit=_normalise_counted(noun))
         return None
 
     def _table_cell(self, text: str, cand: Candidate) -> Candidate | None:
@@ -564,6 +588,14 @@ _BRACKET_TIME_AFTER = re.compile(
     + WS_START
     + r"\s+(?:(?:in|for|on|as\s+of|at\s+the\s+end\s+of)\s+[^()]{1,40}|a\s+year\s+(?:earlier|ago))\)"
 )
+# "... of the projects", "of its 26 planned projects", "of the country's 1 806 villages",
+# "out of 54 questions": the plural noun of a whole after a bare number
+_OF_THE_WHOLE = re.compile(
+    r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|"
+    r"the\s+[\p{L}-]+['’]s\s+)?(?:\d[\d\s,.]*\s+)?(?:(?:new|planned|signed|largest|main|total)\s+)?"
+    r"(?P<noun>[\p{L}-]{3,}s)\b"
+)
+_TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))
 # "and another 60", "3 more": more of what was counted
 _ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+$")
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it

@@ -117,6 +117,12 @@ def test_a_range_has_low_and_high(extract):
         # a list under a header that names its unit in brackets
         ("Shares by districts (in %): Chust – 11,8; Pap – 11,2; Uychi – 10,6.", "11,2", 11.2, "%"),
         ("Harvest by district (thousand tons): Chust – 412,5; Pap – 301.", "301", 301_000, "t"),
+        # a part counts the plural noun of the whole it is taken from
+        ("Two of the projects are being implemented with Chinese partners.", "Two", 2, "project"),
+        ("As of 1 November, 1 441 of 1 486 boilers of schools are ready.", "1 441", 1441, "boiler"),
+        ("Under the agreements, 9 of the contracts provide for compensation.", "9", 9, "contract"),
+        ("As of 1 January 2024, 1 187 of the country's 1 806 villages had safe water.", "1 187", 1187, "village"),
+        ("In 21 of the houses the roofs were replaced.", "21", 21, "house"),
         # points with a name of their kind are places ("5 points" alone counts nothing)
         ("Kyrgyzkomur has opened 146 sales points in the regions.", "146 sales points", 146, "point"),
         ("The department is to open 12 more medical points in villages.", "12 more medical points", 12, "point"),
@@ -189,3 +195,14 @@ def test_twice_that_counts_is_no_multiplier(extract, text):
 @pytest.mark.parametrize("text", ["The index rose by 5 points.", "The team scored 3 points."])
 def test_bare_points_count_nothing(extract, text):
     assert not [r for r in extract(text) if r["label"] == "QUANTITY"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the largest plants opened in 2023.",
+        "Facilities are built, but in 37 of the new ones there is no doctor.",
+    ],
+)
+def test_a_part_of_no_plural_noun_counts_nothing(extract, text):
+    assert not [r for r in extract(text) if r["label"] == "QUANTITY" and r["unit"] == "one"]
