@@ -46,7 +46,7 @@ _PARTITIVE_BEFORE = re.compile(
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
+    r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:in\s+\d{4}\s+)?(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
     r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
     r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+|by\s+)?"
     r"(?:(?:another|only|just|a\s+further)\s+)?"

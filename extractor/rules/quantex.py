@@ -88,7 +88,7 @@ _CHANGE_VERB_FROM = re.compile(
     r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
     r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*|weaken\w*|"
     r"strengthen\w*|depreciat\w*|appreciat\w*|narrow\w*|widen\w*|climb\w*|slid\w*|shr[iu]nk\w*|"
-    r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,50}?\bfrom\s+$"
+    r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,80}?\bfrom\s+$"
 )
 
 
@@ -457,7 +457,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     rm = _RANGE_SEP.match(text, num.end)
     if rm:
         sep = rm.group().strip()
-        before = text[max(0, start - 60) : start]
+        before = text[max(0, start - 100) : start]
         second = _read_number(text, rm.end(), after_currency=currency is not None, second=True)
         between = bool(rx(r"(?i)\bbetween\s+$").search(before))
         ok_sep = sep in ("-", "–", "—", "to") or (sep == "and" and between)

@@ -117,6 +117,10 @@ def test_a_range_has_low_and_high(extract):
         # a list under a header that names its unit in brackets
         ("Shares by districts (in %): Chust – 11,8; Pap – 11,2; Uychi – 10,6.", "11,2", 11.2, "%"),
         ("Harvest by district (thousand tons): Chust – 412,5; Pap – 301.", "301", 301_000, "t"),
+        # the ends of a change: a time between them, a verb far before them
+        ("The number of three-shift schools has grown from 48 in 2018 to 152 this year.", "152", 152, "school"),
+        ("The akimat will reduce the time for connecting new plants to engineering networks from 120 to 45 days.",
+         "120", 120, "day"),
         # a part counts the plural noun of the whole it is taken from
         ("Two of the projects are being implemented with Chinese partners.", "Two", 2, "project"),
         ("As of 1 November, 1 441 of 1 486 boilers of schools are ready.", "1 441", 1441, "boiler"),
