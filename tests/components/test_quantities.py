@@ -210,3 +210,13 @@ def test_bare_points_count_nothing(extract, text):
 )
 def test_a_part_of_no_plural_noun_counts_nothing(extract, text):
     assert not [r for r in extract(text) if r["label"] == "QUANTITY" and r["unit"] == "one"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Spending by guests reached about $61 million in the two months.",
+             "Over the three years 1,38 trillion tenge will be allocated."]
+)  # fmt: skip
+def test_the_span_of_a_report_is_no_amount(extract, text):
+    assert not [
+        r for r in extract(text) if r["label"] == "QUANTITY" and r["unit"] in ("month", "year")
+    ]
