@@ -340,7 +340,7 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     if rx(r"[:/]\d").match(after) or rx(r"\.\d{1,2}\.\d{2,4}").match(after):
         return "time-or-date"
     if rx(r"(?i)\b(?:in|over|during|within)\s+the\s+$").search(before) and rx(
-        r"(?i)\s+(?:months|years|weeks|quarters)\b"
+        r"(?i)" + WS_START + r"\s+(?:months|years|weeks|quarters)\b"
     ).match(after):
         return "period"  # "in the two months", "over the nine months": a span of time
     if rx(r"(?i)(?:st|nd|rd|th)\b").match(after) and num.plain_int:
