@@ -524,7 +524,7 @@ def _price_rates(starts: list[int], lexicon: UnitLexicon, kept: list[Candidate])
 
 # "2.4 tons of gold and 1.1 tons of silver per year": amounts of one unit joined by "and",
 # each with its material, share the rate the last one names.
-_JOINED_BY_AND = re.compile(r"\s+of\s+(?:[\p{L}-]+\s+){1,4}and\s+$")
+_JOINED_BY_AND = re.compile(WS_START + r"\s+of\s+(?:[\p{L}-]+\s+){1,4}and\s+$")
 # "per year: 80 thousand tons of steel", "5.5 million tons per year (against 3.9 million
 # tons now)", "16 million tons per year; the new plant will add another 1.5 million tons":
 # an amount that continues or is set against a rate is in that rate.
@@ -582,7 +582,7 @@ _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
 _DASH_ITEM = re.compile(r"[\p{L})]\s*[–—-]\s*$")
 _FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
-_BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
+_BRACKET_BEFORE = re.compile(WS_START + r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
 _BRACKET_TIME_AFTER = re.compile(
     r"(?i)"
     + WS_START

@@ -779,7 +779,7 @@ def _in_cause(span: Span, time: Span, text: str) -> bool:
 
 # "in 2021 it was 34%, this year – 38,5%": a time before a dash labels the gapped clause
 # that follows it, whatever the parser hung it on.
-_GAPPED_TIME_LABEL = re.compile(r"\s*[–—-]\s*(?:about\s+|almost\s+|over\s+)?\d")
+_GAPPED_TIME_LABEL = re.compile(WS_START + r"\s*[–—-]\s*(?:about\s+|almost\s+|over\s+)?\d")
 # "14 schools (9 in 2022)", "5.8 per 1,000 (6.4 in 2021)": a time in brackets after another
 # amount is that amount's.
 _BRACKETED_BASE = re.compile(
