@@ -15,6 +15,7 @@ from ..rules.intervals import SpanIndex
 from ..rules.numbers import to_number
 from ..rules.quantex import (
     _PER_NOUN,
+    ANOTHER_BEFORE,
     COUNTED_SYNONYMS,
     Candidate,
     find_candidates,
@@ -219,7 +220,7 @@ class QuantityRecognizer:
             # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
             # counted amount and its detail is a part of the first, what the clause counts
             if (
-                _PARTITIVE_AFTER.match(text, cand.end) or _ANOTHER_BEFORE.search(before[-30:])
+                _PARTITIVE_AFTER.match(text, cand.end) or ANOTHER_BEFORE.search(before[-30:])
             ) and self.lexicon.kind_of(previous.unit) == "count":
                 # "95 schools for 9,5 thousand places were installed, and another 60 are
                 # planned": more of the first, not of its detail
@@ -596,8 +597,6 @@ _OF_THE_WHOLE = re.compile(
     r"(?P<noun>[\p{L}-]{3,}s)\b"
 )
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))
-# "and another 60", "3 more": more of what was counted
-_ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+$")
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
 _DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")
 

@@ -287,12 +287,7 @@ class IndicatorClassifier:
             return None
         # a cue inside a longer one that fits is not a cue of its own: the "investment" of
         # "foreign investment" (but it is where the longer one's unit does not fit)
-        spans = [(i, i + len(cue.words)) for cue, i, _ in fits]
-        fits = [
-            item
-            for item, (a, b) in zip(fits, spans, strict=True)
-            if not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
-        ]
+        fits = _outermost(fits)
 
         def key(item: tuple[_Cue, int, int]) -> tuple:
             cue, _, offset = item
@@ -327,15 +322,11 @@ class IndicatorClassifier:
         if len(rivals) < 2:
             return cue
         start = _clause_start(sentence, at)
-        in_clause = self.cues_in(words_of(_clause(sentence, at)))
-        spans = [(i, i + len(c.words)) for c, i, _ in in_clause]
+        # "trade" inside "retail trade" speaks for no rival of its own
         others = [
             f
-            for f, (a, b) in zip(in_clause, spans, strict=True)
-            if f[0].indicator.id in rivals
-            and f[0].text != cue.text
-            # "trade" inside "retail trade" speaks for no rival of its own
-            and not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
+            for f in _outermost(self.cues_in(words_of(_clause(sentence, at))))
+            if f[0].indicator.id in rivals and f[0].text != cue.text
         ]
         if not others:
             return cue
@@ -465,6 +456,16 @@ class IndicatorClassifier:
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
         return Decision(None)
+
+
+def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:
+    """The cues of ``found`` that no longer one of ``found`` contains."""
+    spans = [(i, i + len(cue.words)) for cue, i, _ in found]
+    return [
+        item
+        for item, (a, b) in zip(found, spans, strict=True)
+        if not any(c <= a and b <= d and (d - c) > (b - a) for c, d in spans)
+    ]
 
 
 def _clause_start(sentence: str, at: int) -> int:

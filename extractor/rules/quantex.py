@@ -304,6 +304,10 @@ def singular(word: str) -> str:
     return word
 
 
+# "another 60", "another about $ 3.9 bln": more of what the amount before counted or measured
+ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
+
+
 # Counted nouns that name the same thing (docs/schema.md: jobs, workplaces -> job).
 COUNTED_SYNONYMS = {
     "workplace": "job", "people": "person", "persons": "person", "resident": "person",

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
-from ...rules.quantex import COUNTED_SYNONYMS
+from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS
 from ...rules.rx import WS_START, rx
 from ...rules.tables import table_cell
 from ...rules.units import load_lexicon
@@ -121,7 +121,7 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if (
         measured is None
         and on("measured.more_of_before")
-        and _ANOTHER.search(text, max(0, span.start_char - 20), span.start_char)
+        and ANOTHER_BEFORE.search(text, max(0, span.start_char - 20), span.start_char)
         and (before := _previous_in_sentence(span, done) or earlier)
     ):
         # "In 2024 alone it reached $ 13.4 billion ... In January-March 2025, another $ 3.9
@@ -814,7 +814,6 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
-_ANOTHER = rx(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 _UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
 _GAPPED_LABEL = re.compile(
     r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:(?:in|for|against|among|at|on|from)\s+"

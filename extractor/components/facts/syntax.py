@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ...resources import read_json
 from ...rules.periods import iso_cmp
 from ...rules.rx import WS_START, rx
+from ...rules.timex import COMPARED_TO
 from ...rules.units import load_lexicon
 from ..context import doc_text
 from ..entities import load_not_entities
@@ -85,7 +86,7 @@ def _comparative(span: Span) -> bool:
 # "against 94.1% in 2021", "(compared with 3.9 million tons now)", "up from 28%": the words
 # that set an amount as the base another amount is compared with.
 _BASE_OPENER = rx(
-    r"(?i)(?:\bagainst|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\b(?:up|down)\s+from)\s+"
+    r"(?i)(?:\b(?:" + COMPARED_TO + r")|\b(?:up|down)\s+from)\s+"
     r"(?:about\s+|almost\s+|nearly\s+|over\s+|(?:more|less)\s+than\s+)?$"
 )
 
