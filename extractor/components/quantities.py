@@ -24,6 +24,7 @@ from ..rules.quantex import (
 )
 from ..rules.rx import WS_START, rx
 from ..rules.tables import table_cell
+from ..rules.timex import COMPARED_TO
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
@@ -530,7 +531,7 @@ _JOINED_BY_AND = re.compile(WS_START + r"\s+of\s+(?:[\p{L}-]+\s+){1,4}and\s+$")
 # tons now)", "16 million tons per year; the new plant will add another 1.5 million tons":
 # an amount that continues or is set against a rate is in that rate.
 _CONTINUES_RATE = re.compile(
-    r"(?i)(?:\banother|\bagainst|\bcompared\s+(?:to|with)|:)\s*(?:about\s+|up\s+to\s+)?$"
+    r"(?i)(?:\banother|\b(?:" + COMPARED_TO + r")|:)\s*(?:about\s+|up\s+to\s+)?$"
 )
 # "an annual capacity of 6 thousand tons": the capacity a year.
 _ANNUAL = re.compile(
@@ -583,7 +584,7 @@ _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
 _DASH_ITEM = re.compile(r"[\p{L})]\s*[–—-]\s*$")
 _FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
-_BRACKET_BEFORE = re.compile(WS_START + r"\s*\(\s*(?:against\s+|compared\s+with\s+|vs\.?\s+)?")
+_BRACKET_BEFORE = re.compile(WS_START + r"\s*\(\s*(?:(?:" + COMPARED_TO + r")\s+)?")
 _BRACKET_TIME_AFTER = re.compile(
     r"(?i)"
     + WS_START

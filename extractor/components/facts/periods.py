@@ -783,7 +783,7 @@ _GAPPED_TIME_LABEL = re.compile(WS_START + r"\s*[–—-]\s*(?:about\s+|almost\s
 # "14 schools (9 in 2022)", "5.8 per 1,000 (6.4 in 2021)": a time in brackets after another
 # amount is that amount's.
 _BRACKETED_BASE = re.compile(
-    r"[^()]{0,20}\(\s*(?:against\s+|compared\s+with\s+)?[\d.,\s]+[^()\d]{0,20}"
+    r"(?i)[^()]{0,20}\(\s*(?:(?:" + COMPARED_TO + r")\s+)?[\d.,\s]+[^()\d]{0,20}"
 )
 _NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
 
