@@ -399,6 +399,28 @@ def test_period_respectively_and_now(extract, text, date, span, period):
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # The body says the headline's figure again with its time.
+        ("Energy ministry: 2.4 million tons of coal stockpiled\n\nBISHKEK, 9 November 2022 - "
+         "As of 8 November, 2.4 million tons of coal have been stockpiled.",
+         "2022-11-09", "2.4 million tons", ("2022-11-08", "2022-11-08")),
+        ("Akimat: 58 percent of streets lit\n\nIn 2021 the akimat lit 58 percent of the "
+         "city's streets.", "2022-01-20", "58 percent", ("2021", "2021")),
+        # The same value in another unit is another figure.
+        ("Energy ministry: 2.4 thousand tons of coal stockpiled\n\nBISHKEK, 9 November 2022 - "
+         "As of 8 November, 2.4 million tons of coal have been stockpiled.",
+         "2022-11-09", "2.4 thousand tons", (None, None)),
+        # A headline with its own time keeps it.
+        ("Results of 2019: herd up 4.5%\n\nAs of 1 January 2020 the herd was up 4.5%.",
+         "2020-02-10", "4.5%", ("2019", "2019")),
+    ],
+)  # fmt: skip
+def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         # A size or age is of the thing named before it, or of the subject.

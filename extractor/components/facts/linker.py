@@ -22,7 +22,7 @@ from ..context import doc_text, release_text
 from ..fact_rules import FactRuleError, RuleSet, default_rule_set
 from .document import FactContext
 from .measured import _link_measured
-from .passes import _respectively, _share_measured_in_lists, set_indicators
+from .passes import _headline_restated, _respectively, _share_measured_in_lists, set_indicators
 from .periods import (
     _RULE_IDS,
     NO_PERIOD,
@@ -113,6 +113,7 @@ class FactLinker:
         _share_measured_in_lists(doc, quantities, self.rules)
         if ctx.has_parse:
             _respectively(ctx, doc, quantities, ctx.governing_times, self.rules)
+        _headline_restated(doc, quantities, self.rules)
         # last, once measured is final (lists and "respectively" share it out above)
         set_indicators(doc, quantities)
         release_text(doc)

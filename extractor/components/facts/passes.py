@@ -11,6 +11,7 @@ from ...rules.indicators import default_classifier as default_indicator_classifi
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
 from ...rules.rx import WS_START, rx
+from ...schema import SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, _period_of
@@ -67,6 +68,41 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span], rules: RuleSet) -> Non
             if records[i - 1].get("measured"):
                 records[i]["measured"] = records[i - 1]["measured"]
                 records[i]["measured_rule"] = "measured.list_shared"
+
+
+def _headline_restated(doc: Doc, spans: list[Span], rules: RuleSet) -> None:
+    """ "Ministry of Energy: 64 percent of the coal needed has been delivered" over a body
+    that says it again: a headline figure with no time in its headline is the figure the
+    story tells, so it takes the period the body gives the same value in the same unit."""
+    if not rules.on("period.headline_restated"):
+        return
+    text = doc_text(doc)
+    end = text.find("\n")
+    if end <= 0 or text[:end].rstrip().endswith(".") or _times_before(doc, end):
+        return
+    body = [s for s in spans if s.start_char > end and s._.extractor is not None]
+    for span in spans:
+        record = span._.extractor
+        if span.end_char > end or record is None:
+            continue
+        same = next((s._.extractor for s in body if _same_figure(record, s._.extractor)), None)
+        if same is not None and (same.get("time_start") or same.get("time_end")):
+            record["time_start"], record["time_end"] = same["time_start"], same["time_end"]
+            record["period_rule"] = "period.headline_restated"
+
+
+def _times_before(doc: Doc, end: int) -> bool:
+    """A time span lies before character ``end`` (the headline names its own time)."""
+    return any(t.start_char < end for t in doc.spans.get(SPANS_TIMES, ()))
+
+
+def _same_figure(a: dict, b: dict) -> bool:
+    """Two records give the same amount in the same unit (a range: the same bounds)."""
+    if a.get("unit") != b.get("unit"):
+        return False
+    if a.get("value") is not None:
+        return a.get("value") == b.get("value")
+    return a.get("low") is not None and (a.get("low"), a.get("high")) == (b.get("low"), b.get("high"))
 
 
 def _chains(spans: list[Span], text: str) -> list[list[Span]]:
