@@ -133,6 +133,13 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # "Tashkent and Samarkand showed the highest growth, 9,2 and 8,7 percent": a
             # figure set after a comma beside a noun is of that noun.
             measured, measured_rule = _phrase(ctx, label), "measured.apposed_label"
+    if measured is None and on("measured.parallel_gap") and not _comparison_base(span):
+        parallel = _parallel_gap(span, record, done)
+        if parallel is not None:
+            # "7,1 billion tenge came from the republican budget and 2,7 billion tenge from
+            # the local budget", "Khatlon has completed 78 percent of its plan, Sughd region
+            # 64 percent": a clause with its verb left out repeats the one before it.
+            measured, measured_rule = parallel, "measured.parallel_gap"
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
@@ -294,6 +301,33 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
 
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
 _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
+
+
+_PARALLEL_SEPARATORS = frozenset((",", ";", "and", "while", "whereas"))
+
+
+def _parallel_gap(span: Span, record: dict, done: dict[int, Span]) -> str | None:
+    """The measured of the amount before, in the same unit and sentence, when the amount's
+    own clause repeats that one's with its verb left out: after a comma, semicolon or
+    "and" there is at most a label with no verb ("Sughd region", "the districts of
+    republican subordination"), and no verb follows the amount in its clause."""
+    doc = span.doc
+    prev = next(_earlier_in_sentence(span, done), None)
+    data = (prev._.extractor or {}) if prev is not None else {}
+    if prev is None or not data.get("measured") or data.get("unit") != record.get("unit"):
+        return None
+    between = doc[prev.end : span.start]
+    cut = max((t.i for t in between if t.lower_ in _PARALLEL_SEPARATORS), default=None)
+    if cut is None or any(t.pos_ in ("VERB", "AUX") for t in doc[cut + 1 : span.start]):
+        return None
+    if doc[cut].lower_ == "and" and cut == span.start - 1 and doc[cut - 1].like_num:
+        return None  # "3 and 4 schools": a list, measured.list_shared's
+    for t in doc[span.end : span.sent.end]:
+        if t.lower_ in _PARALLEL_SEPARATORS or t.is_sent_end:
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return data["measured"]
 
 
 def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
