@@ -573,6 +573,54 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
 @pytest.mark.parametrize(
     "text,span,head",
     [
+        # "respectively" pairs amounts with coordinated subjects, not with places or with
+        # the nouns of a phrase inside the subject.
+        ("Exports and imports grew by 12% and 8% respectively.", "8%", "import"),
+        ("Mining, electricity supply and water supply accounted for 2,3%, 5,1% and 1,5% "
+         "respectively.", "5,1%", "electricity supply"),
+        ("Transfers to regional budgets for healthcare and education totalled 612.5 and "
+         "438.1 billion tenge respectively.", "438.1 billion tenge", "transfer"),
+        # A clause with its verb left out repeats the one before it.
+        ("Of this amount, 7,1 billion tenge came from the republican budget and 2,7 billion "
+         "tenge from the local budget.", "2,7 billion tenge", "amount"),
+        ("Khatlon region has completed 78 percent of its plan, Sughd region 64 percent and "
+         "Rasht valley 22 percent.", "22 percent", "plan"),
+        # Items labelled by places are figures of what the list's header names.
+        ("By regions, the largest volumes of FDI fell on:\n• Tashkent region – $231,4 "
+         "million;\n• Navoi region – $187,9 million.", "$187,9 million", "FDI"),
+        ("Exports by region were as follows:\n- Almaty region – $412,5 million;\n- Kostanay "
+         "region – $318,2 million.", "$412,5 million", "export"),
+        # An indicator's abbreviation is a noun whatever the model says.
+        ("In Bukhara region, FDI amounted to $96,8 million.", "$96,8 million", "FDI"),
+        ("The largest investors were China (24,6 percent of FDI) and Russia (19,3 percent).",
+         "19,3 percent", "FDI"),
+        ("It has registered 26 investment projects worth a total of 418.6 billion tenge.",
+         "418.6 billion tenge", "investment project"),
+    ],
+)  # fmt: skip
+def test_measured_of_gapped_clauses_lists_and_respectively(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # Places paired by "respectively" say where, not what.
+        ("Turkey and Switzerland accounted for $366.4 million and $251.6 million "
+         "respectively.", "$251.6 million"),
+        # A second clause with its own verb is no gap.
+        ("Of this amount, 7,1 billion tenge came from the republican budget and 2,7 billion "
+         "tenge remains unspent.", "2,7 billion tenge"),
+    ],
+)  # fmt: skip
+def test_measured_not_borrowed_across_places_or_verbs(extract, text, span):
+    measured = quantity(extract(text), span)["measured"]
+    assert measured is None or not measured.startswith("amount")
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
         # "order" and "time" are idioms only in some company.
         ("The state order for preschool places will be increased by 15%.", "15%", "state order"),
         ("The average waiting time was cut to 12 days.", "12 days", "average waiting time"),

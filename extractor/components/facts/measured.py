@@ -133,6 +133,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # "Tashkent and Samarkand showed the highest growth, 9,2 and 8,7 percent": a
             # figure set after a comma beside a noun is of that noun.
             measured, measured_rule = _phrase(ctx, label), "measured.apposed_label"
+    if measured is None and on("measured.list_header"):
+        header = _list_header(ctx, span)
+        if header is not None:
+            # "By regions, the largest volumes of FDI fell on:\n• Tashkent region – $231,4
+            # million;": an item labelled by a place is a figure of what the header names.
+            measured, measured_rule = _phrase(ctx, header), "measured.list_header"
     if measured is None and on("measured.parallel_gap") and not _comparison_base(span):
         parallel = _parallel_gap(span, record, done)
         if parallel is not None:
@@ -301,6 +307,42 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
 
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
 _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
+
+
+# "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
+_BULLET = rx(r"[•·●▪*–—-]")
+_PLACE_ITEM = rx(r"(?m)^[ \t]*[•·●▪*–—-][ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
+
+
+def _list_header(ctx: FactContext, span: Span) -> Token | None:
+    """What a list's header names, for an item whose label is a place: the subject of the
+    header's clause ("the largest volumes of FDI fell on:"), else its first noun. The
+    header is the line ending in a colon above the run of items."""
+    text, doc = ctx.text, span.doc
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    item = _PLACE_ITEM.match(text, line_start, span.start_char)
+    if item is None or not ctx.places.between(item.start("label"), span.start_char):
+        return None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(":"):
+            break
+        if not _BULLET.match(line):
+            return None  # not a run of items under one header
+        end = start - 1
+    else:
+        return None
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and _noun_ok(ctx, subj):
+        return subj
+    return next((t for t in sent if t.pos_ == "NOUN" and _noun_ok(ctx, t)), None)
 
 
 _PARALLEL_SEPARATORS = frozenset((",", ";", "and", "while", "whereas"))
@@ -619,9 +661,11 @@ def _measured(
         and nxt is not None
         and nxt.lower_ == "of"
         and base == "%"
+        and not doc_text(doc)[max(0, span.start_char - 3) : span.start_char].rstrip().endswith("(")
     ):
         # "the poverty line is 70% of the subsistence minimum": a share stated of the
-        # subject; "70% of the industry" alone is of the industry.
+        # subject; "70% of the industry" alone is of the industry, and so is a bracketed
+        # "the largest investors were China (24,6 percent of FDI)".
         verb = _clause_verb(span)
         subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
         if _noun_ok(ctx, subj) and not (span.start <= subj.i < span.end) and subj.i < span.start:
@@ -673,11 +717,12 @@ def _measured(
         label = doc.char_span(up_to.start(1), up_to.end(1))
         if label is not None and _noun_ok(ctx, label[-1]) and label[-1].pos_ == "NOUN":
             return _phrase(ctx, label[-1]), "measured.up_to_label"
-    # "products worth 600 billion tenge", "support in the amount of 150 bln tenge",
+    # "products worth 600 billion tenge" (or "worth a total of"), "support in the amount
+    # of 150 bln tenge",
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
+        r"(?i)\b(worth(?:\s+a\s+total\s+of|\s+in\s+total)?|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
         before,
     )
     if m and on("measured.amount_cue"):

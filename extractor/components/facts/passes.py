@@ -5,7 +5,7 @@ nouns and periods in order; last, every amount gets its indicator."""
 from __future__ import annotations
 
 import regex as re
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.periods import ordered_period
@@ -15,7 +15,7 @@ from ...schema import SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, _period_of
-from .syntax import _phrase
+from .syntax import _clause_verb, _noun_ok, _phrase
 
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
@@ -133,8 +133,14 @@ def _respectively(
             last = amounts[-1]
             of = doc[last.end] if last.end < len(doc) and doc[last.end].lower_ == "of" else None
             head = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if head is not None and rules.on("measured.respectively"):
+            nouns = []
+            if head is not None:
                 nouns = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+            else:
+                # "Mining, electricity supply and water supply accounted for 2,3%, 5,1% and
+                # 1,5% respectively": the n-th amount measures the n-th subject
+                nouns = _coordinated_subjects(ctx, last)
+            if nouns and rules.on("measured.respectively"):
                 nouns.sort(key=lambda t: t.i)
                 if len(nouns) == len(amounts):
                     for amount, noun in zip(amounts, nouns, strict=True):
@@ -150,6 +156,20 @@ def _respectively(
                         if record is not None and period is not None:
                             record["time_start"], record["time_end"] = period
                             record["period_rule"] = "period.respectively"
+
+
+def _coordinated_subjects(ctx: FactContext, amount: Span) -> list[Token]:
+    """The common nouns coordinated as the subject of the amount's verb ("Mining,
+    electricity supply and water supply accounted for ..."); none when the subject is a
+    single noun or names places ("Turkey and Switzerland accounted for")."""
+    verb = _clause_verb(amount)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subj is None or not _noun_ok(ctx, subj):
+        return []
+    chain = [subj]
+    for noun in chain:
+        chain.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    return chain if len(chain) > 1 else []
 
 
 def set_indicators(doc: Doc, spans: list[Span]) -> None:

@@ -168,7 +168,11 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
             and token.doc[token.i - 1].lower_ in _IDIOM_BEFORE[token.lower_]
         )
         and not token.like_num
-        and (token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC") or token.text.islower())
+        and (
+            token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
+            or token.text.islower()
+            or token.text in load_not_entities()  # "FDI amounted to ...", whatever the model says
+        )
         and token.i not in ctx.named
         and load_lexicon().code_of(token.text) is None
     )
