@@ -596,6 +596,15 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
          "19,3 percent", "FDI"),
         ("It has registered 26 investment projects worth a total of 418.6 billion tenge.",
          "418.6 billion tenge", "investment project"),
+        # What is worth the amount is the noun its phrases hang on, not through "of".
+        ("In the quarter, 146 projects with foreign participation worth $892 million were "
+         "commissioned.", "$892 million", "project"),
+        ("We expect the launch of 34 projects worth 295 billion tenge.", "295 billion tenge",
+         "project"),
+        ("Some 1,700 units of medical equipment worth 64 billion tenge were purchased.",
+         "64 billion tenge", "medical equipment"),
+        # "make up" states a share of its subject.
+        ("Girls made up 48,6 percent of all pupils.", "48,6 percent", "girl"),
     ],
 )  # fmt: skip
 def test_measured_of_gapped_clauses_lists_and_respectively(extract, text, span, head):

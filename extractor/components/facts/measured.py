@@ -602,7 +602,14 @@ def _measured(
     if (
         on("measured.share_of_subject")
         and head_verb is not None
-        and head_verb.lemma_.lower() in ("account", "constitute", "comprise")
+        and (
+            head_verb.lemma_.lower() in ("account", "constitute", "comprise")
+            # "Girls made up 48,6 percent of all pupils"
+            or (
+                head_verb.lemma_.lower() == "make"
+                and any(c.dep_ == "prt" and c.lower_ == "up" for c in head_verb.children)
+            )
+        )
     ):
         subj = _subject(ctx, head_verb)
         if _noun_ok(ctx, subj):
@@ -740,6 +747,8 @@ def _measured(
                 return act, "measured.amount_cue"
             noun = _left_noun(ctx, doc, cue_start.start, sent.start)
             if noun is not None:
+                if rx(r"(?i)^(?:worth|valued)").match(m.group(1)):
+                    noun = _phrase_head(ctx, noun)  # what is worth it, not its modifier
                 return _phrase(ctx, noun), "measured.amount_cue"
     if (
         on("measured.money_for")
@@ -910,6 +919,22 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 
 
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
+
+
+def _phrase_head(ctx: FactContext, noun: Token) -> Token:
+    """The noun a chain of prepositional phrases hangs on: "146 projects with foreign
+    participation worth ...", "a plant for metal structures in the zone worth ..."; not
+    through "of" or a container: "the launch of 34 projects worth ..." is of the projects)."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.lower_ != "of"  # "the launch of 34 projects worth", "units of equipment"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.head.lemma_.lower() not in _CONTAINERS
+        and _noun_ok(ctx, noun.head.head)
+    ):
+        noun = noun.head.head
+    return noun
 
 
 def _owner_of_amount_phrase(
