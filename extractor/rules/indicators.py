@@ -468,14 +468,21 @@ def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]
     ]
 
 
+# A clause ends at a semicolon or a comma, but not at the comma of a list of names
+# ("Foreign investors from Germany, Japan and Turkey invested ...").
+_CLAUSE_BREAK = rx(r";|(?<!\b\p{Lu}\w*),(?=\s)|,(?!\s+\p{Lu}\w*(?:,|\s+and\b|\s+or\b))(?=\s)")
+
+
 def _clause_start(sentence: str, at: int) -> int:
-    return max(sentence.rfind(", ", 0, at), sentence.rfind(";", 0, at)) + 1
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, max(0, at - 400), at)]
+    return breaks[-1] if breaks else 0
 
 
 def _clause(sentence: str, at: int) -> str:
-    """The stretch of ``sentence`` between ", " or ";" around the offset ``at``."""
-    ends = [e for e in (sentence.find(", ", at), sentence.find(";", at)) if e >= 0]
-    return sentence[_clause_start(sentence, at) : min(ends) if ends else len(sentence)]
+    """The stretch of ``sentence`` between the clause breaks (";", a comma not inside a
+    list of names) around the offset ``at``."""
+    end = _CLAUSE_BREAK.search(sentence, at)
+    return sentence[_clause_start(sentence, at) : end.start() if end else len(sentence)]
 
 
 @lru_cache(maxsize=1)

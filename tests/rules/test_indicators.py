@@ -239,6 +239,11 @@ from extractor.rules.indicators import (
         # investment a nationality names is foreign investment
         ("investment", "USD", "The plant was built in 2015-2016 with Chinese investment of $261 million.",
          "foreign_investment", "clause:Chinese investment"),
+        # a list of names does not end the clause; a comma between clauses does
+        ("investment", "RUB", "Foreign investors from Germany, Japan and Turkey invested 14,2 billion rubles.",
+         "foreign_investment", "clause:foreign investor"),
+        ("investment", "RUB", "Foreign investors came, and local firms invested 14,2 billion rubles.",
+         "investment", "measured:investment"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
