@@ -26,12 +26,23 @@ from .rx import WS_START, rx
 from .timex import YEAR
 from .units import CURRENCY_CODE, UnitLexicon, load_lexicon, rate_code
 
+# Tried in this order: "no less than" is min before "less than" is under, "did not exceed"
+# is max before "exceed" is over.
+_NOT_EXCEED = r"(?:did|does|do|should|must|will|shall|can|may)\s+not\s+exceed|not\s+to\s+exceed"
 QUALIFIERS: list[tuple[str, str]] = [
     ("approx", r"about|around|approximately|approx\.?|some|nearly|almost|roughly|circa|~"),
-    ("over", r"more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|over\s+than"),
-    ("under", r"less\s+than|below|under|fewer\s+than|just\s+under"),
     ("min", r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|minimum\s+of"),
-    ("max", r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|not\s+exceeding|maximum\s+of"),
+    (
+        "max",
+        r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|not\s+exceeding|maximum\s+of|"
+        + _NOT_EXCEED,
+    ),
+    (
+        "over",
+        r"more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|over\s+than"
+        r"|exceeded|exceeds|will\s+exceed|surpassed|topped",
+    ),
+    ("under", r"less\s+than|below|under|fewer\s+than|just\s+under"),
 ]
 _QUALIFIER_RE = [
     (name, re.compile(r"(?i)(?<![\p{L}])(?:" + pattern + r")\s+$")) for name, pattern in QUALIFIERS

@@ -132,6 +132,13 @@ def only(text):
         ("at least 40 MW", "40 MW", 40, "MW", "min"),
         ("nearly 2.4 billion kWh", "2.4 billion kWh", 2.4e9, "kWh", "approx"),
         ("less than 5 Gcal", "5 Gcal", 5, "Gcal", "under"),
+        # a negated "less"/"more" or "exceed" is a bound, before the plain comparative
+        ("no less than 5 Gcal", "5 Gcal", 5, "Gcal", "min"),
+        ("not more than 5 Gcal", "5 Gcal", 5, "Gcal", "max"),
+        ("revenue exceeded 4.2 trillion tenge", "4.2 trillion tenge", 4.2e12, "KZT", "over"),
+        ("exports topped $ 19 million", "$ 19 million", 1.9e7, "USD", "over"),
+        ("the yield did not exceed 7 tons", "7 tons", 7, "t", "max"),
+        ("losses should not exceed 5 Gcal", "5 Gcal", 5, "Gcal", "max"),
         ("one and a half thousand tons", "one and a half thousand tons", 1500, "t", None),
         ("a million tenge", "a million tenge", 1e6, "KZT", None),
         ("increased by 1 year", "1 year", 1, "year", None),
