@@ -605,6 +605,17 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
          "64 billion tenge", "medical equipment"),
         # "make up" states a share of its subject.
         ("Girls made up 48,6 percent of all pupils.", "48,6 percent", "girl"),
+        # A change the subject shows, or set beside an amount, is of what changes; a
+        # change noun with its own modifier names it.
+        ("Industrial output showed an increase of 3.9 percent.", "3.9 percent",
+         "Industrial output"),
+        ("The average monthly salary – 29 314 rubles, growth of 9,6 percent.", "9,6 percent",
+         "average monthly salary"),
+        ("The forecast sets GDP growth of 4%.", "4%", "GDP growth"),
+        # Persons counted are of what "the number of" names.
+        ("The number of foreign tourists reached 2.3 million people.", "2.3 million people",
+         "foreign tourist"),
+        ("More than 600 people attended the meeting.", "600 people", "person"),
     ],
 )  # fmt: skip
 def test_measured_of_gapped_clauses_lists_and_respectively(extract, text, span, head):

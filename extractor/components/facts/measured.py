@@ -545,6 +545,20 @@ def _measured(
                 subj = obj if obj is not None else subj
             if _noun_ok(ctx, subj):
                 return _phrase(ctx, subj), "measured.classifier_subject"
+        if (
+            on("measured.classifier_subject")
+            and base == "person"
+            and (verb := _clause_verb(span)) is not None
+            and verb.lemma_ in _COPULAR
+            and (subj := _subject(ctx, verb)) is not None
+            and subj.lemma_.lower() == "number"
+        ):
+            # "the number of foreign tourists reached 2.3 million people": persons counted
+            # are of what the subject numbers
+            of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if _noun_ok(ctx, obj):
+                return _phrase(ctx, obj), "measured.classifier_subject"
         return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
@@ -746,6 +760,18 @@ def _measured(
                 # "operators were fined for a total of 284 million tenge"
                 return act, "measured.amount_cue"
             noun = _left_noun(ctx, doc, cue_start.start, sent.start)
+            if (
+                noun is not None
+                and noun.lemma_.lower() in _CHANGE_NOUNS
+                and noun.dep_ == "dobj"
+                # ("showed GDP growth of", "set annual growth of": the phrase names it)
+                and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children)
+            ):
+                # "Industrial output showed an increase of 3.9 percent": a change the
+                # subject shows is a change of the subject
+                subj = _subject(ctx, noun.head)
+                if _noun_ok(ctx, subj) and subj.lemma_.lower() not in _CHANGE_NOUNS:
+                    return _phrase(ctx, subj), "measured.amount_cue"
             if noun is not None:
                 if rx(r"(?i)^(?:worth|valued)").match(m.group(1)):
                     noun = _phrase_head(ctx, noun)  # what is worth it, not its modifier
@@ -1032,7 +1058,7 @@ _CLASSIFIERS = frozenset(_WORDS["classifiers"])
 
 # ", an increase of 18,4%", ", a decrease of 3 percent": a change set beside an amount.
 _APPOSED_CHANGE = re.compile(
-    r"(?i),\s+(?:an?\s+)(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
+    r"(?i),\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
     r"\s+(?:of|by)\s+(?:about\s+|almost\s+|nearly\s+)?$"
 )
 
