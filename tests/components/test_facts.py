@@ -421,6 +421,24 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A bulletin "as of" a day: what has been done is as of that day, whether the
+        # lead follows the headline or a dateline paragraph of its own.
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nWinter wheat has been harvested on 512 thousand hectares.",
+         "2013-08-09", "512 thousand hectares", ("2013-08-08", "2013-08-08")),
+        ("Grain threshed on 61 percent of the area\n\nSARATOV, 9 August 2013 – Press service\n\n"
+         "As of 8 August, farmers have threshed 1,1 million hectares.\n\nWinter wheat has been "
+         "harvested on 512 thousand hectares.",
+         "2013-08-09", "512 thousand hectares", ("2013-08-08", "2013-08-08")),
+    ],
+)  # fmt: skip
+def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         # A size or age is of the thing named before it, or of the subject.

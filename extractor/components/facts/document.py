@@ -217,10 +217,12 @@ _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
 def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
     """The day of a progress bulletin: "as of" a day in its headline, or opening the first
     sentence of its lead; a day at most a week before the document's date."""
-    paragraphs = paragraph_ends(text, 2)
+    paragraphs = paragraph_ends(text, 3)
     if not date or len(date) != 10 or len(paragraphs) < 2:
         return None
-    headline_end, first_end = paragraphs
+    headline_end, first_end = paragraphs[:2]
+    if len(paragraphs) > 2 and _dateline_only(text[headline_end:first_end]):
+        first_end = paragraphs[2]  # "SARATOV, 9 August 2013 – Press service of ..." alone
     for t in times:
         if t.start_char >= first_end:
             break
@@ -234,6 +236,12 @@ def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
         if start <= date and (_days(date) - _days(start)) <= 7:
             return start, end
     return None
+
+
+def _dateline_only(paragraph: str) -> bool:
+    """A paragraph that is a dateline or byline line alone, no sentence of the lead."""
+    line = paragraph.strip()
+    return 0 < len(line) <= 160 and "\n" not in line and not line.endswith((".", "!", "?"))
 
 
 def _days(iso: str) -> int:
