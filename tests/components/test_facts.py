@@ -439,6 +439,24 @@ def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A present perfect stands done on the day it is told ...
+        ("Construction began in 2017.\n\nThe plant has created 640 permanent jobs.",
+         "2019-09-05", "640 permanent jobs", ("2019-09-05", "2019-09-05")),
+        # ... unless its paragraph names the period
+        ("In 2018 the region's economy grew. The region has attracted 1.2 trillion tenge of "
+         "investment.", "2019-02-01", "1.2 trillion tenge", ("2018", "2018")),
+        # ... and a past perfect is no present one.
+        ("Construction began in 2017.\n\nBy then the company had invested 40 million dollars.",
+         "2019-09-05", "40 million dollars", ("2017", "2017")),
+    ],
+)  # fmt: skip
+def test_period_of_a_present_perfect(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         # A size or age is of the thing named before it, or of the subject.

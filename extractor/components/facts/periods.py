@@ -313,6 +313,21 @@ def _past_report(a: Amount) -> Period | None:
     return _past(a.ctx.report_period, a)
 
 
+@period_rule("period.perfect_now")
+def _perfect_now(a: Amount) -> Period | None:
+    """ "The plant has created 640 permanent jobs": a present perfect with no period in its
+    paragraph or report tells what stands done on the day it is told, not in the last
+    period named paragraphs before."""
+    date = a.ctx.doc_date
+    if not (date and len(date) == 10 and a.ctx.has_parse and a.reports_past):
+        return None
+    verb = _clause_verb(a.span)
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (date, date) if aux & {"has", "have"} else None
+
+
 @period_rule("period.past_earlier")
 def _past_earlier(a: Amount) -> Period | None:
     """A past-tense figure in a report with no period: the last past period named
