@@ -499,9 +499,11 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                 num.plain_int
                 and _YEAR.fullmatch(text[num.start : num.end])
                 and sep in ("-", "–", "—")
-                and second.value < num.value
+                and second.value / (second.scale or 1) < num.value
             ):
-                return None  # "in 2020 – 88,1 percent": a year labels the amount after the dash
+                # "in 2020 – 88,1 percent", "(in 2012 – 1,87 billion rubles)": a year labels
+                # the amount after the dash
+                return None
             low_v = num.value
             if num.scale is None and second.scale is not None:
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both

@@ -457,6 +457,25 @@ def test_period_of_a_present_perfect(extract, text, date, span, period):
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # A time in brackets with an amount of its own is that amount's ...
+        ("In 2013 the chamber audited 41 bodies. Violations worth 2,9 billion rubles were "
+         "revealed (in 2012 – 1,87 billion rubles).", "2014-03-19", "2,9 billion rubles",
+         ("2013", "2013")),
+        ("In 2013 the chamber audited 41 bodies. Violations worth 2,9 billion rubles were "
+         "revealed (in 2012 – 1,87 billion rubles).", "2014-03-19", "1,87 billion rubles",
+         ("2012", "2012")),
+        # ... a time alone in brackets labels what it follows.
+        ("Exports (January-August) – $1.27 bn.", "2024-09-20", "$1.27 bn",
+         ("2024-01", "2024-08")),
+    ],
+)  # fmt: skip
+def test_period_of_brackets(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         # A size or age is of the thing named before it, or of the subject.

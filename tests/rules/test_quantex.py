@@ -132,6 +132,9 @@ def only(text):
         ("at least 40 MW", "40 MW", 40, "MW", "min"),
         ("nearly 2.4 billion kWh", "2.4 billion kWh", 2.4e9, "kWh", "approx"),
         ("less than 5 Gcal", "5 Gcal", 5, "Gcal", "under"),
+        # a year before a dash labels the amount after it, scaled or not
+        ("(in 2020 – 88,1 percent)", "88,1 percent", 88.1, "%", None),
+        ("(in 2012 – 1,87 billion rubles)", "1,87 billion rubles", 1.87e9, "RUB", None),
         # a negated "less"/"more" or "exceed" is a bound, before the plain comparative
         ("no less than 5 Gcal", "5 Gcal", 5, "Gcal", "min"),
         ("not more than 5 Gcal", "5 Gcal", 5, "Gcal", "max"),

@@ -731,6 +731,13 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
         if not own:
             return None, None
         candidates = own
+        # "1 146 violations worth 2,9 billion rubles were revealed (in 2012 – 1,87 billion
+        # rubles)": a time inside brackets is of what the brackets hold
+        pairs = _bracket_pairs(text, sent.start_char, sent.end_char)
+        own = [t for t in candidates if _same_brackets(pairs, t, span)]
+        if not own:
+            return None, None
+        candidates = own
     if rules.on("period.semicolon_clause"):
         # "This year we will launch unit 4 with a capacity of 600 MW, and in 2024 – unit 3":
         # a time that opens a later clause (", and in 2024") is that clause's, when the
@@ -801,6 +808,33 @@ _BRACKETED_BASE = re.compile(
     r"(?i)[^()]{0,20}\(\s*(?:(?:" + COMPARED_TO + r")\s+)?[\d.,\s]+[^()\d]{0,20}"
 )
 _NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
+
+
+def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (open, close) offsets of the round brackets between ``start`` and ``end``."""
+    pairs, opened = [], []
+    for i in range(start, end):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            pairs.append((opened.pop(), i))
+    return pairs
+
+
+def _same_brackets(pairs: list[tuple[int, int]], time: Span, span: Span) -> bool:
+    """The time stands in no bracket pair that holds an amount of its own and that the
+    amount stands outside of ("(in 2012 – 1,87 billion rubles)"); a bracket holding the
+    time alone labels what it follows ("Exports (January-August) – $1.27 bn")."""
+    text = doc_text(span.doc)
+    return not any(
+        o < time.start_char < c
+        and not (o < span.start_char < c)
+        and _DIGIT.search(text[o:time.start_char] + text[time.end_char:c])
+        for o, c in pairs
+    )
+
+
+_DIGIT = rx(r"\d")
 
 
 def _nearest(span: Span, candidates: list[Span]) -> Span:
