@@ -14,7 +14,7 @@ from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
 from ...rules.rx import WS_START, rx
 from ...rules.tables import header_cell, table_cell
-from ...rules.timex import COMPARED_TO, tense_of
+from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -60,6 +60,7 @@ class Amount:
     def focus(self, **how) -> Period | None:
         """The period the paragraph set before the amount (:func:`_paragraph_focus`)."""
         how.setdefault("skip_causes", self.ctx.on("period.cause_time"))
+        how.setdefault("skip_bases", self.ctx.on("period.focus_skips_bases"))
         return _paragraph_focus(self.span, self.ctx.governing_times, self.paragraph, **how)
 
 
@@ -638,11 +639,14 @@ def _paragraph_focus(
     skip_now: bool = False,
     skip_plans: bool = False,
     skip_causes: bool = False,
+    skip_bases: bool = False,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
     text = doc_text(span.doc)
     for t in times.backwards(paragraph, span.start_char):  # the last one that passes
+        if skip_bases and _base_time(text, t):
+            continue  # "... 1.3 times more than in 2023.", "(6.4 in 2021)": a base of comparison
         if rx(r"(?i)\bby\s+(?:the\s+)?$").search(text[max(0, t.start_char - 8) : t.start_char]):
             continue
         if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
@@ -657,6 +661,18 @@ def _paragraph_focus(
         if period[0] or period[1]:
             return period
     return None
+
+
+def _base_time(text: str, time: Span) -> bool:
+    """The time is the base of a comparison: after "than (in)", "against", "compared
+    with", "% of", or in brackets that hold an amount of their own ("(6.4 in 2021)")."""
+    if BASELINE_BEFORE.search(text, max(0, time.start_char - 40), time.start_char):
+        return True
+    opened = text.rfind("(", max(0, time.start_char - 30), time.start_char)
+    if opened < 0 or ")" in text[opened : time.start_char]:
+        return False
+    closed = text.find(")", time.end_char, time.end_char + 30)
+    return closed >= 0 and bool(_DIGIT.search(text[opened : time.start_char] + text[time.end_char : closed]))
 
 
 def _reports_past(span: Span) -> bool:
