@@ -77,6 +77,20 @@ _PLACE_ITEM = re.compile(
     r"(?<![\p{L}'’-])(?P<span>[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)?"
     r"(?:\s+(?:city|district|region|town))?)\s+[–—-]\s+\d"
 )
+# A run of figures by place inside a sentence: "Balashovsky district – 31,4 c/ha,
+# Arkadaksky – 29,8 and Rtishchevsky – 27,6", "Taylak (112,4%), Bulungur (111,8%) and
+# Jomboy (110,9%)" ... "districts": one member with its administrative word, or the shared
+# plural after the run, makes every bare name of it a place.
+_FIGURE_ITEM = re.compile(
+    r"(?<![\p{L}'’-])(?P<span>[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)?)"
+    r"(?P<admin>\s+(?:city|district|region|town))?"
+    r"\s*(?:[–—-]\s*\d(?:[^,;.\n()]|[,.](?=\d)){0,40}?(?=,\s|\s+and\s|[;.\n]|$)"
+    r"|\(\s*\d[^()\n]{0,40}\))"
+)
+# ... or the words just before the run say the figures are by districts or regions
+_PLACES_BEFORE = re.compile(r"(?i)\b(?:districts|regions|cities|towns)\b[^.\n]{0,60}[.?:]?\s*$")
+_ITEM_GAP = re.compile(r",\s+(?:and\s+)?|" + WS_START + r"\s+and\s+")
+_SHARED_ADMIN = re.compile(WS_START + r"\s+(?:districts|regions|cities|towns)\b")
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
@@ -217,6 +231,18 @@ _WORD_WINDOW = 80  # longer than any one-word place name
 _LIST_NAME = re.compile(
     r"[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}]?[\p{Ll}'’]+)*(?![\p{L}\d-])(?![^\S\n]+[\p{Lu}])"
 )
+
+
+def _figure_runs(text: str) -> list[list[re.Match]]:
+    """Runs of two or more "Name – figure" / "Name (figure)" items joined by commas and
+    "and"."""
+    runs: list[list[re.Match]] = []
+    for m in _FIGURE_ITEM.finditer(text):
+        if runs and _ITEM_GAP.fullmatch(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) > 1]
 
 
 def _coordinated_places(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -412,6 +438,13 @@ class EntityRefiner:
             out.append((*m.span("span"), "PERSON", "rule"))
         for m in _NAME_PATRONYMIC.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
+        for run in _figure_runs(text):
+            if (
+                any(m.group("admin") for m in run)
+                or _SHARED_ADMIN.match(text, run[-1].end())
+                or _PLACES_BEFORE.search(text, max(0, run[0].start() - 80), run[0].start())
+            ):
+                out.extend((*m.span("span"), "GPE", "rule") for m in run if not m.group("admin"))
         for m in _PLACE_LIST_HEADER.finditer(text):
             # "by districts (in %): Chust – 11,8; Pap – 11,2; Namangan city – 0,1": the names
             # of a list the header says are places

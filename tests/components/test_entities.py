@@ -76,6 +76,22 @@ def spans(records, label):
             "GPE",
             "Namangan city",
         ),
+        # a run of figures by place inside a sentence: one member with its administrative
+        # word, the shared plural after the run, or the words before it make each a place
+        (
+            "Yields were highest in Balashovsky district – 31,4 c/ha, Arkadaksky – 29,8 and "
+            "Rtishchevsky – 27,6 c/ha.",
+            "GPE",
+            "Arkadaksky",
+        ),
+        (
+            "Most grain came from Yershovsky (121,5 thousand tons) and Pugachevsky (104 "
+            "thousand tons) districts.",
+            "GPE",
+            "Yershovsky",
+        ),
+        ("Which districts grew fastest? Taylak (112,4%) and Jomboy (110,9%).", "GPE", "Jomboy"),
+        ("Abdykerimov (45 votes) and Sadykov (12 votes) were nominated.", "PERSON", "Sadykov"),
         # a street or embankment written in lower case after its name, as translations do
         (
             "A section from Toraigyrov street to the river port was renovated.",
