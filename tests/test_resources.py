@@ -42,6 +42,13 @@ def test_every_data_file_reads(name):
     assert read_jsonl(name)
 
 
+@pytest.mark.parametrize("name", [f for f in FILES if f.startswith("gazetteers/")])
+def test_no_gazetteer_lists_a_name_twice(name):
+    names = [row.get("pattern") or row.get("text") or row.get("title") for row in read_jsonl(name)]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    assert not twice, f"{name} lists these twice: {twice}"
+
+
 def test_no_module_reads_data_files_on_its_own():
     package = DATA.parent
     readers = [

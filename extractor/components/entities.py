@@ -65,6 +65,12 @@ _BODY_WORD = re.compile(
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
 _TRAILING_FUNCTION_WORDS = re.compile(WS_START + r"(?:\s+(?:of|the|and|for|in|on|to))+\s*$")
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_TRAILING_TIME = re.compile(
+    WS_START + r"\s+(?:in|on|since|until|by)\s+(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d)\b.*$"
+)
 _HOUR_AFTER = re.compile(WS_START + r"\s+hour\b")
 _CURRENCY_AFTER = re.compile(WS_START + r"\s+(?:dollars?|cents?)\b")
 # A list of figures by place: a header naming districts, regions or cities, a colon, then
@@ -367,7 +373,7 @@ class EntityRefiner:
             r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r")))"
             r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|under)(?:,?\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the|for|on|region|district|city|oblast))*?)?"
             r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])(?!\s+[\p{Lu}][\p{Ll}])"
-            r"(?!\s+(?:of|for|on)\s)"  # "Minister of Labour and Social Protection of the ..."
+            r"(?!\s+(?:of|for)\s)"  # "Minister of Labour and Social Protection of the ..."
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
         )
         self._title_before = re.compile(
@@ -573,6 +579,11 @@ class EntityRefiner:
             end = start + len(surface)
             if not surface:
                 return start, end, None
+        when = _TRAILING_TIME.search(surface)
+        if when and label in ("ORG", "FAC", "GPE") and source != "quote":
+            # "submitted to the Government in June": a time after a name is not part of it
+            end = start + when.start()
+            surface = text[start:end]
         tail = _TRAILING_FUNCTION_WORDS.search(surface)
         if tail and label in ("ORG", "FAC", "LAW"):
             # "The Plenipotentiary Representative of the President": a name does not end in

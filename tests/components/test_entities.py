@@ -92,6 +92,17 @@ def spans(records, label):
         ),
         ("Which districts grew fastest? Taylak (112,4%) and Jomboy (110,9%).", "GPE", "Jomboy"),
         ("Abdykerimov (45 votes) and Sadykov (12 votes) were nominated.", "PERSON", "Sadykov"),
+        # bylines after "Author:" and ending a dateline
+        ("The plant was opened.\n\nAuthor: Dana Kaliyeva\n\nMore news.", "PERSON", "Dana Kaliyeva"),
+        ("KARAGANDA, 10 July 2019 (QazWire) – By Aidos Zhumabekov\n\nThe zone grew.", "PERSON",
+         "Aidos Zhumabekov"),
+        # a name after a long portfolio, with "on" after it
+        ("He heard the report of the Minister of Education and Science Davlatali Sharifzoda on "
+         "the results.", "PERSON", "Davlatali Sharifzoda"),
+        # a time after a body is not part of its name
+        ("The strategy will be submitted to the Government in June.", "ORG", "Government"),
+        ("Grain prices fell in the Volga Federal District.", "GPE", "Volga Federal District"),
+        ("The Control and Accounts Chamber audited 41 bodies.", "ORG", "Control and Accounts Chamber"),
         # a street or embankment written in lower case after its name, as translations do
         (
             "A section from Toraigyrov street to the river port was renovated.",
