@@ -263,6 +263,14 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
+    # A school or academic year runs from September: "the 2017-2018 school year", "the past
+    # school year", "the new academic year".
+    (
+        "school_year",
+        r"(?:the\s+(?:(?P<yr>" + _Y + r")\s*[-–—/]\s*(?P<yr2>" + _Y + r"|\d{2})"
+        r"|(?P<rel>past|last|previous|current|new|next|coming|upcoming))|(?P<rel>this))"
+        r"\s+(?:school|academic)\s+year(?![\p{L}-])",
+    ),
     # "2021-2025", "2022–23" (a two-digit end joins its dash, and is no decimal or share:
     # "2022 - 71.5%", "in 2021 — 14 schools" are a year labelling an amount)
     (
@@ -596,6 +604,8 @@ def base_period(
     if kind == "decade":
         first = int(g["dec"]) if g.get("dec") else _DECADE_WORDS[g["decw"].lower()]
         return _iso(first), _iso(first + 9)
+    if kind == "school_year":
+        return _school_year(g, doc_date)
     if kind == "year_range":
         y1 = int(g["yr"])
         y2s = g["yr2"]
@@ -853,6 +863,29 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
             else (_iso(doc_date.year), _iso(doc_date.year + 10 * n))
         )
     return None, None
+
+
+def _school_year(g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
+    """A school year, at year precision: written out, or relative to the document date.
+    In June-August the year just ended is "the past" one and the one ahead "the new" one;
+    from September the one under way is "this" and "the new" one."""
+    if g.get("yr"):
+        y1, y2s = int(g["yr"]), g["yr2"]
+        return _iso(y1), _iso(int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s))
+    if doc_date is None or doc_date.month is None:
+        return None, None
+    year, month = doc_date.year, doc_date.month
+    current = year if month >= 9 else year - 1  # the school year that started last
+    rel = g["rel"].lower()
+    if rel in ("past", "last", "previous"):
+        start = current if 6 <= month <= 8 else current - 1
+    elif rel == "new":
+        start = year  # the one ahead, or from September the one just begun
+    elif rel in ("next", "coming", "upcoming"):
+        start = year if 6 <= month <= 8 else current + 1
+    else:  # this, current
+        start = current
+    return _iso(start), _iso(start + 1)
 
 
 def resolve(

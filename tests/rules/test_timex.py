@@ -408,6 +408,15 @@ def times(text, date="2020", previous=None):
             "1979",
         ),
         ("In the 1990s the plant stood idle.", "2023-04-12", "the 1990s", "1990", "1999"),
+        # school years run from September
+        ("in the 2017-2018 school year", "2018-08-23", "the 2017-2018 school year", "2017", "2018"),
+        ("over the past school year", "2018-08-23", "the past school year", "2017", "2018"),
+        ("over the past school year", "2018-11-02", "the past school year", "2017", "2018"),
+        ("in the new school year", "2018-08-23", "the new school year", "2018", "2019"),
+        ("in the new academic year", "2018-03-01", "the new academic year", "2018", "2019"),
+        ("this school year", "2018-11-02", "this school year", "2018", "2019"),
+        ("this school year", "2018-03-01", "this school year", "2017", "2018"),
+        ("the next school year", "2018-11-02", "the next school year", "2019", "2020"),
     ],
 )
 def test_time(text, date, span, start, end):
