@@ -34,7 +34,7 @@ class TimeRecognizer:
         report = _report_year(text, matches, date)
         for match in matches:
             s, e = sentence_at(text, starts, match.start)
-            tense = tense_of(text[s:e])
+            tense = _clause_tense(text, s, e, match.start)
             if match.kind == "running_months" and not _running_total(doc, match.start, tense):
                 continue  # "closed for three months": an amount of time
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
@@ -100,6 +100,17 @@ def _of_the_year(match: TimeMatch) -> bool:
     if match.kind == "report_year":
         return True
     return match.kind == "year_edge" and not (g.get("yr") or g.get("rel") or g.get("spk"))
+
+
+def _clause_tense(text: str, s: int, e: int, at: int) -> str:
+    """The tense of the part of the sentence ``s:e`` between colons and semicolons that
+    holds offset ``at`` ("..., which suffered from the drought in June, the figures are
+    lower: ... will not be harvested" is past for June); the whole sentence's when that
+    part says neither past nor future."""
+    start = max(text.rfind(":", s, at), text.rfind(";", s, at)) + 1 or s
+    ends = [i for i in (text.find(":", at, e), text.find(";", at, e)) if i >= 0]
+    tense = tense_of(text[max(start, s) : min(ends) if ends else e])
+    return tense if tense != "present" else tense_of(text[s:e])
 
 
 def _running_total(doc: Doc, start: int, tense: str) -> bool:

@@ -19,6 +19,10 @@ def _times(records):
         ("Between 2015 and 2019, 65 thousand jobs were created.", "2020", ("2015 and 2019", "2015", "2019")),
         ("Over the past decade the region built 40 schools.", "2021-09-08", ("the past decade", "2011", "2020")),
         ("In the next decade 40 schools will be built.", "2021-09-08", ("the next decade", "2021", "2031")),
+        # the tense of a month's own part of the sentence, not of a plan after a colon
+        ("Districts that suffered from the drought in June did worse: some fields will not be "
+         "harvested.", "2013-08-09", ("June", "2013-06", "2013-06")),
+        ("Repairs will start in June: the plan is ready.", "2013-08-09", ("June", "2014-06", "2014-06")),
     ],
 )  # fmt: skip
 def test_time_records(extract, sentence, date, expected):
