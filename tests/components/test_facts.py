@@ -876,3 +876,20 @@ def test_measured_of_a_comparison_base(extract, text, span, head):
 )  # fmt: skip
 def test_measured_phrase_keeps_the_text_spacing(extract, text, span, measured):
     assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
+    "text,span,indicator",
+    [
+        # a share or change of the amount before is a figure of the same indicator
+        ("Exports of vegetables reached 412 thousand tons, 1,3 times more than in 2022.",
+         "1,3 times", "exports"),
+        ("The region imported 12 thousand tons of poultry meat, 8% more than a year earlier.",
+         "8%", "imports"),
+        # not across sentences
+        ("The region imported 12 thousand tons of poultry meat. Prices rose by 8%.", "8%",
+         "inflation"),
+    ],
+)  # fmt: skip
+def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicator):
+    assert quantity(extract(text), span)["indicator"] == indicator

@@ -172,6 +172,12 @@ def _coordinated_subjects(ctx: FactContext, amount: Span) -> list[Token]:
     return chain if len(chain) > 1 else []
 
 
+# measured rules by which an amount is a restatement, share or change of the one before
+_OF_THE_AMOUNT_BEFORE = frozenset(
+    ("measured.same_as_before", "measured.comparison_base", "measured.change_of_before")
+)
+
+
 def set_indicators(doc: Doc, spans: list[Span]) -> None:
     """Give every amount the indicator of what it measures (:mod:`extractor.rules.indicators`),
     from its final ``measured``, its unit and its sentence; the record keeps the cue that
@@ -179,6 +185,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     classifier = default_indicator_classifier()
     text = doc_text(doc)
     has_sents = doc.has_annotation("SENT_START")
+    previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
     for span in spans:
         record = span._.extractor
         if record is None:
@@ -194,3 +201,18 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             record.get("measured"), record.get("unit"), sentence, at, before
         )
         record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
+        if (
+            has_sents
+            and previous_amount is not None
+            and previous_amount[0] == span.sent.start
+            and record.get("unit") in ("%", "x")
+            and record.get("measured_rule") in _OF_THE_AMOUNT_BEFORE
+            and record.get("measured") == previous_amount[1].get("measured")
+            and previous_amount[1].get("indicator")
+        ):
+            # "produced goods worth 14 trillion soums, or 109.4 percent compared with 2020":
+            # a share or change of the amount before is a figure of the same indicator
+            record["indicator"] = previous_amount[1]["indicator"]
+            record["indicator_rule"] = "before:" + previous_amount[1]["indicator"]
+        if has_sents:
+            previous_amount = (span.sent.start, record)
