@@ -667,6 +667,9 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("The average monthly salary – 29 314 rubles, growth of 9,6 percent.", "9,6 percent",
          "average monthly salary"),
         ("The forecast sets GDP growth of 4%.", "4%", "GDP growth"),
+        # Money before its verb is for the purpose the verb names, however it is parsed.
+        ("Over the three years 1,38 trillion tenge will be allocated for new hospitals.",
+         "1,38 trillion tenge", "new hospital"),
         # Persons counted are of what "the number of" names.
         ("The number of foreign tourists reached 2.3 million people.", "2.3 million people",
          "foreign tourist"),

@@ -892,6 +892,18 @@ def _measured(
     if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
         if _noun_ok(ctx, subj):
             return _phrase(ctx, subj), "measured.copular_subject"
+    if (
+        on("measured.subject_purpose")
+        and lexicon.kind_of(base) == "currency"
+        and span.start < verb.i
+        and verb.lemma_.lower() != "invest"
+    ):
+        # "Over the three years 1,38 trillion tenge will be allocated for new hospitals"
+        # (the parse hangs the money on "over"): money before its verb is what the verb
+        # allocates, and it is for its purpose
+        purpose = _purpose_after(ctx, verb, span)
+        if purpose is not None:
+            return _phrase(ctx, purpose), "measured.subject_purpose"
     noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
         return noun, "measured.verb_act"
