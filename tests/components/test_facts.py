@@ -667,6 +667,12 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("The average monthly salary – 29 314 rubles, growth of 9,6 percent.", "9,6 percent",
          "average monthly salary"),
         ("The forecast sets GDP growth of 4%.", "4%", "GDP growth"),
+        # An amount per hectare of a crop is a yield, whoever gathered it.
+        ("In the dry districts farmers have gathered only 7-9 centners per hectare.",
+         "7-9 centners per hectare", "yield"),
+        ("The highest yields are in Balashovsky district – 31,4 c/ha, Arkadaksky – 29,8 c/ha.",
+         "29,8 c/ha", "yield"),
+        ("The barley yield reached 14,1 c/ha.", "14,1 c/ha", "barley yield"),
         # Money before its verb is for the purpose the verb names, however it is parsed.
         ("Over the three years 1,38 trillion tenge will be allocated for new hospitals.",
          "1,38 trillion tenge", "new hospital"),

@@ -149,6 +149,14 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
+    if (
+        on("measured.yield_unit")
+        and record.get("unit") in _YIELD_UNITS
+        and (measured or "").split(" ")[-1].lower() != "yield"
+    ):
+        # "farmers have gathered only 7-9 centners per hectare", "Arkadaksky – 29,8 c/ha":
+        # an amount per hectare of a crop is a yield, whoever gathered it
+        measured, measured_rule, back_rule = "yield", "measured.yield_unit", None
     if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
         material[unit] = (span.end_char, measured)
     record["measured"] = measured
@@ -156,6 +164,10 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if record["measured"] and not _dependent_amount(span):
         ctx.previous_measured = (paragraph, record["measured"])
     done[span.start] = span
+
+
+# Units of a crop's yield
+_YIELD_UNITS = frozenset(("centner/ha", "t/ha", "kg/ha"))
 
 
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
