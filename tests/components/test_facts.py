@@ -671,7 +671,7 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("In the dry districts farmers have gathered only 7-9 centners per hectare.",
          "7-9 centners per hectare", "yield"),
         ("The highest yields are in Balashovsky district – 31,4 c/ha, Arkadaksky – 29,8 c/ha.",
-         "29,8 c/ha", "yield"),
+         "29,8 c/ha", "highest yield"),
         ("The barley yield reached 14,1 c/ha.", "14,1 c/ha", "barley yield"),
         # Money before its verb is for the purpose the verb names, however it is parsed.
         ("Over the three years 1,38 trillion tenge will be allocated for new hospitals.",
