@@ -673,6 +673,12 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("The highest yields are in Balashovsky district – 31,4 c/ha, Arkadaksky – 29,8 c/ha.",
          "29,8 c/ha", "highest yield"),
         ("The barley yield reached 14,1 c/ha.", "14,1 c/ha", "barley yield"),
+        # What the words after an amount compare.
+        ("The new lamps consume 42% less electricity than the old ones.", "42%", "electricity"),
+        ("The rivers will carry 15-20 percent less water than usual.", "15-20 percent", "water"),
+        ("Farmers will buy fertilizer 15-20 percent cheaper than imported.", "15-20 percent",
+         "price"),
+        ("The school for 900 places is 14 months behind schedule.", "14 months", "delay"),
         # Money before its verb is for the purpose the verb names, however it is parsed.
         ("Over the three years 1,38 trillion tenge will be allocated for new hospitals.",
          "1,38 trillion tenge", "new hospital"),

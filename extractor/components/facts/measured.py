@@ -166,6 +166,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     done[span.start] = span
 
 
+# After an amount: "... behind schedule", "... late"; "... cheaper"; "... less water"
+_BEHIND = rx(WS_START + r"\s+(?:behind\s+(?:the\s+)?schedule|late|overdue)\b")
+_CHEAPER = rx(WS_START + r"\s+(?:cheaper|more\s+expensive|dearer)\b")
+_MORE_LESS = rx(WS_START + r"\s+(?:more|less|fewer)\s+(?!than\b)[\p{L}-]+")
+
+
 # Units of a crop's yield
 _YIELD_UNITS = frozenset(("centner/ha", "t/ha", "kg/ha"))
 
@@ -900,6 +906,19 @@ def _measured(
         )
         if _noun_ok(ctx, obj):
             return _phrase(ctx, obj), "measured.multiplied_object"
+    if on("measured.comparative_noun"):
+        after = doc_text(doc)[span.end_char : span.end_char + 40]
+        if lexicon.kind_of(base) == "time" and _BEHIND.match(after):
+            return "delay", "measured.comparative_noun"  # "14 months behind schedule"
+        if base in ("%", "x"):
+            if _CHEAPER.match(after):
+                return "price", "measured.comparative_noun"  # "15-20 percent cheaper"
+            if _MORE_LESS.match(after) and span.end + 1 < sent.end:
+                noun = doc[span.end + 1]
+                if noun.pos_ == "NOUN" and _noun_ok(ctx, noun):
+                    # "consume 42% less electricity", "carry 15-20 percent less water"
+                    phrase = rx(r"^(?:more|less|fewer)\s+").sub("", _phrase(ctx, noun))
+                    return phrase, "measured.comparative_noun"
     subj = _subject(ctx, verb)
     if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
         if _noun_ok(ctx, subj):
