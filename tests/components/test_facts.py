@@ -686,6 +686,8 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("The number of foreign tourists reached 2.3 million people.", "2.3 million people",
          "foreign tourist"),
         ("More than 600 people attended the meeting.", "600 people", "person"),
+        ("The migration outflow was 7 458 people.", "7 458 people", "migration outflow"),
+        ("Every village will get internet at not less than 10 Mbit/s.", "10 Mbit/s", "speed"),
     ],
 )  # fmt: skip
 def test_measured_of_gapped_clauses_lists_and_respectively(extract, text, span, head):

@@ -149,14 +149,16 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
+    rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
-        on("measured.yield_unit")
-        and record.get("unit") in _YIELD_UNITS
-        and (measured or "").split(" ")[-1].lower() != "yield"
+        on("measured.rate_unit")
+        and rate_of is not None
+        and (measured or "").split(" ")[-1].lower() != rate_of
     ):
         # "farmers have gathered only 7-9 centners per hectare", "Arkadaksky – 29,8 c/ha":
-        # an amount per hectare of a crop is a yield, whoever gathered it
-        measured, measured_rule, back_rule = "yield", "measured.yield_unit", None
+        # an amount per hectare of a crop is a yield, whoever gathered it; "internet with
+        # a speed of not less than 10 Mbit/s": megabits a second are a speed
+        measured, measured_rule, back_rule = rate_of, "measured.rate_unit", None
     if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
         material[unit] = (span.end_char, measured)
     record["measured"] = measured
@@ -172,8 +174,18 @@ _CHEAPER = rx(WS_START + r"\s+(?:cheaper|more\s+expensive|dearer)\b")
 _MORE_LESS = rx(WS_START + r"\s+(?:more|less|fewer)\s+(?!than\b)[\p{L}-]+")
 
 
-# Units of a crop's yield
-_YIELD_UNITS = frozenset(("centner/ha", "t/ha", "kg/ha"))
+# Subjects that count persons as something else: "the number of X", "the population",
+# "the migration outflow was 7 458 people"
+_PEOPLE_COUNTS = frozenset(
+    ("number", "population", "outflow", "inflow", "headcount", "workforce", "contingent")
+)
+
+
+# Units that say what they measure: a crop's yield, a connection's speed
+_RATE_UNITS = {
+    "centner/ha": "yield", "t/ha": "yield", "kg/ha": "yield",
+    "Mbit/s": "speed", "Gbit/s": "speed", "kbit/s": "speed",
+}  # fmt: skip
 
 
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
@@ -569,14 +581,17 @@ def _measured(
             and (verb := _clause_verb(span)) is not None
             and verb.lemma_ in _COPULAR
             and (subj := _subject(ctx, verb)) is not None
-            and subj.lemma_.lower() == "number"
+            and subj.lemma_.lower() in _PEOPLE_COUNTS
         ):
             # "the number of foreign tourists reached 2.3 million people": persons counted
-            # are of what the subject numbers
+            # are of what the subject numbers; "the population grew from 2 763,4 thousand
+            # people", "the migration outflow was 7 458 people": of the subject
             of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if _noun_ok(ctx, obj):
+            if subj.lemma_.lower() == "number" and _noun_ok(ctx, obj):
                 return _phrase(ctx, obj), "measured.classifier_subject"
+            if subj.lemma_.lower() != "number" and _noun_ok(ctx, subj):
+                return _phrase(ctx, subj), "measured.classifier_subject"
         return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
