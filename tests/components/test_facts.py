@@ -432,6 +432,11 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
          "As of 8 August, farmers have threshed 1,1 million hectares.\n\nWinter wheat has been "
          "harvested on 512 thousand hectares.",
          "2013-08-09", "512 thousand hectares", ("2013-08-08", "2013-08-08")),
+        # a yield gathered so far is of that day too
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nThe highest yields have been obtained in Balashovsky "
+         "district – 31,4 centners per hectare.",
+         "2013-08-09", "31,4 centners per hectare", ("2013-08-08", "2013-08-08")),
     ],
 )  # fmt: skip
 def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):

@@ -258,8 +258,9 @@ def _as_of_frame(a: Amount) -> Period | None:
     ctx = a.ctx
     if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
         return None
-    if "/" in ((a.record or {}).get("unit") or ""):
-        return None  # rates, yields and capacities
+    unit = (a.record or {}).get("unit") or ""
+    if "/" in unit and unit not in ("centner/ha", "t/ha", "kg/ha"):
+        return None  # rates and capacities (a yield gathered so far is of the day)
     if a.governing is not None and _same_clause(a.span, a.governing):
         return None
     verb = _clause_verb(a.span)
