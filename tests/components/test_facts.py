@@ -678,6 +678,11 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
         ("The highest yields are in Balashovsky district – 31,4 c/ha, Arkadaksky – 29,8 c/ha.",
          "29,8 c/ha", "highest yield"),
         ("The barley yield reached 14,1 c/ha.", "14,1 c/ha", "barley yield"),
+        # A comparison is of the amount compared, not of one that says where.
+        ("The company mined 6.82 million tons of ore at its three mines, 4.1 percent more "
+         "than in 2018.", "4.1 percent", "ore"),
+        ("Farmers received diesel fuel at 172 tenge per liter, against 194 tenge per liter "
+         "at filling stations.", "194 tenge per liter", "price"),
         # What the words after an amount compare.
         ("The new lamps consume 42% less electricity than the old ones.", "42%", "electricity"),
         ("The rivers will carry 15-20 percent less water than usual.", "15-20 percent", "water"),
