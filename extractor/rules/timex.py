@@ -340,7 +340,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("report_year", r"(?:the\s+)?reporting\s+year(?![\p{L}-])"),
     (
         "report_year",
-        r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:\d|before|after|of))",
+        r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:(?:19|20)\d\d\b|before|after|of))",
     ),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+" + _DAY + r")"),

@@ -408,6 +408,8 @@ def times(text, date="2020", previous=None):
             "1979",
         ),
         ("In the 1990s the plant stood idle.", "2023-04-12", "the 1990s", "1990", "1999"),
+        # "over the year" before an amount is the reporting year; "the year 2019" is 2019
+        ("over the year 310 new jobs were created", "2020-02-12", "the year", "2019", "2019"),
         # school years run from September
         ("in the 2017-2018 school year", "2018-08-23", "the 2017-2018 school year", "2017", "2018"),
         ("over the past school year", "2018-08-23", "the past school year", "2017", "2018"),
