@@ -977,6 +977,8 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
     before = text[max(0, start - 60) : start]
+    if end is not None and _LEVEL_AFTER.match(text, end) and _LEVEL_BEFORE.search(before):
+        return True  # "twice the 2020 level", "8% above the 2019 level"
     superlative = SUPERLATIVE_BEFORE.search(before)
     return bool(
         BASELINE_BEFORE.search(before[-30:])
@@ -994,6 +996,11 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
 
 
 _SINCE_WORD = rx(r"(?i)\bsince\b")
+_LEVEL_AFTER = rx(WS_START + r"\s+level\b")
+_LEVEL_BEFORE = rx(
+    r"(?i)\b(?:times|twice|thrice|fold|percent|%|of|above|below|over|under|exceed\w*|reach\w*"
+    r"|to)\s+the\s+$"
+)
 
 
 # The scope of a superlative ("the highest growth in the past ten years", "for the first

@@ -528,6 +528,10 @@ def test_tense(sentence, tense):
         ),
         ("The largest plant in the region was built in 2023.", "2023", False),
         ("The first plant was built in 2023.", "2023", False),
+        # a year's level compared with
+        ("Investment should reach 200 billion a year, twice the 2020 level.", "2020", True),
+        ("Output was 8% above the 2019 level.", "2019", True),
+        ("The 2019 level of output was a record.", "2019", False),
     ],
 )
 def test_the_time_of_a_comparison_base(text, time, base):
