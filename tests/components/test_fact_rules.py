@@ -165,6 +165,7 @@ def test_stages_keep_the_file_order_and_drop_disabled_rules():
         if r.field == "period" and r.stage == "amount" and r.id != "period.headline"
     ]
     assert [r.id for r in rules.stage("period", "fallback")] == [
+        "period.line_label",
         "period.report_frame",
         "period.present_state",
     ]

@@ -481,6 +481,25 @@ def test_period_of_brackets(extract, text, date, span, period):
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # a time labelling its line is the period of every amount on it
+        ("Targets:\n- 2025: 75 percent of villages; sewerage coverage in towns of 40 percent;\n"
+         "- 2030: 100 percent of villages.", "2022-04-14", "40 percent", ("2025", "2025")),
+        ("Targets:\n2027 – sewerage in towns, 50 percent; water in villages, 85 percent.",
+         "2022-04-14", "85 percent", ("2027", "2027")),
+    ],
+)  # fmt: skip
+def test_period_of_a_line_a_time_labels(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+def test_a_time_inside_a_line_labels_nothing(extract):
+    records = extract("Coverage reached 31 percent in 2022; in towns it is 40 percent.", date="2022")
+    assert quantity(records, "40 percent")["period_rule"] != "period.line_label"
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         # A size or age is of the thing named before it, or of the subject.

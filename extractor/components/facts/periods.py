@@ -388,6 +388,28 @@ def _report_frame(a: Amount) -> Period | None:
     return None
 
 
+@period_rule("period.line_label")
+def _line_label(a: Amount) -> Period | None:
+    """ "- 2025: 75 percent of villages with safe drinking water; sewerage coverage in
+    towns of 40 percent": a time labelling its line (before a colon or a dash) is the
+    period of every amount on the line."""
+    text = a.ctx.text
+    line_start = text.rfind("\n", 0, a.span.start_char) + 1
+    label = a.ctx.times.between(line_start, a.span.start_char)
+    if not label:
+        return None
+    first = label[0]
+    if not _LINE_LABEL_BEFORE.fullmatch(text, line_start, first.start_char):
+        return None
+    if not _LINE_LABEL_AFTER.match(text, first.end_char):
+        return None
+    return _period_of(first)
+
+
+_LINE_LABEL_BEFORE = rx(r"[ \t]*(?:[•·●▪*–—-][ \t]*)?(?:[Ii]n[ \t]+|[Bb]y[ \t]+)?")
+_LINE_LABEL_AFTER = rx(r"[ \t]*[:–—-][ \t]")
+
+
 @period_rule("period.present_state")
 def _present_state_rule(a: Amount) -> Period | None:
     """ "Unemployment is still 11.2%": a present state with no time of its own holds on
