@@ -349,13 +349,20 @@ def _list_header(ctx: FactContext, span: Span) -> Token | None:
     header's clause ("the largest volumes of FDI fell on:"), else its first noun. The
     header is the line ending in a colon above the run of items."""
     text, doc = ctx.text, span.doc
-    line_start = text.rfind("\n", 0, span.start_char) + 1
+    newline = text.rfind("\n", max(0, span.start_char - 200), span.start_char)
+    if newline < 0:
+        return None  # not an item on a line of its own, or a line too long to be one
+    line_start = newline + 1
     item = _PLACE_ITEM.match(text, line_start, span.start_char)
     if item is None or not ctx.places.between(item.start("label"), span.start_char):
         return None
     end = line_start - 1
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+    for _ in range(60):  # a header within 60 items above
+        if end <= 0:
+            return None
+        start = text.rfind("\n", max(0, end - 500), end) + 1
+        if start == 0 and end > 500:
+            return None  # a line too long for a list's header or item
         line = text[start:end].strip()
         if line.endswith(":"):
             break
@@ -394,7 +401,7 @@ def _parallel_gap(span: Span, record: dict, done: dict[int, Span]) -> str | None
         return None
     if doc[cut].lower_ == "and" and cut == span.start - 1 and doc[cut - 1].like_num:
         return None  # "3 and 4 schools": a list, measured.list_shared's
-    for t in doc[span.end : span.sent.end]:
+    for t in doc[span.end : min(span.sent.end, span.end + 40)]:
         if t.lower_ in _PARALLEL_SEPARATORS or t.is_sent_end:
             break
         if t.pos_ in ("VERB", "AUX"):

@@ -102,7 +102,8 @@ def _same_figure(a: dict, b: dict) -> bool:
         return False
     if a.get("value") is not None:
         return a.get("value") == b.get("value")
-    return a.get("low") is not None and (a.get("low"), a.get("high")) == (b.get("low"), b.get("high"))
+    bounds = (a.get("low"), a.get("high"))
+    return bounds[0] is not None and bounds == (b.get("low"), b.get("high"))
 
 
 def _chains(spans: list[Span], text: str) -> list[list[Span]]:
@@ -163,7 +164,9 @@ def _coordinated_subjects(ctx: FactContext, amount: Span) -> list[Token]:
     electricity supply and water supply accounted for ..."); none when the subject is a
     single noun or names places ("Turkey and Switzerland accounted for")."""
     verb = _clause_verb(amount)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if verb is None:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _noun_ok(ctx, subj):
         return []
     chain = [subj]

@@ -394,7 +394,10 @@ def _line_label(a: Amount) -> Period | None:
     towns of 40 percent": a time labelling its line (before a colon or a dash) is the
     period of every amount on the line."""
     text = a.ctx.text
-    line_start = text.rfind("\n", 0, a.span.start_char) + 1
+    newline = text.rfind("\n", max(0, a.span.start_char - 300), a.span.start_char)
+    if newline < 0 and a.span.start_char > 300:
+        return None  # (a line that long is no labelled list item)
+    line_start = newline + 1
     label = a.ctx.times.between(line_start, a.span.start_char)
     if not label:
         return None
@@ -695,7 +698,9 @@ def _base_time(text: str, time: Span) -> bool:
     if opened < 0 or ")" in text[opened : time.start_char]:
         return False
     closed = text.find(")", time.end_char, time.end_char + 30)
-    return closed >= 0 and bool(_DIGIT.search(text[opened : time.start_char] + text[time.end_char : closed]))
+    if closed < 0:
+        return False
+    return bool(_DIGIT.search(text[opened : time.start_char] + text[time.end_char : closed]))
 
 
 def _reports_past(span: Span) -> bool:
@@ -772,7 +777,11 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
         candidates = own
         # "1 146 violations worth 2,9 billion rubles were revealed (in 2012 – 1,87 billion
         # rubles)": a time inside brackets is of what the brackets hold
-        pairs = _bracket_pairs(text, sent.start_char, sent.end_char)
+        pairs = _bracket_pairs(
+            text,
+            max(sent.start_char, span.start_char - 300),
+            min(sent.end_char, span.end_char + 300),
+        )  # (a window: a sentence may run unbounded)
         own = [t for t in candidates if _same_brackets(pairs, t, span)]
         if not own:
             return None, None
