@@ -244,6 +244,9 @@ from extractor.rules.indicators import (
          "foreign_investment", "clause:foreign investor"),
         ("investment", "RUB", "Foreign investors came, and local firms invested 14,2 billion rubles.",
          "investment", "measured:investment"),
+        # audit findings count as spending until the taxonomy has an id for them
+        ("violation", "RUB", "Violations worth 2,94 billion rubles were found in 2013.",
+         "budget_spending", "measured:violation"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
