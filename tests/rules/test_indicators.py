@@ -244,6 +244,11 @@ from extractor.rules.indicators import (
          "foreign_investment", "clause:foreign investor"),
         ("investment", "RUB", "Foreign investors came, and local firms invested 14,2 billion rubles.",
          "investment", "measured:investment"),
+        # airlines, locomotives and train pairs are transport; mahallas given water, water
+        ("foreign airline", "airline", "Today 21 foreign airlines fly to Kazakhstan.",
+         "transport", "measured:airline"),
+        ("electric locomotive", "locomotive", "The company is to buy 21 electric locomotives.",
+         "transport", "measured:electric locomotives"),
         # audit findings count as spending until the taxonomy has an id for them
         ("violation", "RUB", "Violations worth 2,94 billion rubles were found in 2013.",
          "budget_spending", "measured:violation"),
