@@ -494,6 +494,21 @@ def test_period_of_a_line_a_time_labels(extract, text, date, span, period):
     assert period_of(extract(text, date=date), span) == period
 
 
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # a later clause's time is that clause's, whether or not the amount's has one (with
+        # no paragraph around them, these amounts have no period)
+        ("The sector employs 340 thousand people, while ten years ago it was 160 thousand.",
+         "2024-10-17", "340 thousand people", (None, None)),
+        ("The sown area is 258 thousand hectares, and by 2020 we plan to return 30 thousand "
+         "hectares.", "2016-12-20", "258 thousand hectares", (None, None)),
+    ],
+)  # fmt: skip
+def test_period_not_from_a_later_clause(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
 def test_a_time_inside_a_line_labels_nothing(extract):
     records = extract("Coverage reached 31 percent in 2022; in towns it is 40 percent.", date="2022")
     assert quantity(records, "40 percent")["period_rule"] != "period.line_label"

@@ -801,7 +801,12 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
                 )
             )
         ]
-        if own and len(own) < len(candidates):
+        if not own:
+            # "The sector employs 340 thousand people, while ten years ago it was 160
+            # thousand": a later clause's time is that clause's, also when the amount's own
+            # clause has none
+            return None, None
+        if len(own) < len(candidates):
             candidates, clause_cut = own, True
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
