@@ -97,6 +97,11 @@ _FIGURE_ITEM = re.compile(
 _PLACES_BEFORE = re.compile(r"(?i)\b(?:districts|regions|cities|towns)\b[^.\n]{0,60}[.?:]?\s*$")
 _ITEM_GAP = re.compile(r",\s+(?:and\s+)?|" + WS_START + r"\s+and\s+")
 _SHARED_ADMIN = re.compile(WS_START + r"\s+(?:districts|regions|cities|towns)\b")
+# A name the model took for a person that ends in a word of a company's or a body's name
+_COMPANY_WORD_END = re.compile(
+    r"[ \u00a0](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining"
+    r"|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Fund|Chamber|Development|Service|Bank)$"
+)
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
@@ -701,6 +706,8 @@ class EntityRefiner:
                 return start, end, None  # "Citizens", "Cotton": a capitalised common noun
             if _LEGAL_FORM_END.search(text[start:end]):
                 return start, end, "ORG"
+            if _COMPANY_WORD_END.search(text[start:end]):
+                return start, end, "ORG"  # "Jinhe Metallurgy", "Iqtisod Consult", "Yamal LNG"
         if label == "NORP" and text[start:end].islower():
             return start, end, None  # "republican budget"
         if (

@@ -92,6 +92,8 @@ def spans(records, label):
         ),
         ("Which districts grew fastest? Taylak (112,4%) and Jomboy (110,9%).", "GPE", "Jomboy"),
         ("Abdykerimov (45 votes) and Sadykov (12 votes) were nominated.", "PERSON", "Sadykov"),
+        # a name the model takes for a person that ends in a company's word
+        ("The plant of Jinhe Metallurgy will employ 1,100 people.", "ORG", "Jinhe Metallurgy"),
         # bylines after "Author:" and ending a dateline
         ("The plant was opened.\n\nAuthor: Dana Kaliyeva\n\nMore news.", "PERSON", "Dana Kaliyeva"),
         ("KARAGANDA, 10 July 2019 (QazWire) – By Aidos Zhumabekov\n\nThe zone grew.", "PERSON",
