@@ -960,7 +960,8 @@ BASELINE_BEFORE = re.compile(
 # "against 29.1 c/ha a year earlier", "compared to 5.1 billion tenge in 2022", "from 5%
 # in 2019": the time of the base amount of a comparison.
 BASE_AMOUNT_BEFORE = re.compile(
-    r"(?i)(?:\bthan|" + COMPARED_TO + r"|\bfrom)\s+"
+    # ("more than 3 percent in 2026" is a qualifier of the amount, not a base)
+    r"(?i)(?:(?<!\b(?:more|less|fewer)\s+)\bthan|" + COMPARED_TO + r"|\bfrom)\s+"
     r"(?:about\s+|only\s+|almost\s+|nearly\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
     r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|as\s+of\s+)?$"
@@ -977,6 +978,11 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
     before = text[max(0, start - 60) : start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        # "... no more than 3 percent of GDP. In 2026, ...": a base never reaches across the
+        # end of a sentence
+        before = before[ends[-1].end() :]
     if end is not None and _LEVEL_AFTER.match(text, end) and _LEVEL_BEFORE.search(before):
         return True  # "twice the 2020 level", "8% above the 2019 level"
     superlative = SUPERLATIVE_BEFORE.search(before)
@@ -996,6 +1002,7 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
 
 
 _SINCE_WORD = rx(r"(?i)\bsince\b")
+_SENTENCE_END = rx(r"[.!?]\s+(?=\p{Lu})")
 _LEVEL_AFTER = rx(WS_START + r"\s+level\b")
 _LEVEL_BEFORE = rx(
     r"(?i)\b(?:times|twice|thrice|fold|percent|%|of|above|below|over|under|exceed\w*|reach\w*"

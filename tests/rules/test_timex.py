@@ -532,6 +532,11 @@ def test_tense(sentence, tense):
         ("Investment should reach 200 billion a year, twice the 2020 level.", "2020", True),
         ("Output was 8% above the 2019 level.", "2019", True),
         ("The 2019 level of output was a record.", "2019", False),
+        # a base amount never reaches across the end of a sentence
+        ("The deficit is no more than 3 percent of GDP. In 2026, 1 320 thousand jobs are due.",
+         "2026", False),
+        ("Exports grew more than 3 percent in 2026.", "2026", False),
+        ("Exports were 12 percent higher than 3 percent in 2025.", "2025", True),
     ],
 )
 def test_the_time_of_a_comparison_base(text, time, base):
