@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..resources import read_json, read_jsonl
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import WS_START, rx
-from ..rules.timex import YEAR
+from ..rules.timex import MONTH_NAMES, YEAR
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -65,11 +65,8 @@ _BODY_WORD = re.compile(
 _MINISTER_OF = re.compile(r"(?:the\s+)?(?:(?:First|Deputy|Vice|Prime)[\s-]+)*Minister\s+of\s")
 _PRIORITY = {"quote": 4, "rule": 3, "gaz": 2, "ner": 1}
 _TRAILING_FUNCTION_WORDS = re.compile(WS_START + r"(?:\s+(?:of|the|and|for|in|on|to))+\s*$")
-_MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
 _TRAILING_TIME = re.compile(
-    WS_START + r"\s+(?:in|on|since|until|by)\s+(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d)\b.*$"
+    WS_START + r"\s+(?:in|on|since|until|by)\s+(?:" + MONTH_NAMES + r"|(?:19|20)\d\d)\b.*$"
 )
 _HOUR_AFTER = re.compile(WS_START + r"\s+hour\b")
 _CURRENCY_AFTER = re.compile(WS_START + r"\s+(?:dollars?|cents?)\b")

@@ -32,3 +32,7 @@ def compiled_patterns() -> list[regex.Pattern]:
 # one of these), but a scan no longer tries the pattern from every space of a long run,
 # which made ``finditer``/``search`` quadratic in the run's length.
 WS_START = r"(?:\G|(?<!\s))"
+
+
+# A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."
+BULLET = r"[•·●▪*–—-]"

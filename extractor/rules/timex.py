@@ -39,11 +39,11 @@ PREPOSITIONS = (
 # A year as official texts write one (1950-2059): the one pattern of it in the project.
 YEAR = r"(?:19[5-9]\d|20[0-5]\d)"
 _Y = YEAR
-_MONTH_FULL = (
+MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 # Only abbreviations take a full stop: "Sept. 15", never "August." at a sentence's end.
-_MONTH = r"(?:" + _MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH = r"(?:" + MONTH_NAMES[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|I{1,3}|IV)"
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
@@ -144,11 +144,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?P<day>"
         + _DAY
         + r")\s+(?P<mon>"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r")\s*(?:[-–—]|\s(?:to|till|until|through)\s)\s*(?P<day2>"
         + _DAY
         + r")\s+(?P<mon2>"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r")(?:,?\s+(?P<yr>"
         + _Y
         + r"))?",
@@ -161,7 +161,7 @@ PATTERNS: list[tuple[str, str]] = [
         + r")\s*[-–—]\s*(?P<day2>"
         + _DAY
         + r")\s+(?P<mon>"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r")(?:,?\s+(?P<yr>"
         + _Y
         + r"))?",
@@ -204,12 +204,12 @@ PATTERNS: list[tuple[str, str]] = [
         "first_months",
         r"(?P<n>" + _N + r")-month(?=\s+(?:results|report|period|figures|plan|indicators))",
     ),
-    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")\s+(?:of\s+)?" + _YEAR_REF),
+    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + MONTH_NAMES + r")\s+(?:of\s+)?" + _YEAR_REF),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?:of\s+)?" + _YEAR_REF),
     (
         "month",
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|mid-|late)\s*(?P<mon>"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r")(?:\s+(?:of\s+)?"
         + _YEAR_REF
         + r")?",
@@ -220,7 +220,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:the\s+)?(?P<dayord>"
         + _ORDINAL_DAY
         + r")\s+of\s+(?P<mon>"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r")(?:,?\s+(?P<yr>"
         + _Y
         + r"))?",
@@ -233,7 +233,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>"
         + _WEEKDAY
         + r")(?!,?\s+(?:\d|"
-        + _MONTH_FULL
+        + MONTH_NAMES
         + r"))",
     ),
     (
@@ -262,7 +262,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?<=\b[Ff]or\s)(?P<n>" + _N + r")\s+months(?!\s+of)(?![\p{L}-])",
     ),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
-    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH_FULL + r")"),
+    ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + MONTH_NAMES + r")"),
     # A school or academic year runs from September: "the 2017-2018 school year", "the past
     # school year", "the new academic year".
     (
@@ -343,7 +343,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:(?:19|20)\d\d\b|before|after|of))",
     ),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
-    ("month", r"(?P<mon>" + _MONTH_FULL + r")(?!\s+" + _DAY + r")"),
+    ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
     # a year as speech-to-text writes it: "twenty twenty one", "two thousand and nineteen",
     # "nineteen ninety one"

@@ -174,3 +174,8 @@ def load_lexicon() -> UnitLexicon:
 def rate_code(lexicon: UnitLexicon, surface: str) -> str | None:
     """The denominator code of a rate surface ("per hectare" -> "ha")."""
     return lexicon.rate_codes.get(re.sub(r"\s+", " ", surface.strip()).lower())
+
+
+# Units of a crop's yield: an amount in them is a yield, and one gathered so far in a
+# bulletin is of the bulletin's day
+YIELD_UNITS = frozenset(("centner/ha", "t/ha", "kg/ha"))

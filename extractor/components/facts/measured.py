@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS
-from ...rules.rx import WS_START, rx
+from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import table_cell
-from ...rules.units import load_lexicon
+from ...rules.units import YIELD_UNITS, load_lexicon
 from ..context import doc_text
 from ..entities import load_not_entities
 from ..fact_rules import RuleSet
@@ -183,7 +183,7 @@ _PEOPLE_COUNTS = frozenset(
 
 # Units that say what they measure: a crop's yield, a connection's speed
 _RATE_UNITS = {
-    "centner/ha": "yield", "t/ha": "yield", "kg/ha": "yield",
+    **dict.fromkeys(YIELD_UNITS, "yield"),
     "Mbit/s": "speed", "Gbit/s": "speed", "kbit/s": "speed",
 }  # fmt: skip
 
@@ -340,8 +340,8 @@ _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 
 
 # "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
-_BULLET = rx(r"[•·●▪*–—-]")
-_PLACE_ITEM = rx(r"(?m)^[ \t]*[•·●▪*–—-][ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
+_BULLET = rx(BULLET)
+_PLACE_ITEM = rx(r"(?m)^[ \t]*" + BULLET + r"[ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
 
 
 def _list_header(ctx: FactContext, span: Span) -> Token | None:
@@ -407,6 +407,12 @@ def _parallel_gap(span: Span, record: dict, done: dict[int, Span]) -> str | None
         if t.pos_ in ("VERB", "AUX"):
             return None
     return data["measured"]
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of the "of" after a noun: "2 860 head of cattle" -> cattle."""
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
 
 def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
@@ -570,8 +576,7 @@ def _measured(
             return synonym.lemma_.lower(), "measured.counted_noun"
         if on("measured.classifier") and head is not None and head.lemma_.lower() in _CLASSIFIERS:
             # "2 860 head of cattle", "1 370 units of machinery": what the classifier counts.
-            of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            obj = _of_object(head)
             if _noun_ok(ctx, obj):
                 return _phrase(ctx, obj), "measured.classifier"
         if (
@@ -593,8 +598,7 @@ def _measured(
             # counts what the copular subject names ("the number of" X: X).
             subj = _subject(ctx, verb)
             if subj is not None and subj.lemma_.lower() in ("number", "population", "herd"):
-                of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+                obj = _of_object(subj)
                 subj = obj if obj is not None else subj
             if _noun_ok(ctx, subj):
                 return _phrase(ctx, subj), "measured.classifier_subject"
@@ -609,8 +613,7 @@ def _measured(
             # "the number of foreign tourists reached 2.3 million people": persons counted
             # are of what the subject numbers; "the population grew from 2 763,4 thousand
             # people", "the migration outflow was 7 458 people": of the subject
-            of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            obj = _of_object(subj)
             if subj.lemma_.lower() == "number" and _noun_ok(ctx, obj):
                 return _phrase(ctx, obj), "measured.classifier_subject"
             if subj.lemma_.lower() != "number" and _noun_ok(ctx, subj):

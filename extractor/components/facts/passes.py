@@ -15,6 +15,7 @@ from ...schema import SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, _period_of
+from .periods import headline_end
 from .syntax import _clause_verb, _noun_ok, _phrase
 
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
@@ -76,9 +77,8 @@ def _headline_restated(doc: Doc, spans: list[Span], rules: RuleSet) -> None:
     story tells, so it takes the period the body gives the same value in the same unit."""
     if not rules.on("period.headline_restated"):
         return
-    text = doc_text(doc)
-    end = text.find("\n")
-    if end <= 0 or text[:end].rstrip().endswith(".") or _times_before(doc, end):
+    end = headline_end(doc_text(doc))
+    if end < 0 or _times_before(doc, end):
         return
     body = [s for s in spans if s.start_char > end and s._.extractor is not None]
     for span in spans:

@@ -5,16 +5,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex as re
 from spacy.tokens import Doc, Span, Token
 
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
-from ...rules.rx import WS_START, rx
+from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
+from ...rules.units import YIELD_UNITS
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -259,7 +260,7 @@ def _as_of_frame(a: Amount) -> Period | None:
     if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
         return None
     unit = (a.record or {}).get("unit") or ""
-    if "/" in unit and unit not in ("centner/ha", "t/ha", "kg/ha"):
+    if "/" in unit and unit not in YIELD_UNITS:
         return None  # rates and capacities (a yield gathered so far is of the day)
     if a.governing is not None and _same_clause(a.span, a.governing):
         return None
@@ -409,7 +410,7 @@ def _line_label(a: Amount) -> Period | None:
     return _period_of(first)
 
 
-_LINE_LABEL_BEFORE = rx(r"[ \t]*(?:[•·●▪*–—-][ \t]*)?(?:[Ii]n[ \t]+|[Bb]y[ \t]+)?")
+_LINE_LABEL_BEFORE = rx(r"[ \t]*(?:" + BULLET + r"[ \t]*)?(?:[Ii]n[ \t]+|[Bb]y[ \t]+)?")
 _LINE_LABEL_AFTER = rx(r"[ \t]*[:–—-][ \t]")
 
 
@@ -604,15 +605,19 @@ def _plans(span: Span) -> bool:
 _PROVISION_VERBS = frozenset(_WORDS["provision_verbs"])
 
 
+@lru_cache(maxsize=4)
+def headline_end(text: str) -> int:
+    """Where the document's first line ends when it is a headline (no full stop), else -1."""
+    end = text.find("\n")
+    if end <= 0 or text[:end].rstrip().endswith("."):
+        return -1
+    return end
+
+
 def _in_headline(span: Span) -> bool:
     """The amount stands in the document's first line, a headline with no full stop."""
-    text = doc_text(span.doc)
-    first_line = text.find("\n")
-    return (
-        first_line > 0
-        and span.end_char <= first_line
-        and not text[:first_line].rstrip().endswith(".")
-    )
+    end = headline_end(doc_text(span.doc))
+    return end > 0 and span.end_char <= end
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -698,9 +703,7 @@ def _base_time(text: str, time: Span) -> bool:
     if opened < 0 or ")" in text[opened : time.start_char]:
         return False
     closed = text.find(")", time.end_char, time.end_char + 30)
-    if closed < 0:
-        return False
-    return bool(_DIGIT.search(text[opened : time.start_char] + text[time.end_char : closed]))
+    return closed >= 0 and _holds_an_amount(text, opened, closed, time)
 
 
 def _reports_past(span: Span) -> bool:
@@ -882,9 +885,14 @@ def _same_brackets(pairs: list[tuple[int, int]], time: Span, span: Span) -> bool
     return not any(
         o < time.start_char < c
         and not (o < span.start_char < c)
-        and _DIGIT.search(text[o:time.start_char] + text[time.end_char:c])
+        and _holds_an_amount(text, o, c, time)
         for o, c in pairs
     )
+
+
+def _holds_an_amount(text: str, opened: int, closed: int, time: Span) -> bool:
+    """The brackets at ``opened:closed`` hold a figure beside the time: "(6.4 in 2021)"."""
+    return bool(_DIGIT.search(text[opened : time.start_char] + text[time.end_char : closed]))
 
 
 _DIGIT = rx(r"\d")
