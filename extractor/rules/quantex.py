@@ -54,9 +54,7 @@ _DIGIT_START = re.compile(
     r"(?:(?<![\p{L}\d.,/\\:])|(?<="
     + CURRENCY_CODE
     + r"))(?<![\p{L}][-–])(?<!\d[-–])(?<![№#])"
-    + r"(?:\d+,\s\d{1,2}(?=\s?%)|"
     + DIGITS
-    + r")"
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
 # "bln. soums", "ths. tons", "mln. USD": an abbreviated scale's point, when a unit or a

@@ -884,6 +884,12 @@ def test_a_duration_for_or_within_is_a_term(extract, text, span):
         # a floor or ceiling between the cue and the amount
         ("We must ensure growth of the gross regional product of at least 5%.", "5%", "product"),
         ("The plan sets an output of not less than 190 thousand tons.", "190 thousand tons", "output"),
+        # a time phrase between the subject and its verb is passed over, and a noun it
+        # reaches through "of" gives way to the noun the "of" hangs on
+        ("According to the regional Department of Finance, revenues of the regional budget for three months amounted to 19.1 billion rubles.",
+         "19.1 billion rubles", "revenue"),
+        ("According to the ministry, in January-June exports of the region in 2023 amounted to $1.9 billion.",
+         "$1.9 billion", "export"),
     ],
 )  # fmt: skip
 def test_subject_through_parser_quirks(extract, text, span, head):
@@ -954,3 +960,49 @@ def test_measured_phrase_keeps_the_text_spacing(extract, text, span, measured):
 )  # fmt: skip
 def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicator):
     assert quantity(extract(text), span)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # money named by nothing but where it comes from
+        ("The akimat has requested 31,5 billion tenge from the republican budget for this year.",
+         "31,5 billion tenge", "budget"),
+        ("In 2020 the region received 14,6 billion rubles from the federal budget for 11 national projects.",
+         "14,6 billion rubles", "budget"),
+        ("For 2022-2025 we need 412 billion tenge from all sources.", "412 billion tenge", "source"),
+        # coordinated shares end on one noun
+        ("About 96.2% of urban and 88,4% of rural residents have access to central water supply.",
+         "96.2%", "resident"),
+        # a share of a counted amount is of the counted noun
+        ("In 2021, 27% of the 5 818 projects were not completed on time.", "27%", "project"),
+        # dashed list labels that do not end on a common noun
+        ("The project was financed by three sources:\n– a loan from the Eurasian Development Bank – $86 million for 15 years;\n– a credit line of the Export-Import Bank of China – $62 million.",
+         "$86 million", "loan"),
+        ("The project was financed by three sources:\n– a loan from the Eurasian Development Bank – $86 million for 15 years;\n– a credit line of the Export-Import Bank of China – $62 million.",
+         "$62 million", "line"),
+        ("The indices for January-August were as follows:\n– mining and quarrying – 106,8%;\n– manufacturing – 102,4%;",
+         "106,8%", "mining"),
+        ("The indices for January-August were as follows:\n– mining and quarrying – 106,8%;\n– manufacturing – 102,4%;",
+         "102,4%", "manufacturing"),
+        ("Gas output grew by 2%, and oil production in the south of Tyumen region – by 1.5%.",
+         "1.5%", "production"),
+    ],
+)  # fmt: skip
+def test_measured_of_sources_shares_and_list_labels(extract, text, span, head):
+    assert head_word(quantity(extract(text), span)["measured"]) == head
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # a name alone labels whose figure, not what it is of
+        ("Growth by district: Chust – 11,8 percent; Pap – 11,2 percent.", "11,2 percent"),
+        # money "in" a time says when
+        ("With Afghanistan, trade fell to $47.8 million from $71.2 million in the same period of last year.",
+         "$71.2 million"),
+    ],
+)  # fmt: skip
+def test_measured_never_a_name_or_a_time(extract, text, span):
+    measured = quantity(extract(text), span)["measured"] or ""
+    assert head_word(measured) not in ("pap", "period", "chust")

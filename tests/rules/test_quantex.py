@@ -217,6 +217,8 @@ def test_not_quantities(text):
     [
         # a year before the comma is no integer part ("In 2022, 41 percent")
         ("In 2022, 41 percent of farms had water.", ["41 percent"]),
+        ("In 2022, 45% of schools were repaired.", ["45%"]),
+        ("in 2020, 14% fewer than a year earlier", ["14%"]),
         # a list of numbers with a unit after the last one
         ("shares of 6, 7 and 9 percent", ["6", "7", "9 percent"]),
         # no unit or scale after the two digits: a list, not a decimal

@@ -56,6 +56,8 @@ class FactContext:
     # tokens of names (never what an amount measures) and of amounts
     named: frozenset[int]
     amounts: frozenset[int]
+    # tokens of time expressions (never part of what an amount measures)
+    timed: frozenset[int]
     # the walk: the amounts linked so far (by start token), the last period and measured
     # set in the current paragraph, and what the last amount of each physical unit was of
     done: dict[int, Span] = field(default_factory=dict)
@@ -123,6 +125,7 @@ class FactContext:
             amounts=frozenset(
                 i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
             ),
+            timed=frozenset(i for t in times for i in range(t.start, t.end)),
         )
 
     def on(self, rule_id: str) -> bool:

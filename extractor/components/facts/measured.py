@@ -149,6 +149,16 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
+    if (
+        measured is None
+        and on("measured.money_source")
+        and lexicon.kind_of(record.get("unit") or "") == "currency"
+        and (source := _MONEY_SOURCE.match(text, span.end_char))
+    ):
+        # "the akimat has requested 31,5 billion tenge from the republican budget", "By
+        # source: 58.2 billion from the republican budget": money named by nothing but
+        # where it comes from is of that budget or fund.
+        measured, measured_rule = source["head"].lower().rstrip("s"), "measured.money_source"
     rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
         on("measured.rate_unit")
@@ -188,6 +198,15 @@ _RATE_UNITS = {
 }  # fmt: skip
 
 
+# Where money comes from, right after it: "... from the republican budget", "... came from
+# local budgets", "... from all sources".
+_MONEY_SOURCE = rx(
+    WS_START + r"\s+(?:(?:is|was|were|are|came|come|comes|will\s+come|went|has\s+been|have\s+been"
+    r"|had\s+been|will\s+be)\s+)?(?:received\s+|allocated\s+|provided\s+|raised\s+)?"
+    r"from\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+)?(?:[\p{L}-]+\s+){0,3}?"
+    r"(?P<head>budgets?|funds|fund|sources)\b",
+    re.IGNORECASE,
+)
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
 
 
@@ -322,17 +341,58 @@ _DASH_LABEL = rx(
 def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     """The head of the label a dash sets before the amount, or None."""
     doc = span.doc
-    window_start = max(span.sent.start_char, span.start_char - 40)
-    dash = _DASH_LABEL.search(doc_text(doc)[window_start : span.start_char])
+    text = doc_text(doc)
+    sent_start = span.sent.start_char
+    if sent_start == span.start_char:
+        # "– mining and quarrying – 106,8%": the parser may end a sentence at the dash;
+        # the label is still the line's
+        sent_start = text.rfind("\n", 0, span.start_char) + 1
+    window_start = max(sent_start, span.start_char - 40)
+    dash = _DASH_LABEL.search(text[window_start : span.start_char])
     if not dash:
         return None
     left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
-    if left is None or not _noun_ok(ctx, left[-1]):
+    if left is None:
         return None
     word = left[-1]
-    if word.text[:1].isupper() and not word.is_sent_start and word.text not in load_not_entities():
-        return None  # "Chust – 11,8; Pap – 11,2": a name labels whose figure, not what of
+    if not _noun_ok(ctx, word) or (
+        word.text[:1].isupper() and not word.is_sent_start and word.text not in load_not_entities()
+    ):
+        return _label_owner(ctx, word)
     return _label_head(ctx, word)
+
+
+def _label_owner(ctx: FactContext, word: Token) -> Token | None:
+    """What a dashed list label is about when it does not end on a common noun: "– a
+    loan from the Eurasian Development Bank – $86 million" (a name after a preposition),
+    "– mining and quarrying – 106,8%" (a gerund coordinated with a noun), "– manufacturing
+    – 102,4%" (a gerund alone on its line); None for a name alone ("Chust – 11,8": whose
+    figure, not what it is of)."""
+    doc = word.doc
+    start = word.i
+    while start > word.sent.start and (
+        doc[start - 1].text not in ("–", "—", "-", ":", ";", ",") or doc[start - 1].tag_ == "HYPH"
+    ):
+        start -= 1  # (not at the hyphen of "Export-Import Bank")
+    token = word
+    while (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and start <= token.head.head.i < token.head.i
+        # (and on past where: "oil production in the south of Tyumen region – by 1.5%")
+        and (token.i in ctx.named or token.pos_ == "PROPN" or token.head.lower_ in ("in", "at"))
+    ):
+        token = token.head.head
+    if token is not word:
+        return token if _noun_ok(ctx, token) else None
+    if word.tag_ != "VBG" or not word.is_lower:
+        return None
+    if word.dep_ == "conj" and start <= word.head.i and _noun_ok(ctx, word.head):
+        return word.head
+    at_line_start = start == word.i and (
+        start == 0 or "\n" in doc[start - 1].text_with_ws or _BULLET.match(doc[start - 1].text)
+    )
+    return word if at_line_start else None
 
 
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
@@ -516,12 +576,40 @@ def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
     """A common noun right before the verb, past adverbs and auxiliaries."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and i >= verb.i - 4:
+    reach = 4
+    skipped = False
+    while i >= verb.sent.start and i >= verb.i - reach:
         t = doc[i]
         if t.dep_ in ("advmod", "aux", "auxpass", "neg"):
             i -= 1
             continue
-        return t if t.pos_ == "NOUN" and _noun_ok(ctx, t) else None
+        time = None if skipped else _time_at(ctx, t)
+        if time is not None:
+            # "revenues of the regional budget for three months amounted to ...": a time
+            # phrase between the subject and its verb is passed over, with its preposition,
+            # and a noun it reaches through "of" gives way to the noun the "of" hangs on
+            skipped = True
+            j = time.start - 1
+            if j >= verb.sent.start and doc[j].pos_ == "ADP":
+                j -= 1
+            reach += i - j
+            i = j
+            continue
+        if not (t.pos_ == "NOUN" and _noun_ok(ctx, t)):
+            return None
+        if skipped and t.dep_ == "pobj" and t.head.lower_ == "of" and _noun_ok(ctx, t.head.head):
+            return t.head.head
+        return t
+    return None
+
+
+def _time_at(ctx: FactContext, token: Token) -> Span | None:
+    """The time expression that holds ``token``, if any."""
+    for time in ctx.times.backwards(token.idx - 80, token.idx + 1):
+        if time.start <= token.i < time.end:
+            return time
+        if time.end_char <= token.idx:
+            return None
     return None
 
 
@@ -753,8 +841,22 @@ def _measured(
                 return _phrase(ctx, subj), "measured.share_stated_of_subject"
     if on("measured.of_noun") and nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            obj = next((t for t in doc[nxt.i + 1 : nxt.i + 5] if t.pos_ == "NOUN"), None)
+        if obj is None or (obj.i in ctx.amounts and not _noun_ok(ctx, obj)):
+            # "96.2% of urban and 88,4% of rural residents": the noun the coordinated
+            # shares end on, past the other share
+            obj = next(
+                (
+                    t
+                    for t in doc[nxt.i + 1 : min(nxt.i + 9, sent.end)]
+                    if t.pos_ == "NOUN"
+                    and t.i not in ctx.amounts
+                    or t.pos_ in ("VERB", "AUX")
+                    or t.text in (",", ";", ":", "(")
+                ),
+                None,
+            )
+            if obj is not None and obj.pos_ != "NOUN":
+                obj = None
         if _noun_ok(ctx, obj):
             return _phrase(ctx, obj), "measured.of_noun"
         named_head = _named_head(ctx, obj)
@@ -771,7 +873,8 @@ def _measured(
         and not (clause is not None and clause.lemma_.lower() == "invest")
     ):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if _noun_ok(ctx, obj) and obj.i <= nxt.i + 3:
+        # ("$71.2 million in the same period of last year" says when)
+        if _noun_ok(ctx, obj) and obj.i <= nxt.i + 3 and obj.i not in ctx.timed:
             return _phrase(ctx, obj), "measured.money_in"
     per = unit.split("/")[1] if "/" in unit else None
     # Money per litre, ton, kWh (not per month or per family) is a price.

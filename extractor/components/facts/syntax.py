@@ -115,6 +115,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
         and t.i not in ctx.named  # "the Zhanatas wind farm"
+        and t.i not in ctx.timed  # "in January-June exports"
     ]  # fmt: skip
     plural = token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.pos_ == "VERB")  # "works"
     head = token.lemma_.lower() if plural and token.lemma_ else token.text
