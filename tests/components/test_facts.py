@@ -437,6 +437,23 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
          "1,1 million hectares.\n\nThe highest yields have been obtained in Balashovsky "
          "district – 31,4 centners per hectare.",
          "2013-08-09", "31,4 centners per hectare", ("2013-08-08", "2013-08-08")),
+        # "As of" opening the paragraph after the lead, under a long dateline line
+        ("Siberia has threshed 84 percent of grain fields\n\nNOVOSIBIRSK, 8 October 2014 – "
+         "Press service of the Office of the Plenipotentiary Representative of the President "
+         "of the Russian Federation in the Siberian Federal District\n\nThe envoy held a "
+         "meeting on the harvest.\n\nAs of 6 October, farms had threshed grain on 4 million "
+         "hectares.\n\nPotatoes have been dug on 96 percent of the area.",
+         "2014-10-08", "96 percent", ("2014-10-06", "2014-10-06")),
+        # not in the body: a later paragraph "as of" a day is only its own
+        ("Siberia has threshed 84 percent of grain fields\n\nThe envoy held a meeting on the "
+         "harvest.\n\nFarms are busy.\n\nAs of 6 October, farms had threshed grain on 4 "
+         "million hectares.\n\nPotatoes have been dug on 96 percent of the area.",
+         "2014-10-08", "96 percent", ("2014-10-08", "2014-10-08")),
+        # a paragraph told as of a day of its own keeps it
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nAs of 1 August, 17,2 bln rubles of subsidies had been paid, "
+         "but only 2,25 bln rubles has reached the farmers.",
+         "2013-08-09", "2,25 bln rubles", ("2013-08-01", "2013-08-01")),
     ],
 )  # fmt: skip
 def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):
@@ -816,6 +833,15 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
         # ... and undated when the paragraph's period is over.
         ("Over the past 5 years, 47 schools were built. The rate for enterprises is 3-5%.",
          "2020", "3-5%", (None, None)),
+        # A period still ahead is what the present tense describes ...
+        ("The draft budget for 2014 has been formed. Expenditures are planned at 262 billion "
+         "812 million tenge.", "2013-12-11", "262 billion 812 million tenge", ("2014", "2014")),
+        ("Under the employment programme, 7,8 billion tenge is planned for 2014. That is 186 "
+         "projects for the repair of schools in 74 settlements.", "2013-12-11", "74 settlements",
+         ("2014", "2014")),
+        # ... but "already", "now", "still" say today.
+        ("From 1 May the tariff for households will rise to 1,37 soms per kWh. Businesses "
+         "already pay 3,6 soms.", "2024-01-23", "3,6 soms", ("2024-01-23", "2024-01-23")),
     ],
 )  # fmt: skip
 def test_period_of_present_states(extract, text, date, span, period):

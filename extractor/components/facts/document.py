@@ -215,23 +215,31 @@ def _telling_day(text: str, time: Span) -> bool:
 # its dateline)
 _AS_OF_HEADLINE = re.compile(r"(?i)\bas\s+of\s+$")
 _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
+_AS_OF_OPENS = re.compile(r"\nAs\s+of\s+$")
 
 
 def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
     """The day of a progress bulletin: "as of" a day in its headline, or opening the first
     sentence of its lead; a day at most a week before the document's date."""
-    paragraphs = paragraph_ends(text, 3)
+    paragraphs = paragraph_ends(text, 4)
     if not date or len(date) != 10 or len(paragraphs) < 2:
         return None
     headline_end, first_end = paragraphs[:2]
-    if len(paragraphs) > 2 and _dateline_only(text[headline_end:first_end]):
-        first_end = paragraphs[2]  # "SARATOV, 9 August 2013 – Press service of ..." alone
+    rest = paragraphs[2:]
+    if rest and _dateline_only(text[headline_end:first_end]):
+        first_end = rest.pop(0)  # "SARATOV, 9 August 2013 – Press service of ..." alone
+    # the paragraph after the lead counts when it opens on "As of": "NOVOSIBIRSK, 8
+    # October – ... / The envoy held a meeting on the harvest. / As of 6 October, ..."
+    second_end = rest[0] if rest else len(text)
     for t in times:
-        if t.start_char >= first_end:
+        if t.start_char >= second_end:
             break
         before = text[max(0, t.start_char - 40) : t.start_char]
         in_headline = t.start_char < headline_end and _AS_OF_HEADLINE.search(before)
-        if not in_headline and not _AS_OF_LEAD.search(before):
+        in_lead = _AS_OF_LEAD.search(before) and (
+            t.start_char < first_end or _AS_OF_OPENS.search(before)
+        )
+        if not in_headline and not in_lead:
             continue
         start, end = _period_of(t)
         if not (start and start == end and len(start) == 10):
@@ -244,7 +252,7 @@ def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
 def _dateline_only(paragraph: str) -> bool:
     """A paragraph that is a dateline or byline line alone, no sentence of the lead."""
     line = paragraph.strip()
-    return 0 < len(line) <= 160 and "\n" not in line and not line.endswith((".", "!", "?"))
+    return 0 < len(line) <= 240 and "\n" not in line and not line.endswith((".", "!", "?"))
 
 
 def _days(iso: str) -> int:

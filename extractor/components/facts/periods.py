@@ -268,7 +268,14 @@ def _as_of_frame(a: Amount) -> Period | None:
     if verb is None:
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return ctx.as_of if aux & {"has", "have"} and verb.tag_ == "VBN" else None
+    if not (aux & {"has", "have"} and verb.tag_ == "VBN"):
+        return None
+    focus = a.focus()
+    if focus is not None and focus != ctx.as_of and focus[0] == focus[1] and len(focus[0]) == 10:
+        # "As of 1 October, 17,2 bln rubles had been paid ... only 2,25 bln has reached the
+        # farmers": a paragraph told as of a day of its own keeps it
+        return None
+    return ctx.as_of
 
 
 def _past_focus(a: Amount) -> Period | None:
@@ -367,9 +374,16 @@ def _present_paragraph(a: Amount) -> Period | None:
     if not (a.ctx.has_parse and date) or a.reports_past or a.plans:
         return None
     focus = a.focus()
-    if focus is not None and not _ends_before(focus, date) and not _starts_after(focus, date):
-        return focus
-    return None
+    if focus is None or _ends_before(focus, date):
+        return None
+    if _starts_after(focus, date) and _NOW_WORDS.search(a.span.sent.text):
+        return None  # "From 1 May the tariff will rise ... Businesses already pay 3,6 soms"
+    # (a period still ahead is what the present tense describes: "The draft budget for
+    # 2014 has been formed ... Expenditures are planned at 262 billion tenge")
+    return focus
+
+
+_NOW_WORDS = rx(r"(?i)\b(?:already|now|still|currently|at\s+present|today|to\s+date|so\s+far)\b")
 
 
 @period_rule("period.report_frame")
