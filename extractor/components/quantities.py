@@ -37,6 +37,8 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "p
 _NOT_COUNTED = {
     "percent", "time", "times", "%", "thousand", "million", "billion", "trillion", "part",
     "point", "position", "rank", "no", "number",
+    # fractions in words ("two thirds of spending", "a fifth") state a share, not a count
+    "third", "fifth", "tenth", "half", "halves",
 }  # fmt: skip
 # "of which 55 thousand were permanent", "including 12 in rural areas": the unit of the
 # amount just named.
@@ -365,7 +367,7 @@ class QuantityRecognizer:
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.text in ("–", "-", "—", ":") and first.i > 1:
             noun = doc[first.i - 2]
-            if noun.tag_ == "NNS":
+            if noun.tag_ == "NNS" and noun.lemma_.lower() not in _NOT_COUNTED:
                 return _normalise_counted(noun.lemma_.lower())
         for anc in span.root.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
@@ -375,12 +377,19 @@ class QuantityRecognizer:
                     subj = obj  # "bring the number of breeding farms to 1 500"
                 if subj is None:
                     return None
-                if subj.lemma_.lower() == "number":
+                if subj.lemma_.lower() in _COUNT_OF:
+                    # "the number of farms", "the shortage of pupil places was estimated
+                    # at 61 thousand": a count of what follows "of"
                     of = next((c for c in subj.children if c.lower_ == "of"), None)
                     subj = _object_of(of) if of is not None else None
                 elif number_of_only:
                     return None  # "decreased from 11 to 3" counts only "the number of X"
-                if subj is not None and subj.tag_ == "NNS" and subj.lemma_.isalpha():
+                if (
+                    subj is not None
+                    and subj.tag_ == "NNS"
+                    and subj.lemma_.isalpha()
+                    and subj.lemma_.lower() not in _NOT_COUNTED
+                ):
                     return _normalise_counted(subj.lemma_.lower())
                 return None
         return None
@@ -595,8 +604,12 @@ _BRACKET_TIME_AFTER = re.compile(
 _OF_THE_WHOLE = re.compile(
     r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|"
     r"the\s+[\p{L}-]+['’]s\s+)?(?:\d[\d\s,.]*\s+)?(?:(?:new|planned|signed|largest|main|total)\s+)?"
+    # ("In 214 of the repaired buildings", "two of the rural clinics": adjectives by their ending)
+    r"(?:\p{Ll}[\p{L}-]*(?:ed|al|ic|ive|ous|ary|ern)\s+){0,2}"
     r"(?P<noun>[\p{L}-]{3,}s)\b"
 )
+# Nouns whose "of" names what is counted: "the number of X", "the shortage of X"
+_COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
 _DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")

@@ -68,6 +68,8 @@ _SCALE = re.compile(
 _STRAY_DECIMAL = re.compile(r",[ \u00a0](\d{1,2})(?![\d])(?![.,]\d)")
 _PERCENT_AFTER = re.compile(r"(?i)[ \u00a0]?(?:%|percent|per\s?cent)(?![\p{L}])")
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
+# "USD 15,2 m", "USD 120 m": after a currency code, a spaced "m" or "b" is its scale too
+_SPACED_SHORT_SCALE = re.compile(r"(?i)[ \u00a0](m|b)(?![\p{L}\d])(?!\.\d)")
 _RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 _OF_PER = re.compile(
@@ -182,7 +184,7 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
         scale = scale_of(sm.group(1))
         end = sm.end()
     elif after_currency and not is_word:
-        short = _SHORT_SCALE.match(text, end)
+        short = _SHORT_SCALE.match(text, end) or _SPACED_SHORT_SCALE.match(text, end)
         if short:
             scale = SHORT_SCALES[short.group(1).lower()]
             end = short.end()

@@ -32,6 +32,8 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         "The commission meets twice a year.", "He visited the plant twice.", "It was said twice.",
         # bare points count nothing
         "The index rose by 5 points.", "The team scored 3 points.",
+        # fractions in words state no amount
+        "More than two thirds of spending went to schools.", "Sales fell by two fifths.",
     ],
 )  # fmt: skip
 def test_not_quantities(extract, sentence):
@@ -182,6 +184,11 @@ def test_a_range_has_low_and_high(extract):
         ("The number of flights doubled.", "doubled", 2, "x"),
         ("The number of such companies has grown almost threefold.", "threefold", 3, "x"),
         ("Exports grew five-fold in a decade.", "five-fold", 5, "x"),
+        # a part of a whole whose noun has adjectives before it
+        ("In 214 of the repaired buildings the works were accepted without checks.", "214", 214, "building"),
+        ("Two of the rural clinics were closed.", "Two", 2, "clinic"),
+        # a shortage counts what it lacks
+        ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):

@@ -20,6 +20,10 @@ def only(text):
         ("US$ 35.1 billion of FDI", "US$ 35.1 billion", 3.51e10, "USD", None),
         ("KZT 530 bln was spent", "KZT 530 bln", 5.3e11, "KZT", None),
         ("costs KZT232.6bn in total", "KZT232.6bn", 2.326e11, "KZT", None),
+        # a spaced "m" or "b" after a currency code is its scale ("USD 15,2 m")
+        ("a grant (USD 15,2 m at the rate of that time)", "USD 15,2 m", 1.52e7, "USD", None),
+        ("contracts worth USD 120 m were signed", "USD 120 m", 1.2e8, "USD", None),
+        ("a loan of USD 1,5 b.", "USD 1,5 b", 1.5e9, "USD", None),
         ("a KZT2trl programme", "KZT2trl", 2e12, "KZT", None),
         ("1,258.3bn tg in revenue", "1,258.3bn tg", 1.2583e12, "KZT", None),
         ("priced at ₸ 450 per unit", "₸ 450 per unit", 450, "KZT/unit", None),
