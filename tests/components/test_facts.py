@@ -454,6 +454,20 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
          "1,1 million hectares.\n\nAs of 1 August, 17,2 bln rubles of subsidies had been paid, "
          "but only 2,25 bln rubles has reached the farmers.",
          "2013-08-09", "2,25 bln rubles", ("2013-08-01", "2013-08-01")),
+        # a present state, or a list line with no verb, is as of the bulletin's day too ...
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nThe barley yield, 14,1 c/ha, is higher than a year ago.",
+         "2013-08-09", "14,1 c/ha", ("2013-08-08", "2013-08-08")),
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nOther crops:\n– vegetables – 1 023,7 thous. tons;\n– melons "
+         "– 96 thous. tons.", "2013-08-09", "1 023,7 thous. tons", ("2013-08-08", "2013-08-08")),
+        # ... but not a capacity or an age
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nThe total storage capacity is 3,6 million tons.",
+         "2013-08-09", "3,6 million tons", (None, None)),
+        ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
+         "1,1 million hectares.\n\nMost combines are older than ten years.",
+         "2013-08-09", "ten years", (None, None)),
     ],
 )  # fmt: skip
 def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):

@@ -278,6 +278,33 @@ def _as_of_frame(a: Amount) -> Period | None:
     return ctx.as_of
 
 
+@period_rule("period.as_of_present")
+def _as_of_present(a: Amount) -> Period | None:
+    """ "As of 6 October, farms had threshed ... The average yield is 18,5 centners per
+    hectare": in a progress bulletin, a present state with no time in its own clause (and
+    a list line with no verb) is as of the bulletin's day, not the day it is published."""
+    ctx = a.ctx
+    if ctx.as_of is None or not ctx.has_parse or a.plans or a.reports_past or _is_age(a.span):
+        return None
+    unit = (a.record or {}).get("unit") or ""
+    if ("/" in unit and unit not in YIELD_UNITS) or ctx.lexicon.kind_of(unit) == "time":
+        return None  # (nor an age or a term: "combines older than ten years")
+    if a.governing is not None and _same_clause(a.span, a.governing):
+        return None
+    if _TIMELESS.search(a.span.sent.text):
+        return None  # "the total storage capacity is 3,6 million tons"
+    focus = a.focus()
+    if focus is not None and focus != ctx.as_of:
+        return None  # a paragraph with a time of its own
+    verb = _clause_verb(a.span)
+    if verb is None:
+        return ctx.as_of
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP") and not aux & {"will", "shall", "to", "would"}:
+        return ctx.as_of
+    return None
+
+
 def _past_focus(a: Amount) -> Period | None:
     """The period a past-tense amount's paragraph set, as the past rules see it."""
     ctx = a.ctx
@@ -544,6 +571,10 @@ def _present_state(span: Span, lexicon) -> bool:
         return False  # a sentence that also reports the past is no statement of now
     sent = span.sent.text.lower()
     return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
+
+
+# What a present tense says of a thing's make, not of a day: capacities, designs, norms.
+_TIMELESS = rx(r"(?i)\b(?:capacity|capacities|designed|norm|norms|standard)\b")
 
 
 def _in_relative_clause(token: Token) -> bool:
