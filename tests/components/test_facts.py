@@ -1027,6 +1027,17 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
          "102,4%", "manufacturing"),
         ("Gas output grew by 2%, and oil production in the south of Tyumen region – by 1.5%.",
          "1.5%", "production"),
+        # land a field work is done on is an area
+        ("Anatoly Serbin reported that the krai had threshed 1,85 million hectares.",
+         "1,85 million hectares", "area"),
+        ("About 820 thousand hectares have not yet been threshed.", "820 thousand hectares", "area"),
+        ("On the same date last year, 241,2 thousand hectares had been sown.",
+         "241,2 thousand hectares", "area"),
+        # ... not land of something named after it
+        ("Farmers planted 2,350 hectares of new intensive orchards.", "2,350 hectares", "orchard"),
+        # money from a reserve
+        ("The ministry was told to find 20 billion tenge from the reserve of the Government.",
+         "20 billion tenge", "reserve"),
     ],
 )  # fmt: skip
 def test_measured_of_sources_shares_and_list_labels(extract, text, span, head):

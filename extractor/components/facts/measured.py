@@ -157,7 +157,7 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     ):
         # "the akimat has requested 31,5 billion tenge from the republican budget", "By
         # source: 58.2 billion from the republican budget": money named by nothing but
-        # where it comes from is of that budget or fund.
+        # where it comes from is of that budget, fund or reserve.
         measured, measured_rule = source["head"].lower().rstrip("s"), "measured.money_source"
     rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
@@ -204,7 +204,7 @@ _MONEY_SOURCE = rx(
     WS_START + r"\s+(?:(?:is|was|were|are|came|come|comes|will\s+come|went|has\s+been|have\s+been"
     r"|had\s+been|will\s+be)\s+)?(?:received\s+|allocated\s+|provided\s+|raised\s+)?"
     r"from\s+(?:the\s+|all\s+|its\s+|their\s+|other\s+)?(?:[\p{L}-]+\s+){0,3}?"
-    r"(?P<head>budgets?|funds|fund|sources)\b",
+    r"(?P<head>budgets?|funds|fund|sources|reserves?)\b",
     re.IGNORECASE,
 )
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
@@ -795,6 +795,18 @@ def _measured(
         named = _named_head(ctx, left)
         if named is not None:
             return named, "measured.size_of"
+    # "the krai had threshed 1,85 million hectares", "820 thousand hectares have not yet
+    # been threshed": land a field work is done on is an area.
+    if on("measured.area") and lexicon.kind_of(base) == "area":
+        verb = _clause_verb(span)
+        if (
+            verb is not None
+            and verb.lemma_.lower() in _LAND_VERBS
+            and span.root.dep_ in ("dobj", "nsubjpass")
+            and span.root.head.i == verb.i
+            and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
+        ):
+            return "area", "measured.area"
     # "threshed from 4,6 million hectares", "sowing on the remaining 4 200 ha": an area.
     if (
         on("measured.area")
@@ -1094,6 +1106,9 @@ _MATERIAL_WINDOW = 600
 
 # The work done on land, which names no crop of its own: "sowing was carried out on 1,2
 # million hectares" is an area.
+_LAND_VERBS = frozenset(
+    ("thresh", "sow", "harvest", "plant", "dig", "irrigate", "plough", "plow", "reap", "mow")
+)
 _LAND_WORK = frozenset(("sowing", "harvesting", "threshing", "planting", "digging", "work"))
 # The rules that read an amount's clause (its subject, verb or object), not the words
 # around the amount itself; a base of a comparison overrides them.
