@@ -1035,6 +1035,11 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
          "241,2 thousand hectares", "area"),
         # ... not land of something named after it
         ("Farmers planted 2,350 hectares of new intensive orchards.", "2,350 hectares", "orchard"),
+        # in a sentence that hands money out, money "to" a noun is for it; not to a budget
+        ("Spending of 12,7 billion rubles went to the social sphere, including 6,04 billion to "
+         "education and 2,33 billion rubles to healthcare.", "2,33 billion rubles", "healthcare"),
+        ("The company paid 9.6 billion rubles in taxes, of which 3.8 billion rubles went to the "
+         "regional budget and 612 million rubles to city budgets.", "612 million rubles", "tax"),
         # money from a reserve
         ("The ministry was told to find 20 billion tenge from the reserve of the Government.",
          "20 billion tenge", "reserve"),

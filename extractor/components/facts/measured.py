@@ -968,6 +968,25 @@ def _measured(
             and obj.lemma_.lower() not in _TIME_NOUNS
         ):
             return _phrase(ctx, obj), "measured.money_for"
+    if (
+        on("measured.money_to")
+        and nxt is not None
+        and nxt.lower_ == "to"
+        and lexicon.kind_of(base) == "currency"
+        and not per
+        and _DISTRIBUTED.search(doc_text(doc)[sent.start_char : span.start_char])
+    ):
+        # "... went to the social sphere, including 6,04 billion to education, 2,33 billion
+        # to healthcare": in a sentence that hands money out, money "to" a noun is for it.
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if (
+            _noun_ok(ctx, obj)
+            and obj.i <= nxt.i + 4
+            and obj.i not in ctx.amounts
+            and obj.lemma_.lower() not in _TIME_NOUNS
+            and obj.lemma_.lower() not in ("budget", "fund", "account")  # whose, not for what
+        ):
+            return _phrase(ctx, obj), "measured.money_to"
     # "households 31% and agricultural enterprises 5%", "mechanical engineering by 19,5%,
     # building materials by 8,1%": a clause with its verb left out, only a noun before the
     # amount, measures that noun.
@@ -1106,6 +1125,11 @@ _MATERIAL_WINDOW = 600
 
 # The work done on land, which names no crop of its own: "sowing was carried out on 1,2
 # million hectares" is an area.
+# A sentence that hands money out: "went to", "were directed to", "allocated to".
+_DISTRIBUTED = rx(
+    r"(?i)\b(?:went|go|goes|gone|directed|allocated|allocate|spent|sent|channell?ed|transferred"
+    r"|distributed)\b"
+)
 _LAND_VERBS = frozenset(
     ("thresh", "sow", "harvest", "plant", "dig", "irrigate", "plough", "plow", "reap", "mow")
 )
