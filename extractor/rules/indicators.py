@@ -40,7 +40,7 @@ INDICATORS_FILE = "indicators.jsonl"
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
-    "null_in_clause", "yields_on",
+    "null_in_clause", "null_not_in", "yields_on",
 }  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -100,6 +100,9 @@ class Indicator:
     # words that, in the amount's own clause, make it no figure of this indicator: coal
     # "stored" or "stockpiled" is no production
     null_in_clause: frozenset[str] = frozenset()
+    # units those words do not touch: a capacity in MW is power, whatever "heat" stands
+    # beside it
+    null_not_in: frozenset[str] = frozenset()
     # ids this one yields to on some words only, in the amount's own clause: the money of a
     # project "allocated" or "provided" by a budget is budget spending, whatever it costs
     yields_on: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
@@ -168,7 +171,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         if row["id"] in seen:
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
-        lists = ("cues", "units", "not_after", "weak", "yields_to", "null_in_clause")
+        lists = ("cues", "units", "not_after", "weak", "yields_to", "null_in_clause", "null_not_in")
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
             for k in lists
@@ -203,6 +206,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 ),
                 yields_to=tuple(row.get("yields_to", [])),
                 null_in_clause=frozenset(fold_word(w) for w in row.get("null_in_clause", [])),
+                null_not_in=frozenset(row.get("null_not_in", [])),
                 yields_on=tuple(
                     (target, tuple(tuple(w for w, _ in words_of(cue)) for cue in cues))
                     for target, cues in yields_on.items()
@@ -383,7 +387,7 @@ class IndicatorClassifier:
         decision = self._classify(measured, unit, sentence, at, before)
         if decision.indicator is not None and sentence and at is not None:
             row = self._by_id[decision.indicator]
-            if row.null_in_clause:
+            if row.null_in_clause and (unit or "").split("/")[0] not in row.null_not_in:
                 stop = sorted(row.null_in_clause & _word_set(_clause(sentence, at)))
                 if stop:
                     return Decision(None, f"clause:{stop[0]} (no indicator)")

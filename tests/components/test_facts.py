@@ -996,6 +996,9 @@ def test_measured_phrase_keeps_the_text_spacing(extract, text, span, measured):
         # not across sentences
         ("The region imported 12 thousand tons of poultry meat. Prices rose by 8%.", "8%",
          "inflation"),
+        # and of no indicator when the amount before is of none
+        ("As of 15 September, 612 thousand tons of coal have been stockpiled at the CHP, or 66.5% "
+         "of the plan.", "66.5%", None),
     ],
 )  # fmt: skip
 def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicator):

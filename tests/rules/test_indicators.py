@@ -30,6 +30,10 @@ from extractor.rules.indicators import (
          "measured:localisation (no indicator)"),
         # coal a plant must accumulate is a stock, not production
         ("coal", "t", "The CHPs must accumulate 91 thousand tons of coal.", None, "clause:accumulate (no indicator)"),
+        # heat networks are no power, a capacity in MW is power beside "heat" too
+        ("steam pipeline", "km", "At the CHP, the company replaced 1.2 km of steam pipelines.", None,
+         "clause:steam (no indicator)"),
+        ("capacity", "MW", "The CHP's heat and power capacity will reach 410 MW.", "power", "measured:capacity"),
         ("volume of investments", "USD", None, "investment", "measured:investment"),
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",

@@ -177,7 +177,12 @@ def _coordinated_subjects(ctx: FactContext, amount: Span) -> list[Token]:
 
 # measured rules by which an amount is a restatement, share or change of the one before
 _OF_THE_AMOUNT_BEFORE = frozenset(
-    ("measured.same_as_before", "measured.comparison_base", "measured.change_of_before")
+    (
+        "measured.same_as_before",
+        "measured.comparison_base",
+        "measured.change_of_before",
+        "measured.evaluation_base",
+    )
 )
 
 
@@ -211,11 +216,11 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             and record.get("unit") in ("%", "x")
             and record.get("measured_rule") in _OF_THE_AMOUNT_BEFORE
             and record.get("measured") == previous_amount[1].get("measured")
-            and previous_amount[1].get("indicator")
         ):
             # "produced goods worth 14 trillion soums, or 109.4 percent compared with 2020":
-            # a share or change of the amount before is a figure of the same indicator
-            record["indicator"] = previous_amount[1]["indicator"]
-            record["indicator_rule"] = "before:" + previous_amount[1]["indicator"]
+            # a share or change of the amount before is a figure of the same indicator, or
+            # of none ("612 thousand tons of coal have been stockpiled, or 66.5% of the plan")
+            record["indicator"] = previous_amount[1].get("indicator")
+            record["indicator_rule"] = "before:" + (previous_amount[1].get("indicator") or "none")
         if has_sents:
             previous_amount = (span.sent.start, record)
