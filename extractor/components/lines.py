@@ -59,6 +59,8 @@ def _scale_point(doc: Doc, i: int) -> bool:
         return False
     if not doc[i - 2].like_num or nxt.is_sent_start:
         return False
+    if nxt.like_num and any(t.lower_ in SCALES for t in doc[i + 2 : i + 6]):
+        return True  # "11 trln. 612, 4 bln. soums": the next part of one compound amount
     return nxt.text[:1].islower() or bool(_CODE_AFTER.match(nxt.text))
 
 

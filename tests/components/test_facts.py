@@ -1030,6 +1030,9 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
          "102,4%", "manufacturing"),
         ("Gas output grew by 2%, and oil production in the south of Tyumen region – by 1.5%.",
          "1.5%", "production"),
+        # a change set beside an amount with "with" is of what the amount measures
+        ("Industrial output amounted to 7 trln. 862, 3 bln. soums, with a growth of 9, 4%.",
+         "9, 4%", "output"),
         # land a field work is done on is an area
         ("Anatoly Serbin reported that the krai had threshed 1,85 million hectares.",
          "1,85 million hectares", "area"),

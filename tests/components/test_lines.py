@@ -33,6 +33,9 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
         # an abbreviated scale's point before a unit or a lower-case word ends no sentence
         ("Foreign trade turnover made 843, 6 mln. USD, of which export - 402 mln. USD.", 1),
         ("Meat 98, 6 ths. tons, milk - 612, 9 ths. tons were produced.", 1),
+        # nor before the next part of one compound amount
+        ("The gross regional product reached 11 trln. 612, 4 bln. soums last year.", 1),
+        ("Industrial output amounted to 7 trln. 862, 3 bln. soums, with a growth of 9, 4%.", 1),
         # before a capital it may: the parser decides
         ("Investments reached 5 bln. The next year was better.", 2),
     ],
@@ -40,6 +43,13 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
 def test_a_scale_abbreviation_point_inside_a_sentence(nlp, text, sentences):
     doc = nlp(text)
     assert len(list(doc.sents)) == sentences
+
+
+def test_a_number_after_a_scale_point_is_left_to_the_parser_unless_a_scale_follows(nlp):
+    compound = break_at_lines(nlp.make_doc("It reached 11 trln. 612, 4 bln. soums."))
+    assert compound[5].text == "612" and compound[5].is_sent_start is False
+    alone = break_at_lines(nlp.make_doc("The plan was 5 bln. 12 projects were launched."))
+    assert alone[6].text == "12" and alone[6].is_sent_start is None
 
 
 def test_every_requirement_of_every_component_is_met(nlp):

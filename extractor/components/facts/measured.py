@@ -1284,7 +1284,7 @@ _CLASSIFIERS = frozenset(_WORDS["classifiers"])
 
 # ", an increase of 18,4%", ", a decrease of 3 percent": a change set beside an amount.
 _APPOSED_CHANGE = re.compile(
-    r"(?i),\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
+    r"(?i),\s+(?:with\s+)?(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|decrease|decline|reduction|drop)"
     r"\s+(?:of|by)\s+(?:about\s+|almost\s+|nearly\s+)?$"
 )
 
