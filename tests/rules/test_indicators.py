@@ -34,6 +34,11 @@ from extractor.rules.indicators import (
         ("steam pipeline", "km", "At the CHP, the company replaced 1.2 km of steam pipelines.", None,
          "clause:steam (no indicator)"),
         ("capacity", "MW", "The CHP's heat and power capacity will reach 410 MW.", "power", "measured:capacity"),
+        # road safety works are roads; posts of rural medicine are health facilities
+        ("traffic light", "light", "Along with the repairs, 18 traffic lights will be installed.", "roads",
+         "measured:traffic light"),
+        ("medical post", "post", "In 2019, 146 medical posts were built in rural areas.", "health_facilities",
+         "measured:medical post"),
         ("volume of investments", "USD", None, "investment", "measured:investment"),
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
