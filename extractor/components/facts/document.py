@@ -90,6 +90,10 @@ class FactContext:
             or (on("period.telling_day") and _telling_day(text, t))
             or (on("period.change_base") and _change_base(text, t, doc_date))
             or (on("period.than_base") and _than_base(text, t))
+            or (
+                on("period.postponed_to")
+                and _POSTPONED_TO.search(text, max(0, t.start_char - 40), t.start_char)
+            )
         }
         governing_times = ByStart(t for t in times if t.start_char not in bases)
         places = ByStart(e for e in entities if e.label_ == "GPE")
@@ -182,6 +186,14 @@ _THAN_BEFORE_TIME = re.compile(
 def _than_base(text: str, time: Span) -> bool:
     """The time ends a "than ..." phrase: the base of a comparison."""
     return bool(_THAN_BEFORE_TIME.search(text[max(0, time.start_char - 70) : time.start_char]))
+
+
+# "four were postponed to 2016", "the launch was moved to the spring": where a plan was
+# put off to, not the period of its figures
+_POSTPONED_TO = re.compile(
+    r"(?i)\b(?:postponed|moved|shifted|deferred|delayed|put\s+off|carried\s+over|rescheduled)"
+    r"\s+(?:to|until|till)\s+$"
+)
 
 
 _LOOKING_BACK = re.compile(r"(?i)\b(?:past|last|previous|recent)\b")
