@@ -935,6 +935,10 @@ def resolve(
             return start, None  # "from 1 January 2025" told in 2024: no end given
         return start, doc_date.iso()
     if prep in ("by", "until", "till", "before"):
+        if doc_date is not None and end is not None and end < doc_date.iso()[: len(end)]:
+            # "By the end of the 2nd quarter debt fell to ..." told in August: a point
+            # already past is what the figure stood at then, not a deadline ahead
+            return start, end
         return (doc_date.iso() if doc_date else None), end
     return start, end
 

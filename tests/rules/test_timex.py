@@ -102,6 +102,10 @@ def times(text, date="2020", previous=None):
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
         ("It will grow by 2022", "2020-03-05", "2022", "2020-03-05", "2022"),
+        # a point already past is where the figure stood, not a deadline ahead
+        ("By the end of the 2nd quarter debt fell to 12 billion soms.", "2023-08-01",
+         "the end of the 2nd quarter", "2023-06", "2023-06"),
+        ("By 2022 the region had built 40 schools.", "2023-08-01", "2022", "2022", "2022"),
         ("Over the past 5 years, investments grew", "2020", "the past 5 years", "2015", "2019"),
         ("over 3 years, life expectancy increased", "2020", "3 years", "2017", "2019"),
         ("over the past seven months", "2023-08-24", "the past seven months", "2023-01", "2023-07"),
