@@ -192,6 +192,35 @@ def _governed(a: Amount, rule_id: str) -> Period | None:
     return _period_of(a.governing)
 
 
+# "46 percent of the annual amount of 32 billion tenge", "58 percent of the annual plan of
+# 193.8 km": an amount named as a year's whole
+_ANNUAL_BEFORE = rx(
+    r"(?i)\b(?:annual|year's|yearly|full-year)\s+(?:plan|amount|target|budget|volume|"
+    r"assignment|assignments|forecast|allocation|limit|quota)\s+(?:of\s+|is\s+|was\s+)?"
+    r"(?:about\s+|some\s+|over\s+|almost\s+)?$"
+)
+
+
+@period_rule("period.annual")
+def _annual(a: Amount) -> Period | None:
+    """ "In the first half, 14,7 billion tenge was received, or 46 percent of the annual
+    amount of 32 billion tenge": a year's whole is of the whole year the figures around it
+    fall in."""
+    ctx = a.ctx
+    if not _ANNUAL_BEFORE.search(ctx.text, max(0, a.span.start_char - 60), a.span.start_char):
+        return None
+    around = (
+        (_period_of(a.governing) if a.governing is not None else None)
+        or a.focus()
+        or ctx.report_period
+        or (ctx.doc_date, ctx.doc_date)
+    )
+    start, end = around
+    if not start or not end or start[:4] != end[:4]:
+        return None
+    return start[:4], start[:4]
+
+
 @period_rule("period.time_after")
 def _time_after(a: Amount) -> Period | None:
     """ "5.4% in 2026 and 5.9% in 2027": a time right after the amount is its own."""
