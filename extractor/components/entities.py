@@ -599,6 +599,17 @@ class EntityRefiner:
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title
+        if source in ("ner", "rule") and len(words) > 1 and all(w[:1].islower() for w in words[1:]):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if (
+                span is not None
+                and span[0].tag_ in ("NN", "NNS")
+                and span[0].is_sent_start
+                and words[1] in ("to", "of", "in", "for", "from", "on", "at", "with", "by")
+            ):
+                # "Inflow to the reservoir in October was 31 percent below the norm": a
+                # sentence that opens on a common noun, its capital no name's
+                return start, end, None
         if source == "rule":
             if label == "PERSON":
                 tm = self._title_prefix.match(text[start:end])

@@ -450,6 +450,9 @@ def test_lists_of_places_and_named_bodies(extract, text, label, expected):
         # A capitalised word the same document writes in lower case is no name.
         ("Cotton is the main crop. Farmers picked cotton early.", "Cotton"),
         ("Healthcare received more money. Spending on healthcare grew.", "Healthcare"),
+        # A sentence that opens on a common noun and a preposition names nothing.
+        ("Inflow to the reservoir in October was 31 percent below the norm.",
+         "Inflow to the reservoir"),
     ],
 )
 def test_capitalised_common_words_are_not_names(extract, text, not_expected):
