@@ -1030,6 +1030,9 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
          "102,4%", "manufacturing"),
         ("Gas output grew by 2%, and oil production in the south of Tyumen region – by 1.5%.",
          "1.5%", "production"),
+        # "amount to" read as a noun: the sentence's head is the subject
+        ("Expenditures on education in the state budget for 2018 amount to 3 billion 620 "
+         "million somoni.", "3 billion 620 million somoni", "expenditure"),
         # a change set beside an amount with "with" is of what the amount measures
         ("Industrial output amounted to 7 trln. 862, 3 bln. soums, with a growth of 9, 4%.",
          "9, 4%", "output"),

@@ -207,6 +207,9 @@ _MONEY_SOURCE = rx(
     r"(?P<head>budgets?|funds|fund|sources|reserves?)\b",
     re.IGNORECASE,
 )
+_AMOUNT_TO = rx(
+    r"(?i)\b(?:amounts?|amounted|totals?|totall?ed)\s+to\s+(?:about\s+|almost\s+|over\s+)?$"
+)
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
 
 
@@ -995,6 +998,18 @@ def _measured(
         return _phrase(ctx, gapped), "measured.gapped_noun"
     verb = clause
     if verb is None:
+        root = sent.root
+        if (
+            on("measured.copular_subject")
+            and _AMOUNT_TO.search(
+                doc_text(doc), max(sent.start_char, span.start_char - 30), span.start_char
+            )
+            and root.i < span.start
+            and _noun_ok(ctx, root)
+        ):
+            # "Expenditures on education in the state budget for 2018 amount to 3 billion
+            # somoni": the tagger read "amount" as a noun; the sentence's head is the subject
+            return _phrase(ctx, root), "measured.copular_subject"
         return ("price", "measured.price") if price_unit else (None, None)
     if on("measured.subject_purpose") and span.root.dep_ in ("nsubj", "nsubjpass"):
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
