@@ -50,7 +50,9 @@ _PARTITIVE_BEFORE = re.compile(
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:in\s+\d{4}\s+)?(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
+    # ("from 21,480 on January 1 to 18,520": a time may stand after the first value)
+    r"(?i)(?:\bfrom\s++(?:[\d.,]++\s++)*+(?:(?:in|on|at|as\s+of)\s+[\p{L}\d ]{1,30}?\s+)?"
+    r"(?:to\s+)?|\b(?:r(?:ose|isen|ise|ises)|increas\w*|gr(?:ew|own|ow|ows)|"
     r"reach\w*|exceed\w*|f(?:ell|allen|all|alls)|decreas\w*|dropp?\w*|declin\w*|amount\w*)"
     r"\s+(?:(?:almost|nearly|about|by\s+[\d.,]+\s*(?:%|percent))\s+)?(?:to\s+|by\s+)?"
     r"(?:(?:another|only|just|a\s+further)\s+)?"

@@ -95,11 +95,12 @@ _NAMING_BEFORE = re.compile(
     r"\bblock|\bapartment|\bhouse|\broom|\bbuilding|\bplot|\barticle|\bparagraph|\bclause|"
     r"\bitem|\bpoint|\bpart|\bgrade|\bclass|\bkm\s*№?)\s*[\"“«]?$"
 )
+_TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
 _CHANGE_VERB_FROM = re.compile(
     r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
     r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*|weaken\w*|"
     r"strengthen\w*|depreciat\w*|appreciat\w*|narrow\w*|widen\w*|climb\w*|slid\w*|shr[iu]nk\w*|"
-    r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,80}?\bfrom\s+$"
+    r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,160}?\bfrom\s+$"
 )
 
 
@@ -476,7 +477,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
     rm = _RANGE_SEP.match(text, num.end)
     if rm:
         sep = rm.group().strip()
-        before = text[max(0, start - 100) : start]
+        before = text[max(0, start - 180) : start]
         second = _read_number(text, rm.end(), after_currency=currency is not None, second=True)
         between = bool(rx(r"(?i)\bbetween\s+$").search(before))
         ok_sep = sep in ("-", "–", "—", "to") or (sep == "and" and between)
@@ -492,9 +493,13 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                 num.plain_int
                 and _YEAR.fullmatch(text[num.start : num.end])
                 and sep == "to"
-                and second.value < 1000
+                and (
+                    second.value < 1000 or _TIME_PREP_BEFORE.search(text, max(0, start - 20), start)
+                )
             ):
-                return None  # "from 2.7% in 2025 to 1.6%": a year, then the next amount
+                # "from 2.7% in 2025 to 1.6%", "from 5,9 billion somoni in 2011 to 19,8
+                # billion": a year, then the next amount
+                return None
             if (
                 num.plain_int
                 and _YEAR.fullmatch(text[num.start : num.end])

@@ -177,10 +177,27 @@ def test_ranges(text, span, low, high, unit):
     assert c.value is None
 
 
-def test_change_from_to_is_two_values_not_a_range():
-    text = "the share increased from 41 to 52 percent"
-    got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
-    assert got == [("41", 41.0, "%"), ("52 percent", 52.0, "%")]
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("the share increased from 41 to 52 percent", [("41", 41.0, "%"), ("52 percent", 52.0, "%")]),
+        # a clause that repeats the change with its verb left out
+        ("GRP increased from 5,9 billion somoni in 2011 to 19,8 billion somoni in 2020, and the "
+         "average monthly wage from 362 to 1 046 somoni",
+         [("5,9 billion somoni", 5.9e9, "TJS"), ("19,8 billion somoni", 19.8e9, "TJS"),
+          ("362", 362.0, "TJS"), ("1 046 somoni", 1046.0, "TJS")]),
+        # a year after "in" or "of" is no low end of a range
+        ("the population grew from 2 763,4 thousand at the beginning of 2011 to 3 411,7 thousand people",
+         [("2 763,4 thousand", 2763400.0, None), ("3 411,7 thousand", 3411700.0, None)]),
+    ],
+)  # fmt: skip
+def test_change_from_to_is_two_values_not_a_range(text, expected):
+    got = [
+        (text[c.start : c.end], float(c.value), c.unit)
+        for c in find_candidates(text)
+        if c.value is not None
+    ]
+    assert got == expected
 
 
 def test_list_shares_unit_and_scale():

@@ -606,6 +606,30 @@ def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
     return None
 
 
+def _gapped_change_owner(ctx: FactContext, span: Span, verb: Token) -> Token | None:
+    """The noun right before "from" in a clause after the verb's, past its comma and "and"
+    (", and the average monthly wage from 362 to ..."), or None."""
+    doc = span.doc
+    sent_start = span.sent.start
+    frm = next(
+        (
+            t
+            for t in reversed(list(doc[max(sent_start, span.start - 12) : span.start]))
+            if t.lower_ == "from"
+        ),
+        None,
+    )
+    if frm is None or frm.i - 1 <= verb.i:
+        return None
+    noun = doc[frm.i - 1]
+    between = doc[verb.i + 1 : noun.i]
+    if not _noun_ok(ctx, noun) or not any(t.text in (",", ";") for t in between):
+        return None
+    if noun.i in ctx.amounts or noun.i in ctx.timed:
+        return None
+    return noun
+
+
 def _time_at(ctx: FactContext, token: Token) -> Span | None:
     """The time expression that holds ``token``, if any."""
     for time in ctx.times.backwards(token.idx - 80, token.idx + 1):
@@ -1086,6 +1110,11 @@ def _measured(
             None,
         )
         owner = obj if obj is not None else _subject(ctx, verb)
+        gapped = _gapped_change_owner(ctx, span, verb)
+        if gapped is not None:
+            # "GRP increased from 5,9 to 19,8 billion somoni, and the average monthly wage
+            # from 362 to 1 046 somoni": a clause that repeats the change names its own
+            owner = gapped
         if _noun_ok(ctx, owner) and owner.lower_ not in _POINTING:
             return _phrase(ctx, owner), "measured.change_range"
     # "X amounted to N", "X grew by N%", "increase X by 1.6 times", "invested $ N in Y".
