@@ -65,6 +65,8 @@ _OPENING_PARTITIVE = re.compile(
 _OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
+_GAPPED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:and\s+)?$")
+_LABEL_AFTER = re.compile(r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
@@ -232,6 +234,18 @@ class QuantityRecognizer:
                 whole = _whole_of_part(text, kept, s_start, cand.start)
                 if whole is not None and self.lexicon.kind_of(whole.unit) == "count":
                     return replace(cand, unit=whole.unit)
+            return replace(cand, unit=previous.unit)
+        # "Eleven projects are in the processing industry, six in agriculture, four in
+        # logistics": a list item with its verb and noun left out, labelled by a phrase,
+        # counts what the list's first amount counts.
+        if (
+            previous is not None
+            and cand.scale is None
+            and self.lexicon.kind_of(previous.unit) == "count"
+            and previous.unit not in ("%", "x")
+            and _GAPPED_ITEM_BEFORE.search(before[-12:])
+            and _LABEL_AFTER.match(text, cand.end)
+        ):
             return replace(cand, unit=previous.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to

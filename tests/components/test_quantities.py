@@ -187,6 +187,9 @@ def test_a_range_has_low_and_high(extract):
         # a part of a whole whose noun has adjectives before it
         ("In 214 of the repaired buildings the works were accepted without checks.", "214", 214, "building"),
         ("Two of the rural clinics were closed.", "Two", 2, "clinic"),
+        # a list item with its verb and noun left out counts what the first one counts
+        ("Eleven projects are in the processing industry, six in agriculture, four in logistics.",
+         "six", 6, "project"),
         # a shortage counts what it lacks
         ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
     ],
