@@ -363,6 +363,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "ordinal"
     if rx(r"G(?![\p{L}\d])").match(after) and num.plain_int and num.value < 10:
         return "network-generation"  # "5G base stations", "4G": no grams
+    if rx(r"(?i)[ \u00a0-]?kV\b").match(after):
+        return "voltage-class"  # "a 110 kV substation", "220-kV lines": a kind of equipment
     if (
         num.plain_int
         and 1 <= num.value <= 31

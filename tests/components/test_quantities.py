@@ -32,6 +32,8 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         "The commission meets twice a year.", "He visited the plant twice.", "It was said twice.",
         # bare points count nothing
         "The index rose by 5 points.", "The team scored 3 points.",
+        # a voltage class names a kind of equipment
+        "A 110 kV substation was built.", "A 220-kV line was repaired and a 500 kV line laid.",
         # fractions in words state no amount
         "More than two thirds of spending went to schools.", "Sales fell by two fifths.",
     ],
