@@ -23,7 +23,7 @@ from ..rules.quantex import (
     singular,
 )
 from ..rules.rx import WS_START, rx
-from ..rules.tables import table_cell
+from ..rules.tables import table_cell, year_row
 from ..rules.timex import COMPARED_TO
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
@@ -276,6 +276,17 @@ class QuantityRecognizer:
             and _BRACKET_TIME_AFTER.match(text, cand.end)
         ):
             return replace(cand, unit=previous.unit)
+        # "– investments in fixed capital, billion tenge: 2019 – 296,1; 2025 – 452,0": a
+        # line of year-labelled figures after a label that ends on its unit
+        row = year_row(text, cand.start)
+        if row is not None:
+            unit_scale = self._unit_phrase(row[1])
+            if unit_scale is not None:
+                unit, scale = unit_scale
+                if _PER_CAPITA.search(row[0]) and self.lexicon.kind_of(unit) == "currency":
+                    unit = f"{unit}/person"  # "gross regional product per capita, thousand tenge"
+                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
+                return replace(cand, unit=unit, value=value)
         # "the following districts (in %): Chust – 11,8; Pap – 11,2": a list under a header
         # that names its unit in brackets.
         # (the parser may end a sentence at a list's semicolon: look back to the header

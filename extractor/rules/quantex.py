@@ -506,7 +506,11 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                 num.plain_int
                 and _YEAR.fullmatch(text[num.start : num.end])
                 and sep in ("-", "–", "—")
-                and second.value / (second.scale or 1) < num.value
+                and (
+                    second.value / (second.scale or 1) < num.value
+                    # "...: 2019 – 2 684,3; 2025 – 3 905,0": a year cell of a list line
+                    or rx(r"[:;][ \t]*+$").search(text, max(0, start - 4), start)
+                )
             ):
                 # "in 2020 – 88,1 percent", "(in 2012 – 1,87 billion rubles)": a year labels
                 # the amount after the dash

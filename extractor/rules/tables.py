@@ -60,10 +60,35 @@ class Cell:
         """The head of the row's label, as written: "Gross domestic product, bln tenge"
         -> "product", "Investments in fixed capital, bln tenge" -> "Investments"."""
         row = _LABEL_UNIT.match(self.label)
-        label = row["label"] if row else self.label
-        stop = _HEAD_STOP.search(" " + label + " ")
-        words = _WORD.findall(label[: max(0, stop.start()) if stop else len(label)])
-        return words[-1] if words else None
+        return label_head(row["label"] if row else self.label)
+
+
+def label_head(label: str) -> str | None:
+    """The head word of a row's label: the last word before a preposition or a participle
+    ("Investments in fixed capital" -> "Investments")."""
+    stop = _HEAD_STOP.search(" " + label + " ")
+    words = _WORD.findall(label[: max(0, stop.start()) if stop else len(label)])
+    return words[-1] if words else None
+
+
+# A line's label that ends on its unit, then year-labelled figures: "– gross regional
+# product per capita, thousand tenge: 2019 – 2 684,3; 2025 – 3 905,0;"
+_YEAR_ROW_LABEL = re.compile(
+    r"[ \t]*+(?:[–—•*-][ \t]*+)?(?P<label>\p{L}[^:\n]{2,80}?),[ \t]*+"
+    r"(?P<unit>[^,:\n\d]{1,25})(?=:[ \t])"
+)
+_YEAR_CELL_BEFORE = re.compile(r"[:;][ \t]*+(?:19|20)\d\d[ \t]*+[–—-][ \t]*+$")
+
+
+def year_row(text: str, pos: int) -> tuple[str, str] | None:
+    """``(label, unit words)`` when the figure at ``pos`` is a year-labelled cell of a line
+    whose label ends on its unit ("investments in fixed capital, billion tenge: 2019 –
+    296,1; 2025 – 452,0"), else None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    row = _YEAR_ROW_LABEL.match(text, line_start, pos)
+    if row is None or not _YEAR_CELL_BEFORE.search(text, row.end(), pos):
+        return None
+    return row["label"], row["unit"].strip()
 
 
 def table_cell(text: str, pos: int) -> Cell | None:

@@ -77,3 +77,22 @@ def test_cells_and_header():
     assert text[slice(*header_cell(text, cell))] == "2023"
     assert table_cell(text, text.index("Wage")) is None  # the row's label is no cell of figures
     assert table_cell("A plain sentence with 5 tons.", 22) is None
+
+
+@pytest.mark.parametrize(
+    "line,span,value,unit,measured,period",
+    [
+        # a line of year-labelled figures after a label that ends on its unit
+        ("– investments in fixed capital, billion tenge: 2019 – 296,1; 2025 – 452,0;",
+         "296,1", 296.1e9, "KZT", "investment", ("2019", "2019")),
+        ("– gross regional product per capita, thousand tenge: 2019 – 2 684,3; 2025 – 3 905,0;",
+         "3 905,0", 3_905_000, "KZT/person", "product", ("2025", "2025")),
+        ("– share of villages with central water supply, %: 2019 – 71,4; 2025 – 100;",
+         "71,4", 71.4, "%", "share", ("2019", "2019")),
+    ],
+)  # fmt: skip
+def test_a_line_of_year_labelled_figures(extract, line, span, value, unit, measured, period):
+    records = extract("Targets of the programme:\n" + line, date="2020-12-23")
+    record = next(r for r in records if r["label"] == "QUANTITY" and r["text"] == span)
+    assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
+    assert (record["time_start"], record["time_end"]) == period
