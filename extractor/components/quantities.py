@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules.indicators import fold_word
 from ..rules.intervals import SpanIndex
-from ..rules.numbers import to_number
+from ..rules.numbers import SCALES, scale_of, to_number
 from ..rules.quantex import (
     _PER_NOUN,
     ANOTHER_BEFORE,
@@ -23,7 +23,7 @@ from ..rules.quantex import (
     singular,
 )
 from ..rules.rx import WS_START, rx
-from ..rules.tables import table_cell, year_row
+from ..rules.tables import caption_cell, label_head, table_cell, year_row
 from ..rules.timex import COMPARED_TO
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
@@ -278,6 +278,21 @@ class QuantityRecognizer:
             return replace(cand, unit=previous.unit)
         # "– investments in fixed capital, billion tenge: 2019 – 296,1; 2025 – 452,0": a
         # line of year-labelled figures after a label that ends on its unit
+        caption = caption_cell(text, cand.start)
+        if caption is not None:
+            # "Financing of the programme, million somoni (plan / actual):\n2017: 214,0 /
+            # 188,6": rows of figures under a caption that names their unit; a caption's
+            # bare scale counts what its label names ("Passengers carried, million:")
+            unit_scale = self._unit_phrase(caption.unit)
+            if unit_scale is None and fold_word(caption.unit) in SCALES:
+                head = label_head(caption.label)
+                unit_scale = (
+                    (_normalise_counted(fold_word(head)), scale_of(caption.unit)) if head else None
+                )
+            if unit_scale is not None and unit_scale[1] is not None:
+                unit, scale = unit_scale
+                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
+                return replace(cand, unit=unit, value=value)
         row = year_row(text, cand.start)
         if row is not None:
             unit_scale = self._unit_phrase(row[1])

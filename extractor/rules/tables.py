@@ -91,6 +91,73 @@ def year_row(text: str, pos: int) -> tuple[str, str] | None:
     return row["label"], row["unit"].strip()
 
 
+# A caption over rows of figures: "Financing of the programme, million somoni (plan /
+# actual):", "Passengers carried by municipal transport, million:"
+_CAPTION = re.compile(
+    r"[ \t]*+(?P<label>\p{L}[^:\n]{2,100}?),[ \t]*+(?P<unit>[^,:()\n\d]{1,25}?)[ \t]*+"
+    r"(?:\([^()\n]{1,40}\)[ \t]*+)?:[ \t]*+$"
+)
+# A row of figures only: cells apart by tabs, "|" or " / ", an optional "2017:" or "Total:" first
+_FIGURE_ROW = re.compile(
+    r"[ \t]*+(?:(?P<year>(?:19|20)\d\d)[ \t]*+:[ \t]*+|\p{L}{2,12}[ \t]*+:[ \t]*+)?"
+    r"\d[\d \u00a0,.]*+(?:[ ]*+[|/\t][ \t]*+\d[\d \u00a0,.]*+)*+[ \t]*+$"
+)
+_YEARS_ROW = re.compile(r"[ \t]*+(?:19|20)\d\d(?:[ ]*+[|\t][ \t]*+(?:19|20)\d\d)++[ \t]*+$")
+CAPTION_LINES = 12
+
+
+@dataclass(frozen=True)
+class CaptionCell:
+    """A figure in a row of figures under a caption that names the unit: the caption's
+    label and unit words, and the row's year ("2017: 214,0 / 188,6") or the column's, in
+    a row of years above ("2015\t2017 ..."), as ``(start, end)`` in the document."""
+
+    label: str
+    unit: str
+    year: tuple[int, int] | None
+
+
+def caption_cell(text: str, pos: int) -> CaptionCell | None:
+    """The :class:`CaptionCell` of the figure at ``pos``, or None when its line is no row
+    of figures under such a caption (at most ``CAPTION_LINES`` lines up)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = line_end if line_end >= 0 else len(text)
+    row = _FIGURE_ROW.fullmatch(text, line_start, line_end)
+    if row is None:
+        return None
+    year = (row.start("year"), row.end("year")) if row["year"] else None
+    end = line_start - 1
+    years_row: tuple[int, int] | None = None
+    for _ in range(CAPTION_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        caption = _CAPTION.fullmatch(text, start, end)
+        if caption is not None:
+            if year is None and years_row is not None:
+                year = _column_year(text, years_row, line_start, pos)
+            return CaptionCell(caption["label"], caption["unit"].strip(), year)
+        if _YEARS_ROW.fullmatch(text, start, end):
+            years_row = (start, end)
+        elif not _FIGURE_ROW.fullmatch(text, start, end):
+            return None  # a line of words that is no caption: no table here
+        end = start - 1
+    return None
+
+
+def _column_year(
+    text: str, years_row: tuple[int, int], line_start: int, pos: int
+) -> tuple[int, int] | None:
+    """The year over the figure at ``pos`` in a row of years: the same cell, by tabs or "|"."""
+    column = len(_SEPARATOR.findall(text, line_start, pos))
+    starts = [years_row[0]] + [m.end() for m in _SEPARATOR.finditer(text, *years_row)]
+    if column >= len(starts):
+        return None
+    m = re.compile(r"[ \t]*+((?:19|20)\d\d)").match(text, starts[column])
+    return (m.start(1), m.end(1)) if m else None
+
+
 def table_cell(text: str, pos: int) -> Cell | None:
     """The table cell at ``pos``, when its line is a row of three or more cells and
     ``pos`` is past the row's label; else None."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.rules.tables import header_cell, table_cell
+from extractor.rules.tables import caption_cell, header_cell, table_cell
 
 PIPES = (
     "Main indicators\n\n"
@@ -96,3 +96,37 @@ def test_a_line_of_year_labelled_figures(extract, line, span, value, unit, measu
     record = next(r for r in records if r["label"] == "QUANTITY" and r["text"] == span)
     assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
     assert (record["time_start"], record["time_end"]) == period
+
+
+_CAPTIONED = (
+    "Bus fleet\n\n"
+    "Passengers carried by municipal transport, million:\n"
+    "2015\t2017\t2019\n"
+    "214,0\t197,3\t190,6\n\n"
+    "Financing of the programme, million somoni (plan / actual):\n"
+    "2017: 214,0 / 188,6\n"
+    "2018: 256,0 / 231,2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "nth,span,value,unit,measured,period",
+    [
+        # a row of figures under a caption that names the unit; the column's year above
+        (0, "214,0", 214e6, "passenger", "passenger", ("2015", "2015")),
+        (0, "190,6", 190.6e6, "passenger", "passenger", ("2019", "2019")),
+        # or the row's own year, for each figure of the row
+        (1, "214,0", 214e6, "TJS", "financing", ("2017", "2017")),
+        (0, "231,2", 231.2e6, "TJS", "financing", ("2018", "2018")),
+    ],
+)  # fmt: skip
+def test_rows_of_figures_under_a_caption(extract, nth, span, value, unit, measured, period):
+    records = [r for r in extract(_CAPTIONED, date="2024-02-15") if r["text"] == span]
+    record = records[nth]
+    assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
+    assert (record["time_start"], record["time_end"]) == period
+
+
+def test_a_caption_needs_rows_of_figures_only():
+    text = "Financing of the programme, million somoni:\nIn 2017 it was 214,0 and more.\n"
+    assert caption_cell(text, text.index("214,0")) is None

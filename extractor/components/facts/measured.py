@@ -13,7 +13,7 @@ from ...resources import read_jsonl
 from ...rules.indicators import fold_word
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import label_head, table_cell, year_row
+from ...rules.tables import caption_cell, label_head, table_cell, year_row
 from ...rules.units import YIELD_UNITS, load_lexicon
 from ..context import doc_text
 from ..entities import load_not_entities
@@ -667,6 +667,8 @@ def _measured(
         head = cell.head_word() if cell is not None else None
         if head is None and (row := year_row(ctx.text, span.start_char)) is not None:
             head = label_head(row[0])  # "– investments in fixed capital, bln tenge: 2019 – ..."
+        if head is None and (caption := caption_cell(ctx.text, span.start_char)) is not None:
+            head = label_head(caption.label)  # "Financing of the programme, mln somoni:\n2017: ..."
         if head:
             return fold_word(head), "measured.table_row"
     # A multiplier that is the verb itself ("Industrial output has tripled") measures the

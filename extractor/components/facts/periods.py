@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import header_cell, table_cell
+from ...rules.tables import caption_cell, header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
 from ...rules.units import YIELD_UNITS
 from ..context import doc_text
@@ -111,7 +111,13 @@ def _table_cell(a: Amount) -> Period | None:
     start = a.span.start_char
     cell = table_cell(text, start)
     if cell is None:
-        return None
+        # "Passengers carried, million:\n2015\t2017\n214,0\t197,3", "Financing, million
+        # somoni:\n2017: 214,0 / 188,6": a row under a caption, its year its own or its
+        # column's
+        caption = caption_cell(text, start)
+        year = caption.year if caption is not None else None
+        times = a.ctx.times.between(*year) if year is not None else []
+        return _period_of(times[0]) if times else None
     own = [t for t in a.ctx.times.between(cell.bounds[cell.index][0], start)]
     if own:
         return _period_of(own[-1])
