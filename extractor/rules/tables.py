@@ -104,6 +104,8 @@ _FIGURE_ROW = re.compile(
 )
 _YEARS_ROW = re.compile(r"[ \t]*+(?:19|20)\d\d(?:[ ]*+[|\t][ \t]*+(?:19|20)\d\d)++[ \t]*+$")
 CAPTION_LINES = 12
+# The longest row of figures looked at, in characters.
+_ROW_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,12 @@ class CaptionCell:
 def caption_cell(text: str, pos: int) -> CaptionCell | None:
     """The :class:`CaptionCell` of the figure at ``pos``, or None when its line is no row
     of figures under such a caption (at most ``CAPTION_LINES`` lines up)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = line_end if line_end >= 0 else len(text)
+    line_start = text.rfind("\n", max(0, pos - _ROW_CHARS), pos) + 1
+    line_end = text.find("\n", pos, pos + _ROW_CHARS)
+    if line_end < 0 and len(text) - pos <= _ROW_CHARS:
+        line_end = len(text)  # the document's last line
+    if line_start == 0 and pos > _ROW_CHARS or line_end < 0:
+        return None  # a line this long is no row of figures (and is not read again per figure)
     row = _FIGURE_ROW.fullmatch(text, line_start, line_end)
     if row is None:
         return None
@@ -132,7 +137,9 @@ def caption_cell(text: str, pos: int) -> CaptionCell | None:
     for _ in range(CAPTION_LINES):
         if end <= 0:
             return None
-        start = text.rfind("\n", 0, end) + 1
+        start = text.rfind("\n", max(0, end - _ROW_CHARS), end) + 1
+        if start == 0 and end > _ROW_CHARS:
+            return None
         caption = _CAPTION.fullmatch(text, start, end)
         if caption is not None:
             if year is None and years_row is not None:
