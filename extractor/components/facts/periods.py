@@ -227,6 +227,36 @@ def _annual(a: Amount) -> Period | None:
     return start[:4], start[:4]
 
 
+_SINCE_BEFORE = rx(r"(?i)\bsince\s+(?:the\s+)?$")
+_FROM_BEFORE = rx(r"(?i)\bfrom\s+(?:about\s+|almost\s+|nearly\s+)?$")
+_FROM_TO_BEFORE = rx(
+    r"(?i)\bfrom\s+\d[\d\s.,]{0,20}(?:(?:[\p{L}%$]+\.?|\d[\d.,]*)\s+){0,4}(?:to|down\s+to|up\s+to)\s+"
+    r"(?:about\s+|almost\s+|nearly\s+)?$"
+)
+
+
+@period_rule("period.change_ends")
+def _change_ends(a: Amount) -> Period | None:
+    """ "Since 1991 the population has fallen from 1 million 49 thousand to 868 thousand
+    people", "since the beginning of the year the som has strengthened from 89,09 to 86,75":
+    the first end of a change since a time stands at that time, the last at its end."""
+    gov = a.governing
+    if gov is None or a.governing_rule != "period.governing_time":
+        return None
+    text = a.ctx.text
+    if not _SINCE_BEFORE.search(text, max(0, gov.start_char - 12), gov.start_char):
+        return None
+    start, end = _period_of(gov)
+    if not start or not end:
+        return None
+    before = text[max(a.span.sent.start_char, a.span.start_char - 60) : a.span.start_char]
+    if _FROM_BEFORE.search(before):
+        return start, start
+    if _FROM_TO_BEFORE.search(before):
+        return end, end
+    return None
+
+
 @period_rule("period.time_after")
 def _time_after(a: Amount) -> Period | None:
     """ "5.4% in 2026 and 5.9% in 2027": a time right after the amount is its own."""
