@@ -119,6 +119,16 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # tons produced are of the material the last tons were of, not "production".
         measured, measured_rule = material[unit][1], "measured.same_unit_before"
     if (
+        on("measured.commissioned_housing")
+        and unit == "m2"
+        and measured_rule in (None, "measured.verb_act")
+        and (verb := _clause_verb(span)) is not None
+        and verb.lemma_.lower() == "commission"
+    ):
+        # "we plan to commission about 90 million square meters": floor space commissioned
+        # is housing
+        measured, measured_rule = "housing", "measured.commissioned_housing"
+    if (
         measured is None
         and on("measured.more_of_before")
         and ANOTHER_BEFORE.search(text, max(0, span.start_char - 20), span.start_char)
