@@ -853,6 +853,9 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
         ("Under the employment programme, 7,8 billion tenge is planned for 2014. That is 186 "
          "projects for the repair of schools in 74 settlements.", "2013-12-11", "74 settlements",
          ("2014", "2014")),
+        # In a report on a closed year, "has", "keep", "deliver" say what holds when told
+        ("Akim sums up 2019\n\nIn 2019 the region built 12 schools. Only 61 percent of "
+         "households have tap water.", "2020-02-21", "61 percent", ("2020-02-21", "2020-02-21")),
         # ... but "already", "now", "still" say today.
         ("From 1 May the tariff for households will rise to 1,37 soms per kWh. Businesses "
          "already pay 3,6 soms.", "2024-01-23", "3,6 soms", ("2024-01-23", "2024-01-23")),
