@@ -856,6 +856,14 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
         # In a report on a closed year, "has", "keep", "deliver" say what holds when told
         ("Akim sums up 2019\n\nIn 2019 the region built 12 schools. Only 61 percent of "
          "households have tap water.", "2020-02-21", "61 percent", ("2020-02-21", "2020-02-21")),
+        # In a report on a year, a month named in an earlier sentence dates its own event only
+        ("Mayor sums up 2012\n\nIn September the new School No. 21 for 600 pupils opened. Two "
+         "kindergartens for 280 places were built.", "2013-02-19", "Two kindergartens",
+         ("2012", "2012")),
+        # ... not a state as of a point
+        ("Mayor sums up 2019\n\nAs of the end of December 2019, 9 214 unemployed were "
+         "registered. Women accounted for 53,2% of them.", "2020-03-01", "53,2%",
+         ("2019-12", "2019-12")),
         # ... but "already", "now", "still" say today.
         ("From 1 May the tariff for households will rise to 1,37 soms per kWh. Businesses "
          "already pay 3,6 soms.", "2024-01-23", "3,6 soms", ("2024-01-23", "2024-01-23")),

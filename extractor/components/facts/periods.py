@@ -405,7 +405,34 @@ def _past(period: Period | None, a: Amount) -> Period | None:
 def _past_paragraph(a: Amount) -> Period | None:
     """ "Over the past 5 years, ... . 65 thousand jobs were created": a past-tense report
     goes on in the period its paragraph set."""
-    return _past(_past_focus(a), a) if a.reports_past else None
+    if not a.reports_past:
+        return None
+    focus = _past_focus(a)
+    report = a.ctx.report_period
+    if (
+        focus is not None
+        and report is not None
+        and report[0] == report[1]
+        and report[0] is not None
+        and len(report[0]) == 4
+        and focus[0] == focus[1]
+        and focus[0] is not None
+        and len(focus[0]) > 4
+        and focus[0][:4] == report[0]
+        and not a.ctx.governing_times.between(a.span.sent.start_char, a.span.sent.end_char)
+        and not _AS_OF_POINT.search(
+            a.ctx.text, a.ctx.paragraph_start(a.span.start_char), a.span.start_char
+        )
+    ):
+        # "In September the new School No. 21 opened. Two kindergartens for 280 places were
+        # built": in a report on a year, a month or a day named in an earlier sentence
+        # dates that event, not the year's other results (a state "as of the end of
+        # December 2019" is the figures' own point)
+        return _past(report, a)
+    return _past(focus, a)
+
+
+_AS_OF_POINT = rx(r"(?i)\b(?:as\s+(?:of|at)|(?:at|by)\s+the\s+end\s+of|on\s+1\s)")
 
 
 @period_rule("period.past_report")
