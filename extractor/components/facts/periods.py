@@ -276,6 +276,27 @@ def _governing(a: Amount) -> Period | None:
     return _governed(a, "period.governing_time")
 
 
+_OPEN_BRACKET_BEFORE = rx(r"\s*\(\s*(?:about\s+|almost\s+|nearly\s+)?$")
+
+
+@period_rule("period.bracket_after_time")
+def _bracket_after_time(a: Amount) -> Period | None:
+    """ "1.6 times more than in 2020 (258.3 billion tenge)": an amount in brackets right
+    after a time is of that time, a comparison's base included."""
+    text = a.ctx.text
+    start = a.span.start_char
+    if ((a.record or {}).get("unit") or "") in ("%", "x"):
+        return None  # "(135 percent of the plan)": an evaluation of the amount before
+    bracket = _OPEN_BRACKET_BEFORE.search(text, max(0, start - 12), start)
+    if bracket is None:
+        return None
+    for time in a.ctx.times.backwards(max(0, bracket.start() - 40), bracket.start()):
+        if time.end_char == bracket.start():
+            return _period_of(time)
+        break
+    return None
+
+
 @period_rule("period.refers_back")
 def _refers_back_rule(a: Amount) -> Period | None:
     """ "Of these, 4.8 million m2 is individual housing", "This is 104.2% of the plan": a
