@@ -34,6 +34,9 @@ from extractor.rules.indicators import (
         ("steam pipeline", "km", "At the CHP, the company replaced 1.2 km of steam pipelines.", None,
          "clause:steam (no indicator)"),
         ("capacity", "MW", "The CHP's heat and power capacity will reach 410 MW.", "power", "measured:capacity"),
+        # the cost of public works (schools, networks, repairs) is spending, not investment
+        ("total cost", "KZT", "817 schools for 800 thousand places are to be built at a total cost of 2 trillion 610 billion tenge.",
+         "budget_spending", "clause:school"),
         # road safety works are roads; posts of rural medicine are health facilities
         ("traffic light", "light", "Along with the repairs, 18 traffic lights will be installed.", "roads",
          "measured:traffic light"),
