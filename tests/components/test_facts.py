@@ -1044,6 +1044,8 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
         # a clause that repeats a change names what it changes
         ("GRP increased from 5,9 billion somoni in 2011 to 19,8 billion somoni in 2020, and the "
          "average monthly wage from 362 to 1 046 somoni.", "1 046 somoni", "wage"),
+        # "in the range of" hands the amount to the noun before it, like "at the level of"
+        ("The forecast envisages inflation in the range of 7,5-9,5%.", "7,5-9,5%", "inflation"),
         # "amount to" read as a noun: the sentence's head is the subject
         ("Expenditures on education in the state budget for 2018 amount to 3 billion 620 "
          "million somoni.", "3 billion 620 million somoni", "expenditure"),
