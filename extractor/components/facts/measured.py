@@ -236,8 +236,16 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     updown = i >= start and doc[i].lower_ in ("up", "down")
     if updown:
         i -= 1
-    # (a plural noun the model read as a verb: "exports up 20.4%")
-    verb_read = updown and i >= start and doc[i].tag_ == "VBZ"
+    # (a plural noun the model read as a verb: "exports up 20.4%", ", households 31%")
+    verb_read = (
+        i >= start
+        and doc[i].tag_ == "VBZ"
+        and doc[i].lower_.endswith("s")
+        and doc[i].lemma_ not in ("be", "have", "do", "average")
+        and doc[i].lemma_ not in _COPULAR
+        and doc[i].lemma_ not in _CHANGE_VERBS
+        and (updown or doc[i].dep_ in ("conj", "appos", "dep", "npadvmod"))
+    )  # (not "is", nor a clause's own verb: "the wear averages 54%")
     if i < start or (doc[i].pos_ not in ("NOUN", "PROPN") and not verb_read):
         return None
     if not verb_read and not _noun_ok(ctx, doc[i]):
