@@ -1051,6 +1051,9 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
          "31%", "household"),
         # ... but a clause's own verb does not ("remains high and averages 68 percent")
         ("The wear of heat networks remains high and averages 68 percent.", "68 percent", "wear"),
+        # a "which" that stands for the clause before takes that clause's subject
+        ("The construction of water supply systems in 156 villages is planned for next year, "
+         "which requires KZT 94 bln.", "KZT 94 bln", "construction"),
         # "amount to" read as a noun: the sentence's head is the subject
         ("Expenditures on education in the state budget for 2018 amount to 3 billion 620 "
          "million somoni.", "3 billion 620 million somoni", "expenditure"),

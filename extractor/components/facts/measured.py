@@ -564,6 +564,11 @@ def _subject(ctx: FactContext, verb: Token) -> Token | None:
             subj = subjects[0]
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
+        clause_before = v.dep_ in ("advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX")
+        if subj.lower_ == "which" and clause_before:
+            # "... is planned for next year, which requires KZT 94 bln": "which" stands for
+            # the clause before, whose subject is what the amount is of
+            return _subject(ctx, v.head)
         if not _noun_ok(ctx, subj):
             # "Aibek Nurlanov, deputy: Losses in the networks reached 19 percent": a speaker's
             # turn before a colon; the clause after it has its own subject.
