@@ -62,6 +62,16 @@ _OPENING_PARTITIVE = re.compile(
     r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
     r"(?:\s*+,)?(?:\s++(?:only|just|about|almost|nearly|some|over))?"
 )
+# Nouns that hold an amount rather than count things: "Of the total volumes, ..."
+_CONTAINER_NOUNS = frozenset(
+    ("volume", "amount", "number", "share", "sum", "total", "cost", "level", "value", "rate")
+)
+_NAME_BRACKET_BEFORE = re.compile(r"\p{Lu}[\p{L}-]*(?:\s+\p{Ll}+)?\s*\(\s*$")
+_BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+_OPENING_OF_NOUN = re.compile(
+    r"(?i)of\s+(?:these|those|the|all)\s+(?:[\p{L}-]+\s+){0,2}?(?P<noun>[\p{L}-]{3,}s)\s*,"
+    r"(?:\s*(?:only|just|about|some|over|almost|nearly))?"
+)
 _OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
@@ -261,6 +271,49 @@ class QuantityRecognizer:
                 whole = _first_with_unit(kept, starts[earlier], s_start, counts_only=True)
                 if whole is not None:
                     return replace(cand, unit=whole.unit)
+        # "Of these enterprises, 71 are in Sughd region": a part of a plural noun the
+        # sentence opens with counts that noun.
+        if previous is None and cand.scale is None:
+            lead = len(before) - len(before.lstrip())
+            opening = _OPENING_OF_NOUN.fullmatch(before.strip())
+            word = (
+                doc.char_span(
+                    s_start + lead + opening.start("noun"), s_start + lead + opening.end("noun")
+                )
+                if opening
+                else None
+            )
+            noun = (word[0].lemma_ or singular(word[0].lower_)).lower() if word else None
+            if (
+                noun
+                and noun not in _NOT_COUNTED
+                and noun not in _CONTAINER_NOUNS
+                and self.lexicon.kind_of(noun) == "count"
+            ):
+                return replace(cand, unit=_normalise_counted(noun))
+        # "Most of the new enterprises were registered in Tashkent city (231) and Samarkand
+        # region (58)": a bare count in brackets after a name counts the plural noun the
+        # sentence is about.
+        if (
+            cand.scale is None
+            and _NAME_BRACKET_BEFORE.search(before[-60:])
+            and _BRACKET_CLOSE_AFTER.match(text, cand.end)
+            and doc.has_annotation("TAG")
+        ):
+            span = doc.char_span(s_start, cand.start, alignment_mode="contract")
+            noun = next(
+                (
+                    t for t in (span or [])
+                    if t.tag_ == "NNS"
+                    and t.lemma_.lower() not in _NOT_COUNTED
+                    and t.lemma_.lower() not in _TIME_WORDS
+                    and t.lemma_.lower() not in _CONTAINER_NOUNS
+                    and self.lexicon.kind_of(t.lemma_.lower()) == "count"
+                ),
+                None,
+            )  # fmt: skip
+            if noun is not None:
+                return replace(cand, unit=_normalise_counted(noun.lemma_.lower()))
         # "Of 312 projects due in 2021, only 238 were ...": the part counts what the whole
         # the sentence opens with counts.
         whole = _first_with_unit(kept, s_start, cand.start)

@@ -192,6 +192,12 @@ def test_a_range_has_low_and_high(extract):
         # a list item with its verb and noun left out counts what the first one counts
         ("Eleven projects are in the processing industry, six in agriculture, four in logistics.",
          "six", 6, "project"),
+        # a part of a plural noun the sentence opens with counts that noun
+        ("In 2019, 162 new enterprises opened. Of these enterprises, 71 are in Sughd region, 48 in Khatlon region.",
+         "48", 48, "enterprise"),
+        # a bare count in brackets after a name counts the plural noun the sentence is about
+        ("Most of the new enterprises were registered in Tashkent city (231) and Samarkand region (58).",
+         "58", 58, "enterprise"),
         # a shortage counts what it lacks
         ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
     ],
