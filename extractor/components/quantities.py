@@ -62,7 +62,15 @@ _OPENING_PARTITIVE = re.compile(
     r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
     r"(?:\s*+,)?(?:\s++(?:only|just|about|almost|nearly|some|over))?"
 )
+
+
 # Nouns that hold an amount rather than count things: "Of the total volumes, ..."
+def _with_unit_and_scale(cand: Candidate, unit: str, scale: Decimal) -> Candidate:
+    """The bare number with the unit and scale a header or label gives it."""
+    value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
+    return replace(cand, unit=unit, value=value)
+
+
 _CONTAINER_NOUNS = frozenset(
     ("volume", "amount", "number", "share", "sum", "total", "cost", "level", "value", "rate")
 )
@@ -344,8 +352,7 @@ class QuantityRecognizer:
                 )
             if unit_scale is not None and unit_scale[1] is not None:
                 unit, scale = unit_scale
-                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
-                return replace(cand, unit=unit, value=value)
+                return _with_unit_and_scale(cand, unit, scale)
         row = year_row(text, cand.start)
         if row is not None:
             unit_scale = self._unit_phrase(row[1])
@@ -353,8 +360,7 @@ class QuantityRecognizer:
                 unit, scale = unit_scale
                 if _PER_CAPITA.search(row[0]) and self.lexicon.kind_of(unit) == "currency":
                     unit = f"{unit}/person"  # "gross regional product per capita, thousand tenge"
-                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
-                return replace(cand, unit=unit, value=value)
+                return _with_unit_and_scale(cand, unit, scale)
         # "the following districts (in %): Chust – 11,8; Pap – 11,2": a list under a header
         # that names its unit in brackets.
         # (the parser may end a sentence at a list's semicolon: look back to the header
@@ -366,8 +372,7 @@ class QuantityRecognizer:
             unit_scale = self._unit_phrase(header.group(1).strip())
             if unit_scale is not None:
                 unit, scale = unit_scale
-                value = cand.value * scale if cand.value is not None and scale != 1 else cand.value
-                return replace(cand, unit=unit, value=value)
+                return _with_unit_and_scale(cand, unit, scale)
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)

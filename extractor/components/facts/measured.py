@@ -653,6 +653,15 @@ def _gapped_change_owner(ctx: FactContext, span: Span, verb: Token) -> Token | N
     return noun
 
 
+def _money_purpose(ctx: FactContext, prep: Token) -> Token | None:
+    """The noun a preposition right after money ("for", "to") names, when it can be what
+    the money is for: a common noun within four words, no time ("for the year")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if _noun_ok(ctx, obj) and obj.i <= prep.i + 4 and obj.lemma_.lower() not in _TIME_NOUNS:
+        return obj
+    return None
+
+
 def _time_at(ctx: FactContext, token: Token) -> Span | None:
     """The time expression that holds ``token``, if any."""
     for time in ctx.times.backwards(token.idx - 80, token.idx + 1):
@@ -1014,13 +1023,8 @@ def _measured(
     ):
         # "KGS 2.3 billion for roads", "and 1.2 billion for the construction of ...": what
         # the money pays for ("for each family", "for the year" say how much, or when).
-        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if (
-            _noun_ok(ctx, obj)
-            and obj.i <= nxt.i + 4
-            and not any(t.lower_ in _PER_WORDS for t in doc[nxt.i + 1 : obj.i])
-            and obj.lemma_.lower() not in _TIME_NOUNS
-        ):
+        obj = _money_purpose(ctx, nxt)
+        if obj is not None and not any(t.lower_ in _PER_WORDS for t in doc[nxt.i + 1 : obj.i]):
             return _phrase(ctx, obj), "measured.money_for"
     if (
         on("measured.money_to")
@@ -1032,12 +1036,10 @@ def _measured(
     ):
         # "... went to the social sphere, including 6,04 billion to education, 2,33 billion
         # to healthcare": in a sentence that hands money out, money "to" a noun is for it.
-        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        obj = _money_purpose(ctx, nxt)
         if (
-            _noun_ok(ctx, obj)
-            and obj.i <= nxt.i + 4
+            obj is not None
             and obj.i not in ctx.amounts
-            and obj.lemma_.lower() not in _TIME_NOUNS
             and obj.lemma_.lower() not in ("budget", "fund", "account")  # whose, not for what
         ):
             return _phrase(ctx, obj), "measured.money_to"

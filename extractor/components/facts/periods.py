@@ -22,6 +22,7 @@ from .document import FactContext, Period, _period_of
 from .syntax import (
     _HOLDS_NOW,
     _NOW_NEAR,
+    _NOW_WORDS,
     _POINTING,
     _REFERS_BACK,
     _WORDS,
@@ -337,18 +338,26 @@ def _headline(a: Amount) -> Period | None:
     return None
 
 
+def _in_as_of_bulletin(a: Amount) -> bool:
+    """The amount may take a progress bulletin's "as of" day: the document has one, the
+    amount is no plan or age, no rate other than a yield (a yield gathered so far is of the
+    day; a capacity is not), and no time in its own clause."""
+    ctx = a.ctx
+    if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
+        return False
+    unit = (a.record or {}).get("unit") or ""
+    if "/" in unit and unit not in YIELD_UNITS:
+        return False
+    return a.governing is None or not _same_clause(a.span, a.governing)
+
+
 @period_rule("period.as_of_frame")
 def _as_of_frame(a: Amount) -> Period | None:
     """ "Tajik farmers have sown 71 percent of the plan as of 17 April ... Cotton has been
     sown on 121,6 thousand hectares": in a progress bulletin, what has been done (a perfect
     verb) with no time in its own clause is as of the bulletin's day."""
     ctx = a.ctx
-    if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
-        return None
-    unit = (a.record or {}).get("unit") or ""
-    if "/" in unit and unit not in YIELD_UNITS:
-        return None  # rates and capacities (a yield gathered so far is of the day)
-    if a.governing is not None and _same_clause(a.span, a.governing):
+    if not _in_as_of_bulletin(a):
         return None
     verb = _clause_verb(a.span)
     if verb is None:
@@ -370,13 +379,10 @@ def _as_of_present(a: Amount) -> Period | None:
     hectare": in a progress bulletin, a present state with no time in its own clause (and
     a list line with no verb) is as of the bulletin's day, not the day it is published."""
     ctx = a.ctx
-    if ctx.as_of is None or not ctx.has_parse or a.plans or a.reports_past or _is_age(a.span):
+    if not _in_as_of_bulletin(a) or a.reports_past:
         return None
-    unit = (a.record or {}).get("unit") or ""
-    if ("/" in unit and unit not in YIELD_UNITS) or ctx.lexicon.kind_of(unit) == "time":
+    if ctx.lexicon.kind_of((a.record or {}).get("unit") or "") == "time":
         return None  # (nor an age or a term: "combines older than ten years")
-    if a.governing is not None and _same_clause(a.span, a.governing):
-        return None
     if _TIMELESS.search(a.span.sent.text):
         return None  # "the total storage capacity is 3,6 million tons"
     focus = a.focus()
@@ -516,14 +522,14 @@ def _present_paragraph(a: Amount) -> Period | None:
     focus = a.focus()
     if focus is None or _ends_before(focus, date):
         return None
-    if _starts_after(focus, date) and _NOW_WORDS.search(a.span.sent.text):
+    if _starts_after(focus, date) and _NOW_OR_STILL.search(a.span.sent.text):
         return None  # "From 1 May the tariff will rise ... Businesses already pay 3,6 soms"
     # (a period still ahead is what the present tense describes: "The draft budget for
     # 2014 has been formed ... Expenditures are planned at 262 billion tenge")
     return focus
 
 
-_NOW_WORDS = rx(r"(?i)\b(?:already|now|still|currently|at\s+present|today|to\s+date|so\s+far)\b")
+_NOW_OR_STILL = rx(r"(?i)\b(?:already|now|still|today|" + _NOW_WORDS + r")\b")
 
 
 @period_rule("period.report_frame")
