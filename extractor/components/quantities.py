@@ -47,6 +47,12 @@ _PARTITIVE_BEFORE = re.compile(
     r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
     r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
+# The words before a part that name its whole ("1 438 stations in 20 cities, including
+# 512 in Almaty"), not a contrast or a comparison.
+_PART_OF_BEFORE = re.compile(
+    r"(?i)\b(?:of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|"
+    r"in\s+particular)\s*(?:[\p{L}-]+\s+){0,3}$"
+)
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
@@ -245,7 +251,9 @@ class QuantityRecognizer:
             # "14 schools for 9 600 places were built, 6 of them ...": "of them" after a
             # counted amount and its detail is a part of the first, what the clause counts
             if (
-                _PARTITIVE_AFTER.match(text, cand.end) or ANOTHER_BEFORE.search(before[-30:])
+                _PARTITIVE_AFTER.match(text, cand.end)
+                or ANOTHER_BEFORE.search(before[-30:])
+                or (cand.scale is None and _PART_OF_BEFORE.search(before[-40:]))
             ) and self.lexicon.kind_of(previous.unit) == "count":
                 # "95 schools for 9,5 thousand places were installed, and another 60 are
                 # planned": more of the first, not of its detail
@@ -712,7 +720,7 @@ _OF_THE_WHOLE = re.compile(
 _COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
-_DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of)\s+$")
+_DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of|in|across)\s+$")
 
 
 def _whole_of_part(text: str, kept: list[Candidate], since: int, until: int) -> Candidate | None:
@@ -760,16 +768,37 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     out = []
     starts = {c.start: c for c in kept}
     ends = {c.end: c for c in kept}
-    for cand in bare:
+    # right to left, so that "61, 38 and 29 thousand people" reaches 61 through 38
+    for cand in reversed(bare):
         gap = _JOIN.match(text, cand.end)
         nxt = starts.get(gap.end()) if gap else None
         same_scale = cand.scale == nxt.scale if nxt is not None else False
+        joint = gap.group().strip() if gap else ""
         change = gap is not None and (
-            (cand.inherit_next and gap.group().strip() == "to")
-            or gap.group().strip().startswith("of")  # "40 of the 106 municipal schools"
+            (cand.inherit_next and joint == "to")
+            or joint.startswith("of")  # "40 of the 106 municipal schools"
         )
         if nxt is not None and nxt.unit and (change or (same_scale and cand.scale is None)):
-            out.append(replace(cand, unit=nxt.unit))  # "from 14 thousand to 9.5 thousand children"
+            joined = replace(cand, unit=nxt.unit)  # "from 14 thousand to 9.5 thousand children"
+            out.append(joined)
+            starts[cand.start] = joined
+            continue
+        # "61, 38 and 29 thousand people": the members of a list before the one that
+        # ends it take its scale word with its unit, as money lists do.
+        if (
+            nxt is not None
+            and nxt.unit
+            and joint in (",", "and", ", and", "or")
+            and cand.scale is None
+            and nxt.scale is not None
+            and not cand.is_range
+            and cand.value is not None
+            and cand.value < 1000
+        ):
+            joined = replace(cand, unit=nxt.unit, value=cand.value * nxt.scale,
+                             scale=nxt.scale, notes=(*cand.notes, "list"))  # fmt: skip
+            out.append(joined)
+            starts[cand.start] = joined
             continue
         # "5 994 villages out of 6 520": the whole counts what its part counts.
         before = _OUT_OF_BEFORE.search(text, max(0, cand.start - 40), cand.start)

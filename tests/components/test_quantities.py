@@ -198,6 +198,16 @@ def test_a_range_has_low_and_high(extract):
         # a bare count in brackets after a name counts the plural noun the sentence is about
         ("Most of the new enterprises were registered in Tashkent city (231) and Samarkand region (58).",
          "58", 58, "enterprise"),
+        # bare members of a list take the scale and unit of the one that ends it
+        ("The three districts had 48, 27 and 19 thousand voters respectively.", "48", 48000, "voter"),
+        ("The three districts had 48, 27 and 19 thousand voters respectively.", "27", 27000, "voter"),
+        ("Wells were drilled in 12 and 9 villages.", "12", 12, "village"),
+        ("Clinics in Osh, Naryn and Talas received 14, 9 and 6 new ambulances.", "14", 14, "ambulance"),
+        # a part named after "including", "of which" is of the clause's own whole, not of
+        # an amount in a phrase that places or details it
+        ("The company opened 212 shops in 14 cities, including 80 in Tashkent.", "80", 80, "shop"),
+        ("Last year 35 hotels with 2 100 rooms were built, of which 12 in Khiva.", "12", 12, "hotel"),
+        ("Repairs are under way in 60 schools, including 25 in the villages.", "25", 25, "school"),
         # a shortage counts what it lacks
         ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
     ],
