@@ -843,6 +843,11 @@ def _measured(
     if on("measured.size_of") and rx(
         r"(?i)" + WS_START + r"\s+(?:long|wide|deep|high|tall|old|in\s+length)\b"
     ).match(doc_text(doc)[span.end_char : span.end_char + 12]):
+        owner = _apposed_owner(ctx, span)
+        if owner is not None:
+            if owner.pos_ == "PROPN":
+                return owner.lower_, "measured.size_of"
+            return _phrase(ctx, owner), "measured.size_of"
         verb = _clause_verb(span)
         subj = _subject(ctx, verb) if verb is not None and verb.lemma_ == "be" else None
         if subj is not None and not _noun_ok(ctx, subj):
@@ -1227,6 +1232,8 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+# "the reconstruction of the X highway": a work whose "of" names the thing worked on
+_WORKS_ON = frozenset(_WORDS["works_on_a_thing"])
 _UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
 _GAPPED_LABEL = re.compile(
     r"(?i)(?:[,;]\s*(?:and\s+|while\s+|but\s+)?)(?:(?:in|for|against|among|at|on|from)\s+"
@@ -1244,6 +1251,48 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 
 
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
+
+
+def _apposed_owner(ctx: FactContext, span: Span) -> Token | None:
+    """What a size set off by a comma describes: the whole noun phrase before the comma
+    ("the new bridge across the Irtysh river near Ust-Ishim, 420 meters long": the
+    bridge), through a work done on it ("the reconstruction of the X highway, 363km
+    long": the highway) and past a phrase that only places it ("near Ust-Ishim")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    token = doc[span.start - 2]
+    # "... near Ust-Ishim,": a name in a phrase that places the thing; it is before it
+    name = token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN"
+    while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
+        token = token.head
+    if name and token.dep_ == "pobj" and token.head.lower_ != "of":
+        prep = token.head
+        if prep.dep_ != "prep" or prep.i < 1:
+            return None
+        token = doc[prep.i - 1]
+    while token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.head.pos_ in ("NOUN", "PROPN")
+        and token.head.head.i < token.i
+    ):
+        token = token.head.head
+    if token.lemma_.lower() in _WORKS_ON:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if (
+        token is not None
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP")
+    ):
+        return token  # "the Northern Latitudinal Railway, 707 km long": its last word
+    return token if _noun_ok(ctx, token) else None
 
 
 def _phrase_head(ctx: FactContext, noun: Token) -> Token:
