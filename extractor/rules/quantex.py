@@ -383,7 +383,21 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         and text[num.start : num.end].lower() == "one"
     ):
         return "one-of-the"  # "one of the largest"; "five of them" is an amount
+    if text[num.start : num.end].lower() == "one" and (
+        _UNIT_PRICE_BEFORE.search(before) or _UNIT_COST_AFTER.match(text, num.end, num.end + 100)
+    ):
+        # "the average cost of one courtyard", "One kilometre of repaired street cost":
+        # the unit a price or a cost is of, no amount of its own
+        return "unit-of-price"
     return None
+
+
+_UNIT_PRICE_BEFORE = rx(
+    r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$"
+)
+_UNIT_COST_AFTER = rx(
+    r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b"
+)
 
 
 def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candidate]:

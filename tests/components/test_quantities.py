@@ -36,6 +36,9 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         "A 110 kV substation was built.", "A 220-kV line was repaired and a 500 kV line laid.",
         # fractions in words state no amount
         "More than two thirds of spending went to schools.", "Sales fell by two fifths.",
+        # the one unit a price, a wage or a cost is of
+        "The price of one loaf is rising.", "The average wage of one worker is rising.",
+        "The cost of one school place has risen.", "One hectare of orchard costs more.",
     ],
 )  # fmt: skip
 def test_not_quantities(extract, sentence):

@@ -971,6 +971,12 @@ def _measured(
         )
     ):
         return "price", "measured.price"  # "purchase wheat at 105 thousand tenge per ton"
+    # "A kilometre of repair on a regional road cost on average 14,8 million rubles": what
+    # one unit of a thing costs is of that thing (the parse often reads "cost" as a noun).
+    if on("measured.unit_cost") and lexicon.kind_of(base) == "currency":
+        noun = _unit_cost_of(ctx, doc, sent, span)
+        if noun is not None:
+            return _phrase(ctx, noun), "measured.unit_cost"
     # "the tariff is 1.37 som per kWh for consumption up to 700 kWh per month": a noun right
     # before "up to" names what the limit is of.
     up_to = _UP_TO_LABEL.search(
@@ -1251,6 +1257,33 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 
 
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
+
+
+_UNIT_COST = re.compile(
+    r"(?i)\b(?:a|one|each|every)\s+(?P<unit>[\p{L}]+)\s+of\s+(?P<thing>[^.;:]{2,60}?)\s+"
+    r"cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?(?:\s+(?:on\s+average|about|around|almost|"
+    r"over|some|nearly|approximately))*\s*$"
+)
+
+
+def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token | None:
+    """The thing of "a <unit> of <thing> cost N": the last noun of the phrase before any
+    preposition ("a kilogram of beef" -> beef, "one kilometre of repaired street" ->
+    street, "a kilometre of repair on a regional road" -> repair)."""
+    text = doc_text(doc)
+    m = _UNIT_COST.search(text, max(sent.start_char, span.start_char - 120), span.start_char)
+    if m is None or load_lexicon().kind_of(m.group("unit").lower()) in (None, "currency"):
+        return None
+    thing = doc.char_span(m.start("thing"), m.end("thing"), alignment_mode="contract")
+    if thing is None:
+        return None
+    noun = None
+    for token in thing:
+        if token.tag_ in ("IN", "TO") or token.lower_ in ("in", "on", "at", "for", "from"):
+            break
+        if token.tag_ in ("NN", "NNS") and _noun_ok(ctx, token):
+            noun = token
+    return noun
 
 
 def _apposed_owner(ctx: FactContext, span: Span) -> Token | None:
