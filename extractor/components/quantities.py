@@ -22,6 +22,7 @@ from ..rules.quantex import (
     per_code,
     singular,
 )
+from ..rules.questions import question_answered
 from ..rules.rx import WS_START, rx
 from ..rules.tables import caption_cell, label_head, table_cell, year_row
 from ..rules.timex import COMPARED_TO
@@ -381,6 +382,21 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 unit, scale = unit_scale
                 return _with_unit_and_scale(cand, unit, scale)
+        # "How many people went to Kenderli this year? – Around 95 thousand.": a bare
+        # figure in the first sentence of an answer counts what its question asks about.
+        asked = question_answered(text, cand.start)
+        if asked is not None and asked.kind == "count" and doc.has_annotation("TAG"):
+            words = doc.char_span(asked.noun_start, asked.noun_end, alignment_mode="expand")
+            noun = next((t for t in (words or []) if t.tag_ == "NNS"), None)
+            lemma = noun.lemma_.lower() if noun is not None else None
+            if (
+                lemma
+                and lemma not in _NOT_COUNTED
+                and lemma not in _TIME_WORDS
+                and lemma not in _CONTAINER_NOUNS
+                and self.lexicon.kind_of(lemma) == "count"
+            ):
+                return replace(cand, unit=_normalise_counted(lemma))
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)

@@ -211,6 +211,10 @@ def test_a_range_has_low_and_high(extract):
         ("The company opened 212 shops in 14 cities, including 80 in Tashkent.", "80", 80, "shop"),
         ("Last year 35 hotels with 2 100 rooms were built, of which 12 in Khiva.", "12", 12, "hotel"),
         ("Repairs are under way in 60 schools, including 25 in the villages.", "25", 25, "school"),
+        # a bare figure answering "How many X ...?" counts X
+        ("How many families got new flats this year?\n\nB. ORAZOV: About 2 thousand.", "2 thousand", 2000, "family"),
+        ("How many clinics were opened? In total 14, half of them in villages.", "14", 14, "clinic"),
+        ("– How many new buses did the city buy?\n– 120, all of them on gas.", "120", 120, "bus"),
         # a shortage counts what it lacks
         ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
     ],

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS
+from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, label_head, table_cell, year_row
 from ...rules.units import YIELD_UNITS, load_lexicon
@@ -156,6 +157,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # the local budget", "Khatlon has completed 78 percent of its plan, Sughd region
             # 64 percent": a clause with its verb left out repeats the one before it.
             measured, measured_rule = parallel, "measured.parallel_gap"
+    if measured is None and on("measured.answer"):
+        asked = question_answered(text, span.start_char)
+        if asked is not None and asked.kind == "share" and record.get("unit") in ("%", "pp"):
+            # "What share of roads meets the standards today? – In the agglomeration 62
+            # percent": the first sentence of an answer gives what its question asks for.
+            measured, measured_rule = asked.noun.lower(), "measured.answer"
     measured, back_rule = _refer_back_measured(
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )

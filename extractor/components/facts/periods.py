@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
+from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
@@ -269,6 +270,23 @@ def _semicolon_clause(a: Amount) -> Period | None:
     """ "in 2011 the plant produced 5.5 billion kWh; in 2023 only 3.9 billion": the time
     of the amount's own clause."""
     return _governed(a, "period.semicolon_clause")
+
+
+@period_rule("period.answer_time")
+def _answer_time(a: Amount) -> Period | None:
+    """ "How many people went to Kenderli this year? – Around 95 thousand.": a figure in
+    the first sentence of an answer, with no time in its own sentence, is of the time its
+    question names ("today" included)."""
+    sent = a.span.sent
+    if a.ctx.times.between(sent.start_char, sent.end_char):
+        return None
+    if _is_change(a.span) or (a.record or {}).get("unit") == "pp":
+        return None  # "up 9 percentage points in a year": a change has its own span
+    asked = question_answered(a.ctx.text, a.span.start_char)
+    if asked is None:
+        return None
+    times = a.ctx.governing_times.between(asked.start, asked.end)
+    return _period_of(times[0]) if len(times) == 1 else None
 
 
 @period_rule("period.governing_time")
