@@ -46,6 +46,9 @@ from extractor.rules.indicators import (
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
          "measured:foreign direct investment"),
+        # statistics shorten foreign direct investment to "direct investment"
+        ("growth rate of direct investment", "%", None, "foreign_investment",
+         "measured:direct investment"),
         # the cue nearest the phrase's head: revenue of a budget, exports of fruit
         ("budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
         ("state budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
