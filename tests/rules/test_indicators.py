@@ -185,6 +185,14 @@ from extractor.rules.indicators import (
         # a share of a product processed is production, not the industry's output
         ("level of processing", "%", "The level of processing of copper ore reached 61 percent.",
          "production", "sentence:ore"),
+        # the cost of a public object, and a budget's capital spending executed, are
+        # spending (GUIDELINES §5)
+        ("project", "KZT", "In Aksu, 12 projects worth 9.4 billion tenge are under way under the town's development plan.",
+         "budget_spending", "clause:development plan"),
+        ("capital expenditure", "%", "Capital expenditures were executed by 71 percent.",
+         "budget_spending", "clause:executed"),
+        ("total cost", "KZT", "The total cost of the Shu bypass road is 14 billion tenge.",
+         "budget_spending", "clause:road"),
         # the money of a named foreign company is foreign investment (GUIDELINES §5)
         ("investment", "USD", "The British company Silk Ore Resources will invest US$781 mln.",
          "foreign_investment", "clause:British company"),
