@@ -196,6 +196,8 @@ from extractor.rules.indicators import (
         # the money of a named foreign company is foreign investment (GUIDELINES §5)
         ("investment", "USD", "The British company Silk Ore Resources will invest US$781 mln.",
          "foreign_investment", "clause:British company"),
+        # families handed keys or moved to a new microdistrict are housing
+        ("family", "family", "In May the akimat handed over keys to 214 families.", "housing", "sentence:keys"),
         # families resettled or waiting for a flat are housing
         ("family", "family", "Since 2009, 6 901 families have been resettled to new villages.",
          "housing", "sentence:resettled"),
