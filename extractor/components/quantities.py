@@ -95,6 +95,8 @@ _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
+# A clause about "the number of X" before a bare amount: it counts, it is no money.
+_NUMBER_OF_BEFORE = re.compile(r"(?i)\bnumber\s+of\b[^,;.:–—]*$")
 # Between a bare number and the counted amount it joins: "11 and 14 models".
 _JOIN = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|to|of\s+the)\s*")
 # Between a counted amount and the bare number of its whole: "5 994 villages out of 6 520".
@@ -145,7 +147,7 @@ class QuantityRecognizer:
             if time_index.overlaps(cand.start, cand.end):
                 continue
             if cand.unit is None:
-                cand = self._money_in_sentence(cand, money, starts)
+                cand = self._money_in_sentence(doc, cand, money, starts)
             if cand.unit is None:
                 settled = self._settle_unit(doc, cand, kept, starts, time_index)
                 if settled is None:
@@ -184,16 +186,28 @@ class QuantityRecognizer:
         return out
 
     def _money_in_sentence(
-        self, cand: Candidate, money: dict[int, list[Candidate]], starts: list[int]
+        self, doc: Doc, cand: Candidate, money: dict[int, list[Candidate]], starts: list[int]
     ) -> Candidate:
         """ "pensions account for 6.1 trillion, healthcare – 2.9 trillion, education – 2.4
-        trillion tenge": billions and trillions with no unit are the money the sentence
-        names."""
-        if cand.scale is None or cand.scale < 10**9:
+        trillion tenge": millions, billions and trillions with no unit are the money their
+        sentence names (billions: or the sentence before names)."""
+        if cand.scale is None or cand.scale < 10**6:
             return cand
         sentence = bisect_right(starts, cand.start) - 1
         units = {c.unit for c in money.get(sentence, ()) if c is not cand}
-        return replace(cand, unit=units.pop()) if len(units) == 1 else cand
+        if not units and cand.scale >= 10**9 and sentence > 0:
+            # "The road fund amounted to 9,4 billion rubles. Of this, 3,1 billion came from
+            # the federal budget": billions go on in the money of the sentence before
+            units = {c.unit for c in money.get(sentence - 1, ())}
+        if len(units) != 1:
+            return cand
+        if cand.scale < 10**9 and self._counted_noun(doc, cand) is not None:
+            return cand  # "assigned to 1.1 million people for KZT 1,04 trillion"
+        if _NUMBER_OF_BEFORE.search(doc_text(doc), max(0, cand.start - 80), cand.start):
+            return cand  # "and the number of individual accounts exceeded 13.5 million"
+        found = replace(cand, unit=units.pop())
+        money.setdefault(sentence, []).append(found)  # the next bare billions go on in it
+        return found
 
     def _settle_unit(
         self,

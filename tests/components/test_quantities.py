@@ -211,6 +211,18 @@ def test_a_range_has_low_and_high(extract):
         ("The company opened 212 shops in 14 cities, including 80 in Tashkent.", "80", 80, "shop"),
         ("Last year 35 hotels with 2 100 rooms were built, of which 12 in Khiva.", "12", 12, "hotel"),
         ("Repairs are under way in 60 schools, including 25 in the villages.", "25", 25, "school"),
+        # bare millions and billions are the money their sentence names; billions go on
+        # in the money of the sentence before
+        ("Debts reached 2,1 billion som, of which households – 1,3 billion and schools – 240 million.",
+         "240 million", 240000000, "KGS"),
+        ("The fund amounted to 8,2 billion rubles. Of this, 2,9 billion came from the federal budget.",
+         "2,9 billion", 2900000000, "RUB"),
+        ("Budget money: 4,8 billion soums.\n- repairs - 1,2 billion;\n- equipment - 0,9 billion;",
+         "0,9 billion", 900000000, "UZS"),
+        # ... not a counted noun's millions, nor "the number of" something
+        ("Payments went to 1.4 million people for KZT 0,9 trillion.", "1.4 million people", 1400000, "person"),
+        ("Spending was 3 billion tenge, and the number of accounts exceeded 12.5 million.",
+         "12.5 million", 12500000, "account"),
         # a bare figure answering "How many X ...?" counts X
         ("How many families got new flats this year?\n\nB. ORAZOV: About 2 thousand.", "2 thousand", 2000, "family"),
         ("How many clinics were opened? In total 14, half of them in villages.", "14", 14, "clinic"),
