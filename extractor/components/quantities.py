@@ -27,6 +27,7 @@ from ..rules.rx import WS_START, rx
 from ..rules.tables import caption_cell, label_head, table_cell, year_row
 from ..rules.timex import COMPARED_TO
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
+from ..rules.votes import is_vote_tally, voters
 from ..schema import SPANS_QUANTITIES, SPANS_TIMES, add_span, make_record, register_extensions
 from .context import doc_text, release_text, sentence_at, sentence_starts
 
@@ -396,6 +397,10 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 unit, scale = unit_scale
                 return _with_unit_and_scale(cand, unit, scale)
+        # "We vote: for – 22, against – none, abstained – 2": a tally of a vote counts
+        # the members who vote (deputies, unless the text names senators or members).
+        if cand.scale is None and is_vote_tally(text, cand.start, cand.end):
+            return replace(cand, unit=voters(text, cand.start))
         # "How many people went to Kenderli this year? – Around 95 thousand.": a bare
         # figure in the first sentence of an answer counts what its question asks about.
         asked = question_answered(text, cand.start)

@@ -17,6 +17,7 @@ from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
 from ...rules.units import YIELD_UNITS
+from ...rules.votes import is_vote_tally
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -103,6 +104,17 @@ def period_rule(rule_id: str) -> Callable[[PeriodRule], PeriodRule]:
 def _age(a: Amount) -> _NoPeriod | None:
     """ "children aged 3 to 6 years": an age has no period."""
     return NO_PERIOD if _is_age(a.span) else None
+
+
+@period_rule("period.vote_day")
+def _vote_day(a: Amount) -> Period | None:
+    """ "We vote: for – 22, against – none, abstained – 2": a vote's tally is of the day
+    of the session, the document's date."""
+    date = a.ctx.doc_date
+    span = a.span
+    if not date or not is_vote_tally(a.ctx.text, span.start_char, span.end_char):
+        return None
+    return (date, date)
 
 
 @period_rule("period.table_cell")

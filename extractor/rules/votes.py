@@ -1,0 +1,37 @@
+"""The tally of a vote in a session's record: "We vote: for – 22, against – none,
+abstained – 2", "Voted: 94 deputies for, 1 against, 2 abstained". Its figures count the
+members who vote, on the day of the session. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from .rx import WS_START
+
+_LABELS = r"(?:for|against|abstained|in\s+favou?r)"
+_LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"\s*[–—:-]?\s*$")
+_LABEL_AFTER = re.compile(r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b\s*[,.;]")
+_CUE = re.compile(r"(?i)\bvot(?:e|ed|es|ing)\b")
+_VOTERS = re.compile(r"(?i)\b(deputies|members|senators|councillors|councilors)\b")
+_VOTES_LABEL = re.compile(r"(?i)\bvotes\s*:[^.;]*$")
+# How far back the word of voting (and the voters' noun) may stand.
+_WINDOW = 200
+
+
+def is_vote_tally(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` is a count of a vote's tally: labelled
+    "for", "against" or "abstained" (before or after it) after a word of voting."""
+    labelled = _LABEL_BEFORE.search(text, max(0, start - 16), start) or _LABEL_AFTER.match(
+        text, end
+    )
+    return bool(labelled and _CUE.search(text, max(0, start - _WINDOW), start))
+
+
+def voters(text: str, start: int) -> str:
+    """Who votes: the last of "deputies", "members", "senators" before ``start``, in the
+    singular; "vote" after "Votes:"; "deputy" when the text names none."""
+    if _VOTES_LABEL.search(text, max(0, start - 30), start):
+        return "vote"  # "Votes: 9 in favour, 2 against"
+    found = _VOTERS.findall(text, max(0, start - _WINDOW), start)
+    return found[-1].lower().removesuffix("s").replace("deputie", "deputy") if found else "deputy"

@@ -1,0 +1,44 @@
+"""The tally of a vote: which numbers it holds, and who they count."""
+
+import pytest
+import regex
+
+from extractor.rules.votes import is_vote_tally, voters
+
+
+def _at(text: str, figure: str) -> tuple[int, int]:
+    m = regex.search(r"(?<![\w])" + regex.escape(figure) + r"(?![\w])", text)
+    return m.start(), m.end()
+
+
+@pytest.mark.parametrize(
+    "text,figure,who",
+    [
+        ("We vote: for – 22, against – none, abstained – 2.", "22", "deputy"),
+        ("We vote: for – 22, against – none, abstained – 2.", "2.", "deputy"),
+        ("The committee members voted: for – 9, against – 2, abstained – 1.", "2,", "member"),
+        ("Please vote. Voted: 94 deputies for, 1 against, 2 abstained.", "1 ", "deputy"),
+        ("Let us vote. The results: 43 senators in favour, none against, 1 abstained.", "1 ", "senator"),
+        ("please vote so for thirty against none abstained one the decision", "one", "deputy"),
+        ("The draft goes to a second reading. Votes: 9 in favour, 2 against.", "2 ", "vote"),
+    ],
+)  # fmt: skip
+def test_a_vote_tally(text, figure, who):
+    start, end = _at(text, figure.strip(" .,"))
+    assert is_vote_tally(text, start, end)
+    assert voters(text, start) == who
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [
+        # "for" and "against" that are no tally
+        ("Funds for 12 schools were allocated.", "12"),
+        ("The tenge lost 19 percent against the dollar.", "19"),
+        # a tally-like line with no vote before it
+        ("Arguments: for – 3, against – 2.", "3"),
+    ],
+)  # fmt: skip
+def test_no_vote_tally(text, figure):
+    start, end = _at(text, figure)
+    assert not is_vote_tally(text, start, end)
