@@ -17,6 +17,7 @@ from ..rules.quantex import (
     _PER_NOUN,
     ANOTHER_BEFORE,
     COUNTED_SYNONYMS,
+    UNIT_COST_BEFORE,
     Candidate,
     find_candidates,
     per_code,
@@ -160,6 +161,7 @@ class QuantityRecognizer:
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
+        kept = _unit_cost_rates(text, self.lexicon, kept)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -690,6 +692,44 @@ _ANNUAL = re.compile(
     r"(?i)\bannual\s+(?:design\s+|production\s+|processing\s+)?capacity\s+of\s+"
     r"(?:up\s+to\s+|about\s+|over\s+)?$"
 )
+
+
+# "38 tenge for every passenger trip", "1 100 somoni for each box": money per that thing
+_FOR_EVERY_AFTER = re.compile(
+    r"(?i)"
+    + WS_START
+    + r"\s+(?:for|on)\s+(?:every|each)\s+(?P<words>[\p{L}]{2,}(?:\s+[\p{L}]{2,})?)"
+)
+_NOT_NOUNS = frozenset(("of", "in", "on", "at", "for", "from", "to", "and", "or", "the", "a"))
+_NOT_PER = frozenset(("them", "these", "those", "which", "whom", "it", "one", "other", "year"))
+
+
+def _unit_cost_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
+    """Money for one unit of a thing is per that unit: "a kilogram of beef cost 78,6
+    thous. soums" -> UZS/kg; "38 tenge for every passenger trip" -> KZT/trip."""
+    out = []
+    for cand in kept:
+        if not cand.unit or "/" in cand.unit or lexicon.kind_of(cand.unit) != "currency":
+            out.append(cand)
+            continue
+        per = None
+        cost = UNIT_COST_BEFORE.search(text, max(0, cand.start - 120), cand.start)
+        if cost is not None:
+            code = lexicon.code_of(cost.group("unit"))
+            if code and lexicon.kind_of(code) not in (None, "currency", "count", "time"):
+                per = code  # a unit of measure ("a loaf of bread" costs plain money)
+        every = _FOR_EVERY_AFTER.match(text, cand.end) if per is None else None
+        if every is not None:
+            words = every.group("words").split()
+            word = words[0] if len(words) == 1 or words[1].lower() in _NOT_NOUNS else words[1]
+            if word.lower() in _NOT_PER | _NOT_NOUNS:
+                out.append(cand)
+                continue
+            per = lexicon.code_of(word) or COUNTED_SYNONYMS.get(
+                singular(word.lower()), singular(word.lower())
+            )
+        out.append(replace(cand, unit=f"{cand.unit}/{per}") if per else cand)
+    return out
 
 
 def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:

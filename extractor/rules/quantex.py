@@ -316,6 +316,15 @@ def singular(word: str) -> str:
     return word
 
 
+# "a kilogram of beef cost on average", "One kilometre of repaired street cost us": what one
+# unit of a thing costs (the money after it is per that unit)
+UNIT_COST_BEFORE = re.compile(
+    r"(?i)\b(?:a|one|each|every)\s+(?P<unit>[\p{L}]+)\s+of\s+(?P<thing>[^.;:]{2,60}?)\s+"
+    r"cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?(?:\s+(?:on\s+average|about|around|almost|"
+    r"over|some|nearly|approximately))*\s*$"
+)
+
+
 # "another 60", "another about $ 3.9 bln": more of what the amount before counted or measured
 ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 

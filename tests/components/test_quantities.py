@@ -223,6 +223,14 @@ def test_a_range_has_low_and_high(extract):
         ("Payments went to 1.4 million people for KZT 0,9 trillion.", "1.4 million people", 1400000, "person"),
         ("Spending was 3 billion tenge, and the number of accounts exceeded 12.5 million.",
          "12.5 million", 12500000, "account"),
+        # money for one unit of a thing is per that unit
+        ("A kilogram of mutton cost on average 92 thousand soums.", "92 thousand soums", 92000, "UZS/kg"),
+        ("One kilometre of the new road cost 310 million tenge.", "310 million tenge", 310000000, "KZT/km"),
+        ("The city pays 41 tenge for every passenger trip.", "41 tenge", 41, "KZT/trip"),
+        ("Farmers are paid 900 somoni for each box of cocoons.", "900 somoni", 900, "TJS/box"),
+        # ... but not for a thing that is no unit of measure, nor for each of them
+        ("A loaf of bread now costs 30 soms.", "30 soms", 30, "KGS"),
+        ("They paid 5 dollars for each of them.", "5 dollars", 5, "USD"),
         # a bare figure answering "How many X ...?" counts X
         ("How many families got new flats this year?\n\nB. ORAZOV: About 2 thousand.", "2 thousand", 2000, "family"),
         ("How many clinics were opened? In total 14, half of them in villages.", "14", 14, "clinic"),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
-from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS
+from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, label_head, table_cell, year_row
@@ -1266,11 +1266,6 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
 
 
-_UNIT_COST = re.compile(
-    r"(?i)\b(?:a|one|each|every)\s+(?P<unit>[\p{L}]+)\s+of\s+(?P<thing>[^.;:]{2,60}?)\s+"
-    r"cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?(?:\s+(?:on\s+average|about|around|almost|"
-    r"over|some|nearly|approximately))*\s*$"
-)
 
 
 def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token | None:
@@ -1278,7 +1273,7 @@ def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token |
     preposition ("a kilogram of beef" -> beef, "one kilometre of repaired street" ->
     street, "a kilometre of repair on a regional road" -> repair)."""
     text = doc_text(doc)
-    m = _UNIT_COST.search(text, max(sent.start_char, span.start_char - 120), span.start_char)
+    m = UNIT_COST_BEFORE.search(text, max(sent.start_char, span.start_char - 120), span.start_char)
     if m is None or load_lexicon().kind_of(m.group("unit").lower()) in (None, "currency"):
         return None
     thing = doc.char_span(m.start("thing"), m.end("thing"), alignment_mode="contract")
