@@ -1,6 +1,7 @@
-"""The tally of a vote in a session's record: "We vote: for – 22, against – none,
-abstained – 2", "Voted: 94 deputies for, 1 against, 2 abstained". Its figures count the
-members who vote, on the day of the session. Nothing here imports spaCy.
+"""The tally of a vote in a session's record ("We vote: for – 22, against – none,
+abstained – 2", "Voted: 94 deputies for, 1 against, 2 abstained") and the attendance at
+the session ("33 of the 39 deputies are registered", "Present: 34 members"). Their figures
+count the members, on the day of the session. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -35,3 +36,25 @@ def voters(text: str, start: int) -> str:
         return "vote"  # "Votes: 9 in favour, 2 against"
     found = _VOTERS.findall(text, max(0, start - _WINDOW), start)
     return found[-1].lower().removesuffix("s").replace("deputie", "deputy") if found else "deputy"
+
+
+# The members who vote or sit, as counted units.
+MEMBERS = frozenset(("deputy", "member", "senator", "councillor", "councilor"))
+_ATTENDING = re.compile(
+    r"(?i)\b(?:present|registered|took\s+part|take\s+part|attended|attend|quorum)\b"
+)
+_PRESENT_BEFORE = re.compile(r"(?i)\bpresent\s*:\s*$")
+
+
+def is_attendance(text: str, start: int, end: int, unit: str | None) -> bool:
+    """True when the count of members at ``text[start:end]`` says who attends the session:
+    "33 of the 39 deputies are registered", "Present: 34 members", "of the 45 deputies,
+    38 were registered" (a word of attending in its sentence, before or after it)."""
+    if unit not in MEMBERS:
+        return False
+    if _PRESENT_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120) + 1
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    hi = min([*stops, end + 120])
+    return bool(_ATTENDING.search(text, lo, hi))

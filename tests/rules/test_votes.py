@@ -3,7 +3,7 @@
 import pytest
 import regex
 
-from extractor.rules.votes import is_vote_tally, voters
+from extractor.rules.votes import is_attendance, is_vote_tally, voters
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -42,3 +42,19 @@ def test_a_vote_tally(text, figure, who):
 def test_no_vote_tally(text, figure):
     start, end = _at(text, figure)
     assert not is_vote_tally(text, start, end)
+
+
+@pytest.mark.parametrize(
+    "text,figure,unit,expected",
+    [
+        ("CHAIR: Colleagues, 33 of the 39 deputies are registered, the quorum is present.", "33", "deputy", True),
+        ("Present: 34 members of the headquarters.", "34", "member", True),
+        ("The session was chaired by the speaker; 39 of the 45 deputies attended.", "45", "deputy", True),
+        # deputies counted for something else, or other people attending
+        ("The city has 45 deputies and 12 standing commissions.", "45", "deputy", False),
+        ("More than 1 200 delegates took part in the forum.", "200", "delegate", False),
+    ],
+)  # fmt: skip
+def test_attendance(text, figure, unit, expected):
+    start, end = _at(text, figure)
+    assert is_attendance(text, start, end, unit) is expected

@@ -17,7 +17,7 @@ from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
 from ...rules.units import YIELD_UNITS
-from ...rules.votes import is_vote_tally
+from ...rules.votes import is_attendance, is_vote_tally
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -108,13 +108,18 @@ def _age(a: Amount) -> _NoPeriod | None:
 
 @period_rule("period.vote_day")
 def _vote_day(a: Amount) -> Period | None:
-    """ "We vote: for – 22, against – none, abstained – 2": a vote's tally is of the day
-    of the session, the document's date."""
+    """ "We vote: for – 22, against – none, abstained – 2", "33 of the 39 deputies are
+    registered": a vote's tally and a session's attendance are of the day of the session,
+    the document's date."""
     date = a.ctx.doc_date
     span = a.span
-    if not date or not is_vote_tally(a.ctx.text, span.start_char, span.end_char):
+    if not date:
         return None
-    return (date, date)
+    text, start, end = a.ctx.text, span.start_char, span.end_char
+    unit = (a.record or {}).get("unit")
+    if is_vote_tally(text, start, end) or is_attendance(text, start, end, unit):
+        return (date, date)
+    return None
 
 
 @period_rule("period.table_cell")
