@@ -908,10 +908,12 @@ def resolve(
     Returns:
         ``(time_start, time_end)``; None where it cannot be resolved.
     """
+    prep = match.prep
+    if prep == "since":
+        tense = "past"  # "Since Feb. 1 ... and from Apr. 2 ... will": a start already past
     start, end = base_period(match, doc_date, tense=tense, previous=previous)
     if start is None and end is None:
         return None, None
-    prep = match.prep
     if match.kind in (
         "duration",
         "vague",

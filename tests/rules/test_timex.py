@@ -101,6 +101,11 @@ def times(text, date="2020", previous=None):
         ("Last year output grew", "2020", "Last year", "2019", "2019"),
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        # "since" a day with no year starts in the past, even where the sentence plans
+        ("Since Feb. 1 the airline has flown daily, and from Apr. 2 it will add a route.",
+         "2024-03-14", "Feb. 1", "2024-02-01", "2024-03-14"),
+        ("Since 20 December the tariff is in force and will stay so.",
+         "2024-03-14", "20 December", "2023-12-20", "2024-03-14"),
         ("It will grow by 2022", "2020-03-05", "2022", "2020-03-05", "2022"),
         # a point already past is where the figure stood, not a deadline ahead
         ("By the end of the 2nd quarter debt fell to 12 billion soms.", "2023-08-01",
