@@ -42,6 +42,7 @@ _Y = YEAR
 MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_MONTH_ANY_CASE = r"(?i:" + MONTH_NAMES[3:-1] + r")"
 # Only abbreviations take a full stop: "Sept. 15", never "August." at a sentence's end.
 _MONTH = r"(?:" + MONTH_NAMES[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if len(k) > 2) + r")"
@@ -223,6 +224,47 @@ PATTERNS: list[tuple[str, str]] = [
         + MONTH_NAMES
         + r")(?:,?\s+(?P<yr>"
         + _Y
+        + r"))?",
+    ),
+    # An automatic transcript writes months in lower case: "on the tenth of april", "in
+    # october twenty twenty two", "since january": a month in any case after a day's
+    # ordinal or a preposition of time (never the verb "may" or "march" on its own).
+    (
+        "month",
+        r"(?:the\s+)?(?P<dayord>"
+        + _ORDINAL_DAY
+        + r")\s+of\s+(?P<mon>"
+        + _MONTH_ANY_CASE
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r")|\s+(?P<spk>"
+        + _SPOKEN_CORE
+        + r")"
+        + _SPOKEN_END
+        + r")?",
+    ),
+    (
+        "month",
+        r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<mon>"
+        + _MONTH_ANY_CASE
+        + r")(?:\s+(?:of\s+)?(?:(?P<yr>"
+        + _Y
+        + r")|(?P<spk>"
+        + _SPOKEN_CORE
+        + r")"
+        + _SPOKEN_END
+        + r"))?",
+    ),
+    (
+        "month",
+        r"(?<=(?i:\b(?:in|since|from|by|until|till|during|before|after|for|of))\s)(?P<mon>"
+        + _MONTH_ANY_CASE
+        + r")(?:\s+(?:of\s+)?(?:(?P<yr>"
+        + _Y
+        + r")|(?P<spk>"
+        + _SPOKEN_CORE
+        + r")"
+        + _SPOKEN_END
         + r"))?",
     ),
     # "told a briefing on Wednesday", "next Monday": the day of the week nearest the
@@ -568,6 +610,11 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _year_named(groups: dict) -> bool:
+    """True when the expression names its year, in digits, in words or relatively."""
+    return bool(groups.get("yr") or groups.get("rel") or groups.get("spk"))
+
+
 def base_period(
     match: TimeMatch,
     doc_date: DocDate | None,
@@ -617,14 +664,14 @@ def base_period(
             return None, None
         month = _month_of(g)
         if (
-            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            not _year_named(g) and doc_date is not None and doc_date.month
             and month > doc_date.month and tense == "past"
             and match.prep not in ("by", "until", "till", "before", "to")
         ):  # fmt: skip
             # "in October" told in a January briefing, in the past tense: last October.
             year -= 1
         elif (
-            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            not _year_named(g) and doc_date is not None and doc_date.month
             and month < doc_date.month and tense == "future"
         ):  # fmt: skip
             # "From 1 January the tariff will rise" told in November: next January.
@@ -658,7 +705,7 @@ def base_period(
             return None, None
         month2 = MONTHS[g["mon2"].lower().rstrip(".")]
         if (
-            not g.get("yr") and not g.get("rel") and doc_date is not None and doc_date.month
+            not _year_named(g) and doc_date is not None and doc_date.month
             and month2 > doc_date.month and tense == "past"
         ):  # fmt: skip
             # "From January to December the region produced ..." told in February: a past

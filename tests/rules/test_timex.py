@@ -101,6 +101,11 @@ def times(text, date="2020", previous=None):
         ("Last year output grew", "2020", "Last year", "2019", "2019"),
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        # an automatic transcript's months in lower case, with spoken days and years
+        ("the season ended on the tenth of april", "2023-04-12", "the tenth of april", "2023-04-10", "2023-04-10"),
+        ("in october twenty twenty two the tariff rose", "2023-04-12", "october twenty twenty two", "2022-10", "2022-10"),
+        ("since january the city has repaired nine streets", "2023-04-12", "january", "2023-01", "2023-04-12"),
+        ("the estimates will be ready by the end of june", "2023-04-12", "the end of june", "2023-04-12", "2023-06"),
         # "since" a day with no year starts in the past, even where the sentence plans
         ("Since Feb. 1 the airline has flown daily, and from Apr. 2 it will add a route.",
          "2024-03-14", "Feb. 1", "2024-02-01", "2024-03-14"),
@@ -480,6 +485,9 @@ def test_this_period_refers_back():
         "in summer the deficit reaches 30 thousand",
         "spring field work was financed",
         "the programme covers residents aged over 63 years",
+        # the verbs "may" and "march" in lower case are no months
+        "prices may rise in the coming weeks",
+        "the workers march to the square",
     ],
 )
 def test_not_times(text):
