@@ -58,3 +58,29 @@ def is_attendance(text: str, start: int, end: int, unit: str | None) -> bool:
     stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     hi = min([*stops, end + 120])
     return bool(_ATTENDING.search(text, lo, hi))
+
+
+# The time a speaker is given: "you have ten minutes", "30 minutes for the report",
+# "the floor is yours, ten minutes please", "three minutes for a question".
+_SPEAKING_UNITS = frozenset(("minute", "min", "second"))
+_FLOOR_BEFORE = re.compile(
+    r"(?i)\b(?:you\s+have|(?:is|are)\s+given|has\s+the\s+floor,?|the\s+floor\s+is\s+yours,?"
+    r"|(?:each|every)\s+(?:deputy|speaker|member)\s+has|gets?)\s+(?:up\s+to\s+)?$"
+)
+_FOR_SPEECH_AFTER = re.compile(
+    r"(?i)" + WS_START + r"\s+(?:for\s+(?:the|a|each|his|her|your)\s+(?P<noun>report|speech|"
+    r"question|follow-up|answer|statement|presentation|reply|remark)s?\b|please\b|each\b)"
+)
+
+
+def speaking_time(text: str, start: int, end: int, unit: str | None) -> str | None:
+    """What the minutes at ``text[start:end]`` are given for when they are a speaker's time
+    in a session ("report", "question"; "time" when nothing is named), else None."""
+    if (unit or "").split("/")[0] not in _SPEAKING_UNITS:
+        return None
+    after = _FOR_SPEECH_AFTER.match(text, end)
+    if after is not None:
+        return (after.group("noun") or "time").lower()
+    if _FLOOR_BEFORE.search(text, max(0, start - 40), start):
+        return "time"
+    return None

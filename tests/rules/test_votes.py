@@ -3,7 +3,7 @@
 import pytest
 import regex
 
-from extractor.rules.votes import is_attendance, is_vote_tally, voters
+from extractor.rules.votes import is_attendance, is_vote_tally, speaking_time, voters
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -58,3 +58,20 @@ def test_no_vote_tally(text, figure):
 def test_attendance(text, figure, unit, expected):
     start, end = _at(text, figure)
     assert is_attendance(text, start, end, unit) is expected
+
+
+@pytest.mark.parametrize(
+    "text,figure,unit,expected",
+    [
+        ("Vice Minister, you have ten minutes.", "ten minutes", "minute", "time"),
+        ("The akim is given 25 minutes for the report, then questions.", "25 minutes", "minute", "report"),
+        ("Fifteen minutes for the report, then questions.", "Fifteen minutes", "minute", "report"),
+        ("Each deputy has three minutes for a question.", "three minutes", "minute", "question"),
+        # minutes that are a measure, not a speaker's time
+        ("The interval between buses fell to 9 minutes.", "9 minutes", "minute", None),
+        ("An ambulance now arrives within 20 minutes.", "20 minutes", "minute", None),
+    ],
+)  # fmt: skip
+def test_speaking_time(text, figure, unit, expected):
+    start, end = _at(text, figure)
+    assert speaking_time(text, start, end, unit) == expected

@@ -16,6 +16,7 @@ from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, label_head, table_cell, year_row
 from ...rules.units import YIELD_UNITS, load_lexicon
+from ...rules.votes import speaking_time
 from ..context import doc_text
 from ..entities import load_not_entities
 from ..fact_rules import RuleSet
@@ -699,6 +700,12 @@ def _measured(
     doc = span.doc
     sent = span.sent
     last = span[-1]
+    # "The hokim is given 30 minutes for the report": a speaker's time in a session is of
+    # what it is given for.
+    if on("measured.speaking_time"):
+        given_for = speaking_time(ctx.text, span.start_char, span.end_char, unit)
+        if given_for is not None:
+            return given_for, "measured.speaking_time"
     # A figure in a table flattened to text measures its row's label ("Gross domestic
     # product, bln tenge | 2022: 103 765,5" -> product).
     if on("measured.table_row"):

@@ -17,7 +17,7 @@ from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
 from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
 from ...rules.units import YIELD_UNITS
-from ...rules.votes import is_attendance, is_vote_tally
+from ...rules.votes import is_attendance, is_vote_tally, speaking_time
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, Period, _period_of
@@ -104,6 +104,26 @@ def period_rule(rule_id: str) -> Callable[[PeriodRule], PeriodRule]:
 def _age(a: Amount) -> _NoPeriod | None:
     """ "children aged 3 to 6 years": an age has no period."""
     return NO_PERIOD if _is_age(a.span) else None
+
+
+def _no_period_kind(a: Amount) -> bool:
+    """An age or size, or a speaker's time in a session: no rule dates it."""
+    span = a.span
+    return _is_age(span) or (
+        a.ctx.on("period.speaking_time")
+        and speaking_time(a.ctx.text, span.start_char, span.end_char, (a.record or {}).get("unit"))
+        is not None
+    )
+
+
+@period_rule("period.speaking_time")
+def _speaking_time(a: Amount) -> _NoPeriod | None:
+    """ "Minister, you have ten minutes": a speaker's time in a session has no period."""
+    span = a.span
+    unit = (a.record or {}).get("unit")
+    if speaking_time(a.ctx.text, span.start_char, span.end_char, unit) is not None:
+        return NO_PERIOD
+    return None
 
 
 @period_rule("period.vote_day")
@@ -378,7 +398,7 @@ def _in_as_of_bulletin(a: Amount) -> bool:
     amount is no plan or age, no rate other than a yield (a yield gathered so far is of the
     day; a capacity is not), and no time in its own clause."""
     ctx = a.ctx
-    if ctx.as_of is None or not ctx.has_parse or a.plans or _is_age(a.span):
+    if ctx.as_of is None or not ctx.has_parse or a.plans or _no_period_kind(a):
         return False
     unit = (a.record or {}).get("unit") or ""
     if "/" in unit and unit not in YIELD_UNITS:
@@ -576,7 +596,7 @@ def _report_frame(a: Amount) -> Period | None:
     if (
         ctx.has_parse
         and report is not None
-        and not _is_age(a.span)
+        and not _no_period_kind(a)
         and not _starts_after(report, ctx.doc_date)
         and _frame_item(a.span, report, ctx.doc_date, calendar=ctx.calendar_report)
     ):
@@ -618,7 +638,7 @@ def _present_state_rule(a: Amount) -> Period | None:
         a.ctx.has_parse
         and date
         and len(date) == 10
-        and not _is_age(a.span)
+        and not _no_period_kind(a)
         and _present_state(a.span, a.ctx.lexicon)
     ):
         return (date, date)
