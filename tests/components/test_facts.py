@@ -142,6 +142,16 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "70 percent",
             "wear",
         ),
+        # a share in a list of shares, after a noun phrase of its own, is that phrase's;
+        # a place there labels it (the share stays of what the first one measures)
+        ("Services made up 16,2% of all exports, textile products 11,4% and food products 7,9%.",
+         "11,4%", "textile product"),
+        ("Machinery accounted for 31% of imports, cement for 12,5% and food products for 9%.",
+         "9%", "food product"),
+        ("Transport took 20% of the spending, information and communication services 9,8%.",
+         "9,8%", "service"),
+        ("Khatlon fulfilled 78 percent of its plan, the districts of republican subordination 69 percent.",
+         "69 percent", "plan"),
     ],
 )
 def test_measured(extract, text, span, measured):

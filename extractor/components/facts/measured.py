@@ -820,6 +820,14 @@ def _measured(
         left = doc.char_span(start, start + len(gapped.group(1)))
         if left is not None and _noun_ok(ctx, left[-1]):
             return _phrase(ctx, left[-1]), "measured.gapped_coordination"
+    # "Services made up 14,7% of all exports, food products 8,4% and chemical products
+    # 6,2%": a share in a list of shares, after a noun of its own, is that noun's (a
+    # place there is no part: "Khatlon 41%, Sughd 33%" keeps what the first measures).
+    if on("measured.gapped_share") and unit == "%":
+        part = _gapped_share_label(ctx, span)
+        if part is not None:
+            # (the phrase of a conjunct may take its "and": "and food products")
+            return rx(r"(?i)^(?:and|or)\s+").sub("", _phrase(ctx, part)), "measured.gapped_share"
     # "loans are issued for up to 10 years", "within five working days": a term.
     if (
         on("measured.term")
@@ -1273,8 +1281,6 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
 
 
-
-
 def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token | None:
     """The thing of "a <unit> of <thing> cost N": the last noun of the phrase before any
     preposition ("a kilogram of beef" -> beef, "one kilometre of repaired street" ->
@@ -1293,6 +1299,48 @@ def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token |
         if token.tag_ in ("NN", "NNS") and _noun_ok(ctx, token):
             noun = token
     return noun
+
+
+_SHARE_LIST_GAP = re.compile(
+    r"(?i)(?:%|\bpercent|\bper\s+cent)(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
+    r"(?P<np>(?:[\p{L}-]+\s+){0,5}?[\p{L}-]+)\s+(?:for\s+)?$"
+)
+
+
+def _gapped_share_label(ctx: FactContext, span: Span) -> Token | None:
+    """The noun that labels a share in a list of shares: a phrase of nouns and adjectives
+    alone between the share before and this one ("food products", "chemical products and
+    articles thereof"), no clause ("today it is") and no place ("the districts of ...")."""
+    doc = span.doc
+    sent = span.sent
+    m = _SHARE_LIST_GAP.search(
+        ctx.text, max(sent.start_char, span.start_char - 90), span.start_char
+    )
+    if m is None:
+        return None
+    words = doc.char_span(m.start("np"), m.end("np"), alignment_mode="contract")
+    if not words or words[-1].pos_ != "NOUN":
+        return None
+    for t in words:
+        if t.pos_ not in ("NOUN", "ADJ", "CCONJ") and t.lower_ not in ("of", "thereof"):
+            return None
+        if t.ent_type_ in ("GPE", "LOC", "NORP") or t.lemma_.lower() in _PLACE_NOUNS:
+            return None
+    if any(t.pos_ == "CCONJ" for t in words) and words[-1].tag_ == "NNS":
+        # "information and communication services": the head the conjuncts share
+        return words[-1] if _noun_ok(ctx, words[-1]) else None
+    first = next(t for t in words if t.pos_ == "NOUN")
+    head = first
+    while head.i + 1 < words.end and doc[head.i + 1].pos_ == "NOUN":
+        head = doc[head.i + 1]  # "food products" -> products
+    return head if _noun_ok(ctx, head) else None
+
+
+# Nouns of places that label a figure in a list ("the districts of republican subordination
+# 69 percent"): no part of what it measures.
+_PLACE_NOUNS = frozenset(
+    ("region", "district", "city", "town", "village", "oblast", "province", "area", "country")
+)
 
 
 def _apposed_owner(ctx: FactContext, span: Span) -> Token | None:
