@@ -303,6 +303,14 @@ PATTERNS: list[tuple[str, str]] = [
         "running_months",
         r"(?<=\b[Ff]or\s)(?P<n>" + _N + r")\s+months(?!\s+of)(?![\p{L}-])",
     ),
+    # "Over the six months 98 600 new jobs were created": the report's months so far.
+    (
+        "the_months",
+        r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?P<n>"
+        + _N
+        + r")\s+months(?![\p{L}-])"
+        r"(?!\s+(?:of|since|after|before|following|ahead|to\s+come|that|when|until|till)\b)",
+    ),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + MONTH_NAMES + r")"),
     # A school or academic year runs from September: "the 2017-2018 school year", "the past
@@ -712,7 +720,7 @@ def base_period(
             # report on months still ahead is about last year's.
             year -= 1
         return _iso(year, _month_of(g)), _iso(year, month2)
-    if kind == "running_months":
+    if kind in ("running_months", "the_months"):
         n = _number(g["n"])
         if doc_date is None or not doc_date.month or not n or n > 12:
             return None, None

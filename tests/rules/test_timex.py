@@ -101,6 +101,9 @@ def times(text, date="2020", previous=None):
         ("Last year output grew", "2020", "Last year", "2019", "2019"),
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        # "over the six months" of a report: its months so far
+        ("Over the six months 98 600 new jobs were created.", "2019-07-25", "the six months", "2019-01", "2019-06"),
+        ("Output fell by 0,7 percent over the five months.", "2019-06-14", "the five months", "2019-01", "2019-05"),
         # an automatic transcript's months in lower case, with spoken days and years
         ("the season ended on the tenth of april", "2023-04-12", "the tenth of april", "2023-04-10", "2023-04-10"),
         ("in october twenty twenty two the tariff rose", "2023-04-12", "october twenty twenty two", "2022-10", "2022-10"),
@@ -485,6 +488,8 @@ def test_this_period_refers_back():
         "in summer the deficit reaches 30 thousand",
         "spring field work was financed",
         "the programme covers residents aged over 63 years",
+        # months counted from an event are no report's months
+        "in the two months since the flood",
         # the verbs "may" and "march" in lower case are no months
         "prices may rise in the coming weeks",
         "the workers march to the square",
