@@ -303,12 +303,16 @@ PATTERNS: list[tuple[str, str]] = [
         "running_months",
         r"(?<=\b[Ff]or\s)(?P<n>" + _N + r")\s+months(?!\s+of)(?![\p{L}-])",
     ),
+    # "having decreased by 350 million over the quarter": the quarter just named, or the
+    # last one ended before the document.
+    (
+        "the_quarter",
+        r"(?<=\b(?:[Oo]ver|[Ff]or|[Dd]uring|[Ii]n)\s)the\s+quarter(?![\p{L}-])(?!\s+of\b)",
+    ),
     # "Over the six months 98 600 new jobs were created": the report's months so far.
     (
         "the_months",
-        r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?P<n>"
-        + _N
-        + r")\s+months(?![\p{L}-])"
+        r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?P<n>" + _N + r")\s+months(?![\p{L}-])"
         r"(?!\s+(?:of|since|after|before|following|ahead|to\s+come|that|when|until|till)\b)",
     ),
     ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
@@ -808,6 +812,8 @@ def base_period(
         return None, None
     if kind == "this_period":
         return previous or (None, None)
+    if kind == "the_quarter":
+        return _the_quarter(previous, doc_date)
     if kind == "same_period":
         if not previous or not previous[0] or not previous[1]:
             if g.get("ago") and doc_date is not None:
@@ -818,6 +824,23 @@ def base_period(
             return tuple(_iso(year, *_month_day(p)) for p in previous)  # type: ignore[return-value]
         return tuple(_shift_year(p, -1) for p in previous)  # type: ignore[return-value]
     return None, None
+
+
+def _the_quarter(
+    previous: tuple[str | None, str | None] | None, doc_date: DocDate | None
+) -> tuple[str | None, str | None]:
+    """ "over the quarter": the quarter named just before, else the last one ended before
+    the document's date."""
+    if previous and previous[0] and previous[1] and len(previous[0]) == len(previous[1]) == 7:
+        y1, m1 = (int(x) for x in previous[0].split("-"))
+        y2, m2 = (int(x) for x in previous[1].split("-"))
+        if (y2 * 12 + m2) - (y1 * 12 + m1) == 2 and m1 % 3 == 1:
+            return previous[0], previous[1]
+    if doc_date is None or not doc_date.month:
+        return None, None
+    first = (doc_date.month - 1) // 3 * 3 + 1  # the document's own quarter starts here
+    y, m = _shift_months(doc_date.year, first, -3)
+    return _iso(y, m), _iso(*_shift_months(y, m, 2))
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -973,6 +996,7 @@ def resolve(
         "duration",
         "vague",
         "this_period",
+        "the_quarter",
         "the_decade",
         "same_period",
         "same_date",

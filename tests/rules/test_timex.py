@@ -101,6 +101,9 @@ def times(text, date="2020", previous=None):
         ("Last year output grew", "2020", "Last year", "2019", "2019"),
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        # "over the quarter": the last quarter ended before the document
+        ("Debt decreased by 350 million over the quarter.", "2017-05-25", "the quarter", "2017-01", "2017-03"),
+        ("Over the quarter the bank issued 412 loans.", "2024-01-20", "the quarter", "2023-10", "2023-12"),
         # "over the six months" of a report: its months so far
         ("Over the six months 98 600 new jobs were created.", "2019-07-25", "the six months", "2019-01", "2019-06"),
         ("Output fell by 0,7 percent over the five months.", "2019-06-14", "the five months", "2019-01", "2019-05"),
