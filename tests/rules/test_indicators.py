@@ -46,6 +46,8 @@ from extractor.rules.indicators import (
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
          "measured:foreign direct investment"),
+        # remittances are incomes (money transfers of individuals from abroad)
+        ("remittance", "USD", "Remittances to Tajikistan reached $1.1 billion.", "incomes", "measured:remittance"),
         # foreign trade turnover, "FTT" for short, and a turnover in dollars between countries
         (None, "USD", "In September alone the FTT amounted to 3 914,1 mln. USD.", "foreign_trade", "sentence:FTT"),
         ("turnover", "USD", "The turnover between the two countries reached USD 1.2 bln.", "foreign_trade",
