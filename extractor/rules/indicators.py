@@ -403,10 +403,17 @@ class IndicatorClassifier:
     ) -> Decision:
         weak: Decision | None = None
         context = _word_set(sentence) if sentence else frozenset()
-        if measured and measured.split()[-1].lower() in _NOT_INDICATOR_HEADS:
-            # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery": what a
-            # deposit or a store holds, or a technical ratio, is no public indicator
-            return Decision(None, f"measured:{measured.split()[-1].lower()} (no indicator)")
+        heads = (
+            {measured.split()[-1].lower(), measured.lower().split(" of ")[0].split()[-1]}
+            if measured and measured.strip()
+            else set()
+        )
+        if heads & _NOT_INDICATOR_HEADS:
+            # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery", "deposits
+            # of individuals": what a deposit or a store holds, or a technical ratio, is no
+            # public indicator
+            head = sorted(heads & _NOT_INDICATOR_HEADS)[0]
+            return Decision(None, f"measured:{head} (no indicator)")
         if measured:
             found = self.cues_in(words_of(measured))
             cue = self._best(found, unit, None, context)

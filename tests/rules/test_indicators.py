@@ -46,6 +46,9 @@ from extractor.rules.indicators import (
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
          "measured:foreign direct investment"),
+        # bank deposits have no id in the taxonomy (not loans)
+        ("deposit of individuals", "TJS", "Deposits of individuals in credit institutions reached 4 961 million somoni.",
+         None, "measured:deposit (no indicator)"),
         # remittances are incomes (money transfers of individuals from abroad)
         ("remittance", "USD", "Remittances to Tajikistan reached $1.1 billion.", "incomes", "measured:remittance"),
         # foreign trade turnover, "FTT" for short, and a turnover in dollars between countries
