@@ -364,6 +364,25 @@ class IndicatorClassifier:
         cue = self._best(found, unit, at - start, context)
         return Decision(cue.indicator.id, f"clause:{cue.text}") if cue is not None else None
 
+    def _price_per_unit(
+        self, measured: str | None, unit: str | None, sentence: str | None, at: int | None
+    ) -> Decision | None:
+        """Money per a physical unit ("7 200 tenge per ton", "1 178 som per gigacalorie")
+        is a price or a tariff: inflation, unless its sentence names money a budget pays
+        (a subsidy per litre of milk, "dairy farms receive 15 tenge per liter")."""
+        if not unit or "/" not in unit or "inflation" not in self._by_id:
+            return None
+        money, per = unit.split("/", 1)
+        kinds = load_lexicon().kinds
+        if kinds.get(money) != "currency" or kinds.get(per) in (None, "currency", "count", "time"):
+            return None
+        if kinds.get(per) == "length" or per == "ha":
+            return None  # the cost of a kilometre of road, support per hectare: spending
+        words = set(_word_set(measured or "")) | set(_word_set(sentence or ""))
+        if words & _PAID_BY_BUDGET:
+            return None
+        return Decision("inflation", f"unit:{per} (a price)")
+
     def classify(
         self,
         measured: str | None,
@@ -384,6 +403,9 @@ class IndicatorClassifier:
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
+        price = self._price_per_unit(measured, unit, sentence, at)
+        if price is not None:
+            return price
         decision = self._classify(measured, unit, sentence, at, before)
         if decision.indicator is not None and sentence and at is not None:
             row = self._by_id[decision.indicator]
@@ -467,6 +489,22 @@ class IndicatorClassifier:
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
         return Decision(None)
+
+
+# Words that make money per a unit a payment from a budget, not a price.
+_PAID_BY_BUDGET = frozenset(
+    (
+        "subsidy",
+        "subsidies",
+        "subsidised",
+        "subsidized",
+        "compensation",
+        "grant",
+        "allowance",
+        "receive",
+        "receives",
+    )
+)
 
 
 def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:

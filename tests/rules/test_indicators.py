@@ -46,6 +46,13 @@ from extractor.rules.indicators import (
         # the longer cue is the narrower indicator
         ("foreign direct investment", "USD", None, "foreign_investment",
          "measured:foreign direct investment"),
+        # money per a physical unit is a price or a tariff, unless a budget pays it
+        ("heat energy", "KGS/Gcal", "Heat energy in Bishkek costs 1 171 som per gigacalorie.", "inflation",
+         "unit:Gcal (a price)"),
+        ("rent", "RUB/m2", "Residents pay a monthly rent of 141 rubles per square metre.", "inflation",
+         "unit:m2 (a price)"),
+        ("subsidy", "KZT/l", "Dairy farms receive a subsidy of 21 tenge per liter of milk.", "budget_spending",
+         "measured:subsidy"),
         # bank deposits have no id in the taxonomy (not loans)
         ("deposit of individuals", "TJS", "Deposits of individuals in credit institutions reached 4 961 million somoni.",
          None, "measured:deposit (no indicator)"),
