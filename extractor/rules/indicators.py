@@ -370,11 +370,20 @@ class IndicatorClassifier:
         """Money per a physical unit ("7 200 tenge per ton", "1 178 som per gigacalorie")
         is a price or a tariff: inflation, unless its sentence names money a budget pays
         (a subsidy per litre of milk, "dairy farms receive 15 tenge per liter")."""
-        if not unit or "/" not in unit or "inflation" not in self._by_id:
+        if not unit or "inflation" not in self._by_id:
             return None
-        money, per = unit.split("/", 1)
         kinds = load_lexicon().kinds
-        if kinds.get(money) != "currency" or kinds.get(per) in (None, "currency", "count", "time"):
+        money, _, per = unit.partition("/")
+        if kinds.get(money) != "currency":
+            return None
+        if not per:
+            # "A single trip costs 38 rubles", "a night in a guest house costs 8 000 tenge":
+            # what one of a thing costs is its price
+            before = sentence[max(0, at - 90) : at] if sentence and at is not None else ""
+            if not _ONE_COSTS.search(before):
+                return None
+            per = "one"
+        elif kinds.get(per) in (None, "currency", "count", "time"):
             return None
         if kinds.get(per) == "length" or per == "ha":
             return None  # the cost of a kilometre of road, support per hectare: spending
@@ -491,19 +500,16 @@ class IndicatorClassifier:
         return Decision(None)
 
 
+# "A single trip costs", "a loaf of bread now costs", "one night costs on average": the
+# price of one of a thing (not "the project costs", "the school will cost").
+_ONE_COSTS = rx(
+    r"(?i)(?:^|[.;:!?,]\s+|\b(?:while|and|but|now|today)\s+)(?:a|an|one|each|every)\s+"
+    r"(?:[\p{L}-]+\s+){0,8}?costs?\s+(?:now\s+|today\s+|on\s+average\s+|about\s+|only\s+"
+    r"|around\s+|from\s+)*$"
+)
 # Words that make money per a unit a payment from a budget, not a price.
 _PAID_BY_BUDGET = frozenset(
-    (
-        "subsidy",
-        "subsidies",
-        "subsidised",
-        "subsidized",
-        "compensation",
-        "grant",
-        "allowance",
-        "receive",
-        "receives",
-    )
+    "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()
 )
 
 
