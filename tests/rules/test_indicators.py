@@ -54,8 +54,8 @@ from extractor.rules.indicators import (
         ("subsidy", "KZT/l", "Dairy farms receive a subsidy of 21 tenge per liter of milk.", "budget_spending",
          "measured:subsidy"),
         # what one of a thing costs is its price
-        ("single trip", "RUB", "Since 1 March, a single trip costs 41 rubles.", "inflation", "unit:one (a price)"),
-        ("night", "KZT", "A night in a guest house on the lake costs 12 100 tenge.", "inflation",
+        ("single trip", "RUB", "Since 1 March, a single trip costs 138 rubles.", "inflation", "unit:one (a price)"),
+        ("night", "KZT", "A night in a guest house on the lake costs 18 000 tenge.", "inflation",
          "unit:one (a price)"),
         # bank deposits have no id in the taxonomy (not loans)
         ("deposit of individuals", "TJS", "Deposits of individuals in credit institutions reached 4 961 million somoni.",
