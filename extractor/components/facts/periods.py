@@ -663,8 +663,15 @@ def _when_time(span: Span, times: ByStart) -> Span | None:
     for t in reversed(times.between(sent_start, span.start_char)):
         if t.end_char > span.start_char:
             continue
-        return t if _WHEN_CLAUSE.match(text[t.end_char : span.start_char]) else None
+        between = text[t.end_char : span.start_char]
+        return t if _WHEN_CLAUSE.match(between) or _WHEN_ANY.match(between) else None
     return None
+
+
+# "Compared with 2020, when only 286 villages were gasified", "at the end of 2019, before
+# the pandemic, when the register counted 8 905 entities": any "when" clause set off by a
+# comma after the time, the amount in it before any other comma.
+_WHEN_ANY = rx(r"(?i)^[^.;:()]{0,40}?,\s*when\s+[^.;:,()]{0,80}$")
 
 
 def _future_period(time: Span, date: str | None) -> bool:
