@@ -383,6 +383,8 @@ PATTERNS: list[tuple[str, str]] = [
         + r")",
     ),
     ("ago", r"(?P<n>" + _N + r")\s+(?P<unit>" + _UNIT + r")\s+ago"),
+    # "rose to 21.6% from 18.9% three years earlier": years before the period just named
+    ("years_earlier", r"(?P<n>" + _N + r")\s+years\s+(?:earlier|before)(?![\p{L}-])"),
     (
         "rel_year",
         r"(?P<rel>this|the\s+current|the\s+present|last|the\s+previous|next|the\s+next|"
@@ -812,6 +814,13 @@ def base_period(
         return None, None
     if kind == "this_period":
         return previous or (None, None)
+    if kind == "years_earlier":
+        n = _number(g["n"])
+        if not n:
+            return None, None
+        if previous and previous[0] and previous[1]:
+            return _shift_year(previous[0], -n)[:4], _shift_year(previous[1], -n)[:4]
+        return (_iso(doc_date.year - n),) * 2 if doc_date is not None else (None, None)
     if kind == "the_quarter":
         return _the_quarter(previous, doc_date)
     if kind == "same_period":
@@ -997,6 +1006,7 @@ def resolve(
         "vague",
         "this_period",
         "the_quarter",
+        "years_earlier",
         "the_decade",
         "same_period",
         "same_date",

@@ -101,6 +101,10 @@ def times(text, date="2020", previous=None):
         ("Last year output grew", "2020", "Last year", "2019", "2019"),
         ("compared to the previous year", "2020", "the previous year", "2019", "2019"),
         ("exported since July 2019", "2020-03-05", "July 2019", "2019-07", "2020-03-05"),
+        # "N years earlier": before the period just named, else before the document's year
+        ("The share rose to 21.6% from 18.9% three years earlier.", "2023-02-01",
+         "three years earlier", "2020", "2020"),
+        ("The bridge had been built ten years before.", "2023-02-01", "ten years before", "2013", "2013"),
         # "over the quarter": the last quarter ended before the document
         ("Debt decreased by 350 million over the quarter.", "2017-05-25", "the quarter", "2017-01", "2017-03"),
         ("Over the quarter the bank issued 412 loans.", "2024-01-20", "the quarter", "2023-10", "2023-12"),
@@ -443,6 +447,11 @@ def times(text, date="2020", previous=None):
 )
 def test_time(text, date, span, start, end):
     assert times(text, date)[0] == (span, start, end)
+
+
+def test_years_earlier_counts_back_from_the_period_just_named():
+    found = times("In 2022 the share rose to 21.6% from 18.9% three years earlier.", "2023-02-01")
+    assert found[1] == ("three years earlier", "2019", "2019")
 
 
 def test_same_period_last_year_refers_back():

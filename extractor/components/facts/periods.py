@@ -975,6 +975,11 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 1000
 
 
+# Between an amount and the time right after it: "5.4% in 2026", "rose to 21.6% from 18.9%
+# three years earlier", "reached 5 million last year".
+_TIME_RIGHT_AFTER = rx(WS_START + r"\s*(?:(?:in|for)\s+)?")
+
+
 def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
     """The TIME span in the quantity's sentence nearest in the parse tree, and its rule."""
     sent = span.sent
@@ -985,7 +990,7 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
     for t in candidates if rules.on("period.time_after") else ():
         # "from 2.7% of GDP in 2025 to 1.6% in 2027", "5.4% in 2026 and 5.9% in 2027": a
         # time right after the amount is its own.
-        if t.start_char >= span.end_char and rx(WS_START + r"\s*(?:in|for)\s+").fullmatch(
+        if t.start_char >= span.end_char and _TIME_RIGHT_AFTER.fullmatch(
             text[span.end_char : t.start_char]
         ):
             return t, "period.time_after"
