@@ -700,6 +700,17 @@ def _measured(
     doc = span.doc
     sent = span.sent
     last = span[-1]
+    # "the Kenderli zone, 200km from Aktau": a length from a place is a distance
+    if (
+        on("measured.distance")
+        and _FROM_PLACE_AFTER.match(ctx.text, span.end_char)
+        and base
+        in (
+            "km",
+            "m",
+        )
+    ):
+        return "distance", "measured.distance"
     # "The hokim is given 30 minutes for the report": a speaker's time in a session is of
     # what it is given for.
     if on("measured.speaking_time"):
@@ -1305,6 +1316,10 @@ _SHARE_LIST_GAP = re.compile(
     r"(?i)(?:%|\bpercent|\bper\s+cent)(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
     r"(?P<np>(?:[\p{L}-]+\s+){0,5}?[\p{L}-]+)\s+(?:for\s+)?$"
 )
+
+
+# "200km from Aktau", "40-60 km away from the pipeline" (not "from 12 to 20 km")
+_FROM_PLACE_AFTER = re.compile(r"(?i)\s+(?:away\s+)?from\s+(?!\d)")
 
 
 def _gapped_share_label(ctx: FactContext, span: Span) -> Token | None:

@@ -774,13 +774,24 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _is_age(span: Span) -> bool:
-    """ "children aged 3 to 6 years": an age has no period."""
+    """ "children aged 3 to 6 years": an age has no period; nor has a distance ("a town
+    200 km from the nearest border")."""
+    text = doc_text(span.doc)
     return bool(
         re.search(
             r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
-            doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char],
+            text[max(0, span.start_char - 20) : span.start_char],
         )
-    )
+    ) or is_distance(span)
+
+
+def is_distance(span: Span) -> bool:
+    """ "200 km from Aktau", "40-60 km away from the pipeline": a length from a place."""
+    unit = ((span._.extractor or {}).get("unit") or "").split("/")[0]
+    return unit in ("km", "m") and bool(_FROM_PLACE.match(doc_text(span.doc), span.end_char))
+
+
+_FROM_PLACE = re.compile(r"(?i)\s+(?:away\s+)?from\s+(?!\d)")
 
 
 _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
