@@ -1144,6 +1144,14 @@ def _measured(
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if _noun_ok(ctx, obj):
                         return _phrase(ctx, obj), "measured.object_purpose"
+        # "For the repair of roads we allocated 6,8 billion tenge": the purpose put first
+        fronted = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i),
+            None,
+        )
+        obj = next((c for c in fronted.children if c.dep_ == "pobj"), None) if fronted else None
+        if _noun_ok(ctx, obj) and obj.i not in ctx.timed:
+            return _phrase(ctx, obj), "measured.object_purpose"
     # "increase steel output to 5.5 million tons", "reduce emissions by 30-35%".
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if (
