@@ -1127,6 +1127,15 @@ def _measured(
         on("measured.object_purpose")
         and span.root.dep_ == "dobj"
         and verb.lemma_.lower() in _PURPOSE_VERBS
+        # "received 14,6 billion rubles from the federal budget for ...": money received
+        # from a source is of that source (measured.money_source)
+        and not (
+            verb.lemma_.lower() == "receive"
+            and any(
+                c.dep_ == "prep" and c.lower_ == "from"
+                for c in (*verb.children, *span.root.children)
+            )
+        )
     ):
         # "TNK Kazchrome allocated KZT 11.8 billion for the construction of ...": the purpose.
         for head in (span.root, verb):
