@@ -711,6 +711,16 @@ def _measured(
         )
     ):
         return "distance", "measured.distance"
+    # "patients wait 12 to 18 days for a consultation", "a family waits on average 8 to 10
+    # years": a time waited is a wait
+    if (
+        on("measured.wait")
+        and lexicon.kind_of(base) == "time"
+        and (verb := _clause_verb(span)) is not None
+        and verb.lemma_.lower() == "wait"
+        and verb.i < span.start
+    ):
+        return "wait", "measured.wait"
     # "The hokim is given 30 minutes for the report": a speaker's time in a session is of
     # what it is given for.
     if on("measured.speaking_time"):
