@@ -527,8 +527,12 @@ class QuantityRecognizer:
                     # at 61 thousand": a count of what follows "of"
                     of = next((c for c in subj.children if c.lower_ == "of"), None)
                     subj = _object_of(of) if of is not None else None
-                elif number_of_only:
-                    return None  # "decreased from 11 to 3" counts only "the number of X"
+                elif number_of_only and not (
+                    subj.tag_ == "NNS" and self.lexicon.kind_of(subj.lemma_.lower()) == "count"
+                ):
+                    # "decreased from 11 to 3" counts "the number of X", or the plural
+                    # things the clause is about ("Deaths dropped to 41 from 1 208")
+                    return None
                 if (
                     subj is not None
                     and subj.tag_ == "NNS"

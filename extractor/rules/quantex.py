@@ -392,6 +392,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         and text[num.start : num.end].lower() == "one"
     ):
         return "one-of-the"  # "one of the largest"; "five of them" is an amount
+    if _FRACTION_AFTER.match(text, num.end):
+        return "fraction"  # "two fifths", "three quarters of the budget": a share in words
     if text[num.start : num.end].lower() == "one" and (
         _UNIT_PRICE_BEFORE.search(before) or _UNIT_COST_AFTER.match(text, num.end, num.end + 100)
     ):
@@ -401,12 +403,13 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     return None
 
 
-_UNIT_PRICE_BEFORE = rx(
-    r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$"
+_FRACTION_AFTER = rx(
+    r"(?i)"
+    + WS_START
+    + r"[ -](?:halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)\b"
 )
-_UNIT_COST_AFTER = rx(
-    r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b"
-)
+_UNIT_PRICE_BEFORE = rx(r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$")
+_UNIT_COST_AFTER = rx(r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b")
 
 
 def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candidate]:

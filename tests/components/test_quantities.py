@@ -223,6 +223,8 @@ def test_a_range_has_low_and_high(extract):
         ("Payments went to 1.4 million people for KZT 0,9 trillion.", "1.4 million people", 1400000, "person"),
         ("Spending was 3 billion tenge, and the number of accounts exceeded 12.5 million.",
          "12.5 million", 12500000, "account"),
+        # a bare number in a change counts the plural things the clause is about
+        ("Road accidents in the district dropped to 38 from 112 in 2021.", "38", 38, "accident"),
         # money for one unit of a thing is per that unit
         ("A kilogram of mutton cost on average 92 thousand soums.", "92 thousand soums", 92000, "UZS/kg"),
         ("One kilometre of the new road cost 310 million tenge.", "310 million tenge", 310000000, "KZT/km"),
