@@ -862,6 +862,20 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
             out.append(joined)
             starts[cand.start] = joined
             continue
+        # "1,4 million, 780 thousand and 410 thousand foreign visitors": scaled members of a
+        # list take the unit of the one that ends it, each with its own scale
+        if (
+            nxt is not None
+            and nxt.unit
+            and joint in (",", "and", ", and")
+            and cand.scale is not None
+            and nxt.scale is not None
+            and not cand.is_range
+        ):
+            joined = replace(cand, unit=nxt.unit, notes=(*cand.notes, "list"))
+            out.append(joined)
+            starts[cand.start] = joined
+            continue
         # "61, 38 and 29 thousand people": the members of a list before the one that
         # ends it take its scale word with its unit, as money lists do.
         if (

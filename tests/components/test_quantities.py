@@ -223,6 +223,9 @@ def test_a_range_has_low_and_high(extract):
         ("Payments went to 1.4 million people for KZT 0,9 trillion.", "1.4 million people", 1400000, "person"),
         ("Spending was 3 billion tenge, and the number of accounts exceeded 12.5 million.",
          "12.5 million", 12500000, "account"),
+        # scaled members of a list take its unit, each with its own scale
+        ("Almaty, Astana and Shymkent received 1,2 million, 640 thousand and 380 thousand visitors respectively.",
+         "640 thousand", 640000, "visitor"),
         # a bare number in a change counts the plural things the clause is about
         ("Road accidents in the district dropped to 38 from 112 in 2021.", "38", 38, "accident"),
         # money for one unit of a thing is per that unit
