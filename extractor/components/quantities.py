@@ -97,6 +97,9 @@ _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
+# "their number", "its number", "this figure" with no "of" after: a count named before
+_THEIR_NUMBER = re.compile(r"(?i)\b(?:their|its|this|that)\s+(?:number|figure|total)\b(?!\s+of\b)")
+_BRING_TO = re.compile(r"(?i)\bbring\w*\s+(?:[\p{L}]+\s+){1,3}to\s+(?:about\s+|almost\s+)?$")
 # A clause about "the number of X" before a bare amount: it counts, it is no money.
 _NUMBER_OF_BEFORE = re.compile(r"(?i)\bnumber\s+of\b[^,;.:–—]*$")
 # Between a bare number and the counted amount it joins: "11 and 14 models".
@@ -422,6 +425,13 @@ class QuantityRecognizer:
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)
         in_change = bool(_CHANGE_BEFORE.search(before[-40:]))
+        # "7 new residents began production, bringing their number to 31", "Their number
+        # has grown by only 140": a change of "their number" counts what was counted last
+        if _THEIR_NUMBER.search(before) and (in_change or _BRING_TO.search(before[-60:])):
+            earlier = bisect_right(starts, cand.start) - 2
+            last = _last_with_unit(kept, starts[max(earlier, 0)], skip_ratios=True)
+            if last is not None and self.lexicon.kind_of(last.unit) == "count":
+                return replace(cand, unit=last.unit)
         noun = (
             self._subject_count(doc, cand, number_of_only=cand.scale is None)
             if cand.scale is not None or in_change
