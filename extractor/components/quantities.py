@@ -100,6 +100,11 @@ _MAX_NOUN_DISTANCE = 6
 # "their number", "its number", "this figure" with no "of" after: a count named before
 _THEIR_NUMBER = re.compile(r"(?i)\b(?:their|its|this|that)\s+(?:number|figure|total)\b(?!\s+of\b)")
 _BRING_TO = re.compile(r"(?i)\bbring\w*\s+(?:[\p{L}]+\s+){1,3}to\s+(?:about\s+|almost\s+)?$")
+_THERE_ARE_BEFORE = re.compile(
+    r"(?i)\bthere\s+(?:are|were|is|was|will\s+be)\s+(?:now\s+|only\s+|still\s+|already\s+|about\s+"
+    r"|almost\s+|over\s+|more\s+than\s+|just\s+)*$"
+)
+_NOUN_AFTER = re.compile(WS_START + r"\s+(?:more\s+|new\s+)?[\p{Ll}]{3,}")
 # A clause about "the number of X" before a bare amount: it counts, it is no money.
 _NUMBER_OF_BEFORE = re.compile(r"(?i)\bnumber\s+of\b[^,;.:–—]*$")
 # Between a bare number and the counted amount it joins: "11 and 14 models".
@@ -421,6 +426,16 @@ class QuantityRecognizer:
                 and self.lexicon.kind_of(lemma) == "count"
             ):
                 return replace(cand, unit=_normalise_counted(lemma))
+        # "11,200 children studied in the second shift; today there are 7,400": "there are N"
+        # with no noun of its own counts what the sentence counted before.
+        if (
+            previous is not None
+            and self.lexicon.kind_of(previous.unit) == "count"
+            and previous.unit not in ("%", "x")
+            and _THERE_ARE_BEFORE.search(before[-30:])
+            and not _NOUN_AFTER.match(text, cand.end)
+        ):
+            return replace(cand, unit=previous.unit)
         # "38 state audits, 9 more than in 2020": a difference counts what it compares.
         if previous is not None and _MORE_AFTER.match(text, cand.end):
             return replace(cand, unit=previous.unit)

@@ -223,6 +223,8 @@ def test_a_range_has_low_and_high(extract):
         ("Payments went to 1.4 million people for KZT 0,9 trillion.", "1.4 million people", 1400000, "person"),
         ("Spending was 3 billion tenge, and the number of accounts exceeded 12.5 million.",
          "12.5 million", 12500000, "account"),
+        # "there are N" with no noun of its own counts what the sentence counted before
+        ("Last year the city had 64 boiler houses, now there are only 41.", "41", 41, "house"),
         # "their number", "this figure" in a change counts what was counted last
         ("The city has 412 small companies. Their number has grown by only 140 this year.", "140", 140, "company"),
         ("Last year 9 800 jobs were created. We plan to bring this figure to 12 thousand.",
