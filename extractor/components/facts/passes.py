@@ -204,6 +204,12 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             sentence, at = text[sent.start_char : sent.end_char], span.start_char - sent.start_char
             if sent.start > 0:
                 previous = doc[sent.start - 1].sent
+                if previous.start > 0 and "\n\n" not in text[previous.start_char : sent.start_char]:
+                    # the two sentences before, within the paragraph: a topic named a
+                    # sentence earlier still holds ("Drinking water ... Of the 126 systems")
+                    earlier = doc[previous.start - 1].sent
+                    if "\n\n" not in text[earlier.start_char : previous.start_char]:
+                        previous = earlier
                 before = text[previous.start_char : sent.start_char]
         decision = classifier.classify(
             record.get("measured"), record.get("unit"), sentence, at, before
