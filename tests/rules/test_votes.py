@@ -75,3 +75,13 @@ def test_attendance(text, figure, unit, expected):
 def test_speaking_time(text, figure, unit, expected):
     start, end = _at(text, figure)
     assert speaking_time(text, start, end, unit) == expected
+
+
+def test_a_tally_told_later_keeps_the_session_day(extract):
+    text = '"We vote: for – 27, against – none, abstained – 1," the chairman said at the session on 18 July.'
+    tally = next(
+        r
+        for r in extract(text, date="2025-07-20")
+        if r["label"] == "QUANTITY" and r["text"] == "27"
+    )
+    assert (tally["time_start"], tally["time_end"]) == ("2025-07-18", "2025-07-18")

@@ -138,6 +138,12 @@ def _vote_day(a: Amount) -> Period | None:
     text, start, end = a.ctx.text, span.start_char, span.end_char
     unit = (a.record or {}).get("unit")
     if is_vote_tally(text, start, end) or is_attendance(text, start, end, unit):
+        # "..., the chairman said at the session on 18 July": the session's own day
+        sent = span.sent
+        for t in a.ctx.times.between(sent.start_char, sent.end_char):
+            day = _period_of(t)
+            if day[0] and day[0] == day[1] and len(day[0]) == 10:
+                return day
         return (date, date)
     return None
 
