@@ -19,7 +19,13 @@ from ..review.readable import (  # noqa: F401  (readable_* stay importable from 
     readable_amount,
     readable_number,
 )
-from ..review.summary import LEFT_OUT_PART, LEFT_OUT_RATE, LEFT_OUT_UNMEASURED, Summary
+from ..review.summary import (
+    LEFT_OUT_PART,
+    LEFT_OUT_RATE,
+    LEFT_OUT_UNMEASURED,
+    LEFT_OUT_VOTE,
+    Summary,
+)
 from ..review.view import DocumentView
 from ..scoring import Scores
 
@@ -540,6 +546,7 @@ def review_summary(summary: Summary) -> Group:
                 (summary.left_out[LEFT_OUT_RATE], "average or per-head figure"),
                 (summary.left_out[LEFT_OUT_PART], "part of a figure before it"),
                 (summary.left_out[LEFT_OUT_UNMEASURED], "figure of unknown measure"),
+                (summary.left_out[LEFT_OUT_VOTE], "vote tally or attendance figure"),
             )
             if n
         ]

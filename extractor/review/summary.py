@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex as re
 
 from ..resources import read_jsonl
+from ..rules.votes import is_attendance, is_vote_tally
 from ..scoring import head_word
 from .context import sentence_bounds
 from .readable import period_of
@@ -47,6 +48,7 @@ _PART_BEFORE = re.compile(
 LEFT_OUT_RATE = "rate"
 LEFT_OUT_PART = "part"
 LEFT_OUT_UNMEASURED = "unmeasured"
+LEFT_OUT_VOTE = "vote"
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,8 @@ def left_out(rec: dict, text: str | None = None) -> str | None:
 
     Returns:
         :data:`LEFT_OUT_RATE` for an average or per-head figure, :data:`LEFT_OUT_PART` for
-        a part of a figure before it in its sentence, :data:`LEFT_OUT_UNMEASURED` when
+        a part of a figure before it in its sentence, :data:`LEFT_OUT_VOTE` for a vote's
+        tally or a session's attendance, :data:`LEFT_OUT_UNMEASURED` when
         what it measures is unknown; None when it adds up.
     """
     measured = rec.get("measured")
@@ -105,6 +108,10 @@ def left_out(rec: dict, text: str | None = None) -> str | None:
     if _RATE_WORDS.search(f"{words} {rec.get('text') or ''}") or measure_of(rec) in _RATE_HEADS:
         return LEFT_OUT_RATE
     if text is not None and rec.get("end", 0) <= len(text):
+        if is_vote_tally(text, rec["start"], rec["end"]) or is_attendance(
+            text, rec["start"], rec["end"], rec.get("unit")
+        ):
+            return LEFT_OUT_VOTE  # "for – 27, abstained – 1": tallies add up to nothing
         lo, _ = sentence_bounds(text, rec["start"], rec["end"])
         if _PART_BEFORE.search(text[lo : rec["start"]]):
             return LEFT_OUT_PART

@@ -6,6 +6,7 @@ from extractor.review.summary import (
     LEFT_OUT_PART,
     LEFT_OUT_RATE,
     LEFT_OUT_UNMEASURED,
+    LEFT_OUT_VOTE,
     Summary,
     is_additive,
     left_out,
@@ -127,6 +128,9 @@ def at(text: str, span: str, **fields) -> dict:
         ("The salary fund grew to 80 billion tenge.", "80 billion tenge", "salary fund", None),
         ("Work worth 500 billion tenge was done.", "500 billion tenge", None,
          LEFT_OUT_UNMEASURED),
+        # a vote's tally and a session's attendance add up to nothing
+        ("We vote: for – 27, against – none, abstained – 1.", "27", "deputy", LEFT_OUT_VOTE),
+        ("Please vote. Voted: 94 deputies for, 3 against, 2 abstained.", "3", "deputy", LEFT_OUT_VOTE),
     ],
 )  # fmt: skip
 def test_what_is_left_out_of_the_totals(text, span, measured, reason):
