@@ -45,17 +45,15 @@ _NOT_COUNTED = {
 }  # fmt: skip
 # "of which 55 thousand were permanent", "including 12 in rural areas": the unit of the
 # amount just named.
-_PARTITIVE_BEFORE = re.compile(
-    r"(?i)\b(?:of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|in\s+particular|"
-    r"of\s+this\s+amount|of\s+this|whereas|while|and|compared\s+to|compared\s+with|against|"
-    r"versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
-)
 # The words before a part that name its whole ("1 438 stations in 20 cities, including
-# 512 in Almaty"), not a contrast or a comparison.
-_PART_OF_BEFORE = re.compile(
-    r"(?i)\b(?:of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|"
-    r"in\s+particular)\s*(?:[\p{L}-]+\s+){0,3}$"
+# 512 in Almaty"), and, with contrasts and comparisons added, those before any figure set
+# beside the one before it.
+_PART_WORDS = r"of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|in\s+particular"
+_PARTITIVE_BEFORE = re.compile(
+    r"(?i)\b(?:" + _PART_WORDS + r"|of\s+this\s+amount|of\s+this|whereas|while|and|"
+    r"compared\s+to|compared\s+with|against|versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
 )
+_PART_OF_BEFORE = re.compile(r"(?i)\b(?:" + _PART_WORDS + r")\s*(?:[\p{L}-]+\s+){0,3}$")
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
 # counts X.
 _CHANGE_BEFORE = re.compile(
@@ -882,41 +880,27 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
             (cand.inherit_next and joint == "to")
             or joint.startswith("of")  # "40 of the 106 municipal schools"
         )
+        joined = None
         if nxt is not None and nxt.unit and (change or (same_scale and cand.scale is None)):
             joined = replace(cand, unit=nxt.unit)  # "from 14 thousand to 9.5 thousand children"
-            out.append(joined)
-            starts[cand.start] = joined
-            continue
-        # "1,4 million, 780 thousand and 410 thousand foreign visitors": scaled members of a
-        # list take the unit of the one that ends it, each with its own scale
-        if (
-            nxt is not None
-            and nxt.unit
-            and joint in (",", "and", ", and")
-            and cand.scale is not None
-            and nxt.scale is not None
-            and not cand.is_range
-        ):
-            joined = replace(cand, unit=nxt.unit, notes=(*cand.notes, "list"))
-            out.append(joined)
-            starts[cand.start] = joined
-            continue
-        # "61, 38 and 29 thousand people": the members of a list before the one that
-        # ends it take its scale word with its unit, as money lists do.
-        if (
+        elif (
             nxt is not None
             and nxt.unit
             and joint in (",", "and", ", and", "or")
-            and cand.scale is None
             and nxt.scale is not None
             and not cand.is_range
-            and cand.value is not None
-            and cand.value < 1000
         ):
-            joined = replace(cand, unit=nxt.unit, value=cand.value * nxt.scale,
-                             scale=nxt.scale, notes=(*cand.notes, "list"))  # fmt: skip
+            # members of a list before the one that ends it take its unit: "1,4 million, 780
+            # thousand and 410 thousand foreign visitors" each with its own scale; "61, 38
+            # and 29 thousand people" with its scale word too, as money lists do
+            if cand.scale is not None and joint != "or":
+                joined = replace(cand, unit=nxt.unit, notes=(*cand.notes, "list"))
+            elif cand.scale is None and cand.value is not None and cand.value < 1000:
+                joined = replace(cand, unit=nxt.unit, value=cand.value * nxt.scale,
+                                 scale=nxt.scale, notes=(*cand.notes, "list"))  # fmt: skip
+        if joined is not None:
             out.append(joined)
-            starts[cand.start] = joined
+            starts[cand.start] = joined  # the next member to the left joins this one
             continue
         # "5 994 villages out of 6 520": the whole counts what its part counts.
         before = _OUT_OF_BEFORE.search(text, max(0, cand.start - 40), cand.start)

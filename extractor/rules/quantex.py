@@ -325,6 +325,15 @@ UNIT_COST_BEFORE = re.compile(
 )
 
 
+_FROM_PLACE_AFTER = rx(r"(?i)" + WS_START + r"\s+(?:away\s+)?from\s+(?!\d)")
+
+
+def is_distance(text: str, end: int, unit: str | None) -> bool:
+    """ "200 km from Aktau", "40-60 km away from the pipeline": a length from a place (not
+    "from 12 to 20 km", a change)."""
+    return (unit or "").split("/")[0] in ("km", "m") and bool(_FROM_PLACE_AFTER.match(text, end))
+
+
 # "another 60", "another about $ 3.9 bln": more of what the amount before counted or measured
 ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 

@@ -131,6 +131,12 @@ _ORDINAL_DAY = (
     + r"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
 )
 
+# A year written in digits or spoken ("2022", "twenty twenty two"), after a month in a
+# transcript's lower case.
+_YEAR_WRITTEN_OR_SPOKEN = (
+    r"(?:(?P<yr>" + _Y + r")|(?P<spk>" + _SPOKEN_CORE + r")" + _SPOKEN_END + r")"
+)
+
 # (kind, pattern); each pattern's named groups feed _base_period.
 PATTERNS: list[tuple[str, str]] = [
     (
@@ -247,25 +253,17 @@ PATTERNS: list[tuple[str, str]] = [
         "month",
         r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<mon>"
         + _MONTH_ANY_CASE
-        + r")(?:\s+(?:of\s+)?(?:(?P<yr>"
-        + _Y
-        + r")|(?P<spk>"
-        + _SPOKEN_CORE
-        + r")"
-        + _SPOKEN_END
-        + r"))?",
+        + r")(?:\s+(?:of\s+)?"
+        + _YEAR_WRITTEN_OR_SPOKEN
+        + r")?",
     ),
     (
         "month",
         r"(?<=(?i:\b(?:in|since|from|by|until|till|during|before|after|for|of))\s)(?P<mon>"
         + _MONTH_ANY_CASE
-        + r")(?:\s+(?:of\s+)?(?:(?P<yr>"
-        + _Y
-        + r")|(?P<spk>"
-        + _SPOKEN_CORE
-        + r")"
-        + _SPOKEN_END
-        + r"))?",
+        + r")(?:\s+(?:of\s+)?"
+        + _YEAR_WRITTEN_OR_SPOKEN
+        + r")?",
     ),
     # "told a briefing on Wednesday", "next Monday": the day of the week nearest the
     # document's date, before it in the past and after it ahead (a weekday that a date

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
-from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE
+from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, label_head, table_cell, year_row
@@ -701,15 +701,7 @@ def _measured(
     sent = span.sent
     last = span[-1]
     # "the Kenderli zone, 200km from Aktau": a length from a place is a distance
-    if (
-        on("measured.distance")
-        and _FROM_PLACE_AFTER.match(ctx.text, span.end_char)
-        and base
-        in (
-            "km",
-            "m",
-        )
-    ):
+    if on("measured.distance") and is_distance(ctx.text, span.end_char, unit):
         return "distance", "measured.distance"
     # "patients wait 12 to 18 days for a consultation", "a family waits on average 8 to 10
     # years": a time waited is a wait
@@ -1343,10 +1335,6 @@ _SHARE_LIST_GAP = re.compile(
     r"(?i)(?:%|\bpercent|\bper\s+cent)(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
     r"(?P<np>(?:[\p{L}-]+\s+){0,5}?[\p{L}-]+)\s+(?:for\s+)?$"
 )
-
-
-# "200km from Aktau", "40-60 km away from the pipeline" (not "from 12 to 20 km")
-_FROM_PLACE_AFTER = re.compile(r"(?i)\s+(?:away\s+)?from\s+(?!\d)")
 
 
 def _gapped_share_label(ctx: FactContext, span: Span) -> Token | None:

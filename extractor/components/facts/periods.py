@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...rules.intervals import ByStart
 from ...rules.periods import iso_cmp
+from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
@@ -788,16 +789,7 @@ def _is_age(span: Span) -> bool:
             r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
             text[max(0, span.start_char - 20) : span.start_char],
         )
-    ) or is_distance(span)
-
-
-def is_distance(span: Span) -> bool:
-    """ "200 km from Aktau", "40-60 km away from the pipeline": a length from a place."""
-    unit = ((span._.extractor or {}).get("unit") or "").split("/")[0]
-    return unit in ("km", "m") and bool(_FROM_PLACE.match(doc_text(span.doc), span.end_char))
-
-
-_FROM_PLACE = re.compile(r"(?i)\s+(?:away\s+)?from\s+(?!\d)")
+    ) or is_distance(text, span.end_char, (span._.extractor or {}).get("unit"))
 
 
 _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
