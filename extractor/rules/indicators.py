@@ -325,7 +325,7 @@ class IndicatorClassifier:
         }
         if len(rivals) < 2:
             return cue
-        start = _clause_start(sentence, at)
+        start = clause_start(sentence, at)
         # "trade" inside "retail trade" speaks for no rival of its own
         others = [
             f
@@ -358,7 +358,7 @@ class IndicatorClassifier:
     ) -> Decision | None:
         """The cue of one of ``ids`` in the clause of the amount at ``at`` (the stretch of
         the sentence between ", " or ";" around it), if any."""
-        start = _clause_start(sentence, at)
+        start = clause_start(sentence, at)
         clause = _clause(sentence, at)
         found = [f for f in self.cues_in(words_of(clause)) if f[0].indicator.id in ids]
         cue = self._best(found, unit, at - start, context)
@@ -528,7 +528,8 @@ def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]
 _CLAUSE_BREAK = rx(r";|(?<!\b\p{Lu}\w*),(?=\s)|,(?!\s+\p{Lu}\w*(?:,|\s+and\b|\s+or\b))(?=\s)")
 
 
-def _clause_start(sentence: str, at: int) -> int:
+def clause_start(sentence: str, at: int) -> int:
+    """Where the clause of the offset ``at`` begins in ``sentence`` (see :func:`_clause`)."""
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, max(0, at - 400), at)]
     return breaks[-1] if breaks else 0
 
@@ -537,7 +538,7 @@ def _clause(sentence: str, at: int) -> str:
     """The stretch of ``sentence`` between the clause breaks (";", a comma not inside a
     list of names) around the offset ``at``."""
     end = _CLAUSE_BREAK.search(sentence, at)
-    return sentence[_clause_start(sentence, at) : end.start() if end else len(sentence)]
+    return sentence[clause_start(sentence, at) : end.start() if end else len(sentence)]
 
 
 @lru_cache(maxsize=1)

@@ -1105,3 +1105,32 @@ def test_measured_of_sources_shares_and_list_labels(extract, text, span, head):
 def test_measured_never_a_name_or_a_time(extract, text, span):
     measured = quantity(extract(text), span)["measured"] or ""
     assert head_word(measured) not in ("pap", "period", "chust")
+
+
+@pytest.mark.parametrize(
+    "text,span,indicator",
+    [
+        # a nationality or a foreign country before the amount, in its clause
+        ("The Swiss firm Holcim will build a cement plant in Shymkent for 120 million euros.",
+         "120 million euros", "foreign_investment"),
+        ("Three new residents from China and Turkey registered with investments of "
+         "22 million dollars, and the zone collected 84 million tenge of taxes.",
+         "22 million dollars", "foreign_investment"),
+        ("The largest investors in the region were Russia – 1,18 billion tenge and Turkey – "
+         "604 million tenge.", "604 million tenge", "foreign_investment"),
+        # the document's own country and nationality are not foreign
+        ("Kazakh investors put 40 billion tenge of investment into the region.",
+         "40 billion tenge", "investment"),
+        ("Kazakhstan attracted 15 trillion tenge of investments in 2023.", "15 trillion tenge",
+         "investment"),
+        # nor is a name in another clause or after the amount
+        ("Since 2016, when the Italian company Webuild started the dam, 52 billion somoni "
+         "have been invested in the project.", "52 billion somoni", "investment"),
+        ("In 2016 the region will commission 11 projects for 96 billion tenge, among them a "
+         "Kazakh-Russian meat plant.", "96 billion tenge", "investment"),
+    ],
+)  # fmt: skip
+def test_investment_a_text_calls_foreign(extract, text, span, indicator):
+    record = quantity(extract(text), span)
+    assert record["indicator"] == indicator
+    assert record["indicator_rule"].startswith("foreign:") == (indicator == "foreign_investment")

@@ -7,17 +7,21 @@ from __future__ import annotations
 import regex as re
 from spacy.tokens import Doc, Span, Token
 
+from ...rules.countries import load_countries
+from ...rules.indicators import clause_start
 from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
 from ...rules.rx import WS_START, rx
-from ...schema import SPANS_TIMES
+from ...schema import SPANS_ENTITIES, SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
 from .document import FactContext, _period_of
 from .periods import headline_end
 from .syntax import _clause_verb, _noun_ok, _phrase
 
+# a sentence the parser ran into the next: ". The project cost"
+_SENTENCE_END = rx(r"[.!?]\s+(?=\p{Lu})")
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
@@ -186,12 +190,49 @@ _OF_THE_AMOUNT_BEFORE = frozenset(
 )
 
 
+def _foreign_names(doc: Doc, spans: list[Span]):
+    """A function of a sentence: the first nationality or country it names that is not
+    the document's own (``"foreign:Chinese"``), or None. The document's country is that of
+    its local currency ("tenge": Kazakhstan), else the country it names most."""
+    countries = load_countries()
+    text = doc_text(doc)
+    entities = [
+        e for e in (doc.spans[SPANS_ENTITIES] if SPANS_ENTITIES in doc.spans else [])
+        if e.label_ in ("NORP", "GPE") and countries.country_of(e.text) is not None
+    ]
+    units = [(s._.extractor or {}).get("unit") or "" for s in spans]
+    home = countries.home(
+        (u.partition("/")[0] for u in units), (e.text for e in entities if e.label_ == "GPE")
+    )
+
+    def foreign(amount: Span) -> str | None:
+        sent = amount.sent
+        sentence = text[sent.start_char : sent.end_char]
+        at = amount.start_char - sent.start_char
+        # before the amount in its own clause: "the German concern Baumann will build a
+        # plant for EUR 120 million", "China - $1.42 billion"; not "... invested, when the
+        # Italian company started the dam" nor a name after it
+        start = sent.start_char + clause_start(sentence, at)
+        stop = _SENTENCE_END.search(text, start, amount.start_char)
+        while stop is not None:
+            start = stop.end()
+            stop = _SENTENCE_END.search(text, start, amount.start_char)
+        for e in entities:
+            if start <= e.start_char and e.end_char <= amount.start_char:
+                if countries.country_of(e.text) != home:
+                    return f"foreign:{e.text}"
+        return None
+
+    return foreign
+
+
 def set_indicators(doc: Doc, spans: list[Span]) -> None:
     """Give every amount the indicator of what it measures (:mod:`extractor.rules.indicators`),
     from its final ``measured``, its unit and its sentence; the record keeps the cue that
     decided (``indicator_rule``)."""
     classifier = default_indicator_classifier()
     text = doc_text(doc)
+    foreign_named = _foreign_names(doc, spans)
     has_sents = doc.has_annotation("SENT_START")
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
     for span in spans:
@@ -215,6 +256,12 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             record.get("measured"), record.get("unit"), sentence, at, before
         )
         record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
+        if decision.indicator == "investment" and has_sents:
+            foreign = foreign_named(span)
+            if foreign is not None:
+                # "the Turkish company will invest $50 million", "investors from China": the
+                # text says the money is foreign
+                record["indicator"], record["indicator_rule"] = "foreign_investment", foreign
         if (
             has_sents
             and previous_amount is not None

@@ -1,0 +1,58 @@
+"""Countries by their names and nationality words, and the country a document is at home
+in, so that a rule can tell a foreign investor from a local one ("the Turkish company will
+invest $50 million" in a report from Kazakhstan).
+
+The table is ``resources/countries.jsonl``: one row a country with its ``names``, its
+``nationality`` words and, for the countries whose reports the tool reads, the
+``currency`` that says a document is at home there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import ResourceError, read_jsonl
+
+COUNTRIES_FILE = "countries.jsonl"
+
+
+@dataclass(frozen=True)
+class Countries:
+    """Country names and nationality words (folded to lower case) mapped to the country."""
+
+    by_word: dict[str, str]
+    by_currency: dict[str, str]
+
+    def country_of(self, text: str) -> str | None:
+        """The country ``text`` names ("China", "Chinese", "the Russian Federation"), or None."""
+        word = text.strip().lower()
+        if word.startswith("the "):
+            word = word[4:]
+        return self.by_word.get(word)
+
+    def home(self, currencies: Iterable[str], places: Iterable[str] = ()) -> str | None:
+        """The country a document is at home in: that of the local currency its amounts are
+        most often in, else of the country it names most often, else None."""
+        counts = Counter(self.by_currency[c] for c in currencies if c in self.by_currency)
+        if not counts:
+            counts = Counter(c for c in map(self.country_of, places) if c is not None)
+        return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> Countries:
+    """The packaged table (read once per process)."""
+    by_word: dict[str, str] = {}
+    by_currency: dict[str, str] = {}
+    for number, row in enumerate(read_jsonl(COUNTRIES_FILE), 1):
+        country = row.get("country")
+        if not isinstance(country, str) or not country:
+            raise ResourceError(f"resources/{COUNTRIES_FILE}:{number}: no \"country\"")
+        for word in [*row.get("names", ()), *row.get("nationality", ())]:
+            by_word[word.lower()] = country
+        if row.get("currency"):
+            by_currency[row["currency"]] = country
+    return Countries(by_word, by_currency)
