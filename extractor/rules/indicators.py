@@ -40,7 +40,7 @@ INDICATORS_FILE = "indicators.jsonl"
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
-    "null_in_clause", "null_not_in", "yields_on",
+    "null_in_clause", "null_not_in", "yields_on", "money_on",
 }  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -106,6 +106,9 @@ class Indicator:
     # ids this one yields to on some words only, in the amount's own clause: the money of a
     # project "allocated" or "provided" by a budget is budget spending, whatever it costs
     yields_on: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+    # words that make money no cue names a figure of this indicator where they stand in
+    # its clause: "a contract worth 612 million rubles for the bridge" is budget spending
+    money_on: tuple[tuple[str, ...], ...] = ()
 
     def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
         """Whether ``unit`` is allowed among a sentence's folded ``words``."""
@@ -171,12 +174,15 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         if row["id"] in seen:
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
-        lists = ("cues", "units", "not_after", "weak", "yields_to", "null_in_clause", "null_not_in")
+        lists = (
+            "cues", "units", "not_after", "weak", "yields_to", "null_in_clause", "null_not_in",
+            "money_on",
+        )  # fmt: skip
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
             for k in lists
         ):
-            problems.append(f"{where}: cues, units, not_after and weak are lists of strings")
+            problems.append(f"{where}: {', '.join(lists)} are lists of strings")
             continue
         yields_on = row.get("yields_on", {})
         if not isinstance(yields_on, dict) or not all(
@@ -210,6 +216,9 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 yields_on=tuple(
                     (target, tuple(tuple(w for w, _ in words_of(cue)) for cue in cues))
                     for target, cues in yields_on.items()
+                ),
+                money_on=tuple(
+                    tuple(w for w, _ in words_of(cue)) for cue in row.get("money_on", [])
                 ),
             )
         )
@@ -497,6 +506,20 @@ class IndicatorClassifier:
             fits = [ind.id for ind in self.indicators if unit in ind.units]
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
+        if sentence and at is not None and unit and is_currency(unit.split("/")[0]):
+            return self._money_on(sentence, at)
+        return Decision(None)
+
+    def _money_on(self, sentence: str, at: int) -> Decision:
+        """Money no cue names, of the indicator one of whose ``money_on`` words its clause
+        names ("a contract worth 612 million rubles for the reconstruction of the bridge":
+        the cost of a public object), or ``Decision(None)``."""
+        words = tuple(w for w, _ in words_of(_clause(sentence, at)))
+        for ind in self.indicators:
+            for cue in ind.money_on:
+                n = len(cue)
+                if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
+                    return Decision(ind.id, f"clause:{' '.join(cue)} (money for it)")
         return Decision(None)
 
 

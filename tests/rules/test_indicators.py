@@ -357,7 +357,7 @@ def test_every_bad_row_is_reported_at_once():
     message = str(err.value)
     assert "6 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
-    assert "indicators.jsonl:3: cues, units, not_after and weak are lists of strings" in message
+    assert "indicators.jsonl:3: cues, units, not_after, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings" in message
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
     assert "indicators.jsonl:5: unit_needs maps a unit to a list of words" in message
     assert "indicators.jsonl:6: yields_on maps an indicator id to a list of cue words" in message
@@ -385,3 +385,29 @@ def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expect
     at = sentence.index("4.9") if "4.9" in sentence else sentence.index("9.9")
     decision = default_classifier().classify("figure", "%", sentence, at, before)
     assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,sentence,expected,rule",
+    [
+        # money no cue names, for a public object its clause names: budget spending
+        ("contract", "In March a contract worth 612 million rubles was signed for the bridge.",
+         "budget_spending", "clause:contract (money for it)"),
+        ("school", "The school for 1 200 pupils is estimated at 7,1 billion tenge.",
+         "budget_spending", "clause:school (money for it)"),
+        ("boiler house", "They promised a new boiler house in Ayagoz for 610 million tenge.",
+         "budget_spending", "clause:boiler house (money for it)"),
+        # a cue still comes first
+        ("export", "Exports of road machinery reached 510 million tenge.", "exports",
+         "measured:export"),
+        # the object must be in the amount's own clause
+        ("sum", "The school is ready, and the firm earned 510 million tenge.", None, None),
+        # and the amount must be money
+        ("desk", "The contract for the school covers 1 100 desks.", None, None),
+    ],
+)  # fmt: skip
+def test_money_for_a_public_object(measured, sentence, expected, rule):
+    unit = "desk" if "desks." in sentence else ("RUB" if "rubles" in sentence else "KZT")
+    at = sentence.rindex("1")
+    decision = default_classifier().classify(measured, unit, sentence, at)
+    assert (decision.indicator, decision.rule) == (expected, rule)
