@@ -50,7 +50,7 @@ def load_countries() -> Countries:
     for number, row in enumerate(read_jsonl(COUNTRIES_FILE), 1):
         country = row.get("country")
         if not isinstance(country, str) or not country:
-            raise ResourceError(f"resources/{COUNTRIES_FILE}:{number}: no \"country\"")
+            raise ResourceError(f'resources/{COUNTRIES_FILE}:{number}: no "country"')
         for word in [*row.get("names", ()), *row.get("nationality", ())]:
             by_word[word.lower()] = country
         if row.get("currency"):

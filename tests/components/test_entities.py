@@ -96,15 +96,26 @@ def spans(records, label):
         ("The plant of Jinhe Metallurgy will employ 1,100 people.", "ORG", "Jinhe Metallurgy"),
         # bylines after "Author:" and ending a dateline
         ("The plant was opened.\n\nAuthor: Dana Kaliyeva\n\nMore news.", "PERSON", "Dana Kaliyeva"),
-        ("KARAGANDA, 10 July 2019 (QazWire) – By Aidos Zhumabekov\n\nThe zone grew.", "PERSON",
-         "Aidos Zhumabekov"),
+        (
+            "KARAGANDA, 10 July 2019 (QazWire) – By Aidos Zhumabekov\n\nThe zone grew.",
+            "PERSON",
+            "Aidos Zhumabekov",
+        ),
         # a name after a long portfolio, with "on" after it
-        ("He heard the report of the Minister of Education and Science Davlatali Sharifzoda on "
-         "the results.", "PERSON", "Davlatali Sharifzoda"),
+        (
+            "He heard the report of the Minister of Education and Science Davlatali Sharifzoda on "
+            "the results.",
+            "PERSON",
+            "Davlatali Sharifzoda",
+        ),
         # a time after a body is not part of its name
         ("The strategy will be submitted to the Government in June.", "ORG", "Government"),
         ("Grain prices fell in the Volga Federal District.", "GPE", "Volga Federal District"),
-        ("The Control and Accounts Chamber audited 41 bodies.", "ORG", "Control and Accounts Chamber"),
+        (
+            "The Control and Accounts Chamber audited 41 bodies.",
+            "ORG",
+            "Control and Accounts Chamber",
+        ),
         # a street or embankment written in lower case after its name, as translations do
         (
             "A section from Toraigyrov street to the river port was renovated.",
@@ -451,8 +462,10 @@ def test_lists_of_places_and_named_bodies(extract, text, label, expected):
         ("Cotton is the main crop. Farmers picked cotton early.", "Cotton"),
         ("Healthcare received more money. Spending on healthcare grew.", "Healthcare"),
         # A sentence that opens on a common noun and a preposition names nothing.
-        ("Inflow to the reservoir in October was 31 percent below the norm.",
-         "Inflow to the reservoir"),
+        (
+            "Inflow to the reservoir in October was 31 percent below the norm.",
+            "Inflow to the reservoir",
+        ),
     ],
 )
 def test_capitalised_common_words_are_not_names(extract, text, not_expected):

@@ -144,14 +144,26 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         ),
         # a share in a list of shares, after a noun phrase of its own, is that phrase's;
         # a place there labels it (the share stays of what the first one measures)
-        ("Services made up 16,2% of all exports, textile products 11,4% and food products 7,9%.",
-         "11,4%", "textile product"),
-        ("Machinery accounted for 31% of imports, cement for 12,5% and food products for 9%.",
-         "9%", "food product"),
-        ("Transport took 20% of the spending, information and communication services 9,8%.",
-         "9,8%", "service"),
-        ("Khatlon fulfilled 78 percent of its plan, the districts of republican subordination 69 percent.",
-         "69 percent", "plan"),
+        (
+            "Services made up 16,2% of all exports, textile products 11,4% and food products 7,9%.",
+            "11,4%",
+            "textile product",
+        ),
+        (
+            "Machinery accounted for 31% of imports, cement for 12,5% and food products for 9%.",
+            "9%",
+            "food product",
+        ),
+        (
+            "Transport took 20% of the spending, information and communication services 9,8%.",
+            "9,8%",
+            "service",
+        ),
+        (
+            "Khatlon fulfilled 78 percent of its plan, the districts of republican subordination 69 percent.",
+            "69 percent",
+            "plan",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):
@@ -551,7 +563,9 @@ def test_period_not_from_a_later_clause(extract, text, date, span, period):
 
 
 def test_a_time_inside_a_line_labels_nothing(extract):
-    records = extract("Coverage reached 31 percent in 2022; in towns it is 40 percent.", date="2022")
+    records = extract(
+        "Coverage reached 31 percent in 2022; in towns it is 40 percent.", date="2022"
+    )
     assert quantity(records, "40 percent")["period_rule"] != "period.line_label"
 
 

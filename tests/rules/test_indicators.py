@@ -357,7 +357,10 @@ def test_every_bad_row_is_reported_at_once():
     message = str(err.value)
     assert "6 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
-    assert "indicators.jsonl:3: cues, units, not_after, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings" in message
+    assert (
+        "indicators.jsonl:3: cues, units, not_after, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings"
+        in message
+    )
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
     assert "indicators.jsonl:5: unit_needs maps a unit to a list of words" in message
     assert "indicators.jsonl:6: yields_on maps an indicator id to a list of cue words" in message

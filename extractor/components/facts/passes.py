@@ -197,7 +197,8 @@ def _foreign_names(doc: Doc, spans: list[Span]):
     countries = load_countries()
     text = doc_text(doc)
     entities = [
-        e for e in (doc.spans[SPANS_ENTITIES] if SPANS_ENTITIES in doc.spans else [])
+        e
+        for e in (doc.spans[SPANS_ENTITIES] if SPANS_ENTITIES in doc.spans else [])
         if e.label_ in ("NORP", "GPE") and countries.country_of(e.text) is not None
     ]
     units = [(s._.extractor or {}).get("unit") or "" for s in spans]
