@@ -294,6 +294,13 @@ from extractor.rules.indicators import (
          "transport", "measured:airline"),
         ("electric locomotive", "locomotive", "The company is to buy 21 electric locomotives.",
          "transport", "measured:electric locomotives"),
+        # housing counts what is built or given, never money: money for housing is spent
+        ("housing programme", "KZT", "During this period, 1 trillion tenge was allocated to housing programmes.",
+         "budget_spending", "sentence:allocated"),
+        ("utility", "RUB", "Of the spending, housing and utilities received 401.3 million rubles.",
+         "budget_spending", "sentence:spending"),
+        ("housing", "m2", "The region commissioned 1 million square meters of housing.", "housing",
+         "measured:housing"),
         # audit findings count as spending until the taxonomy has an id for them
         ("violation", "RUB", "Violations worth 2,94 billion rubles were found in 2013.",
          "budget_spending", "measured:violation"),
