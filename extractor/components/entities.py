@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..resources import read_json, read_jsonl
+from ..rules.indicators import load_indicators
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import WS_START, rx
 from ..rules.timex import MONTH_NAMES, YEAR
@@ -316,8 +317,17 @@ def _bodies_of_bodies(text: str, records: list[tuple[int, int, str]]) -> list[tu
 
 @lru_cache(maxsize=1)
 def load_not_entities() -> frozenset[str]:
-    """Surfaces the model takes for names that never are ("GRP", "MCI", "Address")."""
-    return frozenset(row["text"] for row in read_jsonl("gazetteers/not_entities.jsonl"))
+    """Surfaces the model takes for names that never are ("GRP", "MCI", "Address"): the
+    gazetteer's, and every abbreviation the indicator taxonomy names an indicator by
+    ("FTT", foreign trade turnover; "GVA")."""
+    listed = {row["text"] for row in read_jsonl("gazetteers/not_entities.jsonl")}
+    abbreviations = {
+        cue for ind in load_indicators() for cue in ind.cues if _ABBREVIATION.fullmatch(cue)
+    }
+    return frozenset(listed | abbreviations)
+
+
+_ABBREVIATION = rx(r"\p{Lu}{2,6}s?")
 
 
 def _relabel(named: str | None, label: str) -> str:

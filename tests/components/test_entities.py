@@ -341,6 +341,9 @@ def test_facilities_with_generic_heads(extract, text, expected):
         ("The IFO of industry reached a record.", "IFO"),
         ("In his Address, the Head of State set new goals.", "Address"),
         ("The MCI was raised from January.", "MCI"),
+        # any abbreviation the indicator taxonomy names an indicator by
+        ("In September alone the FTT amounted to 3 924,7 mln. USD.", "FTT"),
+        ("The GVA of agriculture grew by 3,1 percent.", "GVA"),
         ("A 120 MW solar power plant was launched.", "MW solar power plant"),
         # a nationality or "New" before a plant is no name of it
         ("The Turkish glass plant will employ 300 people.", "Turkish glass plant"),

@@ -741,6 +741,7 @@ def test_measured_respectively_and_elliptical(extract, text, span, head):
          "region – $318,2 million.", "$412,5 million", "export"),
         # An indicator's abbreviation is a noun whatever the model says.
         ("In Bukhara region, FDI amounted to $96,8 million.", "$96,8 million", "FDI"),
+        ("In September alone the FTT amounted to 3 924,7 mln. USD.", "3 924,7 mln. USD", "FTT"),
         ("The largest investors were China (24,6 percent of FDI) and Russia (19,3 percent).",
          "19,3 percent", "FDI"),
         ("It has registered 26 investment projects worth a total of 418.6 billion tenge.",
