@@ -301,6 +301,11 @@ from extractor.rules.indicators import (
          "budget_spending", "sentence:spending"),
         ("housing", "m2", "The region commissioned 1 million square meters of housing.", "housing",
          "measured:housing"),
+        # trams and minibuses are a city's transport fleet, like buses
+        ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
+         "measured:tram"),
+        ("minibus", "minibus", "Buses and 312 minibuses now serve 26 city routes.", "transport",
+         "measured:minibus"),
         # audit findings count as spending until the taxonomy has an id for them
         ("violation", "RUB", "Violations worth 2,94 billion rubles were found in 2013.",
          "budget_spending", "measured:violation"),
