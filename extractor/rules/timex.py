@@ -173,6 +173,19 @@ PATTERNS: list[tuple[str, str]] = [
         + _Y
         + r"))?",
     ),
+    (
+        # "Nov. 14-15", "March 3–4, 2021": the agencies' order, month first
+        "day_range",
+        r"(?P<mon>"
+        + _MONTH
+        + r")\s+(?P<day>"
+        + _DAY
+        + r")\s*[-–—]\s*(?P<day2>"
+        + _DAY
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
     ("date", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r"),?\s+(?P<yr>" + _Y + r")"),
     ("date", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + _MONTH + r"),?\s+(?P<yr>" + _Y + r")"),
     ("date", r"(?P<day>\d{1,2})\.(?P<mnum>\d{2})\.(?P<yr>" + _Y + r")"),
@@ -270,11 +283,13 @@ PATTERNS: list[tuple[str, str]] = [
     # follows, "Monday, May 6", is part of the date's span)
     (
         "weekday",
-        r"(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>"
-        + _WEEKDAY
-        + r")(?!,?\s+(?:\d|"
-        + MONTH_NAMES
-        + r"))",
+        r"(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>" + _WEEKDAY + r")(?!,?\s+(?:\d|" + _MONTH + r"))",
+    ),
+    # "the committee said on the 10th": a day of the document's own month (of the month
+    # before where that day is still ahead in the past tense)
+    (
+        "day_of_month",
+        r"(?<=\bon\s)the\s+(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*[.,;:)]|\s*$)",
     ),
     (
         "same_date",
@@ -617,6 +632,22 @@ def _weekday(groups: dict, doc_date: DocDate | None, tense: str) -> tuple[str | 
     return (day.isoformat(),) * 2
 
 
+def _day_of_month(day: int, doc_date: DocDate | None, tense: str) -> tuple[str | None, str | None]:
+    """The date of "on the 10th": that day of the document's month, or of the month before
+    when it is still ahead in the past tense (of the month after when it is past ahead)."""
+    if doc_date is None or doc_date.month is None or doc_date.day is None:
+        return None, None
+    year, month = doc_date.year, doc_date.month
+    if tense == "future" and day < doc_date.day:
+        year, month = _shift_months(year, month, 1)
+    elif tense != "future" and day > doc_date.day:
+        year, month = _shift_months(year, month, -1)
+    try:
+        return (_dt.date(year, month, day).isoformat(),) * 2
+    except ValueError:
+        return None, None
+
+
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -694,6 +725,8 @@ def base_period(
         return (_iso(year, month),) * 2
     if kind == "weekday":
         return _weekday(g, doc_date, tense)
+    if kind == "day_of_month":
+        return _day_of_month(int(g["dom"]), doc_date, tense)
     if kind == "month_year_range":
         return _iso(int(g["yr"]), _month_of(g)), _iso(
             int(g["yr2"]), MONTHS[g["mon2"].lower().rstrip(".")]

@@ -415,6 +415,38 @@ def times(text, date="2020", previous=None):
             "2024-05-06",
             "2024-05-06",
         ),
+        # agency style: an abbreviated month after a weekday, a range of days month first
+        (
+            "at a hearing on Tuesday, Oct. 16.",
+            "2018-09-14",
+            "Tuesday, Oct. 16",
+            "2018-10-16",
+            "2018-10-16",
+        ),
+        (
+            "On Nov. 14-15 the region will host a forum.",
+            "2019-10-24",
+            "Nov. 14-15",
+            "2019-11-14",
+            "2019-11-15",
+        ),
+        (
+            "The talks held on March 3–4, 2021 ended.",
+            "2021-03-05",
+            "March 3–4, 2021",
+            "2021-03-03",
+            "2021-03-04",
+        ),
+        # "on the 10th": a day of the document's month; still ahead, the month's before
+        ("the committee said on the 10th.", "2018-09-14", "the 10th", "2018-09-10", "2018-09-10"),
+        ("the committee said on the 20th.", "2018-09-14", "the 20th", "2018-08-20", "2018-08-20"),
+        (
+            "the results will be announced on the 2nd.",
+            "2018-09-14",
+            "the 2nd",
+            "2018-10-02",
+            "2018-10-02",
+        ),
         (
             "ALMATY, Tuesday, 2 March 2021 –",
             "2021-03-02",
@@ -579,6 +611,9 @@ def test_this_period_refers_back():
         # the verbs "may" and "march" in lower case are no months
         "prices may rise in the coming weeks",
         "the workers march to the square",
+        # an ordinal before a noun is no day of the month
+        "the office on the 5th floor",
+        "celebrated on the 30th anniversary of independence",
     ],
 )
 def test_not_times(text):
