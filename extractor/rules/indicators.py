@@ -489,6 +489,12 @@ class IndicatorClassifier:
                 found = [f for f in found if f[0].text not in f[0].indicator.weak]
             cue = self._best(found, unit, at, context)
             if cue is not None:
+                if cue.indicator.yields_to and at is not None:
+                    # "exported products worth $386 million": the clause's exports, not the
+                    # industry that "products worth" names
+                    better = self._in_clause(sentence, at, unit, cue.indicator.yields_to, context)
+                    if better is not None:
+                        return better
                 if cue.indicator.yields_on and at is not None:
                     # "the plant will employ 320 people": a new plant's jobs, not employment
                     better = self._yields_on(cue.indicator, sentence, at, unit)

@@ -301,6 +301,17 @@ from extractor.rules.indicators import (
          "budget_spending", "sentence:spending"),
         ("housing", "m2", "The region commissioned 1 million square meters of housing.", "housing",
          "measured:housing"),
+        # the share of a raw material processed is industry's; the tons processed, production
+        ("share of cotton fibre", "%", "By 2025 the share of cotton fibre processed locally should rise to 41 percent.",
+         "industrial_output", "clause:processed"),
+        ("oil", "t", "The refinery processed 5.1 million tons of oil.", "production", "measured:oil"),
+        ("cotton", "t", "The cluster processed 151 thousand tons of cotton.", "production",
+         "clause:processed"),
+        # goods worth money are industrial output, unless the clause ships them abroad
+        ("good", "UZS", "Industrial enterprises produced goods worth 17,1 trillion soums.",
+         "industrial_output", "sentence:goods worth"),
+        ("product", "USD", "The textile enterprises exported products worth $386.1 million.", "exports",
+         "clause:exported"),
         # trams and minibuses are a city's transport fleet, like buses
         ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
          "measured:tram"),
