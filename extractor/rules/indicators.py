@@ -38,6 +38,9 @@ from .units import load_lexicon
 INDICATORS_FILE = "indicators.jsonl"
 # Heads of what an amount measures that name no public indicator (fact_words.json).
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
+# Phrases of what an amount measures that name no public indicator: "the exchange rate",
+# "the refinancing rate" (fact_words.json).
+_NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
     "null_in_clause", "null_not_in", "yields_on", "money_on",
@@ -421,6 +424,10 @@ class IndicatorClassifier:
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
         """
+        money, _, per = (unit or "").partition("/")
+        if per and is_currency(money) and is_currency(per):
+            # "11.3953 somoni per US dollar": an exchange rate, no indicator yet
+            return Decision(None, "unit:exchange rate (no indicator)")
         price = self._price_per_unit(measured, unit, sentence, at)
         if price is not None:
             return price
@@ -448,6 +455,8 @@ class IndicatorClassifier:
             if measured and measured.strip()
             else set()
         )
+        if measured and (phrase := _not_indicator_phrase(measured)):
+            return Decision(None, f"measured:{phrase} (no indicator)")
         if heads & _NOT_INDICATOR_HEADS:
             # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery", "deposits
             # of individuals": what a deposit or a store holds, or a technical ratio, is no
@@ -540,6 +549,12 @@ _ONE_COSTS = rx(
 _PAID_BY_BUDGET = frozenset(
     "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()
 )
+
+
+def _not_indicator_phrase(measured: str) -> str | None:
+    """The phrase of :data:`_NOT_INDICATOR_PHRASES` that ``measured`` contains, if any."""
+    words = " ".join(w for w, _ in words_of(measured))
+    return next((p for p in _NOT_INDICATOR_PHRASES if f" {p} " in f" {words} "), None)
 
 
 def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:

@@ -312,6 +312,15 @@ from extractor.rules.indicators import (
          "industrial_output", "sentence:goods worth"),
         ("product", "USD", "The textile enterprises exported products worth $386.1 million.", "exports",
          "clause:exported"),
+        # an exchange rate or a central bank's rate is no indicator yet (money per money too)
+        ("official exchange rate", "TJS/USD", "The official exchange rate was 11.3951 somoni per US dollar.",
+         None, "unit:exchange rate (no indicator)"),
+        ("policy rate", "%", "The National Bank kept the policy rate at 9.1 percent.", None,
+         "measured:policy rate (no indicator)"),
+        ("refinancing rate", "%", "The refinancing rate has been kept at 12.1% since March.", None,
+         "measured:refinancing rate (no indicator)"),
+        ("unemployment rate", "%", "The unemployment rate fell to 4.1%.", "unemployment",
+         "measured:unemployment rate"),
         # trams and minibuses are a city's transport fleet, like buses
         ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
          "measured:tram"),
