@@ -516,8 +516,9 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(before)), unit, len(before), context)
             if cue is not None:
                 return Decision(cue.indicator.id, f"before:{cue.text}")
-        if counted and unit:
-            # a counted noun that one indicator alone counts: "26 productions" (new plants)
+        if counted and unit and unit not in _STRETCHES_OF_TIME:
+            # a counted noun that one indicator alone counts: "26 productions" (new plants);
+            # never a stretch of time ("you have ten minutes")
             fits = [ind.id for ind in self.indicators if unit in ind.units]
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
@@ -545,6 +546,9 @@ _ONE_COSTS = rx(
     r"(?:[\p{L}-]+\s+){0,8}?costs?\s+(?:now\s+|today\s+|on\s+average\s+|about\s+|only\s+"
     r"|around\s+|from\s+)*$"
 )
+# Counted nouns that are stretches of time, which no indicator counts on its own
+# ("you have ten minutes"; an interval between buses is transport by its own cue).
+_STRETCHES_OF_TIME = frozenset(("minute", "min", "second", "hour", "week"))
 # Words that make money per a unit a payment from a budget, not a price.
 _PAID_BY_BUDGET = frozenset(
     "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()

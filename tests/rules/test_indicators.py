@@ -321,6 +321,18 @@ from extractor.rules.indicators import (
          "measured:refinancing rate (no indicator)"),
         ("unemployment rate", "%", "The unemployment rate fell to 4.1%.", "unemployment",
          "measured:unemployment rate"),
+        # the population that water or gas reaches is a figure of the supply, not of the
+        # population; low-income families paid compensation, of social payments
+        ("rural population", "%", "So far 96.1% of the rural population is provided with centralized water supply.",
+         "water_supply", "clause:water supply"),
+        ("population", "person", "The region has a population of 1.1 million people.", "population",
+         "measured:population"),
+        ("income family", "family", "About 61 thousand low-income families receive compensation for electricity costs.",
+         "social_payments", "clause:compensation for"),
+        # a speaker's minutes are no figure; a bus interval is transport by its own word
+        ("time", "minute", "The minister has the floor, you have 10 minutes.", None, None),
+        ("interval", "minute", "The interval between buses fell to 11 minutes.", "transport",
+         "measured:interval"),
         # trams and minibuses are a city's transport fleet, like buses
         ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
          "measured:tram"),
