@@ -333,6 +333,14 @@ from extractor.rules.indicators import (
         ("time", "minute", "The minister has the floor, you have 10 minutes.", None, None),
         ("interval", "minute", "The interval between buses fell to 11 minutes.", "transport",
          "measured:interval"),
+        # a port's or terminal's capacity in tons is transport, a plant's production;
+        # gondola cars are rolling stock, not cars made
+        ("total capacity", "t/year", "Currently, the total capacity of the ports is 21 million tons per year.",
+         "transport", "clause:port"),
+        ("capacity", "t/year", "The plant has a capacity of 1.1 million tons of cement per year.",
+         "production", "measured:capacity"),
+        ("gondola car", "car", "The railway has reserved 1 800 gondola cars for coal shipments.", "transport",
+         "measured:gondola car"),
         # trams and minibuses are a city's transport fleet, like buses
         ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
          "measured:tram"),
