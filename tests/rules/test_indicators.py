@@ -341,6 +341,13 @@ from extractor.rules.indicators import (
          "production", "measured:capacity"),
         ("gondola car", "car", "The railway has reserved 1 800 gondola cars for coal shipments.", "transport",
          "measured:gondola car"),
+        # farms or companies given loans are counted by the loans; a polyclinic's visits per
+        # shift are a health facility's capacity
+        ("farm", "farm", "Last year the bank issued loans to 1 941 farms.", "loans",
+         "clause:loan"),
+        ("farm", "farm", "The district has 1 941 farms.", "small_business", "measured:farms"),
+        ("visit", "visit/shift", "A new polyclinic for 251 visits per shift was opened.", "health_facilities",
+         "sentence:polyclinic"),
         # trams and minibuses are a city's transport fleet, like buses
         ("low-floor tram", "tram", "Last year alone the city received 12 low-floor trams.", "transport",
          "measured:tram"),
