@@ -952,8 +952,12 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
             )
     if direction in ("past", "last", "previous"):
         past = True
-    elif direction in ("next", "coming", "following", "within", "in"):
+    elif direction in ("next", "coming", "following", "within"):
         past = False
+    elif direction == "in":
+        # "in five years we will build 40 schools" lies ahead; "in eight years the economy
+        # has grown 2.5 times" looks back, like "over the past eight years"
+        past = tense == "past"
     else:  # "over", "during", "for the": by the clause
         past = tense != "future"
     if unit == "year":

@@ -415,6 +415,15 @@ def times(text, date="2020", previous=None):
             "2024-05-06",
             "2024-05-06",
         ),
+        # "in N years" looks back in the past tense, ahead in a plan
+        (
+            "In five years the region has built 40 schools.",
+            "2024-02-02",
+            "five years",
+            "2019",
+            "2023",
+        ),
+        ("In five years we will build 40 schools.", "2024-02-02", "five years", "2024", "2029"),
         # agency style: an abbreviated month after a weekday, a range of days month first
         (
             "at a hearing on Tuesday, Oct. 16.",
