@@ -35,6 +35,12 @@ class TimeRecognizer:
         for match in matches:
             s, e = sentence_at(text, starts, match.start)
             tense = _clause_tense(text, s, e, match.start)
+            if match.kind == "weekday" and _TOLD_ON.search(
+                text, max(s, match.start - 40), match.start
+            ):
+                # "..., the deputy minister told a briefing on Wednesday": the day it was said,
+                # whatever the plans it reports
+                tense = "past"
             if match.kind == "running_months" and not _running_total(doc, match.start, tense):
                 continue  # "closed for three months": an amount of time
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
@@ -100,6 +106,14 @@ def _of_the_year(match: TimeMatch) -> bool:
     if match.kind == "report_year":
         return True
     return match.kind == "year_edge" and not (g.get("yr") or g.get("rel") or g.get("spk"))
+
+
+# A past act of speech or a meeting just before a day of the week: "said on Tuesday",
+# "told a briefing on Wednesday", "were told on Thursday", "met on Monday".
+_TOLD_ON = re.compile(
+    r"(?i)\b(?:said|told|announced|noted|reported|stated|declared|explained|met|signed|held|"
+    r"approved|adopted|decided)\b[^.;:!?]{0,30}\bon\s+(?:last\s+)?$"
+)
 
 
 def _clause_tense(text: str, s: int, e: int, at: int) -> str:

@@ -23,6 +23,10 @@ def _times(records):
         ("Districts that suffered from the drought in June did worse: some fields will not be "
          "harvested.", "2013-08-09", ("June", "2013-06", "2013-06")),
         ("Repairs will start in June: the plan is ready.", "2013-08-09", ("June", "2014-06", "2014-06")),
+        # the day a plan was told is past, whatever the plan
+        ("Two plants will open this year, the deputy minister told a briefing on Wednesday.",
+         "2024-03-14", ("this year", "2024", "2024")),
+        ("The plant will be launched on Wednesday.", "2024-03-14", ("Wednesday", "2024-03-20", "2024-03-20")),
     ],
 )  # fmt: skip
 def test_time_records(extract, sentence, date, expected):
@@ -33,6 +37,20 @@ def test_relative_times_need_a_document_date(extract):
     assert _times(extract("Last year 5 schools were built.", date=None)) == [
         ("Last year", None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,day",
+    [
+        ("Two plants will open this year, the deputy minister told a briefing on Wednesday.",
+         "2024-03-13"),
+        ("Drip irrigation will cover 35,000 hectares, deputies were told on Thursday.", "2024-03-14"),
+        ("The new tariffs, which will apply from May, were approved on Monday.", "2024-03-11"),
+    ],
+)  # fmt: skip
+def test_the_day_something_was_said_is_past(extract, sentence, day):
+    weekdays = [t for t in _times(extract(sentence, date="2024-03-14")) if t[0].endswith("day")]
+    assert weekdays[0][1:] == (day, day)
 
 
 def test_the_same_period_refers_back(extract):
