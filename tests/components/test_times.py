@@ -23,6 +23,13 @@ def _times(records):
         ("Districts that suffered from the drought in June did worse: some fields will not be "
          "harvested.", "2013-08-09", ("June", "2013-06", "2013-06")),
         ("Repairs will start in June: the plan is ready.", "2013-08-09", ("June", "2014-06", "2014-06")),
+        # a month ahead in a plan told with "would", "is to be ...ed" or the verb "may"
+        ("He said the pumping station would be completed in June.", "2023-04-20", ("June", "2023-06", "2023-06")),
+        ("The bill is to be considered by the Mazhilis in May.", "2023-04-20", ("May", "2023-05", "2023-05")),
+        ("He warned that in December the consumption may reach 68 million kWh.", "2023-11-03",
+         ("December", "2023-12", "2023-12")),
+        # but "had to be covered" is no plan
+        ("In December the shortage had to be covered by imports.", "2023-04-20", ("December", "2022-12", "2022-12")),
         # the day a plan was told is past, whatever the plan
         ("Two plants will open this year, the deputy minister told a briefing on Wednesday.",
          "2024-03-14", ("this year", "2024", "2024")),
