@@ -409,7 +409,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("report_year", r"(?:the\s+)?reporting\s+year(?![\p{L}-])"),
     (
         "report_year",
-        r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for)\s+)the\s+year(?![\p{L}\d-])(?!\s+(?:(?:19|20)\d\d\b|before|after|of))",
+        r"(?<=(?:sums?\s+up|summed\s+up|results?\s+of|during|over|throughout|for|of|end(?:ed|s)?)\s+)the\s+year(?![\p{L}\d'’-])(?!\s+(?:(?:19|20)\d\d\b|before|after|of|earlier|ago))",
+    ),
+    # "The year was not easy", "The year was dry": a sentence about the year reported on
+    (
+        "report_year",
+        r"(?<=(?:^|[.!?:]\s+))The\s+year(?=\s+(?:was|has\s+been|turned\s+out|proved|ended|began)\b)",
     ),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),

@@ -415,6 +415,16 @@ def times(text, date="2020", previous=None):
             "2024-05-06",
             "2024-05-06",
         ),
+        # "the year" a report sums up, in a report of the first quarter the year just ended
+        ("how did the region end the year?", "2017-01-20", "the year", "2016", "2016"),
+        ("Nikolai Fedorchuk: The year was not easy.", "2017-01-20", "The year", "2016", "2016"),
+        (
+            "The largest objects of the year were two streets.",
+            "2020-02-14",
+            "the year",
+            "2019",
+            "2019",
+        ),
         # "in N years" looks back in the past tense, ahead in a plan
         (
             "In five years the region has built 40 schools.",
@@ -620,6 +630,8 @@ def test_this_period_refers_back():
         # the verbs "may" and "march" in lower case are no months
         "prices may rise in the coming weeks",
         "the workers march to the square",
+        "The year before, output fell.",
+        "one of the year's best harvests",
         # an ordinal before a noun is no day of the month
         "the office on the 5th floor",
         "celebrated on the 30th anniversary of independence",
