@@ -416,6 +416,11 @@ PATTERNS: list[tuple[str, str]] = [
         "report_year",
         r"(?<=(?:^|[.!?:]\s+))The\s+year(?=\s+(?:was|has\s+been|turned\s+out|proved|ended|began)\b)",
     ),
+    # "Since independence 701 schools have been built", "over the years of independence":
+    # the states the tool reads (Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan) became
+    # independent in 1991
+    ("independence", r"(?<=\bsince\s)independence(?![\p{L}-])(?!\s+(?:day|square|street))"),
+    ("independence", r"(?:the\s+)?(?P<years>years)\s+of\s+independence(?![\p{L}-])"),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
@@ -786,6 +791,12 @@ def base_period(
         edge = g["edge"].lower()
         month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
         return (_iso(year, month),) * 2
+    if kind == "independence":
+        # "since independence" runs on to the document's date (the preposition's doing);
+        # "the years of independence" to the document's year
+        if g.get("years") and doc_date is not None:
+            return _iso(1991), _iso(doc_date.year)
+        return _iso(1991), _iso(1991)
     if kind == "report_year":
         if doc_date is None:
             return None, None

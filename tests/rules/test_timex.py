@@ -425,6 +425,21 @@ def times(text, date="2020", previous=None):
             "2019",
             "2019",
         ),
+        # independence: 1991 for the states the tool reads
+        (
+            "Since independence 701 schools have been built.",
+            "2021-09-08",
+            "independence",
+            "1991",
+            "2021-09-08",
+        ),
+        (
+            "Over the years of independence the population doubled.",
+            "2021-09-08",
+            "the years of independence",
+            "1991",
+            "2021",
+        ),
         # "in N years" looks back in the past tense, ahead in a plan
         (
             "In five years the region has built 40 schools.",
@@ -631,6 +646,7 @@ def test_this_period_refers_back():
         "prices may rise in the coming weeks",
         "the workers march to the square",
         "The year before, output fell.",
+        "a meeting at the Independence Day parade",
         "one of the year's best harvests",
         # an ordinal before a noun is no day of the month
         "the office on the 5th floor",
