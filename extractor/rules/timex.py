@@ -6,6 +6,7 @@ period an anaphoric expression ("this period") refers back to.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -421,6 +422,8 @@ PATTERNS: list[tuple[str, str]] = [
     # independent in 1991
     ("independence", r"(?<=\bsince\s)independence(?![\p{L}-])(?!\s+(?:day|square|street))"),
     ("independence", r"(?:the\s+)?(?P<years>years)\s+of\s+independence(?![\p{L}-])"),
+    # "within a month": from the document's day to the same day a month on
+    ("within_a", r"(?<=\bwithin\s)a\s+(?P<unit>month|week)(?![\p{L}-])"),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
@@ -791,6 +794,15 @@ def base_period(
         edge = g["edge"].lower()
         month = 12 if edge == "end" else 1 if edge in ("beginning", "start") else 6
         return (_iso(year, month),) * 2
+    if kind == "within_a":
+        if doc_date is None or doc_date.month is None or doc_date.day is None:
+            return None, None
+        first = _dt.date(doc_date.year, doc_date.month, doc_date.day)
+        if g["unit"].lower() == "week":
+            return first.isoformat(), (first + _dt.timedelta(days=7)).isoformat()
+        year, month = _shift_months(doc_date.year, doc_date.month, 1)
+        day = min(doc_date.day, calendar.monthrange(year, month)[1])
+        return first.isoformat(), _dt.date(year, month, day).isoformat()
     if kind == "independence":
         # "since independence" runs on to the document's date (the preposition's doing);
         # "the years of independence" to the document's year
