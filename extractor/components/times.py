@@ -49,7 +49,7 @@ class TimeRecognizer:
             when = date
             if (
                 report is not None
-                and _of_the_year(match)
+                and (_of_the_year(match) or _the_previous_year(match))
                 and tense != "future"
                 and match.prep not in ("by", "until", "till", "before", "since", "from")
             ):
@@ -114,6 +114,13 @@ _TOLD_ON = re.compile(
     r"(?i)\b(?:said|told|announced|noted|reported|stated|declared|explained|met|signed|held|"
     r"approved|adopted|decided)\b[^.;:!?]{0,30}\bon\s+(?:last\s+)?$"
 )
+
+
+def _the_previous_year(match: TimeMatch) -> bool:
+    """ "the previous year": the year before the one the text is about, not before today
+    ("investments grew by 8,2% to the previous year" in a report on 2018 is 2017)."""
+    rel = (match.groups.get("rel") or "").lower().split()
+    return match.kind == "rel_year" and rel[:1] == ["the"] and rel[-1:] == ["previous"]
 
 
 def _clause_tense(text: str, s: int, e: int, at: int) -> str:

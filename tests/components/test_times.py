@@ -125,7 +125,8 @@ _REPORT_ON_2016 = (
     "budget for 2016.\n\n"
     "In the reporting year the revenues amounted to 248 billion tenge. 18 buildings were put "
     "into operation during the year. 2.3 billion tenge remained unspent at the end of the "
-    "year. By the end of the year we will build 5 schools."
+    "year. Spending grew by 8,2% to the previous year. By the end of the year we will build "
+    "5 schools."
 )
 
 
@@ -136,6 +137,8 @@ _REPORT_ON_2016 = (
         ("the reporting year", "2016", "2016"),
         ("the year", "2016", "2016"),
         ("the end of the year", "2016-12", "2016-12"),
+        # and "the previous year" is the one before it
+        ("the previous year", "2015", "2015"),
     ],
 )
 def test_the_year_of_a_report_on_a_year_already_over(extract, span, start, end):
