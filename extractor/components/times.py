@@ -32,6 +32,8 @@ class TimeRecognizer:
         doc.spans[SPANS_TIMES] = []
         matches = find_times(text)
         report = _report_year(text, matches, date)
+        lead = lead_end(text)
+        frame: tuple[str, str] | None = None
         for match in matches:
             s, e = sentence_at(text, starts, match.start)
             tense = _clause_tense(text, s, e, match.start)
@@ -46,6 +48,8 @@ class TimeRecognizer:
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
             before = decade if match.kind == "the_decade" else previous
+            if match.kind == "this_period" and match.groups.get("reporting") and frame:
+                before = frame  # "in the reporting period": the period the report is on
             when = date
             if (
                 report is not None
@@ -67,6 +71,14 @@ class TimeRecognizer:
                 and not is_baseline(text, match.start, match.end)
             ):
                 previous = (start, end)
+                if (
+                    frame is None
+                    and match.start < lead
+                    and start != end
+                    and date is not None
+                    and end <= date.iso()[: len(end)]
+                ):
+                    frame = (start, end)  # the first period over that the lead names
                 if 9 <= int(end[:4]) - int(start[:4]) <= 11 and match.kind != "the_decade":
                     decade = (start, end)
             record = make_record(

@@ -380,8 +380,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("the_decade", r"(?:the|this|that)\s+(?:same\s+)?decade(?![\p{L}-])"),
     (
         "this_period",
-        r"(?:this|that|the\s+reporting|the\s+same|the\s+specified|the\s+indicated)\s+period"
-        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months|years)",
+        r"(?:this|that|the\s+same|the\s+specified|the\s+indicated)\s+period"
+        r"|(?P<reporting>(?:the\s+)?reporting)\s+period"
+        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months|years)"
+        # "over the period", "planned for the period": the one just named
+        r"|(?<=\b(?:over|for|during|in)\s)the\s+period(?!\s+(?:of|from|to|since|until|"
+        r"between|when|in|after|before|\d))",
     ),
     (
         "vague",

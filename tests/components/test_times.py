@@ -165,3 +165,26 @@ def test_a_year_inside_a_name_is_no_time(extract, text, name_year):
     spans = [t[0] for t in _times(extract(text, date="2017-03-21"))]
     assert name_year not in spans
     assert "2016" in spans
+
+
+_HALF_YEAR_REPORT = (
+    "Sughd region: results of January-June 2023\n\n"
+    "Khujand, 20 July 2023. In June, prices rose by 1.2%. In the reporting period, 14 new farms "
+    "opened. In reporting period 46 new enterprises were put into operation. Seventeen hotels "
+    "opened from March to May; over the period, 1 200 beds were added."
+)
+
+
+@pytest.mark.parametrize(
+    "span,start,end",
+    [
+        # "the reporting period" is the period the lead names, not the last one named
+        ("the reporting period", "2023-01", "2023-06"),
+        ("reporting period", "2023-01", "2023-06"),
+        # "over the period" is the one just named
+        ("the period", "2023-03", "2023-05"),
+    ],
+)
+def test_the_reporting_period_is_the_reports(extract, span, start, end):
+    found = [t for t in _times(extract(_HALF_YEAR_REPORT, date="2023-07-20")) if t[0] == span]
+    assert found[0] == (span, start, end)
