@@ -426,8 +426,9 @@ PATTERNS: list[tuple[str, str]] = [
     # independent in 1991
     ("independence", r"(?<=\bsince\s)independence(?![\p{L}-])(?!\s+(?:day|square|street))"),
     ("independence", r"(?:the\s+)?(?P<years>years)\s+of\s+independence(?![\p{L}-])"),
-    # "within a month": from the document's day to the same day a month on
-    ("within_a", r"(?<=\bwithin\s)a\s+(?P<unit>month|week)(?![\p{L}-])"),
+    # "within a month": from the document's day to the same day a month on (weeks have no
+    # ISO precision and are left alone, GUIDELINES §5)
+    ("within_a", r"(?<=\bwithin\s)a\s+(?P<unit>month)(?![\p{L}-])"),
     ("today", r"(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
@@ -802,8 +803,6 @@ def base_period(
         if doc_date is None or doc_date.month is None or doc_date.day is None:
             return None, None
         first = _dt.date(doc_date.year, doc_date.month, doc_date.day)
-        if g["unit"].lower() == "week":
-            return first.isoformat(), (first + _dt.timedelta(days=7)).isoformat()
         year, month = _shift_months(doc_date.year, doc_date.month, 1)
         day = min(doc_date.day, calendar.monthrange(year, month)[1])
         return first.isoformat(), _dt.date(year, month, day).isoformat()

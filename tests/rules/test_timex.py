@@ -428,7 +428,6 @@ def times(text, date="2020", previous=None):
         # "within a month": to the same day a month on (the last day of a shorter month)
         ("to report within a month.", "2025-04-17", "a month", "2025-04-17", "2025-05-17"),
         ("to report within a month.", "2025-01-31", "a month", "2025-01-31", "2025-02-28"),
-        ("to submit proposals within a week.", "2025-04-17", "a week", "2025-04-17", "2025-04-24"),
         # independence: 1991 for the states the tool reads
         (
             "Since independence 701 schools have been built.",
