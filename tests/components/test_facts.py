@@ -164,6 +164,17 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "69 percent",
             "plan",
         ),
+        # a dashed label is about its first noun, through "of" and its coordination
+        (
+            "Results of 2018:\n– shipped goods of own production of manufacturing industries – 298,6 billion rubles;",
+            "298,6 billion rubles",
+            "good",
+        ),
+        (
+            "The money went to the repair of the common property of apartment buildings – 31,2 billion tenge.",
+            "31,2 billion tenge",
+            "repair",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

@@ -324,14 +324,15 @@ def _label_head(ctx: FactContext, token: Token) -> Token:
     while start > token.sent.start and doc[start - 1].text not in ("–", "—", "-", ":", ";", ","):
         start -= 1
     while (
-        token.dep_ == "pobj"
-        and token.head.dep_ == "prep"
-        and token.head.lower_ != "of"
+        token.dep_ in ("pobj", "conj")
+        and (token.dep_ == "conj" or token.head.dep_ == "prep")
         and token.head.head.pos_ == "NOUN"
         and start <= token.head.head.i < token.i
         and _noun_ok(ctx, token.head.head)
     ):
-        token = token.head.head
+        # "violations of budget accounting and reporting – 1 204,3 million": the label's
+        # first noun, through "of" and its coordination
+        token = token.head.head if token.dep_ == "pobj" else token.head
     for t in doc[start : token.i]:
         # "paid services to the population": a noun right before a preposition (not
         # "of") heads the label however the parser attached the preposition.
