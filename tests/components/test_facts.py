@@ -171,6 +171,16 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "good",
         ),
         (
+            "Output in January-August:\n– meat and edible offal of cattle, pigs and poultry – 154,2 thousand tons;",
+            "154,2 thousand tons",
+            "meat",
+        ),
+        (
+            "By type:\n– violations of budget accounting and reporting – 1 204,3 million rubles;",
+            "1 204,3 million rubles",
+            "violation",
+        ),
+        (
             "The money went to the repair of the common property of apartment buildings – 31,2 billion tenge.",
             "31,2 billion tenge",
             "repair",

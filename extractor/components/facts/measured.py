@@ -314,6 +314,9 @@ def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
     return doc[i] if _noun_ok(ctx, doc[i]) else None
 
 
+_LINE_BULLET = rx(WS_START + r"[ \t]*(?:[–—•▪·*-]|\d{1,2}[.)])[ \t]+")
+
+
 def _label_head(ctx: FactContext, token: Token) -> Token:
     """The head noun of a list label: "investments in fixed assets – 118.6%" is about
     investments, "paid services to the population – 14.6 billion" about services. Only
@@ -323,16 +326,35 @@ def _label_head(ctx: FactContext, token: Token) -> Token:
     start = token.i
     while start > token.sent.start and doc[start - 1].text not in ("–", "—", "-", ":", ";", ","):
         start -= 1
-    while (
-        token.dep_ in ("pobj", "conj")
-        and (token.dep_ == "conj" or token.head.dep_ == "prep")
-        and token.head.head.pos_ == "NOUN"
-        and start <= token.head.head.i < token.i
-        and _noun_ok(ctx, token.head.head)
-    ):
+    if start > 0 and doc[start - 1].text == ",":
+        # "– meat and edible offal of cattle, pigs and poultry – 154,2": on a bulleted line
+        # the label runs from the bullet, commas and all
+        text = doc.text
+        line = text.rfind("\n", 0, token.idx) + 1
+        bullet = _LINE_BULLET.match(text, line)
+        first = (
+            doc.char_span(bullet.end(), bullet.end() + 1, alignment_mode="expand")
+            if bullet
+            else None
+        )
+        if (
+            first is not None
+            and first.start < start
+            and not any(t.text in ("–", "—", ":", ";") for t in doc[first.start : token.i])
+        ):
+            start = first.start
+    while True:
         # "violations of budget accounting and reporting – 1 204,3 million": the label's
-        # first noun, through "of" and its coordination
-        token = token.head.head if token.dep_ == "pobj" else token.head
+        # first noun, through "of" (any preposition) and coordination
+        if token.dep_ == "conj":
+            up = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+            up = token.head.head
+        else:
+            break
+        if not (up.pos_ == "NOUN" and start <= up.i < token.i and _noun_ok(ctx, up)):
+            break
+        token = up
     for t in doc[start : token.i]:
         # "paid services to the population": a noun right before a preposition (not
         # "of") heads the label however the parser attached the preposition.
