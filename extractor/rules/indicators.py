@@ -38,6 +38,8 @@ from .units import load_lexicon
 INDICATORS_FILE = "indicators.jsonl"
 # Heads of what an amount measures that name no public indicator (fact_words.json).
 _NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
+# Heads of a need, no indicator for a stock's need (coal, fuel) but money to be spent.
+_NEED_HEADS = frozenset(("need", "requirement"))
 # Phrases of what an amount measures that name no public indicator: "the exchange rate",
 # "the refinancing rate" (fact_words.json).
 _NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
@@ -457,11 +459,16 @@ class IndicatorClassifier:
         )
         if measured and (phrase := _not_indicator_phrase(measured)):
             return Decision(None, f"measured:{phrase} (no indicator)")
-        if heads & _NOT_INDICATOR_HEADS:
+        not_indicator = heads & _NOT_INDICATOR_HEADS
+        if unit and is_currency(unit.split("/")[0]):
+            # money needed is money to be spent ("the need at 1,9 billion somoni"), not a
+            # stock's need (coal, fuel)
+            not_indicator -= _NEED_HEADS
+        if not_indicator:
             # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery", "deposits
             # of individuals": what a deposit or a store holds, or a technical ratio, is no
             # public indicator
-            head = sorted(heads & _NOT_INDICATOR_HEADS)[0]
+            head = sorted(not_indicator)[0]
             return Decision(None, f"measured:{head} (no indicator)")
         if measured:
             found = self.cues_in(words_of(measured))

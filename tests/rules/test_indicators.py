@@ -459,6 +459,11 @@ def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expect
          "budget_spending", "clause:school (money for it)"),
         ("boiler house", "They promised a new boiler house in Ayagoz for 610 million tenge.",
          "budget_spending", "clause:boiler house (money for it)"),
+        # money needed is money to be spent (a stock's need stays none)
+        ("need", "The draft puts the need at 1,1 billion somoni.", "budget_spending",
+         "clause:need (money for it)"),
+        ("source", "For 2022-2025 we need about 41 billion tenge a year from all sources.",
+         "budget_spending", "clause:need (money for it)"),
         # a cue still comes first
         ("export", "Exports of road machinery reached 510 million tenge.", "exports",
          "measured:export"),
@@ -470,6 +475,7 @@ def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expect
 )  # fmt: skip
 def test_money_for_a_public_object(measured, sentence, expected, rule):
     unit = "desk" if "desks." in sentence else ("RUB" if "rubles" in sentence else "KZT")
+    unit = "TJS" if "somoni" in sentence else unit
     at = sentence.rindex("1")
     decision = default_classifier().classify(measured, unit, sentence, at)
     assert (decision.indicator, decision.rule) == (expected, rule)
