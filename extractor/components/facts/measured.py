@@ -168,10 +168,17 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         ctx, span, record, lexicon, measured, earlier, ctx.rules
     )
     if (
-        measured is None
+        (
+            measured is None
+            # "9.4 billion tenge was allocated from the Government reserve": the act of
+            # handing money over says less than where it comes from (a purchase says more)
+            or (measured_rule == "measured.verb_act" and not back_rule and measured in _HANDING)
+        )
         and on("measured.money_source")
         and lexicon.kind_of(record.get("unit") or "") == "currency"
         and (source := _MONEY_SOURCE.match(text, span.end_char))
+        # (money allocated from a reserve is still spent; a reserve's money is no figure)
+        and (measured is None or not source["head"].lower().startswith("reserve"))
     ):
         # "the akimat has requested 31,5 billion tenge from the republican budget", "By
         # source: 58.2 billion from the republican budget": money named by nothing but
@@ -218,6 +225,8 @@ _RATE_UNITS = {
 
 # Where money comes from, right after it: "... from the republican budget", "... came from
 # local budgets", "... from all sources".
+# Acts of handing money over, which its source names better.
+_HANDING = frozenset(("allocation", "funding", "financing", "provision", "transfer"))
 _MONEY_SOURCE = rx(
     WS_START + r"\s+(?:(?:is|was|were|are|came|come|comes|will\s+come|went|has\s+been|have\s+been"
     r"|had\s+been|will\s+be)\s+)?(?:received\s+|allocated\s+|provided\s+|raised\s+)?"
