@@ -217,6 +217,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:the\s+)?(?P<ord>" + _ORD + r")\s+(?P<part>quarter|half|half-year|semester)"
         r"(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?",
     ),
+    # "Q1-Q3", "Q2–Q3 2024": quarters from the first to the last named
+    (
+        "quarter_range",
+        r"Q(?P<q1>[1-4])\s*[-–—]\s*Q(?P<q2>[1-4])(?:\s+(?P<yr>" + _Y + r"))?",
+    ),
     ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
     # "results of the half-year", "in the half-year": a report's first half of the year
     ("part", r"the\s+(?P<part>half-year)(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?"),
@@ -787,6 +792,12 @@ def base_period(
         if year is None or not n or n > 12:
             return None, None
         return _iso(year, 1), _iso(year, n)
+    if kind == "quarter_range":
+        year = int(g["yr"]) if g.get("yr") else (doc_date.year if doc_date else None)
+        first, last = int(g["q1"]), int(g["q2"])
+        if year is None or first > last:
+            return None, None
+        return _iso(year, 3 * first - 2), _iso(year, 3 * last)
     if kind == "part":
         return _part(g, doc_date)
     if kind == "part_end":
@@ -1081,6 +1092,7 @@ def resolve(
         "month_year_range",
         "day_range",
         "day_month_range",
+        "quarter_range",
         "year_range",
         "spoken_year_range",
         "decade",

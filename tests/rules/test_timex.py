@@ -425,6 +425,9 @@ def times(text, date="2020", previous=None):
             "2019",
             "2019",
         ),
+        # quarters from the first to the last named
+        ("In Q1-Q3, investments grew.", "2025-10-20", "Q1-Q3", "2025-01", "2025-09"),
+        ("Exports in Q2–Q3 2024 grew.", "2025-10-20", "Q2–Q3 2024", "2024-04", "2024-09"),
         # "within a month": to the same day a month on (the last day of a shorter month)
         ("to report within a month.", "2025-04-17", "a month", "2025-04-17", "2025-05-17"),
         ("to report within a month.", "2025-01-31", "a month", "2025-01-31", "2025-02-28"),
