@@ -225,6 +225,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("part", r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<yr>" + _Y + r"))?"),
     # "results of the half-year", "in the half-year": a report's first half of the year
     ("part", r"the\s+(?P<part>half-year)(?:\s+of\s+" + _YEAR_REF + r"|\s+(?P<yr2>" + _Y + r"))?"),
+    # "after the 2025 half-year", "the 2023 first quarter": the year before the part
+    (
+        "part",
+        r"the\s+(?P<yr>" + _Y + r")\s+(?P<ord>" + _ORD + r")\s+(?P<part>quarter|half)(?![\p{L}-])",
+    ),
+    ("part", r"the\s+(?P<yr>" + _Y + r")\s+(?P<part>half-year)(?![\p{L}-])"),
     # "Nine-month results", "the six-month report": the first months of the year
     (
         "first_months",

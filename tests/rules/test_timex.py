@@ -425,6 +425,15 @@ def times(text, date="2020", previous=None):
             "2019",
             "2019",
         ),
+        # a year before the part it qualifies
+        (
+            "reporting after the 2025 half-year.",
+            "2024-07-01",
+            "the 2025 half-year",
+            "2025-01",
+            "2025-06",
+        ),
+        ("in the 2023 first quarter", "2024-07-01", "the 2023 first quarter", "2023-01", "2023-03"),
         # quarters from the first to the last named
         ("In Q1-Q3, investments grew.", "2025-10-20", "Q1-Q3", "2025-01", "2025-09"),
         ("Exports in Q2–Q3 2024 grew.", "2025-10-20", "Q2–Q3 2024", "2024-04", "2024-09"),
