@@ -223,6 +223,16 @@ def load_rules() -> list[tuple[dict, re.Pattern]]:
 
 
 @lru_cache(maxsize=1)
+def _places_and_bodies() -> frozenset[str]:
+    """The gazetteers' names of places and bodies, which no title's holder is."""
+    return frozenset(
+        row["pattern"]
+        for row in load_gazetteer()
+        if row.get("label") in ("GPE", "LOC", "ORG") and isinstance(row.get("pattern"), str)
+    )
+
+
+@lru_cache(maxsize=1)
 def load_titles() -> tuple[str, ...]:
     """Role words (akim, minister, ...) that are never part of a name."""
     return tuple(row["title"] for row in read_jsonl("gazetteers/titles.jsonl"))
@@ -451,6 +461,8 @@ class EntityRefiner:
                     out.append((start, end, row["label"], "quote" if "group" in row else "rule"))
         for m in self._person_after_title.finditer(text):
             start, end = _name_at_end(text, *m.span("span"))
+            if text[start:end] in _places_and_bodies():
+                continue  # "the President of the Kyrgyz Republic": a title of a country
             out.append((start, end, "PERSON", "rule"))
         for m in _PERSON_SAID.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
@@ -602,6 +614,12 @@ class EntityRefiner:
             # "of the"
             end = start + tail.start()
             surface = text[start:end]
+        if (
+            label in ("ORG", "PERSON")
+            and source == "ner"
+            and rx(r"(?i)^the\s+").sub("", surface).lower() in load_titles()
+        ):
+            return start, end, None  # "the Plenipotentiary Representative of": a role
         if label == "ORG" and surface == "Government" and _HOUR_AFTER.match(text, end):
             return start, end, None  # "Government hour": a kind of sitting, not the body
         if label == "GPE" and _CURRENCY_AFTER.match(text, end):
