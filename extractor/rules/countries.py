@@ -2,9 +2,11 @@
 in, so that a rule can tell a foreign investor from a local one ("the Turkish company will
 invest $50 million" in a report from Kazakhstan).
 
-The table is ``resources/countries.jsonl``: one row a country with its ``names``, its
-``nationality`` words and, for the countries whose reports the tool reads, the
-``currency`` that says a document is at home there.
+A country's names are the gazetteer's (``gazetteers/gpe.jsonl``, rows of kind
+``country``, their ``same_as`` naming the country); ``resources/countries.jsonl`` adds
+one row a country with its ``nationality`` words, the ``names`` the gazetteer lacks and,
+for the countries whose reports the tool reads, the ``currency`` that says a document is
+at home there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import lru_cache
 from ..resources import ResourceError, read_jsonl
 
 COUNTRIES_FILE = "countries.jsonl"
+GAZETTEER_FILE = "gazetteers/gpe.jsonl"
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,17 @@ class Countries:
 @lru_cache(maxsize=1)
 def load_countries() -> Countries:
     """The packaged table (read once per process)."""
-    by_word: dict[str, str] = {}
+    by_word: dict[str, str] = {
+        row["pattern"].lower(): row.get("same_as", row["pattern"])
+        for row in read_jsonl(GAZETTEER_FILE)
+        if row.get("kind") == "country"
+    }
     by_currency: dict[str, str] = {}
     for number, row in enumerate(read_jsonl(COUNTRIES_FILE), 1):
         country = row.get("country")
         if not isinstance(country, str) or not country:
             raise ResourceError(f'resources/{COUNTRIES_FILE}:{number}: no "country"')
-        for word in [*row.get("names", ()), *row.get("nationality", ())]:
+        for word in [country, *row.get("names", ()), *row.get("nationality", ())]:
             by_word[word.lower()] = country
         if row.get("currency"):
             by_currency[row["currency"]] = country

@@ -323,7 +323,7 @@ def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
     return doc[i] if _noun_ok(ctx, doc[i]) else None
 
 
-_LINE_BULLET = rx(WS_START + r"[ \t]*(?:[–—•▪·*-]|\d{1,2}[.)])[ \t]+")
+_LINE_BULLET = rx(WS_START + r"[ \t]*(?:" + BULLET + r"|\d{1,2}[.)])[ \t]+")
 
 
 def _label_head(ctx: FactContext, token: Token) -> Token:

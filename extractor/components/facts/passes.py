@@ -4,6 +4,8 @@ nouns and periods in order; last, every amount gets its indicator."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex as re
 from spacy.tokens import Doc, Span, Token
 
@@ -190,41 +192,41 @@ _OF_THE_AMOUNT_BEFORE = frozenset(
 )
 
 
-def _foreign_names(doc: Doc, spans: list[Span]):
-    """A function of a sentence: the first nationality or country it names that is not
-    the document's own (``"foreign:Chinese"``), or None. The document's country is that of
-    its local currency ("tenge": Kazakhstan), else the country it names most."""
+def _foreign_names(doc: Doc, text: str, spans: list[Span]):
+    """A function of an amount: the first nationality or country named before it in its
+    clause that is not the document's own (``"foreign:Chinese"``), or None. The document's
+    country is that of its local currency ("tenge": Kazakhstan), else the country it names
+    most."""
     countries = load_countries()
-    text = doc_text(doc)
-    entities = [
-        e
+    named = [
+        (e, country)
         for e in (doc.spans[SPANS_ENTITIES] if SPANS_ENTITIES in doc.spans else [])
-        if e.label_ in ("NORP", "GPE") and countries.country_of(e.text) is not None
+        if e.label_ in ("NORP", "GPE") and (country := countries.country_of(e.text)) is not None
     ]
     units = [(s._.extractor or {}).get("unit") or "" for s in spans]
     home = countries.home(
-        (u.partition("/")[0] for u in units), (e.text for e in entities if e.label_ == "GPE")
+        (u.partition("/")[0] for u in units), (e.text for e, _ in named if e.label_ == "GPE")
     )
+    foreign = sorted((e for e, country in named if country != home), key=lambda e: e.start_char)
+    starts = [e.start_char for e in foreign]
 
-    def foreign(amount: Span) -> str | None:
+    def first_before(amount: Span) -> str | None:
         sent = amount.sent
         sentence = text[sent.start_char : sent.end_char]
-        at = amount.start_char - sent.start_char
         # before the amount in its own clause: "the German concern Baumann will build a
         # plant for EUR 120 million", "China - $1.42 billion"; not "... invested, when the
         # Italian company started the dam" nor a name after it
-        start = sent.start_char + clause_start(sentence, at)
-        stop = _SENTENCE_END.search(text, start, amount.start_char)
-        while stop is not None:
+        start = sent.start_char + clause_start(sentence, amount.start_char - sent.start_char)
+        for stop in _SENTENCE_END.finditer(text, start, amount.start_char):
             start = stop.end()
-            stop = _SENTENCE_END.search(text, start, amount.start_char)
-        for e in entities:
-            if start <= e.start_char and e.end_char <= amount.start_char:
-                if countries.country_of(e.text) != home:
-                    return f"foreign:{e.text}"
+        for e in foreign[bisect_left(starts, start) :]:
+            if e.start_char >= amount.start_char:
+                break
+            if e.end_char <= amount.start_char:
+                return f"foreign:{e.text}"
         return None
 
-    return foreign
+    return first_before
 
 
 def set_indicators(doc: Doc, spans: list[Span]) -> None:
@@ -233,7 +235,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     decided (``indicator_rule``)."""
     classifier = default_indicator_classifier()
     text = doc_text(doc)
-    foreign_named = _foreign_names(doc, spans)
+    foreign_named = _foreign_names(doc, text, spans)
     has_sents = doc.has_annotation("SENT_START")
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
     for span in spans:
