@@ -338,6 +338,7 @@ def load_not_entities() -> frozenset[str]:
 
 
 _ABBREVIATION = rx(r"\p{Lu}{2,6}s?")
+_LEADING_THE = rx(r"(?i)^the\s+")
 
 
 def _relabel(named: str | None, label: str) -> str:
@@ -591,7 +592,7 @@ class EntityRefiner:
                 return start, end, None
         if label == "ORG" and source == "ner" and _MINISTER_OF.match(surface):
             return start, end, None  # "Minister of Finance": a portfolio, not the ministry
-        if rx(r"(?i)^the\s+").sub("", surface).rstrip(" ,.;:") in load_not_entities():
+        if _LEADING_THE.sub("", surface).rstrip(" ,.;:") in load_not_entities():
             # "GRP", "the President's Address": indicators, speeches; "CHAIR (M. Serikbayev):"
             # a transcript's role label, not a dateline city
             return start, end, None
@@ -617,7 +618,7 @@ class EntityRefiner:
         if (
             label in ("ORG", "PERSON")
             and source == "ner"
-            and rx(r"(?i)^the\s+").sub("", surface).lower() in load_titles()
+            and _LEADING_THE.sub("", surface).lower() in load_titles()
         ):
             return start, end, None  # "the Plenipotentiary Representative of": a role
         if label == "ORG" and surface == "Government" and _HOUR_AFTER.match(text, end):

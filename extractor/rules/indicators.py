@@ -362,8 +362,7 @@ class IndicatorClassifier:
             if not self._by_id[target].allows(unit):
                 continue
             for cue in cues:
-                n = len(cue)
-                if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
+                if _contains(words, cue):
                     return Decision(target, f"clause:{' '.join(cue)}")
         return None
 
@@ -540,8 +539,7 @@ class IndicatorClassifier:
         words = tuple(w for w, _ in words_of(_clause(sentence, at)))
         for ind in self.indicators:
             for cue in ind.money_on:
-                n = len(cue)
-                if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
+                if _contains(words, cue):
                     return Decision(ind.id, f"clause:{' '.join(cue)} (money for it)")
         return Decision(None)
 
@@ -560,6 +558,12 @@ _STRETCHES_OF_TIME = frozenset(("minute", "min", "second", "hour", "week"))
 _PAID_BY_BUDGET = frozenset(
     "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()
 )
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether the folded ``words`` hold the folded ``phrase`` as a run."""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _not_indicator_phrase(measured: str) -> str | None:
