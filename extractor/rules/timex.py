@@ -799,7 +799,7 @@ def base_period(
             return None, None
         return _iso(year, 1), _iso(year, n)
     if kind == "quarter_range":
-        year = int(g["yr"]) if g.get("yr") else (doc_date.year if doc_date else None)
+        year = _year_of(g, doc_date)
         first, last = int(g["q1"]), int(g["q2"])
         if year is None or first > last:
             return None, None

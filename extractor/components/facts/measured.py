@@ -328,9 +328,10 @@ _LINE_BULLET = rx(WS_START + r"[ \t]*(?:" + BULLET + r"|\d{1,2}[.)])[ \t]+")
 
 def _label_head(ctx: FactContext, token: Token) -> Token:
     """The head noun of a list label: "investments in fixed assets – 118.6%" is about
-    investments, "paid services to the population – 14.6 billion" about services. Only
-    within the label (after the bullet, dash, colon or comma before it), and not through
-    "of", which the noun phrase itself resolves ("the volume of ...")."""
+    investments, "paid services to the population – 14.6 billion" about services,
+    "violations of budget accounting and reporting – 1 204,3 million" about violations:
+    the label's first noun, through prepositions and coordination. Only within the label
+    (after the dash, colon or comma before it; on a bulleted line, after the bullet)."""
     doc = token.doc
     start = token.i
     while start > token.sent.start and doc[start - 1].text not in ("–", "—", "-", ":", ";", ","):
@@ -338,7 +339,7 @@ def _label_head(ctx: FactContext, token: Token) -> Token:
     if start > 0 and doc[start - 1].text == ",":
         # "– meat and edible offal of cattle, pigs and poultry – 154,2": on a bulleted line
         # the label runs from the bullet, commas and all
-        text = doc.text
+        text = doc_text(doc)
         line = text.rfind("\n", 0, token.idx) + 1
         bullet = _LINE_BULLET.match(text, line)
         first = (
