@@ -19,7 +19,8 @@ nearest the head ("budget revenue": revenue). A phrase whose only cue is weak ("
 output") takes a stronger cue of its sentence when there is one ("of agriculture"). In a
 sentence a cue before the amount wins over one after it, one that is not weak over a weak
 one ("revenues of the regional budget": revenues), then the nearest; a cue inside a longer
-one does not count on its own. A phrase's word that is a cue of two indicators
+one does not count on its own, nor one after "excluding", "except" or "net of" (what a
+figure leaves out). A phrase's word that is a cue of two indicators
 ("electricity", produced or consumed) takes the one its clause names by another cue.
 The decision keeps its source and cue (``measured:investment``), the ``indicator_rule`` of
 a record. Nothing here imports spaCy.
@@ -285,6 +286,8 @@ class IndicatorClassifier:
                 if tuple(w for w, _ in words[i : i + n]) != cue.words:
                     continue
                 if i and words[i - 1][0] in cue.indicator.not_after:
+                    continue
+                if _excluded(words, i):
                     continue
                 found.append((cue, i, offset))
         return found
@@ -558,6 +561,25 @@ _STRETCHES_OF_TIME = frozenset(("minute", "min", "second", "hour", "week"))
 _PAID_BY_BUDGET = frozenset(
     "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()
 )
+
+
+# Words after which a cue names what a figure leaves out: "revenues (excluding transfers)
+# amounted to 10.5 trillion tenge" are revenues, "output net of VAT" output.
+_EXCLUDING_PAIRS = frozenset((("not", "counting"), ("net", "of")))
+
+
+def _excluded(words: tuple[tuple[str, int], ...], i: int) -> bool:
+    """Whether the cue at word ``i`` stands after "excluding", "except (for)", "not
+    counting" or "net of" (an article between them allowed)."""
+    j = i - 1
+    if j >= 0 and words[j][0] in ("the", "a", "an", "for"):
+        j -= 1
+    if j < 0:
+        return False
+    word = words[j][0]
+    if word in ("counting", "of"):
+        return j > 0 and (words[j - 1][0], word) in _EXCLUDING_PAIRS
+    return word in ("excluding", "except", "excl")
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

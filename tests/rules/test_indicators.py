@@ -356,6 +356,20 @@ from extractor.rules.indicators import (
         # audit findings count as spending until the taxonomy has an id for them
         ("violation", "RUB", "Violations worth 2,94 billion rubles were found in 2013.",
          "budget_spending", "measured:violation"),
+        # transfers between budgets are spending of the budget that pays them, also in a
+        # sentence about the revenues they make up
+        ("transfer", "KZT", "Transfers from the regional budget were 39,1 billion tenge, or 46 percent of all revenues.",
+         "budget_spending", "measured:transfer"),
+        (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
+         "budget_spending", "sentence:transfer"),
+        # a cue after "excluding", "except", "not counting" or "net of" names what the
+        # figure leaves out
+        ("plan", "%", "Revenues of the republican budget (excluding transfers) were 102.1% of the plan.",
+         "budget_revenue", "sentence:revenue"),
+        ("plan", "%", "Tax revenues, not counting transfers, reached 101.4% of the plan.",
+         "budget_revenue", "sentence:tax revenue"),
+        ("volume", "%", "Industrial output, except for mining, grew to 104.1% of the level of 2020.",
+         "industrial_output", "sentence:industrial output"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
