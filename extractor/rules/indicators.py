@@ -45,8 +45,8 @@ _NEED_HEADS = frozenset(("need", "requirement"))
 # "the refinancing rate" (fact_words.json).
 _NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
 _ROW_KEYS = {
-    "id", "label", "cues", "units", "note", "not_after", "weak", "unit_needs", "yields_to",
-    "null_in_clause", "null_not_in", "yields_on", "money_on",
+    "id", "label", "cues", "units", "note", "not_after", "not_before", "weak", "unit_needs",
+    "yields_to", "null_in_clause", "null_not_in", "yields_on", "money_on",
 }  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -85,9 +85,10 @@ class Indicator:
     """One row of the taxonomy: an id, what it is, the words that name it, its units.
 
     ``not_after``: words that, just before a cue, make it name something else
-    ("houses" after "boiler"). ``weak``: cues that name a kind of figure more than a thing
-    ("production", "output"): in a phrase any other cue wins over them ("milk production"
-    is livestock).
+    ("houses" after "boiler"); ``not_before`` the same just after it ("credit" before
+    "institutions" names banks, not loans). ``weak``: cues that name a kind of figure
+    more than a thing ("production", "output"): in a phrase any other cue wins over them
+    ("milk production" is livestock).
     """
 
     id: str
@@ -96,6 +97,7 @@ class Indicator:
     units: tuple[str, ...]
     note: str = ""
     not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
     weak: frozenset[str] = frozenset()
     # units allowed only beside one of these words in the sentence: harvest's hectares
     # are hectares harvested or threshed, not sown
@@ -181,8 +183,8 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
             problems.append(f"{where}: indicator {row['id']!r} is defined twice")
             continue
         lists = (
-            "cues", "units", "not_after", "weak", "yields_to", "null_in_clause", "null_not_in",
-            "money_on",
+            "cues", "units", "not_after", "not_before", "weak", "yields_to", "null_in_clause",
+            "null_not_in", "money_on",
         )  # fmt: skip
         if not all(
             isinstance(row.get(k, []), list) and all(isinstance(v, str) for v in row.get(k, []))
@@ -211,6 +213,7 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 units=tuple(row["units"]),
                 note=row.get("note", ""),
                 not_after=tuple(fold_word(w) for w in row.get("not_after", [])),
+                not_before=tuple(fold_word(w) for w in row.get("not_before", [])),
                 weak=frozenset(row.get("weak", [])),
                 unit_needs=tuple(
                     (code, frozenset(fold_word(w) for w in words))
@@ -286,6 +289,8 @@ class IndicatorClassifier:
                 if tuple(w for w, _ in words[i : i + n]) != cue.words:
                     continue
                 if i and words[i - 1][0] in cue.indicator.not_after:
+                    continue
+                if i + n < len(words) and words[i + n][0] in cue.indicator.not_before:
                     continue
                 if _excluded(words, i):
                     continue

@@ -362,6 +362,18 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # "credit" before "institutions" or "organisations" names banks, not loans:
+        # remittances sent through them are incomes
+        ("inflow", "USD", "Money transfers of individuals through credit institutions reached USD 1 318.1 million.",
+         "incomes", "sentence:transfers of individuals"),
+        ("portfolio", "KZT", "The loan portfolio of credit organisations grew to 1.1 trillion tenge.",
+         "loans", "sentence:loan portfolio"),
+        # projects with foreign participation or money from foreign sources are foreign
+        # investment
+        ("project", "USD", "In 9 months, 38 projects with foreign participation worth $247.1 million were commissioned.",
+         "foreign_investment", "clause:foreign participation"),
+        ("investment", "KGS", "Investments were 9.7 billion som, of which 3.1 billion came from foreign sources.",
+         "foreign_investment", "clause:foreign sources"),
         # a cue after "excluding", "except", "not counting" or "net of" names what the
         # figure leaves out
         ("plan", "%", "Revenues of the republican budget (excluding transfers) were 102.1% of the plan.",
@@ -431,7 +443,7 @@ def test_every_bad_row_is_reported_at_once():
     assert "6 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
     assert (
-        "indicators.jsonl:3: cues, units, not_after, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings"
+        "indicators.jsonl:3: cues, units, not_after, not_before, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings"
         in message
     )
     assert "indicators.jsonl:4: unknown key 'colour'; missing key 'label'" in message
