@@ -103,6 +103,13 @@ _CHANGE_VERB_FROM = re.compile(
     r"improv\w*|accelerat\w*|slow\w*)\b(?:[^.;]|\.\d){0,160}?\bfrom\s+$"
 )
 
+# "the pension ranges from 16 029 to 28 215 tenge", "prices vary from 15 to 19 tenge": a
+# spread, one range, whatever change the sentence named before it.
+_SPREAD_FROM = re.compile(
+    r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|fluctuat\w*|differ\w*)"
+    r"(?:\s+\w+){0,2}?\s+from\s+$"
+)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -343,6 +350,7 @@ COUNTED_SYNONYMS = {
     "workplace": "job", "people": "person", "persons": "person", "resident": "person",
     "citizen": "person", "inhabitant": "person", "individual": "person", "annum": "year",
     "sme": "enterprise",  # a small or medium-sized enterprise
+    "schoolchildren": "schoolchild",
 }  # fmt: skip
 
 
@@ -403,6 +411,10 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "one-of-the"  # "one of the largest"; "five of them" is an amount
     if _FRACTION_AFTER.match(text, num.end):
         return "fraction"  # "two fifths", "three quarters of the budget": a share in words
+    if (
+        text[num.start : num.end].lower() == "one" and _ONE_IN_AFTER.match(text, num.end)
+    ) or _ONE_IN_BEFORE.search(before):
+        return "fraction"  # "one in five schools", "one out of three": a share in words
     if text[num.start : num.end].lower() == "one" and (
         _UNIT_PRICE_BEFORE.search(before) or _UNIT_COST_AFTER.match(text, num.end, num.end + 100)
     ):
@@ -417,6 +429,10 @@ _FRACTION_AFTER = rx(
     + WS_START
     + r"[ -](?:halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)\b"
 )
+# "one in five", "one out of every ten": a share in words, neither number an amount.
+_SMALL_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b"
+_ONE_IN_AFTER = rx(r"(?i)" + WS_START + r"\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SMALL_NUMBER)
+_ONE_IN_BEFORE = rx(r"(?i)\bone\s+(?:in|out\s+of)\s+(?:every\s+)?$")
 _UNIT_PRICE_BEFORE = rx(r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$")
 _UNIT_COST_AFTER = rx(r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b")
 
@@ -553,7 +569,11 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             low_v = num.value
             if num.scale is None and second.scale is not None:
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both
-            if _CHANGE_VERB_FROM.search(before) and sep == "to":
+            if (
+                _CHANGE_VERB_FROM.search(before)
+                and sep == "to"
+                and not _SPREAD_FROM.search(before)
+            ):
                 # "grew from 5 to 7 percent": two values, not a range.
                 first_only = Candidate(
                     start, num.end, num.end, low_v, unit=unit, scale=num.scale,

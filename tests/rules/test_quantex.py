@@ -167,8 +167,14 @@ def test_quantity_with_unit(text, span, value, unit, qualifier):
         ("between 5 and 7 percent", "5 and 7 percent", 5, 7, "%"),
         ("8-10 billion tenge", "8-10 billion tenge", 8e9, 1e10, "KZT"),
         ("loans at 2-5% per annum", "2-5% per annum", 2, 5, "%/year"),
+        # a spread after "ranges", "varies" is one range, whatever change came before it
+        ("the pension grew, and now ranges from 16 029 to 28 215 tenge", "16 029 to 28 215 tenge",
+         16029, 28215, "KZT"),
+        ("tariffs went up and vary from 15 to 19 tenge", "15 to 19 tenge", 15, 19, "KZT"),
+        ("prices rose, with rents ranging widely from 90 to 120 thousand tenge",
+         "90 to 120 thousand tenge", 90000, 120000, "KZT"),
     ],
-)
+)  # fmt: skip
 def test_ranges(text, span, low, high, unit):
     cands = [c for c in find_candidates(text) if c.unit]
     assert len(cands) == 1
@@ -198,6 +204,32 @@ def test_change_from_to_is_two_values_not_a_range(text, expected):
         if c.value is not None
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one in five schools there still has a third shift",
+        "and one in five of them still studies in the second shift",
+        "one out of three farms has no water",
+        "one in every ten households",
+        "one in 4 pupils",
+    ],
+)
+def test_one_in_n_is_a_share_in_words(text):
+    assert [text[c.start : c.end] for c in find_candidates(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("one of 5 schools", ["one", "5"]),  # counted nouns come later, from the parse
+        ("in 2021 one new school opened", ["one"]),
+        ("one, in five days", ["one", "five days"]),
+    ],
+)
+def test_one_is_still_counted_outside_one_in_n(text, expected):
+    assert [text[c.start : c.end] for c in find_candidates(text)] == expected
 
 
 def test_list_shares_unit_and_scale():
