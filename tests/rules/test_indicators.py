@@ -362,6 +362,15 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # housing counts what is built or given, not buildings overhauled, readied for
+        # winter or worn out
+        ("apartment building", "building", "Last year the city overhauled 118 apartment buildings.",
+         None, "clause:overhauled (no indicator)"),
+        ("apartment building", "building", "Of the 2 840 apartment buildings, 2 611 were prepared for winter.",
+         None, "clause:prepared (no indicator)"),
+        ("house", "house", "Roofs were replaced on 51 houses.", None, "clause:roof (no indicator)"),
+        ("apartment building", "building", "In 2023, 21 apartment buildings were commissioned.",
+         "housing", "measured:apartment building"),
         # "credit" before "institutions" or "organisations" names banks, not loans:
         # remittances sent through them are incomes
         ("inflow", "USD", "Money transfers of individuals through credit institutions reached USD 1 318.1 million.",
