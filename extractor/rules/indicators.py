@@ -533,7 +533,11 @@ class IndicatorClassifier:
         if counted and unit and unit not in _STRETCHES_OF_TIME:
             # a counted noun that one indicator alone counts: "26 productions" (new plants);
             # never a stretch of time ("you have ten minutes")
-            fits = [ind.id for ind in self.indicators if unit in ind.units]
+            fits = [
+                ind.id
+                for ind in self.indicators
+                if unit in ind.units and ind.needs_met(unit, context)
+            ]
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
         if sentence and at is not None and unit and is_currency(unit.split("/")[0]):

@@ -362,6 +362,17 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # the average age of a bus fleet is a transport figure; other years are not
+        ("average age", "year", "The average age of a city bus is now 6,1 years.", "transport",
+         "sentence:bus"),
+        ("term", "year", "The bus station will be built within 1 year.", None, None),
+        # the entities of a small-business register and grants to entrepreneurs count small
+        # business; grants elsewhere do not
+        ("entity", "entity", "The register of small and medium-sized businesses listed 9 411 entities.",
+         "small_business", "sentence:business"),
+        ("young entrepreneurs", "grant", "Grants went to young entrepreneurs (21 grants).", "small_business",
+         "measured:entrepreneurs"),
+        ("student", "grant", "The university gave students 121 grants.", None, None),
         # housing counts what is built or given, not buildings overhauled, readied for
         # winter or worn out
         ("apartment building", "building", "Last year the city overhauled 118 apartment buildings.",
