@@ -840,8 +840,10 @@ def test_measured_not_borrowed_across_places_or_verbs(extract, text, span):
         # A gapped coordination names its own noun.
         ("It is planned to increase the output by 1.6 times, and export by 2.5 times.",
          "2.5 times", "export"),
-        # An age is of the people it describes.
-        ("The coverage of children aged 3 to 6 years is 100 percent.", "3 to 6 years", "child"),
+        # Years after "aged" or "older than" are an age (the gold always accepts "age";
+        # the people it describes only sometimes).
+        ("The coverage of children aged 3 to 6 years is 100 percent.", "3 to 6 years", "age"),
+        ("Every third combine in the district is older than ten years.", "ten years", "age"),
     ],
 )  # fmt: skip
 def test_measured_idioms_gaps_and_ages(extract, text, span, head):

@@ -42,6 +42,14 @@ from .syntax import (
     _shared_head,
 )
 
+# Words that make the years after them an age: "aged 3 to 6", "older than 55", "under the
+# age of 35", "at the age of 63".
+_AGE_BEFORE = rx(
+    r"(?i)\b(?:aged|(?:older|younger)\s+than|(?:over|under|above|below|at|of)\s+the\s+age\s+of"
+    r"|age\s+of)\s+(?:(?:up\s+to|over|under|about|almost|at\s+least|more\s+than|less\s+than"
+    r"|from)\s+)?$"
+)
+
 
 @lru_cache(maxsize=1)
 def load_nominalizations() -> dict[str, str]:
@@ -746,6 +754,14 @@ def _measured(
         and verb.i < span.start
     ):
         return "wait", "measured.wait"
+    # "children aged 3 to 6 years", "every third teacher is older than 55 years": years
+    # after "aged", "older than", "younger than" or "the age of" are an age
+    if (
+        on("measured.age")
+        and base == "year"
+        and _AGE_BEFORE.search(ctx.text, max(0, span.start_char - 40), span.start_char)
+    ):
+        return "age", "measured.age"
     # "The hokim is given 30 minutes for the report": a speaker's time in a session is of
     # what it is given for.
     if on("measured.speaking_time"):
