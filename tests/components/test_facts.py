@@ -931,6 +931,14 @@ def test_period_of_present_states(extract, text, date, span, period):
          "52 billion somoni", "investment"),
         ("Oil production amounted to 20.6 million tons, or 98.7% of the 2020 level.", "98.7%",
          "Oil production"),
+        # a bracket that counts the same thing in another noun measures that noun
+        ("The pipeline now supplies water to 1 380 households (about 6 900 people).",
+         "6 900 people", "person"),
+        ("The new systems serve 12 villages (41 thousand residents).", "41 thousand residents",
+         "resident"),
+        # ... but one in the same noun restates the amount before it
+        ("Some 1 200 households were connected, 300 households more than planned.",
+         "300 households", "household"),
     ],
 )  # fmt: skip
 def test_measured_past_brackets_classifiers_and_levels(extract, text, span, head):

@@ -77,6 +77,7 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         elif (
             on("measured.same_as_before")
             and prev is not None
+            and not _counts_another_thing(span, done, measured_rule, unit)
             and (
                 _parenthetical(span)
                 or _comparative(span)
@@ -553,6 +554,19 @@ def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
             return
         if i < span.start:
             yield done[i]
+
+
+def _counts_another_thing(
+    span: Span, done: dict[int, Span], rule: str | None, unit: str
+) -> bool:
+    """The amount names its own counted noun, and the nearest earlier amount of its
+    sentence counts something else: "1 380 households (about 6 900 people)" restates the
+    households in people, which it measures."""
+    if rule != "measured.counted_noun":
+        return False
+    before = next(iter(_earlier_in_sentence(span, done)), None)
+    other = (before._.extractor or {}).get("unit") if before is not None else None
+    return bool(other) and other != unit and load_lexicon().kind_of(other) == "count"
 
 
 def _previous_in_sentence(
