@@ -128,13 +128,15 @@ class Indicator:
     def allows(self, unit: str | None) -> bool:
         """Whether an amount in ``unit`` can be a figure of this indicator.
 
-        A rate counts by its numerator ("t/year" is "t"), a currency by :data:`CURRENCY`;
-        an amount without a unit fits every indicator.
+        A rate counts by its numerator ("t/year" is "t"), a currency by :data:`CURRENCY`,
+        percentage points by "%"; an amount without a unit fits every indicator.
         """
         if not unit:
             return True
         if unit in self.units:
             return True
+        if unit == "pp":
+            return "%" in self.units  # a change in percentage points, of a share in %
         top = unit.split("/", 1)[0]
         if top and top in self.units:
             return True

@@ -422,11 +422,16 @@ def test_classify(measured, unit, sentence, expected, rule):
         ("t", True),
         ("job", False),
         (None, True),  # no unit: no evidence against
+        ("pp", True),  # percentage points change a share in %
     ],
 )
 def test_units_an_indicator_allows(unit, allowed):
     ind = Indicator("x", "x", ("x",), ("currency", "t", "%"))
     assert ind.allows(unit) is allowed
+
+
+def test_percentage_points_need_a_share():
+    assert not Indicator("x", "x", ("x",), ("t", "km")).allows("pp")
 
 
 @pytest.mark.parametrize(
