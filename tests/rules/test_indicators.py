@@ -362,6 +362,17 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # units the gold gives these indicators: births per mille, milk per cow, schools
+        # as institutions, countries traded with or investing, mahallas given gas
+        ("birth rate", "‰", "The birth rate was 14.1‰.", "population", "measured:birth rate"),
+        ("average milk yield", "kg/cow", "The average milk yield reached 1 061 kilograms per cow.",
+         "livestock", "measured:milk"),
+        ("educational institution", "institution", "The country has 3 861 educational institutions.",
+         "schools", "measured:educational institutions"),
+        ("country", "country", "Products were exported to 41 countries.", "exports",
+         "sentence:exported"),
+        ("mahalla", "mahalla", "Gas came to 14 mahallas this year; 21 more are next.", "gasification",
+         "sentence:gas"),
         # the average age of a bus fleet is a transport figure; other years are not
         ("average age", "year", "The average age of a city bus is now 6,1 years.", "transport",
          "sentence:bus"),
