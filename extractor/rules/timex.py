@@ -567,6 +567,9 @@ def find_times(text: str) -> list[TimeMatch]:
                 continue
         if kind == "year" and _year_is_not_time(text, start, end):
             continue
+        if kind.endswith("_range") and _MOVED_FROM.search(text, max(0, start - 40), start):
+            # "postponed from 2023 to 2025": the old date and the new one, no period between
+            continue
         if kind in _DAY_KINDS:
             wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
             if wd and not taken.overlaps(wd.start(), start):
@@ -581,6 +584,11 @@ def find_times(text: str) -> list[TimeMatch]:
     return out
 
 
+# A date moved: "postponed from", "the deadline was moved from", "pushed back from".
+_MOVED_FROM = rx(
+    r"(?i)\b(?:postponed|moved|shifted|delayed|rescheduled|deferred|pushed\s+back|put\s+off"
+    r"|carried\s+over|transferred|brought\s+forward)\s+(?:\w+\s+)?from\s+$"
+)
 _AMOUNT_AFTER_YEAR = re.compile(
     WS_START + r"\s*(?:%|percent|tenge|tons?|thousand|million|billion|people|units)"
 )

@@ -604,6 +604,26 @@ def test_time(text, date, span, start, end):
     assert times(text, date)[0] == (span, start, end)
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a date moved: the old date and the new one, no period between them
+        ("construction was postponed from 2023 to 2025",
+         [("2023", "2023", "2023"), ("2025", "2025", "2025")]),
+        ("the deadline was moved from December 2021 to June 2023",
+         [("December 2021", "2021-12", "2021-12"), ("June 2023", "2023-06", "2023-06")]),
+        ("the opening was pushed back from March to October",
+         [("March", "2022-03", "2022-03"), ("October", "2022-10", "2022-10")]),
+        ("the launch has been shifted again from 2024 to 2026",
+         [("2024", "2024", "2024"), ("2026", "2026", "2026")]),
+        # a change over a period keeps its period
+        ("output grew from 2019 to 2021", [("2019 to 2021", "2019", "2021")]),
+    ],
+)  # fmt: skip
+def test_a_moved_date_is_two_dates(text, expected):
+    assert times(text, "2022-10-12") == expected
+
+
 def test_years_earlier_counts_back_from_the_period_just_named():
     found = times("In 2022 the share rose to 21.6% from 18.9% three years earlier.", "2023-02-01")
     assert found[1] == ("three years earlier", "2019", "2019")
