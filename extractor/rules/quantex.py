@@ -461,7 +461,7 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
             continue
         out.extend(cand)
         pos = max(c.end for c in cand)
-    return _inherit_in_lists(text, _with_multiplier_words(text, out))
+    return _inherit_in_contrasts(text, _inherit_in_lists(text, _with_multiplier_words(text, out)))
 
 
 # A multiplier written as a word: "has tripled", "doubled", "grew almost threefold".
@@ -643,6 +643,32 @@ LABELLED_LIST_GAP = re.compile(
 
 
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|;|and|or|,\s*and)\s*")
+
+
+# "the money reached the sites by about 80 percent, not 95.", "the building is 78 percent
+# ready, not 61": a bare number that corrects the amount before it is in its unit.
+_CONTRAST_GAP = rx(r"(?:\s+[\p{L}-]+){0,2},?\s+(?:and\s+|but\s+)?not\s+(?:about\s+|some\s+)?")
+_CONTRAST_END = rx(r"\s*(?:[.;!?)]|,\s|\s+as\s|$)")
+
+
+def _inherit_in_contrasts(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A bare number after ", not" takes the unit (and scale) of the amount it corrects."""
+    out = list(cands)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.unit is not None or prev.unit is None or prev.is_range:
+            continue
+        if not (
+            _CONTRAST_GAP.fullmatch(text, prev.end, cur.start)
+            and _CONTRAST_END.match(text, cur.end)
+        ):
+            continue
+        value = cur.value
+        if cur.scale is None and prev.scale is not None and value is not None:
+            value = value * prev.scale
+        out[i] = replace(cur, unit=prev.unit, value=value, scale=cur.scale or prev.scale,
+                         notes=(*cur.notes, "contrast"))  # fmt: skip
+    return out
 
 
 def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -232,6 +232,28 @@ def test_one_is_still_counted_outside_one_in_n(text, expected):
     assert [text[c.start : c.end] for c in find_candidates(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a bare number that corrects the amount before it is in its unit
+        ("the money reached the sites by about 80 percent, not 95.",
+         [("80 percent", 80.0, "%"), ("95", 95.0, "%")]),
+        ("the building is 78 percent ready, not 61.", [("78 percent", 78.0, "%"), ("61", 61.0, "%")]),
+        ("the debt is 4.1 billion tenge, not 3.9.", [("4.1 billion tenge", 4.1e9, "KZT"),
+                                                   ("3.9", 3.9e9, "KZT")]),
+        # but not a number that goes on to a noun of its own
+        ("it is 78 percent, not 61 schools.", [("78 percent", 78.0, "%")]),
+    ],
+)  # fmt: skip
+def test_a_correcting_number_takes_the_unit_it_corrects(text, expected):
+    got = [
+        (text[c.start : c.end], float(c.value), c.unit)
+        for c in find_candidates(text)
+        if c.unit is not None
+    ]
+    assert got == expected
+
+
 def test_list_shares_unit_and_scale():
     text = "were 441.4, 316.7 and 124.7 billion tenge"
     got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
