@@ -139,6 +139,16 @@ _SURNAME = re.compile(
     r"[\p{Lu}][\p{Ll}]+(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|ko|enko|sky|skiy|skaya|ich|ovna|evna)$"
 )
 
+_PERSIAN_SURNAME_END = ("zoda", "zade", "zada")
+
+
+def _lone_word_no_surname(name: str) -> bool:
+    """One word with no surname ending (Zhumabekov, Rahimzoda, Bekmukhambetuly)."""
+    name = name.strip()
+    if " " in name or "." in name:
+        return False
+    return not (_SURNAME.match(name.title()) or name.lower().endswith(_PERSIAN_SURNAME_END))
+
 
 def link_persons(names: list[str]) -> dict[str, str]:
     """One id per person across the ways a document names them.
@@ -427,6 +437,18 @@ class EntityRefiner:
         records = _coordinated_places(
             text, _bodies_of_bodies(text, self._propagate(text, self._resolve(text, found, doc)))
         )
+        # "Bozaigyr was not connected", "Novatek", "Hereford": one word the model alone
+        # called a person, with no surname's ending, is a village, a company or a breed
+        by_rule = {(f[0], f[1]) for f in found if f[3] != "ner"}
+        records = [
+            r
+            for r in records
+            if not (
+                r[2] == "PERSON"
+                and (r[0], r[1]) not in by_rule
+                and _lone_word_no_surname(text[r[0] : r[1]])
+            )
+        ]
         doc.spans[SPANS_ENTITIES] = []
         person_ids = link_persons([text[s:e] for s, e, label in records if label == "PERSON"])
         for start, end, label in records:

@@ -483,6 +483,32 @@ def test_capitalised_common_words_are_not_names(extract, text, not_expected):
 
 
 @pytest.mark.parametrize(
+    "text,word",
+    [
+        # one word the model takes for a person, with no surname's ending: a village, a
+        # company, a breed
+        ("Novokubanka was connected in November. Bozaigyr was not: the contractor laid only 9 "
+         "of the 21 km of distribution network.", "Bozaigyr"),
+        ("For 2024, the akim promised to finish the gas network to Bozaigyr and to repair "
+         "another 30 km of roads.", "Bozaigyr"),
+    ],
+)  # fmt: skip
+def test_one_word_without_a_surname_ending_is_no_person(extract, text, word):
+    assert word not in spans(extract(text), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Zhumabekov said the works were late.", "Zhumabekov"),
+        ("\"We will finish in May,\" Rahimzoda said.", "Rahimzoda"),
+    ],
+)
+def test_one_word_surnames_stay_persons(extract, text, word):
+    assert word in spans(extract(text), "PERSON")
+
+
+@pytest.mark.parametrize(
     "text,label,expected",
     [
         (
