@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,6 +45,14 @@ class TimeRecognizer:
                 # "..., the deputy minister told a briefing on Wednesday": the day it was said,
                 # whatever the plans it reports
                 tense = "past"
+            if (
+                match.prep == "by"
+                and tense == "past"
+                and _HAD_DONE.search(text, match.end, e)
+            ):
+                # "By 31 December, 4 billion rubles had been spent": a point already past
+                # when it was told, whatever the year of the telling
+                match = replace(match, prep=None)
             if match.kind == "running_months" and not _running_total(doc, match.start, tense):
                 continue  # "closed for three months": an amount of time
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
@@ -125,6 +135,13 @@ def _of_the_year(match: TimeMatch) -> bool:
 _TOLD_ON = re.compile(
     r"(?i)\b(?:said|told|announced|noted|reported|stated|declared|explained|met|signed|held|"
     r"approved|adopted|decided)\b[^.;:!?]{0,30}\bon\s+(?:last\s+)?$"
+)
+
+
+# The past perfect after a deadline: "had been spent", "had laid", "had not been paid".
+_HAD_DONE = re.compile(
+    r"(?i)\bhad\s+(?:not\s+|already\s+|only\s+)?(?:been|\p{L}+ed|paid|laid|built|spent|made"
+    r"|done|sent|given|taken|grown|fallen|risen|begun|won|sold|brought)\b"
 )
 
 

@@ -60,6 +60,21 @@ def test_the_day_something_was_said_is_past(extract, sentence, day):
     assert weekdays[0][1:] == (day, day)
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a deadline with the past perfect is a point already past, in the year before
+        ("By 31 December, 4 billion rubles had been spent.", ("2020-12-31", "2020-12-31")),
+        ("By 1 December only 9 of the 21 km had been laid.", ("2020-12-01", "2020-12-01")),
+        # an instruction or a plan keeps its deadline ahead
+        ("The akim instructed to finish the school by 1 December.", ("2021-03-25", "2021-12-01")),
+        ("By 31 December, 96 million rubles will be spent.", ("2021-03-25", "2021-12-31")),
+    ],
+)  # fmt: skip
+def test_a_deadline_told_in_the_past_perfect_is_past(extract, sentence, expected):
+    assert _times(extract(sentence, date="2021-03-25"))[0][1:] == expected
+
+
 def test_the_same_period_refers_back(extract):
     text = "In January-June 2023 exports grew by 5% compared to the same period last year."
     assert _times(extract(text, date="2023-07-20"))[-1] == (
