@@ -1374,13 +1374,34 @@ _PER_WORDS = frozenset(("each", "every", "one", "per", "a"))
 _TIME_NOUNS = frozenset(("year", "month", "quarter", "period", "day", "week", "season", "half"))
 
 
+_ONE_COSTS_ALONE = rx(
+    r"(?i)\b(?:a|one|each|every)\s+(?:of\s+(?:the|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?)?"
+    r"(?P<unit>[\p{L}]+)(?:\s+(?:of|in|on|at)\s+(?:the|this|that|its)\s+[\p{L}-]+)?"
+    r"(?:\s+(?:now|only|still))?"
+    r"\s+cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?(?:\s+(?:on\s+average|about|around"
+    r"|almost|over|some|nearly|approximately))*\s*$"
+)
+
+
 def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token | None:
     """The thing of "a <unit> of <thing> cost N": the last noun of the phrase before any
     preposition ("a kilogram of beef" -> beef, "one kilometre of repaired street" ->
     street, "a kilometre of repair on a regional road" -> repair)."""
     text = doc_text(doc)
-    m = UNIT_COST_BEFORE.search(text, max(sent.start_char, span.start_char - 120), span.start_char)
-    if m is None or load_lexicon().kind_of(m.group("unit").lower()) in (None, "currency"):
+    window = max(sent.start_char, span.start_char - 120)
+    m = UNIT_COST_BEFORE.search(text, window, span.start_char)
+    lexicon = load_lexicon()
+    code = lexicon.code_of(m.group("unit").lower()) if m is not None else None
+    if m is None or code is None:
+        # "Each kilometre cost 98 million tenge", "each of the five small facilities cost
+        # about 40 million", "each bed of the hospital now costs": what one unit alone, or
+        # one of a counted thing, costs is of that one
+        alone = _ONE_COSTS_ALONE.search(text, window, span.start_char)
+        if alone is None:
+            return None
+        one = doc.char_span(alone.start("unit"), alone.end("unit"), alignment_mode="contract")
+        return one[-1] if one is not None and one[-1].pos_ == "NOUN" else None
+    if lexicon.kind_of(code) in (None, "currency"):
         return None
     thing = doc.char_span(m.start("thing"), m.end("thing"), alignment_mode="contract")
     if thing is None:
