@@ -561,6 +561,8 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                     second.value / (second.scale or 1) < num.value
                     # "...: 2019 – 2 684,3; 2025 – 3 905,0": a year cell of a list line
                     or rx(r"[:;][ \t]*+$").search(text, max(0, start - 4), start)
+                    # "(in 2018 – 28 114 people)": a year after "in" labels what follows
+                    or rx(r"(?i)\(\s*in\s+$").search(text, max(0, start - 6), start)
                 )
             ):
                 # "in 2020 – 88,1 percent", "(in 2012 – 1,87 billion rubles)": a year labels

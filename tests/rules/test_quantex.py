@@ -235,6 +235,19 @@ def test_one_is_still_counted_outside_one_in_n(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # a year after "(in" labels the amount after the dash, whatever its size
+        ("Natural increase: 26 907 people (in 2018 – 28 114 people).", ["26 907", "28 114"]),
+        ("violations worth 2,9 billion rubles (in 2012 – 1,87 billion rubles)",
+         ["2,9 billion rubles", "1,87 billion rubles"]),
+    ],
+)  # fmt: skip
+def test_a_bracketed_year_labels_the_amount_after_its_dash(text, expected):
+    assert [text[c.start : c.end] for c in find_candidates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         # a bare number that corrects the amount before it is in its unit
         ("the money reached the sites by about 80 percent, not 95.",
          [("80 percent", 80.0, "%"), ("95", 95.0, "%")]),
