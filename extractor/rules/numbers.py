@@ -82,8 +82,11 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\p{L
 WORD_NUMBER = (
     r"(?:(?:" + _WORD_NUM + r")(?:\s+hundred(?:\s+(?:and\s+)?" + _WORD_NUM + r")?)?"
     r"(?:\s+and\s+a\s+half|\s+point(?:\s+" + _DIGIT_WORD + r")+)?"
+    # "a hundred", "a hundred and twenty": "a" is one hundred
+    r"|a\s+hundred(?:\s+(?:and\s+)?" + _WORD_NUM + r")?"
     r"|a\s+dozen|dozens|a(?=\s+(?:thousand|million|billion|trillion)\b)"
-    r"|half(?=\s+a\s+(?:million|billion|trillion)\b))"
+    # "half a million tons": half of the scale after it
+    r"|half\s+an?(?=\s+(?:thousand|million|billion|trillion)\b))"
 )
 SCALE_WORD = r"(?:thous\.|" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")"
 
@@ -140,8 +143,10 @@ def parse_word_number(text: str) -> Decimal:
         raise NumberError("'dozens' states no amount")
     if words in (["a"], ["an"]):
         return Decimal(1)
-    if words == ["half"]:
+    if words in (["half"], ["half", "a"], ["half", "an"]):
         return Decimal("0.5")
+    if words[:1] in (["a"], ["an"]) and words[1:2] == ["hundred"]:
+        words = ["one", *words[1:]]  # "a hundred and twenty"
     total = Decimal(0)
     current = Decimal(0)
     i = 0

@@ -56,7 +56,8 @@ _SPOKEN_CORE = (
     rf"twenty[\s-]+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|oh[\s-]+(?:{_ONES}))"
     # "(in) two thousand and nineteen": only after a preposition ("two thousand five
     # jobs" is an amount)
-    r"|(?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter)\s)"
+    r"|(?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Dd]uring"
+    r"|[Tt]ill|[Tt]hrough|" + MONTH_NAMES[3:-1] + r")\s)"
     rf"two\s+thousand(?:\s+and)?\s+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
     # "nineteen ninety one"
     rf"|nineteen[\s-]+(?:fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_ONES}))?"

@@ -43,6 +43,9 @@ def test_parse_digits(text, expected):
         ("two hundred", 200),
         ("eleven", 11),
         ("ninety", 90),
+        ("a hundred", 100),
+        ("a hundred and twenty", 120),
+        ("half a", 0.5),  # of the scale after it: "half a million"
     ],
 )
 def test_parse_word_number(text, expected):

@@ -235,6 +235,21 @@ def test_one_is_still_counted_outside_one_in_n(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        ("About a hundred young specialists were trained.", [("a hundred", 100.0, None)]),
+        ("this year a little over a hundred million rubles", [("a hundred million rubles", 1e8, "RUB")]),
+        ("the plant will produce half a million tons a year",
+         [("half a million tons a year", 5e5, "t/year")]),
+        ("a hundred and twenty families", [("a hundred and twenty", 120.0, None)]),
+    ],
+)  # fmt: skip
+def test_a_hundred_and_half_a_million(text, expected):
+    got = [(text[c.start : c.end], float(c.value), c.unit) for c in find_candidates(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         # a year after "(in" labels the amount after the dash, whatever its size
         ("Natural increase: 26 907 people (in 2018 – 28 114 people).", ["26 907", "28 114"]),
         ("violations worth 2,9 billion rubles (in 2012 – 1,87 billion rubles)",

@@ -162,6 +162,20 @@ def times(text, date="2020", previous=None):
             "2022-10",
         ),
         (
+            "the revenues of the city budget for two thousand twenty are planned",
+            "2019-12-17",
+            "two thousand twenty",
+            "2020",
+            "2020",
+        ),
+        (
+            "from the first of September two thousand and twenty-four the salaries rise",
+            "2023-12-28",
+            "the first of September two thousand and twenty-four",
+            "2024-09-01",
+            None,
+        ),
+        (
             "since january the city has repaired nine streets",
             "2023-04-12",
             "january",
