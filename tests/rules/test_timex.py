@@ -161,6 +161,11 @@ def times(text, date="2020", previous=None):
             "2022-10",
             "2022-10",
         ),
+        # durations in words past twenty
+        ("they must answer within thirty days", "2021-12-16", "thirty days", "2021-12-16",
+         "2022-01-15"),
+        ("over the past fifteen years the region built 40 schools", "2021-12-16",
+         "the past fifteen years", "2006", "2020"),
         (
             "the revenues of the city budget for two thousand twenty are planned",
             "2019-12-17",
