@@ -55,12 +55,12 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _SPOKEN_CORE = (
     # "twenty twenty one", "twenty nineteen", "twenty oh five"
-    rf"twenty[\s-]+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|oh[\s-]+(?:{_ONES}))"
+    rf"twenty[\s-]+(?:(?:twenty|thirty)(?:[\s-]+(?:{_ONES}))?|{_TEENS}|oh[\s-]+(?:{_ONES}))"
     # "(in) two thousand and nineteen": only after a preposition ("two thousand five
     # jobs" is an amount)
     r"|(?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Dd]uring"
-    r"|[Tt]ill|[Tt]hrough|" + MONTH_NAMES[3:-1] + r")\s)"
-    rf"two\s+thousand(?:\s+and)?\s+(?:twenty(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
+    r"|[Tt]ill|[Tt]hrough|[Yy]ear|" + MONTH_NAMES[3:-1] + r")\s)"
+    rf"two\s+thousand(?:\s+and)?\s+(?:(?:twenty|thirty)(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
     # "nineteen ninety one"
     rf"|nineteen[\s-]+(?:fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_ONES}))?"
 )
@@ -298,7 +298,9 @@ PATTERNS: list[tuple[str, str]] = [
     # follows, "Monday, May 6", is part of the date's span)
     (
         "weekday",
-        r"(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>" + _WEEKDAY + r")(?!,?\s+(?:\d|" + _MONTH + r"))",
+        # ("every Saturday", "on Saturdays" is a frequency, no time)
+        r"(?<!\b(?i:every|each)\s)(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>" + _WEEKDAY + r")"
+        r"(?!,?\s+(?:\d|" + _MONTH + r"))",
     ),
     # "the committee said on the 10th": a day of the document's own month (of the month
     # before where that day is still ahead in the past tense)

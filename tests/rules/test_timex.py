@@ -161,6 +161,12 @@ def times(text, date="2020", previous=None):
             "2022-10",
             "2022-10",
         ),
+        # spoken years of the thirties, and after "the year"
+        ("by two thousand and thirty the poverty level must fall", "2023-12-28",
+         "two thousand and thirty", "2023-12-28", "2030"),
+        ("in twenty thirty we will reach it", "2023-12-28", "twenty thirty", "2030", "2030"),
+        ("The year two thousand and twenty-three is drawing to a close", "2023-12-28",
+         "two thousand and twenty-three", "2023", "2023"),
         # durations in words past twenty
         ("they must answer within thirty days", "2021-12-16", "thirty days", "2021-12-16",
          "2022-01-15"),
@@ -705,6 +711,7 @@ def test_this_period_refers_back():
         # an ordinal before a noun is no day of the month
         "the office on the 5th floor",
         "celebrated on the 30th anniversary of independence",
+        "My door is open every Saturday.",  # a frequency
     ],
 )
 def test_not_times(text):
