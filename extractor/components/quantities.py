@@ -656,7 +656,8 @@ def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
 # what the clause's subject says per capita, its verb right before the amount
 _PER_CAPITA_SUBJECT = re.compile(
     r"(?i)\bper\s+capita\b[^.;:,\d]{0,40}?\b(?:reached|made|amounted\s+to|was|is|totall?ed"
-    r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to)\s+"
+    r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to|averaged"
+    r"|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
     r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
 )
 

@@ -179,6 +179,8 @@ def test_a_range_has_low_and_high(extract):
          "196 million", 196e6, "passenger"),
         # money that the clause's subject says is per capita is per person
         ("GRP per capita reached 6.1 million tenge last year.", "6.1 million tenge", 6.1e6, "KZT/person"),
+        ("Per capita money incomes of the population averaged 31 245,6 rubles.", "31 245,6 rubles",
+         31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
         # decimals as speech-to-text writes them
