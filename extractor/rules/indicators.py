@@ -562,8 +562,8 @@ class IndicatorClassifier:
 # price of one of a thing (not "the project costs", "the school will cost").
 _ONE_COSTS = rx(
     r"(?i)(?:^|[.;:!?,]\s+|\b(?:while|and|but|now|today)\s+)(?:a|an|one|each|every)\s+"
-    r"(?:[\p{L}-]+\s+){0,8}?costs?\s+(?:now\s+|today\s+|on\s+average\s+|about\s+|only\s+"
-    r"|around\s+|from\s+)*$"
+    r"(?:[\p{L}-]+\s+){0,8}?costs?\s+(?:them\s+|us\s+|people\s+|residents\s+|families\s+)?"
+    r"(?:now\s+|today\s+|on\s+average\s+|about\s+|only\s+|around\s+|from\s+)*$"
 )
 # Counted nouns that are stretches of time, which no indicator counts on its own
 # ("you have ten minutes"; an interval between buses is transport by its own cue).

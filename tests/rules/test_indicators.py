@@ -362,6 +362,16 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # wage debt and arrears are wages, not loans; goods retail chains sold and shares
+        # of turnover are retail trade; what one cylinder costs people is a price
+        ("wage debt", "KZT", "The wage debt of seven enterprises amounted to 96.1 million tenge.",
+         "wages", "measured:wage debt"),
+        ("good", "RUB", "Retail chains sold goods worth 51,1 bln rubles.", "retail_trade",
+         "clause:retail"),
+        ("non-food good", "%", "Food products accounted for 46,3% of turnover, non-food goods for 53,1%.",
+         "retail_trade", "sentence:turnover"),
+        ("cylinder", "UZS", "A cylinder costs them 100 thousand soums in winter.", "inflation",
+         "unit:one (a price)"),
         # units the gold gives these indicators: births per mille, milk per cow, schools
         # as institutions, countries traded with or investing, mahallas given gas
         ("birth rate", "‰", "The birth rate was 14.1‰.", "population", "measured:birth rate"),
