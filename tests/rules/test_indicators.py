@@ -362,6 +362,10 @@ from extractor.rules.indicators import (
          "budget_spending", "measured:transfer"),
         (None, "KZT", "The bulk of the revenues came as transfers from the republican budget, of which 71.1 billion tenge were targeted.",
          "budget_spending", "sentence:transfer"),
+        # families on the "iron notebook" (Uzbekistan's register of needy families) are a
+        # poverty figure
+        ("family", "family", 'As of 1 October 2 411 families were on the "iron notebook".', "incomes",
+         "sentence:iron notebook"),
         # wage debt and arrears are wages, not loans; goods retail chains sold and shares
         # of turnover are retail trade; what one cylinder costs people is a price
         ("wage debt", "KZT", "The wage debt of seven enterprises amounted to 96.1 million tenge.",
