@@ -1147,7 +1147,9 @@ _FUTURE = re.compile(
 COMPARED_TO = r"compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?"
 BASELINE_BEFORE = re.compile(
     r"(?i)(?:\bthan|" + COMPARED_TO + r"|\blevel\s+of"
-    r"|(?:%|\bpercent|\bper\s+cent)\s+of)\s+"  # "108,3% of the same period last year"
+    # "108,3% of the same period last year", "103,2% in comparable prices to January-September
+    # 2018" (not "on": "went up by 20 percent on May 1" is the day of the change)
+    r"|(?:%|\bpercent|\bper\s+cent)(?:\s+in\s+comparable\s+prices)?\s+(?:of|to))\s+"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
 )
 

@@ -781,8 +781,15 @@ def test_tense(sentence, tense):
         ),
         ("Exports grew more than 3 percent in 2026.", "2026", False),
         ("Exports were 12 percent higher than 3 percent in 2025.", "2025", True),
+        # "N% to a period" and "N% in comparable prices to a period" compare with it
+        ("Turnover was 164,8 bln rubles, or 103,2% in comparable prices to January-September 2018.",
+         "January-September 2018", True),
+        ("The average wage was 318 640 tenge, 112.4% to the same period last year.",
+         "the same period last year", True),
+        # but a change "on" a day happened that day
+        ("Tariffs went up by 20 percent on May 1.", "May 1", False),
     ],
-)
+)  # fmt: skip
 def test_the_time_of_a_comparison_base(text, time, base):
     start = text.index(time)
     assert is_baseline(text, start, start + len(time)) is base
