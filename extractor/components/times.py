@@ -45,11 +45,7 @@ class TimeRecognizer:
                 # "..., the deputy minister told a briefing on Wednesday": the day it was said,
                 # whatever the plans it reports
                 tense = "past"
-            if (
-                match.prep == "by"
-                and tense == "past"
-                and _HAD_DONE.search(text, match.end, e)
-            ):
+            if match.prep == "by" and tense == "past" and _HAD_DONE.search(text, match.end, e):
                 # "By 31 December, 4 billion rubles had been spent": a point already past
                 # when it was told, whatever the year of the telling
                 match = replace(match, prep=None)

@@ -571,11 +571,7 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             low_v = num.value
             if num.scale is None and second.scale is not None:
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both
-            if (
-                _CHANGE_VERB_FROM.search(before)
-                and sep == "to"
-                and not _SPREAD_FROM.search(before)
-            ):
+            if _CHANGE_VERB_FROM.search(before) and sep == "to" and not _SPREAD_FROM.search(before):
                 # "grew from 5 to 7 percent": two values, not a range.
                 first_only = Candidate(
                     start, num.end, num.end, low_v, unit=unit, scale=num.scale,
@@ -665,12 +661,18 @@ def _inherit_in_contrasts(text: str, cands: list[Candidate]) -> list[Candidate]:
             and _CONTRAST_END.match(text, cur.end)
         ):
             continue
-        value = cur.value
-        if cur.scale is None and prev.scale is not None and value is not None:
-            value = value * prev.scale
-        out[i] = replace(cur, unit=prev.unit, value=value, scale=cur.scale or prev.scale,
-                         notes=(*cur.notes, "contrast"))  # fmt: skip
+        out[i] = _in_unit_of(cur, prev, "contrast")
     return out
+
+
+def _in_unit_of(cur: Candidate, donor: Candidate, note: str) -> Candidate:
+    """``cur`` in the unit of ``donor``, and in its scale when ``cur`` has none ("441.4"
+    before "124.7 billion tenge" is billions of tenge too)."""
+    value = cur.value
+    if cur.scale is None and donor.scale is not None and value is not None:
+        value = value * donor.scale
+    return replace(cur, unit=donor.unit, value=value, scale=cur.scale or donor.scale,
+                   notes=(*cur.notes, note))  # fmt: skip
 
 
 def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -696,9 +698,5 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         if cur.inherit_next and nxt.scale is None:
             out[i] = replace(cur, unit=nxt.unit)
             continue
-        value = cur.value
-        if cur.scale is None and nxt.scale is not None and value is not None:
-            value = value * nxt.scale
-        out[i] = replace(cur, unit=nxt.unit, value=value, scale=cur.scale or nxt.scale,
-                         notes=(*cur.notes, "list"))  # fmt: skip
+        out[i] = _in_unit_of(cur, nxt, "list")
     return out

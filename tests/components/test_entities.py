@@ -501,7 +501,7 @@ def test_one_word_without_a_surname_ending_is_no_person(extract, text, word):
     "text,word",
     [
         ("Zhumabekov said the works were late.", "Zhumabekov"),
-        ("\"We will finish in May,\" Rahimzoda said.", "Rahimzoda"),
+        ('"We will finish in May," Rahimzoda said.', "Rahimzoda"),
     ],
 )
 def test_one_word_surnames_stay_persons(extract, text, word):

@@ -556,9 +556,7 @@ def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
             yield done[i]
 
 
-def _counts_another_thing(
-    span: Span, done: dict[int, Span], rule: str | None, unit: str
-) -> bool:
+def _counts_another_thing(span: Span, done: dict[int, Span], rule: str | None, unit: str) -> bool:
     """The amount names its own counted noun, and the nearest earlier amount of its
     sentence counts something else: "1 380 households (about 6 900 people)" restates the
     households in people, which it measures."""
