@@ -427,6 +427,14 @@ from extractor.rules.indicators import (
          "budget_revenue", "sentence:tax revenue"),
         ("volume", "%", "Industrial output, except for mining, grew to 104.1% of the level of 2020.",
          "industrial_output", "sentence:industrial output"),
+        # money paid to contractors is spent, not collected ("paid" alone is a weak cue of
+        # revenue: "taxes paid")
+        (None, "KGS", "As of 1 November, 318 million som has been paid to the contractor.",
+         "budget_spending", "sentence:contractor"),
+        ("payment", "RUB", "As of 1 July, contractors had been paid 2.41 billion rubles.",
+         "budget_spending", "sentence:contractor"),
+        (None, "KZT", "Companies of the region paid 41 billion tenge in taxes.", "budget_revenue",
+         "sentence:paid"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
