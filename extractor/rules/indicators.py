@@ -528,6 +528,14 @@ class IndicatorClassifier:
                 return Decision(cue.indicator.id, f"sentence:{cue.text}")
         if weak is not None:
             return weak
+        money = bool(unit and is_currency(unit.split("/")[0]))
+        if money and sentence and at is not None:
+            # "The largest is the water pipeline in Priozersk worth 4,6 bn tenge": money its
+            # own clause puts on a public object is its cost, whatever the sentence before
+            # said of projects
+            on = self._money_on(sentence, at)
+            if on.indicator is not None:
+                return on
         if before:
             cue = self._best(self.cues_in(words_of(before)), unit, len(before), context)
             if cue is not None:
@@ -542,8 +550,6 @@ class IndicatorClassifier:
             ]
             if len(fits) == 1:
                 return Decision(fits[0], f"only:{unit}")
-        if sentence and at is not None and unit and is_currency(unit.split("/")[0]):
-            return self._money_on(sentence, at)
         return Decision(None)
 
     def _money_on(self, sentence: str, at: int) -> Decision:

@@ -563,3 +563,27 @@ def test_money_for_a_public_object(measured, sentence, expected, rule):
     at = sentence.rindex("1")
     decision = default_classifier().classify(measured, unit, sentence, at)
     assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "measured,sentence,before,expected,rule",
+    [
+        # money its own clause puts on a public object is the object's cost (spending),
+        # whatever the sentence before says of projects
+        ("water pipeline", "The largest is the water pipeline in Priozersk worth 4,1 bn tenge.",
+         "That is 46 investment projects.", "budget_spending", "clause:pipeline (money for it)"),
+        (None, "About 1.9 trillion tenge will be needed for this.",
+         "The national project provides for another 400 investment projects.", "budget_spending",
+         "clause:needed (money for it)"),
+        # with no public object in its clause, the sentence before still speaks
+        ("total", "The total was 2,1 bn tenge.", "That is 46 investment projects.", "investment",
+         "before:project"),
+    ],
+)  # fmt: skip
+def test_money_on_a_public_object_before_the_sentence_before(
+    measured, sentence, before, expected, rule
+):
+    decision = default_classifier().classify(
+        measured, "KZT", sentence, sentence.rindex("1"), before=before
+    )
+    assert (decision.indicator, decision.rule) == (expected, rule)
