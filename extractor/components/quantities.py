@@ -25,7 +25,14 @@ from ..rules.quantex import (
 )
 from ..rules.questions import question_answered
 from ..rules.rx import WS_START, rx
-from ..rules.tables import caption_cell, label_head, table_cell, year_row
+from ..rules.tables import (
+    bracket_percent,
+    caption_cell,
+    item_unit,
+    label_head,
+    table_cell,
+    year_row,
+)
 from ..rules.timex import COMPARED_TO
 from ..rules.units import UnitLexicon, load_lexicon, rate_code
 from ..rules.votes import is_vote_tally, voters
@@ -92,6 +99,9 @@ _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _GAPPED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:and\s+)?$")
 _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
+# What ends a list item's figure: a bracket, a separator or the line's end, not a word
+# ("Almaty, city: 7 districts" counts districts).
+_ITEM_FIGURE_END = re.compile(r"[ \t]*+(?:[(;,.–—]|$|\n)")
 _PER_CAPITA = re.compile(r"(?i)\bper\s+(?:capita|person|head\s+of\s+population)\b")
 _PARTITIVE_AFTER = re.compile(r"(?i)" + WS_START + r"\s+of\s+(?:them|which|these|those|whom)\b")
 _MAX_NOUN_DISTANCE = 6
@@ -481,14 +491,21 @@ class QuantityRecognizer:
         """A bare number in a cell of a table flattened to text takes the unit its row's
         label gives after a comma, scale words included ("Gross domestic product, bln
         tenge | 2022: 103 765,5" -> 103,765.5 billion KZT), or its cell's own ("growth,
-        %: 105,1" -> 105.1 %)."""
+        %: 105,1" -> 105.1 %); so does the figure of a list item ("– coal, thousand tons:
+        6 284,3 (101,9)"), and the figure in brackets after it is a percentage where a
+        caption above says so."""
         cell = table_cell(text, cand.start)
-        found = cell.unit_phrase(cand.start) if cell is not None else None
-        unit = self._unit_phrase(found[0]) if found else None
+        if cell is not None:
+            found = cell.unit_phrase(cand.start)
+            unit = self._unit_phrase(found[0]) if found else None
+        elif cand.scale is None and bracket_percent(text, cand.start, cand.end):
+            return replace(cand, unit="%")
+        else:
+            unit = self._item_unit(text, cand) if cand.scale is None else None
         if unit is None:
             return None
         code, factor = unit
-        if not found[1] and _PER_CAPITA.search(cell.label) and "/" not in code:
+        if cell is not None and not found[1] and _PER_CAPITA.search(cell.label) and "/" not in code:
             code += "/person"  # "GDP per capita, thous. tenge"
 
         def scaled(value: Decimal | None) -> Decimal | None:
@@ -497,6 +514,18 @@ class QuantityRecognizer:
         return replace(
             cand, unit=code, value=scaled(cand.value), low=scaled(cand.low), high=scaled(cand.high)
         )
+
+    def _item_unit(self, text: str, cand: Candidate) -> tuple[str, Decimal] | None:
+        """The unit and scale a list item's unit words give its figure; not a figure in
+        brackets or one a word follows ("Almaty, city: 7 districts"), nor a singular
+        counted noun ("Almaty, city: 7")."""
+        if text[cand.start - 1 : cand.start] == "(" or not _ITEM_FIGURE_END.match(text, cand.end):
+            return None
+        item = item_unit(text, cand.start)
+        unit = self._unit_phrase(item[1]) if item else None
+        if unit is None or (self.lexicon.kind_of(unit[0]) == "count" and not item[1].endswith("s")):
+            return None
+        return unit
 
     def _unit_phrase(self, phrase: str) -> tuple[str, Decimal] | None:
         """The unit and scale a table's unit phrase gives one ("bln tenge" -> KZT, 1e9;

@@ -204,3 +204,42 @@ def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
                 return start + a, start + b
         end = start - 1
     return None
+
+
+# A list item that names its unit after its label and a comma, its figure after a colon:
+# "– electricity, million kWh: 4 112,6", "coal, thousand tons: 6 284,3 (101,9);". The
+# label starts the line or follows a dash, a semicolon or the bracket of the item before.
+_ITEM_UNIT = re.compile(
+    r"(?:^|[–—•;]|\)\s)[ \t]*+(?P<label>[^–—•;:()|\t\n,]{2,60}+),[ \t]*+"
+    r"(?P<unit>[^,:;()|\t\n]{1,25}?)[ \t]*+:[ \t]*+$"
+)
+# The item's figure before a bracket: "6 284,3 (" (the bracket's figure is of that item).
+_FIGURE_BEFORE_BRACKET = re.compile(r"\d[\d \u00a0.,]*+[ \t]*+\($")
+# A caption that says what bare figures in brackets are: "(in brackets: in percent of
+# January 2011)", "in brackets – in % to the same period".
+_BRACKETS_PERCENT = re.compile(
+    r"(?i)\bin\s+brackets\s*+[:–—-]?\s*+(?:in\s+)?(?:percent|per\s+cent|%)"
+)
+ITEM_CHARS = 90
+
+
+def item_unit(text: str, pos: int) -> tuple[str, str] | None:
+    """The label and the unit words a list item gives its figure at ``pos`` ("– coal,
+    thousand tons: 6 284,3" -> ("coal", "thousand tons")); for a figure in brackets after
+    the item's own, the item's. None elsewhere."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    figure = _FIGURE_BEFORE_BRACKET.search(text, max(line_start, pos - 30), pos)
+    if figure is not None:
+        pos = figure.start()
+    found = _ITEM_UNIT.search(text, max(line_start, pos - ITEM_CHARS), pos)
+    return (found["label"].strip(), found["unit"]) if found else None
+
+
+def bracket_percent(text: str, start: int, end: int, reach: int = 600) -> bool:
+    """A bare figure in brackets after a list item's figure, where a caption above says
+    the brackets hold percentages ("(in brackets: in percent of January 2011)")."""
+    if not (text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"):
+        return False
+    if item_unit(text, start) is None:
+        return False
+    return bool(_BRACKETS_PERCENT.search(text, max(0, start - reach), start))

@@ -185,6 +185,33 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "31,2 billion tenge",
             "repair",
         ),
+        # money "in" a noun is of that noun ("in subsidies"), but not of a sum, of prices
+        # or of the vehicle a fare is paid in
+        ("The ministry paid out KZT 134 bln in subsidies to farmers.", "KZT 134 bln", "subsidy"),
+        (
+            "The project, worth $52.4 million in total, will create 310 jobs.",
+            "$52.4 million",
+            "project",
+        ),
+        (
+            "Gross agricultural output amounted to 25.8 billion somoni in current prices.",
+            "25.8 billion somoni",
+            "Gross agricultural output",
+        ),
+        ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # "X accounted for A, Y for B": a later item with its verb left out is of its label
+        (
+            "Of this volume, beef accounted for 518 thousand tons, mutton for 179,4 thousand,"
+            " horse meat for 143,2 thousand and poultry meat for 228 thousand tons.",
+            "143,2 thousand",
+            "horse meat",
+        ),
+        (
+            "Crop production accounted for 55,4% of gross output, livestock for 42,6%,"
+            " and forestry and fisheries for 2,0%.",
+            "2,0%",
+            "fishery",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

@@ -130,3 +130,49 @@ def test_rows_of_figures_under_a_caption(extract, nth, span, value, unit, measur
 def test_a_caption_needs_rows_of_figures_only():
     text = "Financing of the programme, million somoni:\nIn 2017 it was 214,0 and more.\n"
     assert caption_cell(text, text.index("214,0")) is None
+
+
+ITEMS = (
+    "Output of main products in January 2012 (in brackets: in percent of January 2011):"
+    " – electricity, million kWh: 4 112,6 (103,4) – heat energy, thousand Gcal: 2 045,0 (98,9)"
+    " – coal, thousand tons: 6 284,3 (101,9); – petroleum products, thousand tons: 402,1 (96,4)"
+)
+NO_CAPTION = (
+    "Main products: – coal, thousand tons: 6 284,3 (101,9); – ferroalloys, thousand tons: 98,7"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value", "unit", "measured"),
+    [
+        # a list item's unit words after its label and a comma, its figure after a colon
+        (ITEMS, "4 112,6", 4_112_600_000, "kWh", "electricity"),
+        (ITEMS, "2 045,0", 2_045_000, "Gcal", "energy"),
+        (ITEMS, "6 284,3", 6_284_300, "t", "coal"),
+        (ITEMS, "402,1", 402_100, "t", "product"),
+        # the figure in brackets after it is a percentage, as the caption above says
+        (ITEMS, "103,4", 103.4, "%", "electricity"),
+        (ITEMS, "96,4", 96.4, "%", "product"),
+        (NO_CAPTION, "98,7", 98_700, "t", "ferroalloy"),
+    ],
+)
+def test_a_figure_of_a_list_item_with_its_unit(extract, text, amount, value, unit, measured):
+    found = {r["text"]: r for r in extract(text, "2012-02-14") if r["label"] == "QUANTITY"}
+    assert amount in found, sorted(found)
+    rec = found[amount]
+    assert (rec["value"], rec["unit"], rec["measured"]) == (pytest.approx(value), unit, measured)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (NO_CAPTION, "101,9"),  # no caption says what the brackets hold: no unit, no amount
+        ("Almaty, city: 7 districts were visited.", None),  # a place is no unit
+    ],
+)
+def test_no_unit_without_a_unit_phrase_or_caption(extract, text, amount):
+    found = {r["text"]: r for r in extract(text, "2012-02-14") if r["label"] == "QUANTITY"}
+    if amount is not None:
+        assert amount not in found, found[amount]
+    else:
+        assert all(r["unit"] != "city" for r in found.values()), found

@@ -14,7 +14,7 @@ from ...rules.indicators import fold_word
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import caption_cell, label_head, table_cell, year_row
+from ...rules.tables import caption_cell, item_unit, label_head, table_cell, year_row
 from ...rules.units import YIELD_UNITS, load_lexicon
 from ...rules.votes import speaking_time
 from ..context import doc_text
@@ -470,6 +470,19 @@ def _label_owner(ctx: FactContext, word: Token) -> Token | None:
 _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 
 
+# ", mutton for 179,4 thousand", "and forestry and fisheries for 191,5 bln": a label and
+# "for" after a comma, a semicolon or "and", the verb ("accounted") left out.
+_GAPPED_FOR = rx(
+    r"(?:,|;|\band)\s+(?:and\s+)?(?P<np>[^,;:()\d]{2,60}?)\s+for\s+"
+    r"(?:about\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+|another\s+)?$"
+)
+# What money "in" a noun is not of: a sum ("$52.4 million in total"), prices ("25.8 billion
+# somoni in current prices") and the vehicles a fare is paid in ("8 soms in buses").
+_NOT_MONEY_IN = frozenset(
+    "total all sum price prices bus buses minibus trolleybus tram metro train taxi".split()
+)
+
+
 # "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
 _BULLET = rx(BULLET)
 _PLACE_ITEM = rx(r"(?m)^[ \t]*" + BULLET + r"[ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
@@ -789,6 +802,8 @@ def _measured(
             head = label_head(row[0])  # "– investments in fixed capital, bln tenge: 2019 – ..."
         if head is None and (caption := caption_cell(ctx.text, span.start_char)) is not None:
             head = label_head(caption.label)  # "Financing of the programme, mln somoni:\n2017: ..."
+        if head is None and (item := item_unit(ctx.text, span.start_char)) is not None:
+            head = label_head(item[0])  # "– coal, thousand tons: 6 284,3 (101,9)"
         if head:
             return fold_word(head), "measured.table_row"
     # A multiplier that is the verb itself ("Industrial output has tripled") measures the
@@ -931,6 +946,15 @@ def _measured(
             )
         )
     ):
+        # "beef accounted for 518 thousand tons, mutton for 179,4 thousand": a later item
+        # with its verb left out is the share of its own label
+        gap = _GAPPED_FOR.search(
+            doc_text(doc), max(head_verb.idx, span.start_char - 80), span.start_char
+        )
+        if gap is not None:
+            label = doc.char_span(gap.start("np"), gap.end("np"), alignment_mode="contract")
+            if label is not None and _noun_ok(ctx, label.root):
+                return _phrase(ctx, label.root), "measured.share_of_subject"
         subj = _subject(ctx, head_verb)
         if _noun_ok(ctx, subj):
             return _phrase(ctx, subj), "measured.share_of_subject"
@@ -1050,7 +1074,12 @@ def _measured(
     ):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         # ("$71.2 million in the same period of last year" says when)
-        if _noun_ok(ctx, obj) and obj.i <= nxt.i + 3 and obj.i not in ctx.timed:
+        if (
+            _noun_ok(ctx, obj)
+            and obj.i <= nxt.i + 3
+            and obj.i not in ctx.timed
+            and obj.lemma_.lower() not in _NOT_MONEY_IN
+        ):
             return _phrase(ctx, obj), "measured.money_in"
     per = unit.split("/")[1] if "/" in unit else None
     # Money per litre, ton, kWh (not per month or per family) is a price.

@@ -11,6 +11,7 @@ import regex as re
 from spacy.tokens import Doc, Span, Token
 
 from ...rules.intervals import ByStart
+from ...rules.lists import list_header_colon
 from ...rules.periods import iso_cmp
 from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
@@ -411,6 +412,22 @@ def _in_as_of_bulletin(a: Amount) -> bool:
     if "/" in unit and unit not in YIELD_UNITS:
         return False
     return a.governing is None or not _same_clause(a.span, a.governing)
+
+
+@period_rule("period.list_header")
+def _list_header_time(a: Amount) -> Period | None:
+    """ "The 2013 road programme of the city includes:\n– capital repair of 23 streets;": an
+    item of a list with no time of its own takes the one time of its header's sentence."""
+    text = a.ctx.text
+    colon = list_header_colon(text, a.span.start_char)
+    if colon is None:
+        return None
+    header = a.span.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if header is None:
+        return None
+    sent = header[0].sent
+    times = a.ctx.times.between(sent.start_char, colon)
+    return _period_of(times[0]) if len(times) == 1 else None
 
 
 @period_rule("period.as_of_frame")

@@ -1,0 +1,44 @@
+"""Lists in text: bulleted items, each on a line of its own, under a header line that ends
+in a colon.
+
+    The 2013 road programme of the city includes:
+    – capital repair of 23 streets with a length of 41,2 km;
+    – current repair of 44,8 km of streets and roads;
+
+Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from .rx import BULLET, rx
+
+_ITEM_START = rx(r"[ \t]*+" + BULLET + r"[ \t]")
+# How many items a header may stand above, and how long a line of the list may be.
+MAX_ITEMS = 60
+MAX_LINE = 500
+
+
+def list_header_colon(text: str, pos: int) -> int | None:
+    """The offset of the colon that ends the header of the list whose item holds ``pos``:
+    the item's line starts with a bullet, every line between it and the header is an item
+    too, and the header is the nearest line above them that ends in a colon. None when
+    ``pos`` is on no such item."""
+    newline = text.rfind("\n", max(0, pos - MAX_LINE), pos)
+    if newline < 0:
+        return None
+    if not _ITEM_START.match(text, newline + 1):
+        return None
+    end = newline
+    for _ in range(MAX_ITEMS):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", max(0, end - MAX_LINE), end) + 1
+        if start == 0 and end > MAX_LINE:
+            return None  # a line too long for a list's header or item
+        line = text[start:end].rstrip()
+        if line.endswith(":"):
+            return start + len(line) - 1
+        if not _ITEM_START.match(line):
+            return None  # not a run of items under one header
+        end = start - 1
+    return None
