@@ -378,6 +378,26 @@ _NAMES_WITH_YEARS = frozenset(("LAW", "EVENT", "ORG", "FAC"))
 _YEARS = re.compile(YEAR + r"(?:\s*[-–—]\s*(?:" + YEAR + r"|\d\d))?")
 
 
+# "the State Programme of Industrial and Innovative Development for 2020-2025": the years a
+# programme's or a law's title ends with are part of its name
+_TITLE_YEARS = re.compile(
+    r"[ \t]+for[ \t]+(?:the[ \t]+period[ \t]+)?(?:up[ \t]+to[ \t]+|until[ \t]+)?"
+    + YEAR
+    + r"(?:[ \t]*[-–—][ \t]*"
+    + YEAR
+    + r")?(?!\d)"
+)
+
+
+def _with_its_years(text: str, record: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A LAW record with the years its title ends with ("... Development for 2020-2025")."""
+    start, end, label = record
+    if label != "LAW":
+        return record
+    years = _TITLE_YEARS.match(text, end)
+    return (start, years.end(), label) if years else record
+
+
 class EntityRefiner:
     """Correct the model's entities with gazetteers and rules; write ``extractor_entities``."""
 
@@ -437,6 +457,7 @@ class EntityRefiner:
         records = _coordinated_places(
             text, _bodies_of_bodies(text, self._propagate(text, self._resolve(text, found, doc)))
         )
+        records = [_with_its_years(text, r) for r in records]
         # "Bozaigyr was not connected", "Novatek", "Hereford": one word the model alone
         # called a person, with no surname's ending, is a village, a company or a breed
         by_rule = {(f[0], f[1]) for f in found if f[3] != "ner"}

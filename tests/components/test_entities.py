@@ -690,3 +690,28 @@ def test_a_title_of_a_country_names_no_person(extract, text, place):
     records = extract(text)
     assert place in spans(records, "GPE")
     assert place not in spans(records, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the years a programme's or a law's title ends with are part of its name, no time
+        (
+            "It is part of the State Programme of Industrial and Innovative Development for 2020-2025.",
+            "State Programme of Industrial and Innovative Development for 2020-2025",
+        ),
+        (
+            "The Concept for the Development of Tourism in the Republic of Uzbekistan for 2019-2025 was adopted.",
+            "Concept for the Development of Tourism in the Republic of Uzbekistan for 2019-2025",
+        ),
+        (
+            "the National Development Strategy of the Republic of Tajikistan for the period up to 2030 sets goals.",
+            "National Development Strategy of the Republic of Tajikistan for the period up to 2030",
+        ),
+    ],
+)
+def test_a_title_keeps_its_years(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "LAW")
+    years = expected.rsplit(" ", 1)[-1]
+    assert not any(years in r["text"] for r in records if r["label"] == "TIME")
