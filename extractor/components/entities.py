@@ -366,9 +366,12 @@ _LEGAL_FORMS = frozenset(("LLP", "LLC", "JSC", "OJSC", "CJSC", "PJSC", "PLC", "L
 
 
 def _without_legal_form(name: str) -> str:
-    """The name without the legal form that ends it, or the name itself."""
+    """The name without the legal form that ends or opens it, or the name itself."""
     parts = name.rsplit(None, 1)
-    return parts[0] if len(parts) == 2 and parts[1] in _LEGAL_FORMS else name
+    if len(parts) == 2 and parts[1] in _LEGAL_FORMS:
+        return parts[0]
+    parts = name.split(None, 1)
+    return parts[1] if len(parts) == 2 and parts[0] in _LEGAL_FORMS else name
 
 
 # Names that may hold a year ("Nurly Zhol 2020-2025", "EXPO-2017", "Kazakhstan-2050")

@@ -557,6 +557,13 @@ def test_one_word_after_in_and_local_units_are_places(extract, text, expected):
             "Sukhar Republican State Enterprise",
         ),
         ("The Kazakh company Qazaq Freight LLP and Aktobe airport agreed.", "Qazaq Freight LLP"),
+        # the form before an unquoted name; the bare name is the company on its next mentions
+        ("PJSC Volgapolimer opened a plant in Zavolzhye.", "PJSC Volgapolimer"),
+        (
+            "PJSC Volgapolimer opened a plant. Volgapolimer invested 4.1 billion rubles.",
+            "Volgapolimer",
+        ),
+        ("The plant of LLC Agrotech Invest was launched.", "LLC Agrotech Invest"),
     ],
 )
 def test_companies_with_legal_forms(extract, text, expected):
