@@ -1020,8 +1020,8 @@ def _next_noun(token: Token) -> Token | None:
 
 # The residents of an economic zone or industrial park are companies, not people.
 _ZONE = re.compile(
-    r"(?i)\b(?:economic\s+zone|industrial\s+(?:park|zone)|technopark|techno-park|SEZ|FEZ|"
-    r"free\s+zone|IT\s+park|park)\b"
+    r"(?i)\b(?:economic\s+zones?|industrial\s+(?:parks?|zones?)|technoparks?|techno-parks?|SEZs?|"
+    r"FEZs?|free\s+zones?|IT\s+parks?|parks?)\b"
 )
 
 

@@ -166,6 +166,8 @@ def test_a_range_has_low_and_high(extract):
         ("In the Namangan free economic zone, 7 new residents began production.", "7 new residents", 7,
          "resident"),
         ("In industrial park Kalmanka 5 residents started work.", "5 residents", 5, "resident"),
+        ("The region's 9 industrial parks now have 117 residents.", "117 residents", 117, "resident"),
+        ("Two parks in the region have 23 residents.", "23 residents", 23, "resident"),
         # a verb the tagger read as a noun is not what a part counts; a verbless part's noun is
         ("The country has 1 180 breeding farms, of which 712 specialise in beef cattle.", "712", 712, "farm"),
         ("There are 300 clinics, of which 120 work around the clock.", "120", 120, "clinic"),
