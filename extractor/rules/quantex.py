@@ -464,11 +464,17 @@ def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candi
     return _inherit_in_contrasts(text, _inherit_in_lists(text, _with_multiplier_words(text, out)))
 
 
-# A multiplier written as a word: "has tripled", "doubled", "grew almost threefold".
+# A multiplier written as a word: "has tripled", "doubled", "grew almost threefold", "we
+# intend to double the revenue", "almost doubling in three years".
 # "twice" only where it compares ("twice as many as in 2019", "still twice the level of",
 # "grew twice"), not where it counts ("twice a year", "met twice").
 _MULTIPLIER_WORD = rx(
-    r"(?i)(?<![\p{L}-])(?:(?P<verb>doubled|tripled|quadrupled)|(?P<n>two|three|four|five|six|"
+    r"(?i)(?<![\p{L}-])(?:(?P<verb>doubled|tripled|quadrupled|doubling|tripling)"
+    # "we intend to double the revenue", "must double investment", "double the volume of 2022"
+    r"|(?<=\b(?:to|will|would|shall|should|must|can|could)\s+(?:almost\s+|nearly\s+|at\s+least\s+)?)"
+    r"(?P<verb>double|triple|quadruple)"
+    r"|(?P<verb>double|triple)(?=\s+(?:the|its|their|that)\s)"
+    r"|(?P<n>two|three|four|five|six|"
     r"seven|eight|nine|ten)[-\s]?fold"
     r"|(?P<verb>twice|thrice)(?=\s+(?:as|the|more|higher|lower|less|fewer|larger|bigger|"
     r"smaller|faster|over)\b)"
@@ -476,7 +482,10 @@ _MULTIPLIER_WORD = rx(
     r"|multiplied)\s+(?:almost\s+|nearly\s+|more\s+than\s+|about\s+)?)(?P<verb>twice|thrice)"
     r")(?![\p{L}-])"
 )
-_VERB_TIMES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "twice": 2, "thrice": 3}
+_VERB_TIMES = {
+    "doubled": 2, "tripled": 3, "quadrupled": 4, "twice": 2, "thrice": 3, "doubling": 2,
+    "tripling": 3, "double": 2, "triple": 3, "quadruple": 4,
+}  # fmt: skip
 _FOLD_TIMES = {
     w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)
 }

@@ -39,6 +39,8 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         # the one unit a price, a wage or a cost is of
         "The price of one loaf is rising.", "The average wage of one worker is rising.",
         "The cost of one school place has risen.", "One hectare of orchard costs more.",
+        # "double" that multiplies nothing
+        "He works a double shift.", "There is double taxation.", "We double-checked the figures.",
     ],
 )  # fmt: skip
 def test_not_quantities(extract, sentence):
@@ -193,6 +195,11 @@ def test_a_range_has_low_and_high(extract):
         ("The number of flights doubled.", "doubled", 2, "x"),
         ("The number of such companies has grown almost threefold.", "threefold", 3, "x"),
         ("Exports grew five-fold in a decade.", "five-fold", 5, "x"),
+        # a multiplier verb ahead ("to double", "must double"), "doubling", "double the"
+        ("By 2024 we intend to double the revenue of the group.", "double", 2, "x"),
+        ("By 2030 the region must double investment.", "double", 2, "x"),
+        ("Transit reached 1.2m TEU, almost doubling in three years.", "doubling", 2, "x"),
+        ("Output should reach 4 bn kWh, double the volume of 2022.", "double", 2, "x"),
         # a part of a whole whose noun has adjectives before it
         ("In 214 of the repaired buildings the works were accepted without checks.", "214", 214, "building"),
         ("Two of the rural clinics were closed.", "Two", 2, "clinic"),

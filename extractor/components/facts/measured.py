@@ -809,9 +809,11 @@ def _measured(
     # A multiplier that is the verb itself ("Industrial output has tripled") measures the
     # verb's subject.
     if on("measured.multiplier_verb") and len(span) == 1 and span[0].pos_ in ("VERB", "AUX"):
-        subj = _subject(ctx, span[0])
-        if _noun_ok(ctx, subj):
-            return _phrase(ctx, subj), "measured.multiplier_verb"
+        # "to double the revenue of the group": what it multiplies, else its subject
+        obj = next((c for c in span[0].children if c.dep_ == "dobj"), None)
+        owner = obj if _noun_ok(ctx, obj) else _subject(ctx, span[0])
+        if _noun_ok(ctx, owner):
+            return _phrase(ctx, owner), "measured.multiplier_verb"
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
     if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
         head = next(
