@@ -199,6 +199,13 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Gross agricultural output",
         ),
         ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # a long dashed list label names what it hangs on, not the place or company inside
+        (
+            "The largest of them:\n– a cotton-textile cluster of the Chinese company"
+            ' "Xinjiang Lihua" in Khazarasp district – 62,0 mln. dollars;',
+            "62,0 mln. dollars",
+            "textile cluster",
+        ),
         # "X accounted for A, Y for B": a later item with its verb left out is of its label
         (
             "Of this volume, beef accounted for 518 thousand tons, mutton for 179,4 thousand,"

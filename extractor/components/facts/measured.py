@@ -455,7 +455,12 @@ def _label_owner(ctx: FactContext, word: Token) -> Token | None:
     ):
         token = token.head.head
     if token is not word:
-        return token if _noun_ok(ctx, token) else None
+        if _noun_ok(ctx, token):
+            return token
+        # "– a cotton-textile cluster of the Chinese company "Xinjiang Lihua" in Khazarasp
+        # district – 62,0 mln. dollars": the noun the whole label hangs on
+        root = _label_root(word, start)
+        return root if root is not None and _noun_ok(ctx, root) else None
     if word.tag_ != "VBG" or not word.is_lower:
         return None
     if word.dep_ == "conj" and start <= word.head.i and _noun_ok(ctx, word.head):
@@ -464,6 +469,18 @@ def _label_owner(ctx: FactContext, word: Token) -> Token | None:
         start == 0 or "\n" in doc[start - 1].text_with_ws or _BULLET.match(doc[start - 1].text)
     )
     return word if at_line_start else None
+
+
+def _label_root(word: Token, start: int) -> Token | None:
+    """The common noun a list label from ``start`` to ``word`` hangs on: its one token
+    whose head lies outside it; None when that is no lower-case noun."""
+    roots = [
+        t for t in word.doc[start : word.i + 1] if not (start <= t.head.i <= word.i) or t.head == t
+    ]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    return root if root.pos_ == "NOUN" and root.is_lower else None
 
 
 # Units that count without saying what: "412.6 thousand head", "1 641 people", "120 units".
