@@ -251,7 +251,7 @@ from extractor.rules.indicators import (
         ("export", "USD", "Exports of fruit amounted to $1,01 billion.", "exports", "measured:export"),
         # goods shipped abroad are exports
         ("primary aluminium", "t", "TALCO shipped 96.1 thousand tonnes of primary aluminium abroad.",
-         "exports", "sentence:abroad"),
+         "exports", "clause:abroad"),
         # people a new plant is to employ are jobs created; people employed are employment
         ("person", "person", "The new plant will employ 321 people.", "jobs_created", "clause:will employ"),
         ("person", "person", "The company plans to employ 141 people.", "jobs_created", "clause:to employ"),
@@ -427,6 +427,11 @@ from extractor.rules.indicators import (
          "budget_revenue", "sentence:tax revenue"),
         ("volume", "%", "Industrial output, except for mining, grew to 104.1% of the level of 2020.",
          "industrial_output", "sentence:industrial output"),
+        # products a statistics release lists are production
+        ("ferroalloy", "t", "– ferroalloys, thousand tons: 98,1", "production", "measured:ferroalloy"),
+        ("refrigerator", "piece", "– household refrigerators and freezers – 1 418,1 thousand pieces",
+         "production", "measured:refrigerator"),
+        (None, "%", "Regions lead with 62,1 percent.", None, None),
         # money paid to contractors is spent, not collected ("paid" alone is a weak cue of
         # revenue: "taxes paid")
         (None, "KGS", "As of 1 November, 318 million som has been paid to the contractor.",
