@@ -199,6 +199,17 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Gross agricultural output",
         ),
         ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # a part named between its cue and its amount
+        (
+            "Tax revenues made up 36.2 billion som, of which value added tax 14.8 billion som.",
+            "14.8 billion som",
+            "tax",
+        ),
+        (
+            "Textile exports reached $2.27 billion, including cotton yarn worth $1.1 billion.",
+            "$1.1 billion",
+            "cotton yarn",
+        ),
         # a long dashed list label names what it hangs on, not the place or company inside
         (
             "The largest of them:\n– a cotton-textile cluster of the Chinese company"

@@ -1679,6 +1679,33 @@ def _dependent_amount(span: Span) -> bool:
     )
 
 
+# "of which value added tax ", "including cotton yarn worth ", "of which projects worth ":
+# a noun phrase after the cue of a part, right before its amount.
+_PART_LABEL = rx(
+    r"(?i)\b(?:of\s+which|including|among\s+them)\s*,?\s+(?P<np>(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)"
+    r"\s+(?:worth\s+|at\s+|[–—]\s+)?(?:about\s+|some\s+|over\s+|almost\s+|nearly\s+)?$"
+)
+
+
+def _part_label(ctx: FactContext, span: Span, before: str) -> Token | None:
+    """The common noun a part names between its cue and its amount, or None."""
+    found = _PART_LABEL.search(before)
+    if found is None:
+        return None
+    offset = span.start_char - len(before)
+    label = span.doc.char_span(offset + found.start("np"), offset + found.end("np"))
+    if label is None:
+        return None
+    head = label[-1]
+    if head.pos_ != "NOUN" or not head.is_lower or head.lemma_.lower() in _NOT_PART_LABELS:
+        return None
+    return head if _noun_ok(ctx, head) else None
+
+
+# Words after a part's cue that say how much or when, not what.
+_NOT_PART_LABELS = frozenset(("amount", "sum", "total", "year", "month", "time", "volume"))
+
+
 def _refer_back_measured(
     ctx: FactContext,
     span: Span,
@@ -1744,6 +1771,11 @@ def _refer_back_measured(
             # "Of these, the share of garments was 41%", "of which grain crops occupy
             # 298 thousand ha": the part the clause names
             return _phrase(ctx, subject), "measured.part_of_whole"
+        label = _part_label(ctx, span, before)
+        if label is not None:
+            # "of which value added tax 14.8 billion som", "including cotton yarn worth
+            # $1.1 billion": the part named between the cue and the amount
+            return _phrase(ctx, label), "measured.part_of_whole"
         return earlier or measured, "measured.part_of_whole"
     if (
         on("measured.fold_change")
