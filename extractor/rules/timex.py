@@ -165,6 +165,21 @@ PATTERNS: list[tuple[str, str]] = [
         + r"))?",
     ),
     (
+        # "April 1 to October 15", "Sept. 1 – Dec. 31, 2024": the agencies' order, month first
+        "day_month_range",
+        r"(?P<mon>"
+        + _MONTH
+        + r")\s+(?P<day>"
+        + _DAY
+        + r")\s*(?:[-–—]|\s(?:to|till|until|through)\s)\s*(?P<mon2>"
+        + _MONTH
+        + r")\s+(?P<day2>"
+        + _DAY
+        + r")(?:,?\s+(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
+    (
         # "4-5 October", "12–14 March 2024": days of one month.
         "day_range",
         r"(?P<day>"
@@ -374,7 +389,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_edge", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+" + _YEAR_REF),
     (
         "same_period",
-        r"(?:the\s+)?(?:same|corresponding|similar)\s+period\s+(?:of\s+)?(?:(?P<yr>"
+        r"(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|quarter|months|half-year"
+        r"|half\s+of\s+the\s+year)\s+(?:of\s+)?(?:(?P<yr>"
         + _Y
         + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",

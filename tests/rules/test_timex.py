@@ -531,6 +531,21 @@ def times(text, date="2020", previous=None):
             "2021-03-03",
             "2021-03-04",
         ),
+        # days of two months, month first
+        (
+            "Khiva received 1.18 million tourists from April 1 to October 15.",
+            "2019-10-22",
+            "April 1 to October 15",
+            "2019-04-01",
+            "2019-10-15",
+        ),
+        (
+            "The fair runs Sept. 1 – Dec. 31, 2024.",
+            "2024-08-01",
+            "Sept. 1 – Dec. 31, 2024",
+            "2024-09-01",
+            "2024-12-31",
+        ),
         # "on the 10th": a day of the document's month; still ahead, the month's before
         ("the committee said on the 10th.", "2018-09-14", "the 10th", "2018-09-10", "2018-09-10"),
         ("the committee said on the 20th.", "2018-09-14", "the 20th", "2018-08-20", "2018-08-20"),
@@ -674,9 +689,26 @@ def test_years_earlier_counts_back_from_the_period_just_named():
     assert found[1] == ("three years earlier", "2019", "2019")
 
 
-def test_same_period_last_year_refers_back():
-    text = "In the first half of 2020 output grew by 5% compared to the same period last year."
-    assert times(text)[-1] == ("the same period last year", "2019-01", "2019-06")
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "In the first half of 2020 output grew by 5% compared to the same period last year.",
+            ("the same period last year", "2019-01", "2019-06"),
+        ),
+        # the same quarter, months or half-year: the period just named, a year before
+        (
+            "In the second quarter GDP grew by 6.8%. In the same quarter last year GDP fell.",
+            ("the same quarter last year", "2016-04", "2016-06"),
+        ),
+        (
+            "Occupancy reached 78% in July-August, against 61% in the same months of 2018.",
+            ("the same months of 2018", "2018-07", "2018-08"),
+        ),
+    ],
+)
+def test_same_period_last_year_refers_back(text, expected):
+    assert times(text, "2017-07-19" if "quarter" in text else "2019-10-22")[-1] == expected
 
 
 @pytest.mark.parametrize(
