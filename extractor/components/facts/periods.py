@@ -1100,7 +1100,7 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
     return _nearest(span, candidates), rule
 
 
-_CAUSE_WORDS = r"because\s+of|due\s+to|thanks\s+to|owing\s+to"
+_CAUSE_WORDS = r"because(?:\s+of)?|due\s+to|thanks\s+to|owing\s+to"
 _CAUSE = re.compile(r"(?i)\b(?:" + _CAUSE_WORDS + r")\b")
 # A time inside a cause named before it in its clause: "as a result of the June-July
 # drought", "slowed down by the rains in early September", "after the drought of last
