@@ -169,7 +169,9 @@ def _running_total(doc: Doc, start: int, tense: str) -> bool:
     token = doc[_token_at(doc, start - 4)]  # "for " before the match
     if token.lower_ != "for":
         return False
-    return token.is_sent_start or token.head.pos_ in ("NOUN", "PROPN")
+    # ("According to the minister, for nine months the revenues ...": opening its clause)
+    opens_clause = token.i > 0 and doc[token.i - 1].text in (",", ";", ":")
+    return token.is_sent_start or opens_clause or token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -391,6 +391,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "network-generation"  # "5G base stations", "4G": no grams
     if rx(r"(?i)[ \u00a0-]?kV\b").match(after):
         return "voltage-class"  # "a 110 kV substation", "220-kV lines": a kind of equipment
+    if rx(r"(?i)\.(?:kg|kz|uz|ru|tj|by|com|org|net|info|media|news)\b(?!\.?\d)").match(after):
+        return "web-address"  # "24.kg news agency": a site's name, not 24 kilograms
     if (
         num.plain_int
         and 1 <= num.value <= 31

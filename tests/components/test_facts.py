@@ -199,6 +199,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Gross agricultural output",
         ),
         ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # a gapped item whose label has an "of" phrase
+        (
+            "The land tax brought 148.2 million rubles, the lease of municipal property 61.7 million.",
+            "61.7 million",
+            "lease",
+        ),
         # a part named between its cue and its amount
         (
             "Tax revenues made up 36.2 billion som, of which value added tax 14.8 billion som.",

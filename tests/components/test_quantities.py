@@ -41,6 +41,8 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         "The cost of one school place has risen.", "One hectare of orchard costs more.",
         # "double" that multiplies nothing
         "He works a double shift.", "There is double taxation.", "We double-checked the figures.",
+        # a site's name
+        "QUESTION (24.kg news agency): Good morning.", "The story ran on 24.kz and Kun.uz.",
     ],
 )  # fmt: skip
 def test_not_quantities(extract, sentence):

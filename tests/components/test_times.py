@@ -106,6 +106,8 @@ def test_the_decade_before_any_is_named_is_left_unresolved(extract):
         ("Industrial production for eleven months grew by 2,8 percent.", ("eleven months", "2016-01", "2016-11")),
         ("Revenues of the budget for three months amounted to 19.1 billion rubles.", ("three months", "2016-01", "2016-03")),
         ("For nine months, revenues amounted to 5 billion tenge.", ("nine months", "2016-01", "2016-09")),
+        ("According to the minister, for nine months the revenues were 5 billion tenge.",
+         ("nine months", "2016-01", "2016-09")),
         # an amount of time: after a verb, or not told of the past
         ("The plant was closed for three months last year.", None),
         ("Loans are issued for 6 months at 5 percent.", None),

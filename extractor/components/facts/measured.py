@@ -277,9 +277,22 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     if not verb_read and not _noun_ok(ctx, doc[i]):
         return None
     j = i
-    while j - 1 >= start and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+    while j - 1 >= start and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
         j -= 1
     opener = doc[j - 1].lower_ if j - 1 >= start else None
+    if opener == "of" and j - 2 >= start and doc[j - 2].pos_ == "NOUN":
+        # ", the lease of municipal property 61.7 million": a label with an "of" phrase
+        k = j - 2
+        while k - 1 >= start and doc[k - 1].pos_ in ("NOUN", "ADJ", "DET"):
+            k -= 1
+        label = doc[j - 2]
+        if (
+            k - 1 >= start
+            and doc[k - 1].lower_ in _GAP_OPENERS
+            and _noun_ok(ctx, label)
+            and label.lemma_.lower() not in _PLACE_NOUNS
+        ):
+            return label  # (not "the districts of republican subordination 69 percent")
     # ", and exports by 2.1 times" repeats a verb's change: measured.gapped_coordination's
     if opener in _GAP_OPENERS and not (by and opener in ("and", "while", "whereas")):
         return doc[i]
@@ -492,6 +505,10 @@ _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 _GAPPED_FOR = rx(
     r"(?:,|;|\band)\s+(?:and\s+)?(?P<np>[^,;:()\d]{2,60}?)\s+for\s+"
     r"(?:about\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+|another\s+)?$"
+)
+# Nouns of places, whose figures a gapped clause gives, not what the figures are of.
+_PLACE_NOUNS = frozenset(
+    "district region city village oblast province area town republic country settlement".split()
 )
 # What money "in" a noun is not of: a sum ("$52.4 million in total"), prices ("25.8 billion
 # somoni in current prices") and the vehicles a fare is paid in ("8 soms in buses").
