@@ -1231,3 +1231,33 @@ def test_investment_a_text_calls_foreign(extract, text, span, indicator):
     record = quantity(extract(text), span)
     assert record["indicator"] == indicator
     assert record["indicator_rule"].startswith("foreign:") == (indicator == "foreign_investment")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "period"),
+    [
+        # a plan in a paragraph whose deadline was set before takes it ("is to", "must")
+        (
+            "The programme sets four targets to be reached by 2025. The share of industry in GDP"
+            " is to reach not less than 22 percent.",
+            "22 percent",
+            ("2020-02-27", "2025"),
+        ),
+        (
+            "The programme sets four targets to be reached by 2025. Industrial output must grow"
+            " 2.1 times against 2019.",
+            "2.1 times",
+            ("2020-02-27", "2025"),
+        ),
+        # a past result does not take a deadline named before it
+        (
+            "The programme sets four targets to be reached by 2025. Last year output grew by"
+            " 4.1 percent.",
+            "4.1 percent",
+            ("2019", "2019"),
+        ),
+    ],
+)
+def test_a_plan_takes_the_deadline_its_paragraph_set(extract, text, span, period):
+    record = quantity(extract(text, "2020-02-27"), span)
+    assert (record["time_start"], record["time_end"]) == period

@@ -586,7 +586,9 @@ def _plan_paragraph(a: Amount) -> Period | None:
     period is not over."""
     if a.reports_past or not a.plans:
         return None
-    focus = a.focus()
+    # "The programme sets four targets to be reached by 2025. The share of industry in
+    # GDP is to reach not less than 22 percent": a deadline set before is the plan's too
+    focus = a.focus(keep_deadlines=True)
     return focus if focus is not None and not _ends_before(focus, a.ctx.doc_date) else None
 
 
@@ -853,11 +855,13 @@ def _plans(span: Span) -> bool:
     if verb is None:
         return False
     words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
-    if words & {"will", "shall"}:
-        return True
+    if words & {"will", "shall", "must", "should"}:
+        return True  # (a target: "by 2025 the share must reach at least 15 percent")
     if words & {"is", "are"} and verb.lemma_.lower() in _PROVISION_VERBS:
         return True  # "3.4 billion som is provided for roads": a budget's plan
     head = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    if head is not verb and head.lemma_ == "be" and "to" in words:
+        return True  # "the share is to reach 22 percent", "plants are to be commissioned"
     return head.lemma_.lower() in ("plan", "intend", "expect", "aim")
 
 
@@ -931,6 +935,7 @@ def _paragraph_focus(
     skip_plans: bool = False,
     skip_causes: bool = False,
     skip_bases: bool = False,
+    keep_deadlines: bool = False,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
     ``past_only``, the last one that does not begin after that date)."""
@@ -938,8 +943,10 @@ def _paragraph_focus(
     for t in times.backwards(paragraph, span.start_char):  # the last one that passes
         if skip_bases and _base_time(text, t):
             continue  # "... 1.3 times more than in 2023.", "(6.4 in 2021)": a base of comparison
-        if rx(r"(?i)\bby\s+(?:the\s+)?$").search(text[max(0, t.start_char - 8) : t.start_char]):
-            continue
+        if not keep_deadlines and rx(r"(?i)\bby\s+(?:the\s+)?$").search(
+            text[max(0, t.start_char - 8) : t.start_char]
+        ):
+            continue  # (a deadline is no period of what was done; a plan's it is)
         if skip_now and rx(r"(?i)(?:today|now|this\s+day|currently)").fullmatch(t.text):
             continue
         if skip_plans and tense_of(t.sent.text) == "future":
