@@ -157,7 +157,11 @@ def _respectively(
             if not rules.on("period.respectively"):
                 continue
             for dates in _chains(periods, text):
-                if len(dates) == len(amounts) and dates[0].start > amounts[-1].start:
+                # ("In 2024 and 2025 revenues will be 101.3 and 106.8 billion rubles
+                # respectively": the periods may come first)
+                if len(dates) == len(amounts) and (
+                    dates[0].start > amounts[-1].start or dates[-1].end <= amounts[0].start
+                ):
                     for amount, date in zip(amounts, dates, strict=True):
                         record, period = amount._.extractor, ordered_period(_period_of(date))
                         if record is not None and period is not None:
