@@ -199,6 +199,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Gross agricultural output",
         ),
         ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # an amount set beside a noun by a comma ("now") is of that noun, not of the verb
+        (
+            "The minimum wage, now 42,500 tenge, will be raised to 50 thousand tenge.",
+            "42,500 tenge",
+            "minimum wage",
+        ),
         # a gapped item whose label has an "of" phrase
         (
             "The land tax brought 148.2 million rubles, the lease of municipal property 61.7 million.",

@@ -148,7 +148,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # "In 2024 alone it reached $ 13.4 billion ... In January-March 2025, another $ 3.9
         # bln came in": more of what the amount before measured
         measured, measured_rule = before, "measured.more_of_before"
-    if measured is None and on("measured.apposed_label"):
+    if (
+        measured is None
+        # "The minimum wage, now 42,500 tenge, will be raised": an apposition says more
+        # than the verb of the clause it sits in
+        or (measured_rule == "measured.verb_act" and span.root.dep_ == "appos")
+    ) and on("measured.apposed_label"):
         label = _apposed_label(ctx, span)
         if label is not None:
             # "Tashkent and Samarkand showed the highest growth, 9,2 and 8,7 percent": a
@@ -315,7 +320,9 @@ def _apposed_label(ctx: FactContext, span: Span) -> Token | None:
             if before is not None and before.pos_ == "NOUN" and _noun_ok(ctx, before):
                 return before
             return None
-        if not (token.like_num or token.lower_ in ("and", "or") or token.is_punct):
+        if not (
+            token.like_num or token.lower_ in ("and", "or", "now", "currently") or token.is_punct
+        ):
             return None
         i -= 1
     return None

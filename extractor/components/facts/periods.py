@@ -903,8 +903,8 @@ def _holds_now_here(span: Span) -> bool:
     """ "So far", "currently" in the amount's own clause: next to it, or on its verb."""
     doc = span.doc
     near = doc_text(doc)[max(span.sent.start_char, span.start_char - 30) : span.start_char]
-    if _NOW_NEAR.search(near) or rx(r"(?i)\bthe\s+current\s+$").search(near):
-        return True  # "... will grow from the current 9% to 15%"
+    if _NOW_NEAR.search(near) or rx(r"(?i)\bthe\s+current\s+$|,\s*now\s+$").search(near):
+        return True  # "... will grow from the current 9% to 15%", "The wage, now 42,500 tenge,"
     verb = _clause_verb(span)
     if verb is None:
         return False
