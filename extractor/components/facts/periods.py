@@ -1010,7 +1010,8 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 # Between an amount and the time right after it: "5.4% in 2026", "rose to 21.6% from 18.9%
 # three years earlier", "reached 5 million last year".
-_TIME_RIGHT_AFTER = rx(WS_START + r"\s*(?:(?:in|for)\s+)?")
+# ("3,300 km of them in 2020": a part's own time after "of them")
+_TIME_RIGHT_AFTER = rx(WS_START + r"\s*(?:of\s+(?:them|these|which)\s+)?(?:(?:in|for)\s+)?")
 
 
 def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | None, str | None]:
