@@ -199,6 +199,14 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Gross agricultural output",
         ),
         ("The fare stays at 10 som in buses and 8 som in trolleybuses.", "10 som", "fare"),
+        # an address is no subject; what a verb of consuming counts is consumption
+        (
+            "Thank you. Dear deputies, the installed capacity of the power plants is 24.6"
+            " thousand megawatts today.",
+            "24.6 thousand megawatts",
+            "installed capacity",
+        ),
+        ("Last year the country consumed 115.1 billion kWh.", "115.1 billion kWh", "consumption"),
         # an amount set beside a noun by a comma ("now") is of that noun, not of the verb
         (
             "The minimum wage, now 42,500 tenge, will be raised to 50 thousand tenge.",

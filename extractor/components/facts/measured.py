@@ -22,6 +22,7 @@ from ..entities import load_not_entities
 from ..fact_rules import RuleSet
 from .document import FactContext
 from .syntax import (
+    _ADDRESS_WORDS,
     _CONTAINERS,
     _COPULAR,
     _EVALUATION_BASE,
@@ -677,6 +678,11 @@ def _subject(ctx: FactContext, verb: Token) -> Token | None:
             subj = max([c for c in left if _noun_ok(ctx, c)] or left, key=lambda c: c.i)
         else:
             subj = subjects[0]
+        address = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if address is not None and any(
+            c.dep_ == "amod" and c.lower_ in _ADDRESS_WORDS for c in subj.children
+        ):
+            subj = address  # "Dear deputies, the installed capacity ... is": the apposition
         if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
             return v.head
         clause_before = v.dep_ in ("advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX")

@@ -176,7 +176,14 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
         )
         and token.i not in ctx.named
         and load_lexicon().code_of(token.text) is None
+        # "Dear deputies, the installed capacity is ...": an address, never a subject
+        and not any(c.dep_ == "amod" and c.lower_ in _ADDRESS_WORDS for c in token.children)
     )
+
+
+_ADDRESS_WORDS = frozenset(
+    ("dear", "esteemed", "respected", "honourable", "honorable", "distinguished")
+)
 
 
 def _shared_head(subj: Token) -> Token:
