@@ -715,6 +715,10 @@ def test_a_title_of_a_country_names_no_person(extract, text, place):
             "the National Development Strategy of the Republic of Tajikistan for the period up to 2030 sets goals.",
             "National Development Strategy of the Republic of Tajikistan for the period up to 2030",
         ),
+        (
+            "The Strategic Development Plan of the Republic of Kazakhstan until 2025 was adopted.",
+            "Strategic Development Plan of the Republic of Kazakhstan until 2025",
+        ),
     ],
 )
 def test_a_title_keeps_its_years(extract, text, expected):
@@ -722,3 +726,21 @@ def test_a_title_keeps_its_years(extract, text, expected):
     assert expected in spans(records, "LAW")
     years = expected.rsplit(" ", 1)[-1]
     assert not any(years in r["text"] for r in records if r["label"] == "TIME")
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # a speaker's label with Russian initials of two letters
+        ("Ye. ILYINA: And the indexation?", "PERSON", "Ye. ILYINA"),
+        ("Zh. OMAROVA (deputy): Thank you.", "PERSON", "Zh. OMAROVA"),
+    ],
+)
+def test_speakers_with_two_letter_initials(extract, text, label, expected):
+    assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize("word", ["QUESTION", "JOURNALIST", "ANSWER"])
+def test_transcript_labels_are_no_entities(extract, word):
+    records = extract(f"{word} (Kabar): How many schools will open?")
+    assert not [r for r in records if r["text"] == word and r["label"] != "QUANTITY"]
