@@ -389,9 +389,16 @@ _TITLE_YEARS = re.compile(
 )
 
 
+# "Dunyo news agency", "the 24.kg news agency": the agency's name is the organisation
+_AGENCY_TAIL = re.compile(r"(?<=[\p{Lu}\d][\p{L}\d.-]*)[ \t]+(?:news|information)[ \t]+agency$")
+
+
 def _with_its_years(text: str, record: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A LAW record with the years its title ends with ("... Development for 2020-2025")."""
+    """A LAW record with the years its title ends with ("... Development for 2020-2025");
+    an ORG record without "news agency" after its name."""
     start, end, label = record
+    if label == "ORG" and (tail := _AGENCY_TAIL.search(text, start, end)) is not None:
+        return (start, tail.start(), label)
     if label != "LAW":
         return record
     years = _TITLE_YEARS.match(text, end)

@@ -744,3 +744,14 @@ def test_speakers_with_two_letter_initials(extract, text, label, expected):
 def test_transcript_labels_are_no_entities(extract, word):
     records = extract(f"{word} (Kabar): How many schools will open?")
     assert not [r for r in records if r["text"] == word and r["label"] != "QUANTITY"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("MODERATOR: Questions, please. Dunyo news agency.", "Dunyo"),
+        ("The Kabar news agency reported it.", "Kabar"),
+    ],
+)
+def test_a_news_agency_is_its_name(extract, text, expected):
+    assert spans(extract(text), "ORG") == [expected]
