@@ -755,3 +755,20 @@ def test_transcript_labels_are_no_entities(extract, word):
 )
 def test_a_news_agency_is_its_name(extract, text, expected):
     assert spans(extract(text), "ORG") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a body named by its place and field before its head, with no "of" after
+        ("According to the Bishkek City Education Department, 3,400 children wait.",
+         "Bishkek City Education Department"),
+        ("The Tomsk Regional Road Agency said.", "Tomsk Regional Road Agency"),
+        ("The Karaganda Regional Statistics Department published data.",
+         "Karaganda Regional Statistics Department"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_place_and_field(extract, text, expected):
+    records = extract(text)
+    assert expected in spans(records, "ORG")
+    assert not spans(records, "GPE")
