@@ -384,7 +384,7 @@ _YEARS = re.compile(YEAR + r"(?:\s*[-–—]\s*(?:" + YEAR + r"|\d\d))?")
 # "the State Programme of Industrial and Innovative Development for 2020-2025": the years a
 # programme's or a law's title ends with are part of its name
 _TITLE_YEARS = re.compile(
-    r"[ \t]+(?:for[ \t]+(?:the[ \t]+period[ \t]+)?(?:up[ \t]+to[ \t]+|until[ \t]+)?"
+    WS_START + r"[ \t]+(?:for[ \t]+(?:the[ \t]+period[ \t]+)?(?:up[ \t]+to[ \t]+|until[ \t]+)?"
     r"|until[ \t]+|up[ \t]+to[ \t]+)" + YEAR + r"(?:[ \t]*[-–—][ \t]*" + YEAR + r")?(?!\d)"
 )
 
