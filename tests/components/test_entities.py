@@ -322,6 +322,11 @@ def test_named_programmes_are_law(extract, text, expected):
         ("In Terekti district the Akzhaiyk dairy plant was opened.", "Akzhaiyk dairy plant"),
         ("Fertilizers made at Dehkanabad potash plant rose.", "Dehkanabad potash plant"),
         ("The Rubtsovsk machine-building plant resumed work.", "Rubtsovsk machine-building plant"),
+        # a place and a kind before the head: zones, mines, plants, works
+        ("In the Uychi small industrial zone 12 firms work.", "Uychi small industrial zone"),
+        ("The Angren coal mine produced more coal.", "Angren coal mine"),
+        ("The Shu solar plant was opened.", "Shu solar plant"),
+        ("Pavlodar Cable Works started production.", "Pavlodar Cable Works"),
     ],
 )
 def test_facilities_with_generic_heads(extract, text, expected):
@@ -772,3 +777,17 @@ def test_a_body_named_by_place_and_field(extract, text, expected):
     records = extract(text)
     assert expected in spans(records, "ORG")
     assert not spans(records, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Tajik, Uzbek, Kyrgyz and Russian places the gazetteer names
+        ("Cotton was harvested in Khatlon and Sughd regions.", "Khatlon"),
+        ("Tourists came to Khiva this summer.", "Khiva"),
+        ("The plant in Kyzyl-Kiya was repaired.", "Kyzyl-Kiya"),
+        ("The governor of Lipetsk region met investors.", "Lipetsk"),
+    ],
+)
+def test_places_of_the_region(extract, text, expected):
+    assert any(expected in g for g in spans(extract(text), "GPE"))
