@@ -739,6 +739,8 @@ def test_a_title_keeps_its_years(extract, text, expected):
         # a speaker's label with Russian initials of two letters
         ("Ye. ILYINA: And the indexation?", "PERSON", "Ye. ILYINA"),
         ("Zh. OMAROVA (deputy): Thank you.", "PERSON", "Zh. OMAROVA"),
+        ("ZH. OMAROVA (deputy): Thank you.", "PERSON", "ZH. OMAROVA"),
+        ("YE. BAIMUKHANOV: The plan is met.", "PERSON", "YE. BAIMUKHANOV"),
     ],
 )
 def test_speakers_with_two_letter_initials(extract, text, label, expected):
@@ -791,3 +793,20 @@ def test_a_body_named_by_place_and_field(extract, text, expected):
 )
 def test_places_of_the_region(extract, text, expected):
     assert any(expected in g for g in spans(extract(text), "GPE"))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a road map's name keeps its generic word; programmes the gazetteer names
+        ("Under the Employment Roadmap, 412 people got jobs.", "Employment Roadmap"),
+        (
+            "Projects of the Industrialization Map employ 9 thousand people.",
+            "Industrialization Map",
+        ),
+        ('The family was put on the "Iron notebook" last year.', "Iron notebook"),
+        ("Under the Sybaga programme, farmers bought 12 thousand heifers.", "Sybaga"),
+    ],
+)
+def test_named_programmes_the_gazetteer_knows(extract, text, expected):
+    assert expected in spans(extract(text), "LAW")
