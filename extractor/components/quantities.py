@@ -623,7 +623,9 @@ class QuantityRecognizer:
         )  # "146 sales points", "12 more medical points": places, not a score
         if (lemma in _NOT_COUNTED and not named_point) or not lemma.isalpha():
             return None
-        if lemma == "resident" and _ZONE.search(head.sent.text):
+        if lemma == "resident" and _ZONE.search(
+            doc_text(doc), max(0, head.sent.start_char - 250), head.sent.end_char
+        ):
             return head.idx + len(head.text), lemma  # companies in a zone or park
         return head.idx + len(head.text), _normalise_counted(lemma)
 
@@ -1021,7 +1023,7 @@ def _next_noun(token: Token) -> Token | None:
 # The residents of an economic zone or industrial park are companies, not people.
 _ZONE = re.compile(
     r"(?i)\b(?:economic\s+zones?|industrial\s+(?:parks?|zones?)|technoparks?|techno-parks?|SEZs?|"
-    r"FEZs?|free\s+zones?|IT\s+parks?|parks?)\b"
+    r"FEZs?|free\s+zones?|IT\s+parks?|parks?|the\s+zone|(?:business\s+)?incubators?)\b"
 )
 
 

@@ -172,6 +172,9 @@ def test_a_range_has_low_and_high(extract):
         ("In industrial park Kalmanka 5 residents started work.", "5 residents", 5, "resident"),
         ("The region's 9 industrial parks now have 117 residents.", "117 residents", 117, "resident"),
         ("Two parks in the region have 23 residents.", "23 residents", 23, "resident"),
+        ("Construction of the zone is over. Today the zone has 14 residents.", "14 residents", 14,
+         "resident"),
+        ("In 2022 the business incubator hosted 26 residents.", "26 residents", 26, "resident"),
         # a verb the tagger read as a noun is not what a part counts; a verbless part's noun is
         ("The country has 1 180 breeding farms, of which 712 specialise in beef cattle.", "712", 712, "farm"),
         ("There are 300 clinics, of which 120 work around the clock.", "120", 120, "clinic"),
