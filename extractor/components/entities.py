@@ -394,15 +394,17 @@ _AGENCY_TAIL = re.compile(r"(?<=[\p{Lu}\d][\p{L}\d.-]*)[ \t]+(?:news|information
 
 
 def _with_its_years(text: str, record: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A LAW record with the years its title ends with ("... Development for 2020-2025");
-    an ORG record without "news agency" after its name."""
+    """A LAW record with the years its title ends with ("... Development for 2020-2025")."""
     start, end, label = record
-    if label == "ORG" and (tail := _AGENCY_TAIL.search(text, start, end)) is not None:
-        return (start, tail.start(), label)
-    if label != "LAW":
-        return record
-    years = _TITLE_YEARS.match(text, end)
+    years = _TITLE_YEARS.match(text, end) if label == "LAW" else None
     return (start, years.end(), label) if years else record
+
+
+def _without_agency_word(text: str, record: tuple[int, int, str]) -> tuple[int, int, str]:
+    """An ORG record without "news agency" after its name ("Dunyo news agency")."""
+    start, end, label = record
+    tail = _AGENCY_TAIL.search(text, start, end) if label == "ORG" else None
+    return (start, tail.start(), label) if tail else record
 
 
 class EntityRefiner:
@@ -464,7 +466,7 @@ class EntityRefiner:
         records = _coordinated_places(
             text, _bodies_of_bodies(text, self._propagate(text, self._resolve(text, found, doc)))
         )
-        records = [_with_its_years(text, r) for r in records]
+        records = [_without_agency_word(text, _with_its_years(text, r)) for r in records]
         # "Bozaigyr was not connected", "Novatek", "Hereford": one word the model alone
         # called a person, with no surname's ending, is a village, a company or a breed
         by_rule = {(f[0], f[1]) for f in found if f[3] != "ner"}

@@ -10,6 +10,8 @@ Nothing here imports spaCy.
 
 from __future__ import annotations
 
+from regex import Pattern
+
 from .rx import BULLET, rx
 
 _ITEM_START = rx(r"[ \t]*+" + BULLET + r"[ \t]")
@@ -28,7 +30,13 @@ def list_header_colon(text: str, pos: int) -> int | None:
         return None
     if not _ITEM_START.match(text, newline + 1):
         return None
-    end = newline
+    return header_colon_above(text, newline + 1)
+
+
+def header_colon_above(text: str, line_start: int, item: Pattern = _ITEM_START) -> int | None:
+    """The offset of the colon that ends the nearest line above ``line_start`` ending in
+    one, when every line between is an item (its start matches ``item``); else None."""
+    end = line_start - 1
     for _ in range(MAX_ITEMS):
         if end <= 0:
             return None
@@ -38,7 +46,7 @@ def list_header_colon(text: str, pos: int) -> int | None:
         line = text[start:end].rstrip()
         if line.endswith(":"):
             return start + len(line) - 1
-        if not _ITEM_START.match(line):
+        if not item.match(line):
             return None  # not a run of items under one header
         end = start - 1
     return None

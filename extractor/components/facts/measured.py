@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
+from ...rules.lists import header_colon_above
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
@@ -527,6 +528,7 @@ _NOT_MONEY_IN = frozenset(
 
 # "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
 _BULLET = rx(BULLET)
+_ANY_ITEM = rx(r"[ \t]*+" + BULLET)  # an item's line, whatever follows its bullet
 _PLACE_ITEM = rx(r"(?m)^[ \t]*" + BULLET + r"[ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
 
 
@@ -542,22 +544,10 @@ def _list_header(ctx: FactContext, span: Span) -> Token | None:
     item = _PLACE_ITEM.match(text, line_start, span.start_char)
     if item is None or not ctx.places.between(item.start("label"), span.start_char):
         return None
-    end = line_start - 1
-    for _ in range(60):  # a header within 60 items above
-        if end <= 0:
-            return None
-        start = text.rfind("\n", max(0, end - 500), end) + 1
-        if start == 0 and end > 500:
-            return None  # a line too long for a list's header or item
-        line = text[start:end].strip()
-        if line.endswith(":"):
-            break
-        if not _BULLET.match(line):
-            return None  # not a run of items under one header
-        end = start - 1
-    else:
+    colon_at = header_colon_above(text, line_start, _ANY_ITEM)
+    if colon_at is None:
         return None
-    colon = doc.char_span(end - 1, end, alignment_mode="expand")
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
     if colon is None:
         return None
     sent = colon[0].sent
