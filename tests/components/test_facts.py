@@ -977,6 +977,16 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
         ("Mayor sums up 2019\n\nAs of the end of December 2019, 9 214 unemployed were "
          "registered. Women accounted for 53,2% of them.", "2020-03-01", "53,2%",
          ("2019-12", "2019-12")),
+        # A past verb of speaking reports no past: what it quotes in the present holds now
+        ("Senator Dilorom Fayzieva said that Khiva has only 2 600 hotel beds.", "2019-03-01",
+         "2 600 hotel beds", ("2019-03-01", "2019-03-01")),
+        ("Unemployment in the district is 7.4 percent, the akim noted.", "2021-05-20",
+         "7.4 percent", ("2021-05-20", "2021-05-20")),
+        ("The minister told reporters that 412 villages have no gas.", "2022-10-15",
+         "412 villages", ("2022-10-15", "2022-10-15")),
+        # ... a past event beside the state still makes the sentence a report of the past
+        ("The akimat repaired 30 km of roads, and 61 percent of households have tap water.",
+         "2020-02-21", "61 percent", (None, None)),
         # ... but "already", "now", "still" say today.
         ("From 1 May the tariff for households will rise to 1,37 soms per kWh. Businesses "
          "already pay 3,6 soms.", "2024-01-23", "3,6 soms", ("2024-01-23", "2024-01-23")),
