@@ -161,6 +161,17 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # "Tashkent and Samarkand showed the highest growth, 9,2 and 8,7 percent": a
             # figure set after a comma beside a noun is of that noun.
             measured, measured_rule = _phrase(ctx, label), "measured.apposed_label"
+    if (
+        on("measured.ranked_label")
+        and measured
+        and _RANKED.match(measured)
+        and (label := _apposed_label(ctx, span, colon=True)) is not None
+        and not _RANKED.match(_phrase(ctx, label))
+    ):
+        # "The largest sources are land tax, 6.8 billion, and property tax of individuals,
+        # 2.9 billion": a rank ("the largest source") says where a figure stands, the label
+        # set beside it after a comma or colon says what it is of
+        measured, measured_rule = _phrase(ctx, _label_head(ctx, label)), "measured.ranked_label"
     if measured is None and on("measured.list_header"):
         header = _list_header(ctx, span)
         if header is not None:
@@ -308,16 +319,17 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     return None
 
 
-def _apposed_label(ctx: FactContext, span: Span) -> Token | None:
+def _apposed_label(ctx: FactContext, span: Span, *, colon: bool = False) -> Token | None:
     """The noun an amount is set beside after a comma ("the highest growth, 9,2 and 8,7
-    percent"), over the list's earlier amounts; None when there is none."""
+    percent"), or with ``colon`` after a colon too ("the personal income tax: 4.1
+    billion"), over the list's earlier amounts; None when there is none."""
     doc = span.doc
     i = span.start - 1
     for _ in range(8):  # back over "9,2 and" of a list
         if i < span.sent.start:
             return None
         token = doc[i]
-        if token.text == ",":
+        if token.text == "," or (colon and token.text == ":"):
             before = doc[i - 1] if i - 1 >= span.sent.start else None
             if before is not None and before.pos_ == "NOUN" and _noun_ok(ctx, before):
                 return before
@@ -1419,6 +1431,11 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+# A phrase that names a rank, not a thing: "the largest source", "the main item".
+_RANKED = rx(
+    r"(?i)^(?:the\s+)?(?:largest|biggest|main|principal|major|chief|greatest|smallest|lowest"
+    r"|highest|leading|top)\s+[\p{L}-]+$"
+)
 # "the reconstruction of the X highway": a work whose "of" names the thing worked on
 _WORKS_ON = frozenset(_WORDS["works_on_a_thing"])
 _UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
