@@ -65,12 +65,19 @@ def is_attendance(text: str, start: int, end: int, unit: str | None) -> bool:
 _SPEAKING_UNITS = frozenset(("minute", "min", "second"))
 _FLOOR_BEFORE = re.compile(
     r"(?i)\b(?:you\s+have|(?:is|are)\s+given|has\s+the\s+floor,?|the\s+floor\s+is\s+yours,?"
+    r"|keep\s+(?:the|my|our)\s+(?:report|speech|statement)\s+(?:to|within)"
+    r"|(?:a\s+single|one)\s+question\s+and\s+no\s+more\s+than"
     r"|(?:each|every)\s+(?:deputy|speaker|member)\s+has|gets?)\s+(?:up\s+to\s+)?$"
 )
 _FOR_SPEECH_AFTER = re.compile(
     r"(?i)" + WS_START + r"\s+(?:for\s+(?:the|a|each|his|her|your)\s+(?P<noun>report|speech|"
     r"question|follow-up|answer|statement|presentation|reply|remark)s?\b|please\b|each\b)"
+    r"|" + WS_START + r",\s*please\b"
 )
+# What a chair's words before the minutes name them for: "The report will be given by the
+# Finance Minister. Twenty minutes, please." (the nearest "report" or "question" before)
+_SPEECH_NAMED_BEFORE = re.compile(r"(?i)\b(report|question)s?\b")
+_SPEECH_LOOKBACK = 300
 
 
 def speaking_time(text: str, start: int, end: int, unit: str | None) -> str | None:
@@ -79,8 +86,11 @@ def speaking_time(text: str, start: int, end: int, unit: str | None) -> str | No
     if (unit or "").split("/")[0] not in _SPEAKING_UNITS:
         return None
     after = _FOR_SPEECH_AFTER.match(text, end)
-    if after is not None:
-        return (after.group("noun") or "time").lower()
-    if _FLOOR_BEFORE.search(text, max(0, start - 40), start):
-        return "time"
-    return None
+    if after is not None and after.group("noun"):
+        return after.group("noun").lower()
+    if after is None and not _FLOOR_BEFORE.search(text, max(0, start - 60), start):
+        return None
+    # "The next item is the annual report of the Accounts Chamber ... Fifteen minutes,
+    # please": nothing names what the minutes are for, the chair's words before do
+    named = list(_SPEECH_NAMED_BEFORE.finditer(text, max(0, start - _SPEECH_LOOKBACK), start))
+    return named[-1].group(1).lower() if named else "time"
