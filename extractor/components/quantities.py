@@ -19,7 +19,10 @@ from ..rules.quantex import (
     COUNTED_SYNONYMS,
     UNIT_COST_BEFORE,
     Candidate,
+    corrects,
+    denied_for,
     find_candidates,
+    in_unit_of,
     per_code,
     singular,
 )
@@ -939,6 +942,16 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
         prev = ends.get(before.start()) if before else None
         if prev is not None and prev.unit:
             out.append(replace(cand, unit=prev.unit))
+            continue
+        # "680 doctors, most of them in villages – not 860", "Not 40, but 46 thousand
+        # spindles": a number corrected or denied is in the unit of the amount that
+        # corrects it (a counted noun's unit comes from the parse, so only now)
+        left = next((k for k in reversed(kept) if k.end <= cand.start), None)
+        right = next((k for k in kept if k.start >= cand.end), None)
+        if left is not None and left.unit and not left.is_range and corrects(text, left, cand):
+            out.append(in_unit_of(cand, left, "contrast"))
+        elif right is not None and right.unit and denied_for(text, cand, right):
+            out.append(in_unit_of(cand, right, "contrast"))
     return out
 
 

@@ -413,10 +413,18 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "one-of-the"  # "one of the largest"; "five of them" is an amount
     if _FRACTION_AFTER.match(text, num.end):
         return "fraction"  # "two fifths", "three quarters of the budget": a share in words
+    spelled = text[num.start : num.end].lower()
     if (
-        text[num.start : num.end].lower() == "one" and _ONE_IN_AFTER.match(text, num.end)
-    ) or _ONE_IN_BEFORE.search(before):
-        return "fraction"  # "one in five schools", "one out of three": a share in words
+        (spelled == "one" and _ONE_IN_AFTER.match(text, num.end))
+        or (spelled in _SPELLED_SMALL and _SPELLED_IN_AFTER.match(text, num.end))
+        or _ONE_IN_BEFORE.search(before)
+        or (_SPELLED_IN_BEFORE.search(before) and spelled in _SPELLED_SMALL)
+    ):
+        # "one in five schools", "one out of three", "four out of five schools": a share
+        # in words (in digits, "19 out of 54" counts both)
+        return "fraction"
+    if spelled == "one" and _AS_ONE_SAID.match(text, num.end) and _AS_BEFORE.search(before):
+        return "as-one-said"  # "not 30, as one newspaper wrote": who said it, no count
     if text[num.start : num.end].lower() == "one" and (
         _UNIT_PRICE_BEFORE.search(before) or _UNIT_COST_AFTER.match(text, num.end, num.end + 100)
     ):
@@ -435,6 +443,17 @@ _FRACTION_AFTER = rx(
 _SMALL_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b"
 _ONE_IN_AFTER = rx(r"(?i)" + WS_START + r"\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SMALL_NUMBER)
 _ONE_IN_BEFORE = rx(r"(?i)\bone\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+_SPELLED_SMALL = frozenset("two three four five six seven eight nine ten".split())
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+_SPELLED_IN_AFTER = rx(r"(?i)" + WS_START + r"\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SPELLED)
+_SPELLED_IN_BEFORE = rx(r"(?i)\b" + _SPELLED + r"\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+# "as one newspaper wrote", "as one deputy put it": the one who said it
+_AS_BEFORE = rx(r"(?i)\bas\s+$")
+_AS_ONE_SAID = rx(
+    r"(?i)"
+    + WS_START
+    + r"\s+(?:[\p{L}-]+\s+){1,2}(?:wrote|said|says|writes|reported|claimed|put\s+it)\b"
+)
 _UNIT_PRICE_BEFORE = rx(r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$")
 _UNIT_COST_AFTER = rx(r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b")
 
@@ -656,7 +675,12 @@ _LIST_GAP = re.compile(WS_START + r"\s*(?:,|;|and|or|,\s*and)\s*")
 
 # "the money reached the sites by about 80 percent, not 95.", "the building is 78 percent
 # ready, not 61": a bare number that corrects the amount before it is in its unit.
-_CONTRAST_GAP = rx(r"(?:\s+[\p{L}-]+){0,2},?\s+(?:and\s+|but\s+)?not\s+(?:about\s+|some\s+)?")
+_CONTRAST_GAP = rx(
+    r"(?:\s+[\p{L}-]+){0,2},?\s+(?:and\s+|but\s+)?not\s+(?:about\s+|some\s+)?"
+    # "38 kilometers of heating networks this year – not 30", "680 doctors, most of them
+    # in villages – not 860", "14 people left – no, 11": a correction set off by a dash
+    r"|(?:,?\s+[\p{L}-]+){0,7}\s+[–—]\s+(?:not|no,)\s+(?:about\s+|some\s+)?"
+)
 _CONTRAST_END = rx(r"\s*(?:[.;!?)]|,\s|\s+as\s|$)")
 
 
@@ -667,16 +691,39 @@ def _inherit_in_contrasts(text: str, cands: list[Candidate]) -> list[Candidate]:
         prev, cur = out[i - 1], out[i]
         if cur.unit is not None or prev.unit is None or prev.is_range:
             continue
-        if not (
-            _CONTRAST_GAP.fullmatch(text, prev.end, cur.start)
-            and _CONTRAST_END.match(text, cur.end)
-        ):
+        if corrects(text, prev, cur):
+            out[i] = in_unit_of(cur, prev, "contrast")
+    for i in range(len(out) - 1):
+        cur, nxt = out[i], out[i + 1]
+        if cur.unit is not None or nxt.unit is None or nxt.is_range:
             continue
-        out[i] = _in_unit_of(cur, prev, "contrast")
+        if denied_for(text, cur, nxt):
+            out[i] = in_unit_of(cur, nxt, "contrast")
     return out
 
 
-def _in_unit_of(cur: Candidate, donor: Candidate, note: str) -> Candidate:
+def corrects(text: str, prev: Candidate, cur: Candidate) -> bool:
+    """Whether the bare number ``cur`` corrects the amount ``prev`` before it ("38 km this
+    year – not 30, as one newspaper wrote"), and so is in its unit."""
+    return bool(
+        _CONTRAST_GAP.fullmatch(text, prev.end, cur.start) and _CONTRAST_END.match(text, cur.end)
+    )
+
+
+def denied_for(text: str, cur: Candidate, nxt: Candidate) -> bool:
+    """Whether the bare number ``cur`` is denied for the amount ``nxt`` after it ("Not 40,
+    but 46 thousand spindles"), and so is in its unit."""
+    return bool(
+        _NOT_BEFORE.search(text, max(0, cur.start - 8), cur.start)
+        and _BUT_GAP.fullmatch(text, cur.end, nxt.start)
+    )
+
+
+_NOT_BEFORE = rx(r"(?i)\bnot\s+$")
+_BUT_GAP = rx(r",?\s+but\s+(?:about\s+|some\s+)?")
+
+
+def in_unit_of(cur: Candidate, donor: Candidate, note: str) -> Candidate:
     """``cur`` in the unit of ``donor``, and in its scale when ``cur`` has none ("441.4"
     before "124.7 billion tenge" is billions of tenge too)."""
     value = cur.value
@@ -709,5 +756,5 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
         if cur.inherit_next and nxt.scale is None:
             out[i] = replace(cur, unit=nxt.unit)
             continue
-        out[i] = _in_unit_of(cur, nxt, "list")
+        out[i] = in_unit_of(cur, nxt, "list")
     return out

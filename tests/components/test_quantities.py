@@ -67,6 +67,12 @@ def test_a_range_has_low_and_high(extract):
         ("That is 5 994 villages out of 6 520.", "6 520", 6520, "village"),
         ("In 2022, 40 schools out of 112 were repaired.", "112", 112, "school"),
         ("Only 9 clinics out of the 31 met the standard.", "31", 31, "clinic"),
+        # a bare number that corrects a counted amount, or is denied for one, counts it too
+        ("Today the region lacks 680 doctors, most of them in villages – not 860, as one "
+         "newspaper wrote.", "860", 860, "doctor"),
+        ("This year 14 apartment buildings have been commissioned – not 12, as some websites "
+         "wrote.", "12", 12, "building"),
+        ("Not 40, but 46 thousand spindles were replaced.", "40", 40000, "spindle"),
         # a part after the whole a sentence opens with ("Of N X, M ...") counts X
         ("Of 312 projects due in 2021, only 238 were put into operation.", "238", 238, "project"),
         ("Of 531 budget programmes of 52 administrators, 47 were late.", "47", 47, "programme"),

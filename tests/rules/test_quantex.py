@@ -214,6 +214,10 @@ def test_change_from_to_is_two_values_not_a_range(text, expected):
         "one out of three farms has no water",
         "one in every ten households",
         "one in 4 pupils",
+        # any small number in words out of another: "four out of five schools"
+        "four out of five schools still work with a second shift",
+        "two in three families have gas",
+        "nine out of ten graduates found work",
     ],
 )
 def test_one_in_n_is_a_share_in_words(text):
@@ -226,6 +230,12 @@ def test_one_in_n_is_a_share_in_words(text):
         ("one of 5 schools", ["one", "5"]),  # counted nouns come later, from the parse
         ("in 2021 one new school opened", ["one"]),
         ("one, in five days", ["one", "five days"]),
+        # in digits, a part out of a whole counts both
+        ("19 out of 54 questions", ["19", "54"]),
+        ("one newspaper has 40 pages", ["one", "40"]),
+        # "as one newspaper wrote" names who said it, it counts nothing
+        ("not 30, as one newspaper wrote", ["30"]),
+        ("it has grown, as one deputy put it, fivefold", ["fivefold"]),
     ],
 )
 def test_one_is_still_counted_outside_one_in_n(text, expected):
@@ -269,8 +279,17 @@ def test_a_bracketed_year_labels_the_amount_after_its_dash(text, expected):
         ("the building is 78 percent ready, not 61.", [("78 percent", 78.0, "%"), ("61", 61.0, "%")]),
         ("the debt is 4.1 billion tenge, not 3.9.", [("4.1 billion tenge", 4.1e9, "KZT"),
                                                    ("3.9", 3.9e9, "KZT")]),
+        # a correction set off by a dash, after words of its own, or "– no,"
+        ("We replaced 38 kilometers of heating networks this year – not 30, as one "
+         "newspaper wrote.", [("38 kilometers", 38.0, "km"), ("30", 30.0, "km")]),
+        ("The debt is 2.3 billion som – no, 2.1.", [("2.3 billion som", 2.3e9, "KGS"),
+                                                   ("2.1", 2.1e9, "KGS")]),
+        # a number denied for the one after it: "Not 40, but 46 thousand tons"
+        ("Not 40, but 46 thousand tons of yarn.", [("40", 4e4, "t"), ("46 thousand tons", 4.6e4, "t")]),
         # but not a number that goes on to a noun of its own
         ("it is 78 percent, not 61 schools.", [("78 percent", 78.0, "%")]),
+        ("The plant made 46 thousand tons, but not 40 of them were sold.",
+         [("46 thousand tons", 4.6e4, "t")]),
     ],
 )  # fmt: skip
 def test_a_correcting_number_takes_the_unit_it_corrects(text, expected):
