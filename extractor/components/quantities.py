@@ -488,6 +488,23 @@ class QuantityRecognizer:
                 and self.lexicon.kind_of(noun) == "count"
             ):
                 return replace(cand, unit=_normalise_counted(noun))
+        # "Unemployment in November was 4.8 percent. In 2009, after the crisis, it was
+        # 7.1", "In 1989 there were 120 km of networks; today it has 296": a bare number
+        # with a pronoun or "there" for its subject and a time of its own is the measure
+        # just named, at another time (a share only up to 100)
+        if (
+            _AT_ANOTHER_TIME_BEFORE.search(before[-60:])
+            and _BARE_END.match(text, cand.end)
+            and (
+                (times is not None and times.overlaps(s_start, cand.start))
+                or _NOW_BEFORE.search(before)
+            )
+        ):
+            since = starts[max(bisect_right(starts, cand.start) - 2, 0)]
+            big = cand.value is not None and cand.scale is None and cand.value > 100
+            donor = _last_with_unit(kept, since, skip_ratios=big or cand.scale is not None)
+            if donor is not None and donor.unit != "x" and not donor.is_range:
+                return in_unit_of(cand, donor, "another time")
         return None
 
     def _table_cell(self, text: str, cand: Candidate) -> Candidate | None:
@@ -884,6 +901,22 @@ def _first_with_unit(
         if k.start < until and k.unit and not (counts_only and k.unit in ("%", "x")):
             first = k
     return first
+
+
+# "it was", "there were only", "we had", "it must reach", "it has grown by about": the
+# verb of a bare number whose subject points back to a measure just named
+_AT_ANOTHER_TIME_BEFORE = rx(
+    r"(?i)\b(?:it|they|there|we|this|that)\s+(?:"
+    r"was|were|is|are|had|has|have|stood\s+at|amounted\s+to|made|reached|totall?ed"
+    r"|(?:must|should|will|would|is\s+to|are\s+to)\s+(?:reach|be|exceed|rise\s+to|fall\s+to)"
+    r"|(?:has|have|had)\s+(?:grown|fallen|risen|increased|decreased|dropped)\s+(?:by|to)"
+    r")\s+(?:only\s+|about\s+|almost\s+|just\s+|nearly\s+|already\s+|still\s+|some\s+"
+    r"|over\s+|more\s+than\s+|less\s+than\s+|around\s+)?$"
+    r"|(?:^|[,;–—]\s*)(?:today|now)\s+(?:only\s+|about\s+|almost\s+|already\s+)?$"
+)
+# Nothing after the number that could be its own noun.
+_BARE_END = rx(WS_START + r"\s*(?:[.,;:!?)]|\s+(?:and|but|against|compared|as)\b|$)")
+_NOW_BEFORE = rx(r"(?i)\b(?:today|now|currently|at\s+present)\b")
 
 
 def _last_with_unit(

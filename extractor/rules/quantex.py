@@ -676,8 +676,7 @@ _LIST_GAP = re.compile(WS_START + r"\s*(?:,|;|and|or|,\s*and)\s*")
 # "the money reached the sites by about 80 percent, not 95.", "the building is 78 percent
 # ready, not 61": a bare number that corrects the amount before it is in its unit.
 _CONTRAST_GAP = rx(
-    WS_START
-    + r"(?:(?:\s+[\p{L}-]+){0,2},?\s+(?:and\s+|but\s+)?not\s+(?:about\s+|some\s+)?"
+    WS_START + r"(?:(?:\s+[\p{L}-]+){0,2},?\s+(?:and\s+|but\s+)?not\s+(?:about\s+|some\s+)?"
     # "38 kilometers of heating networks this year – not 30", "680 doctors, most of them
     # in villages – not 860", "14 people left – no, 11": a correction set off by a dash
     r"|(?:,?\s+[\p{L}-]+){0,7}\s+[–—]\s+(?:not|no,)\s+(?:about\s+|some\s+)?)"

@@ -67,6 +67,15 @@ def test_a_range_has_low_and_high(extract):
         ("That is 5 994 villages out of 6 520.", "6 520", 6520, "village"),
         ("In 2022, 40 schools out of 112 were repaired.", "112", 112, "school"),
         ("Only 9 clinics out of the 31 met the standard.", "31", 31, "clinic"),
+        # a bare number with a pointing subject and a time of its own is the measure just
+        # named, at another time
+        ("Unemployment in November was 4.8 percent. In 2009, after the crisis, it was 7.1.",
+         "7.1", 7.1, "%"),
+        ("In 1989 the city had 120 kilometers of heating networks; today it has 296.", "296", 296,
+         "km"),
+        ("Today 1 640 schools, or 42 percent, are connected; in 2015 there were only 350.", "350",
+         350, "school"),
+        ("Revenue was 2.3 billion tenge in 2020; in 2019 it was 1.9.", "1.9", 1.9e9, "KZT"),
         # a bare number that corrects a counted amount, or is denied for one, counts it too
         ("Today the region lacks 680 doctors, most of them in villages – not 860, as one "
          "newspaper wrote.", "860", 860, "doctor"),
@@ -275,6 +284,20 @@ def test_a_range_has_low_and_high(extract):
 def test_labels_and_wholes(extract, sentence, span, value, unit):
     record = _quantity(extract(sentence, date="2024-01-10"), span)
     assert (record["value"], record["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence,span",
+    [
+        # a bare number with no time of its own is not the measure before it at another time
+        ("Unemployment was 4.8 percent. It was 7.1 before the crisis.", "7.1"),
+        # a share is no donor for a number past 100
+        ("Only 42 percent of schools are connected; in 2015 there were 350.", "350"),
+    ],
+)
+def test_no_measure_at_another_time(extract, sentence, span):
+    records = extract(sentence, date="2024-01-10")
+    assert not [r for r in records if r["label"] == "QUANTITY" and r["text"] == span]
 
 
 def test_a_year_range_is_no_quantity(extract):
