@@ -1207,6 +1207,11 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
         # money from a reserve
         ("The ministry was told to find 20 billion tenge from the reserve of the Government.",
          "20 billion tenge", "reserve"),
+        # a sector opening its sentence is a noun, though the model reads it as a name
+        ("Spending made 36.1 billion soums. Education received 19.8 billion soums, or 54.8 "
+         "percent of all spending.", "19.8 billion soums", "education"),
+        ("The plan was met. Education received 9.2 billion tenge in the first half.",
+         "9.2 billion tenge", "education"),
     ],
 )  # fmt: skip
 def test_measured_of_sources_shares_and_list_labels(extract, text, span, head):

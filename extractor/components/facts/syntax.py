@@ -143,6 +143,18 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     return phrase
 
 
+def _capitalised_common_noun(token: Token) -> bool:
+    """ "Education received 19.8 billion soums": a common noun that opens its sentence,
+    read by the model as a one-word organisation, is still the noun."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.is_sent_start
+        and token.ent_iob_ == "B"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
+    )
+
+
 def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
     """A common noun that can name what is measured (not a name, a pronoun or a unit)."""
     return (
@@ -173,6 +185,7 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
             token.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
             or token.text.islower()
             or token.text in load_not_entities()  # "FDI amounted to ...", whatever the model says
+            or _capitalised_common_noun(token)
         )
         and token.i not in ctx.named
         and load_lexicon().code_of(token.text) is None
