@@ -1251,6 +1251,20 @@ def _measured(
             # somoni": the tagger read "amount" as a noun; the sentence's head is the subject
             return _phrase(ctx, root), "measured.copular_subject"
         return ("price", "measured.price") if price_unit else (None, None)
+    if (
+        on("measured.predicate_noun")
+        and span.root.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and (attr := next((c for c in verb.children if c.dep_ == "attr"), None)) is not None
+        and attr.i > span.end
+        and _noun_ok(ctx, attr)
+        and attr.i not in ctx.amounts
+        and attr.lemma_.lower() not in _CONTAINERS
+    ):
+        # "2.61 billion som are overpayments for works not done, and 0.97 billion is
+        # misuse of funds": an amount that is the subject of "be" is what the noun after
+        # it names
+        return _phrase(ctx, attr), "measured.predicate_noun"
     if on("measured.subject_purpose") and span.root.dep_ in ("nsubj", "nsubjpass"):
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
         for child in verb.children:

@@ -105,10 +105,28 @@ def _starts_after(period: tuple, date: str | None) -> bool:
 
 def _phrase(ctx: FactContext, token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
+    doc = token.doc
+    if (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in ("-", "‑")
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].is_alpha
+        and doc[token.i + 2].pos_ in ("NOUN", "VERB")
+    ):
+        return _phrase(ctx, doc[token.i + 2])  # "co-financing" read as "co" and its verb
     left = [
         t for t in token.lefts if t.dep_ in _PHRASE_DEPS and t.i >= token.i - 4 and not t.like_num
     ]
     start = min([token.i, *(t.i for t in left)])
+    if (
+        token.i >= 2
+        and doc[token.i - 1].text in ("-", "‑")
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+        and doc[token.i - 2].is_alpha
+    ):
+        start = min(start, token.i - 2)  # "non-execution", "co-financing": one word
     words = [
         t for t in token.doc[start : token.i]
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
@@ -122,7 +140,6 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
         head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
     kept = {t.i for t in words}
-    doc = token.doc
 
     def gap(t: Token) -> str:
         # "Dehkan (farmer) farms": a dropped bracket between two words still parts them
