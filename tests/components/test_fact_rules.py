@@ -167,6 +167,7 @@ def test_stages_keep_the_file_order_and_drop_disabled_rules():
     assert [r.id for r in rules.stage("period", "fallback")] == [
         "period.line_label",
         "period.report_frame",
+        "period.budget_year",
         "period.present_state",
     ]
     assert {r.id for r in rules.stage("measured", "document")} == {

@@ -997,6 +997,30 @@ def test_period_of_present_states(extract, text, date, span, period):
 
 
 @pytest.mark.parametrize(
+    "text,date,span,period",
+    [
+        # a document on next year's budget: figures with no time of their own are of that year
+        ("Public hearing on the draft city budget for 2020\n\nSome context first.\n\nSpending "
+         "is planned at 14.1 billion som.", "2019-10-30", "14.1 billion som", ("2020", "2020")),
+        ("Deputies discuss the 2014 budget\n\nThe session opened.\n\nEducation will receive "
+         "131,6 billion tenge.", "2013-12-11", "131,6 billion tenge", ("2014", "2014")),
+        ("First reading of the regional budget for 2024 and the planning period 2025-2026\n\n"
+         "The chair opened the session.\n\nThe deficit is 3.2 billion rubles.", "2023-11-15",
+         "3.2 billion rubles", ("2024", "2024")),
+        # ... but what it reports of the past keeps its own period (none here)
+        ("Public hearing on the draft city budget for 2020\n\nSome context first.\n\nThe city "
+         "repaired 62 kilometres of streets.", "2019-10-30", "62 kilometres", (None, None)),
+        # a budget already over is no plan: its execution report is not this rule's
+        ("Maslikhat approves the report on the 2018 budget\n\nSome context first.\n\n"
+         "Spending is planned at 14.1 billion tenge.", "2019-03-20", "14.1 billion tenge",
+         (None, None)),
+    ],
+)  # fmt: skip
+def test_period_of_next_years_budget(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
     "text,span,head",
     [
         ("In 2023, Kumtor produced 17.6 tons (565.8 thousand troy ounces) of gold.", "17.6 tons",

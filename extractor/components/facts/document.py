@@ -50,6 +50,9 @@ class FactContext:
     report_period: Period | None
     # the report names a calendar period ("results of 2015"), not a look back ("the past 5 years")
     calendar_report: bool
+    # the future year whose budget the document discusses ("Public hearing on the draft city
+    # budget for 2020", told in October 2019), or None
+    budget_year: Period | None
     # the day a progress bulletin is told as of ("... as of 17 April" in its headline, "As of
     # 23 September, grain has been threshed on ..." opening its lead), or None
     as_of: Period | None
@@ -115,6 +118,7 @@ class FactContext:
             doc_place=most_named[0][0] if most_named else None,
             report_period=_period_of(report_time) if report_time is not None else None,
             calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
+            budget_year=_budget_year(doc, times, doc_date) if on("period.budget_year") else None,
             as_of=_as_of(text, governing_times, doc_date),
             # the lower-case generic word that ends a facility's name is what an amount
             # may measure: "a 50 MW Zhanatas wind farm" measures the farm
@@ -269,6 +273,32 @@ def _dateline_only(paragraph: str) -> bool:
 
 def _days(iso: str) -> int:
     return _dt.date.fromisoformat(iso).toordinal()
+
+
+def _budget_year(doc: Doc, times: ByStart, date: str | None) -> Period | None:
+    """The future year whose budget a document's headline or lead names: "the draft city
+    budget for 2020", "the regional budget for 2024 and the planning period", "the 2014
+    budget" (told before that year began), or None."""
+    if not date:
+        return None
+    text = doc_text(doc)
+    limit = lead_end(text)
+    for t in times:
+        if t.start_char >= limit:
+            break
+        start, end = _period_of(t)
+        if not (start and end and len(start) == 4 and start == end and start > date[:4]):
+            continue
+        before = text[max(0, t.start_char - 30) : t.start_char]
+        after = text[t.end_char : t.end_char + 12]
+        if _BUDGET_FOR.search(before) or _BUDGET_AFTER.match(after):
+            return start, end
+    return None
+
+
+# "the draft city budget for 2020", "the budget of 2024"; "the 2014 budget"
+_BUDGET_FOR = rx(r"(?i)\bbudgets?\s+(?:for|of|on)\s+(?:the\s+year\s+)?$")
+_BUDGET_AFTER = rx(r"(?i)\s*(?:[\p{L}-]+\s+)?budgets?\b")
 
 
 def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:

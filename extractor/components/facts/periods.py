@@ -655,6 +655,23 @@ _LINE_LABEL_BEFORE = rx(r"[ \t]*(?:" + BULLET + r"[ \t]*)?(?:[Ii]n[ \t]+|[Bb]y[ 
 _LINE_LABEL_AFTER = rx(r"[ \t]*[:–—-][ \t]")
 
 
+@period_rule("period.budget_year")
+def _budget_year_rule(a: Amount) -> Period | None:
+    """ "Public hearing on the draft city budget for 2020 ... Spending is planned at 14.1
+    billion som": in a document on next year's budget, a figure with no time of its own
+    that reports no past is of the budget's year."""
+    year = a.ctx.budget_year
+    if (
+        year is None
+        or not a.ctx.has_parse
+        or a.reports_past
+        or _no_period_kind(a)
+        or "/" in (a.record.get("unit") or "")
+    ):
+        return None
+    return year
+
+
 @period_rule("period.present_state")
 def _present_state_rule(a: Amount) -> Period | None:
     """ "Unemployment is still 11.2%": a present state with no time of its own holds on
