@@ -440,6 +440,14 @@ from extractor.rules.indicators import (
          "budget_spending", "sentence:contractor"),
         (None, "KZT", "Companies of the region paid 41 billion tenge in taxes.", "budget_revenue",
          "sentence:paid"),
+        # money per child, and help with housing and utility bills, are benefits paid to
+        # households; a subsidy to builders stays spending
+        (None, "RUB/child", "In April-June, 10 thousand rubles per child were paid to families.",
+         "social_payments", "sentence:per child"),
+        (None, "family", "Subsidies for housing and utility payments were granted to 38,741 families.",
+         "social_payments", "sentence:housing and utility payments"),
+        ("subsidy", "RUB", "The city paid 1 billion rubles of subsidies to builders.", "budget_spending",
+         "measured:subsidy"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
