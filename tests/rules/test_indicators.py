@@ -196,9 +196,9 @@ from extractor.rules.indicators import (
         # in a sentence a cue that names a thing beats a nearer weak one ("budget")
         (None, "RUB", "Revenues of the regional budget amounted to 19.1 billion rubles.",
          "budget_revenue", "sentence:revenue"),
-        # a payment to a person is no budget revenue
+        # a payment to a person is no budget revenue: a benefit paid
         ("one-time payment", "RUB", "Each of them receives a one-time payment of 1 million rubles.",
-         None, None),
+         "social_payments", "measured:one-time payment"),
         # money a budget provides for payments is spending (GUIDELINES §2.8)
         ("social payment", "KZT", "In total, 71 trillion tenge is provided in the budget for social payments.",
          "budget_spending", "clause:budget"),
@@ -328,7 +328,7 @@ from extractor.rules.indicators import (
         ("population", "person", "The region has a population of 1.1 million people.", "population",
          "measured:population"),
         ("income family", "family", "About 61 thousand low-income families receive compensation for electricity costs.",
-         "social_payments", "clause:compensation for"),
+         "social_payments", "clause:low-income families"),
         # a speaker's minutes are no figure; a bus interval is transport by its own word
         ("time", "minute", "The minister has the floor, you have 10 minutes.", None, None),
         ("interval", "minute", "The interval between buses fell to 11 minutes.", "transport",
