@@ -443,6 +443,16 @@ class IndicatorClassifier:
         if price is not None:
             return price
         decision = self._classify(measured, unit, sentence, at, before)
+        if (
+            decision.indicator in _GOODS
+            and (unit or "") in ("%", "x")
+            and sentence
+            and at is not None
+            and (cue := _price_context(sentence, at)) is not None
+        ):
+            # "Consumer price index against December: – food products – 109,6%, potatoes –
+            # 131,5%": a share of a good under a price header is its price growth
+            return Decision("inflation", cue)
         if decision.indicator is not None and sentence and at is not None:
             row = self._by_id[decision.indicator]
             if row.null_in_clause and (unit or "").split("/")[0] not in row.null_not_in:
@@ -578,6 +588,40 @@ _STRETCHES_OF_TIME = frozenset(("minute", "min", "second", "hour", "week"))
 _PAID_BY_BUDGET = frozenset(
     "subsidy subsidies subsidised subsidized compensation grant allowance receive receives".split()
 )
+
+
+# Indicators of goods and their trade, whose growth in percent under a price header is a
+# price's growth.
+_GOODS = frozenset(
+    (
+        "production",
+        "harvest",
+        "livestock",
+        "retail_trade",
+        "agricultural_output",
+        "industrial_output",
+    )
+)
+_PRICE_WORDS = rx(
+    r"(?i)\b(?:prices?|price\s+index|CPI|tariffs?|inflation|(?:became|become|got)\s+(?:more\s+)?"
+    r"expensive|rose\s+in\s+price|went\s+up\s+in\s+price)\b"
+)
+
+
+_HOW_COUNTED = rx(r"(?i)\b(?:in\s+)?(?:comparable|constant|current|real)\s+prices\b")
+
+
+def _price_context(sentence: str, at: int) -> str | None:
+    """The price word of the amount's own clause or of the header its list hangs on (the
+    sentence up to its first colon before the amount), as a decision's rule, or None."""
+    colon = sentence.rfind(":", 0, at)
+    header = sentence[: sentence.find(":", 0, at)] if colon >= 0 else ""
+    for where, text in (("clause", _clause(sentence, at)), ("header", header)):
+        # ("in comparable prices" says how a volume is counted, not a price)
+        found = _PRICE_WORDS.search(_HOW_COUNTED.sub(" ", text))
+        if found:
+            return f"{where}:{found.group().lower()}"
+    return None
 
 
 # Words after which a cue names what a figure leaves out: "revenues (excluding transfers)

@@ -448,6 +448,14 @@ from extractor.rules.indicators import (
          "social_payments", "sentence:housing and utility payments"),
         ("subsidy", "RUB", "The city paid 1 billion rubles of subsidies to builders.", "budget_spending",
          "measured:subsidy"),
+        # a good's growth in percent under a price header, or beside a price word, is its
+        # price's growth; "in comparable prices" says how a volume is counted
+        ("potato", "%", "Consumer price index, September against December: food products – 109,6%, "
+         "including potatoes – 131,5%.", "inflation", "header:price"),
+        ("retail trade", "%", "Retail trade turnover increased by 8,1% in comparable prices.",
+         "retail_trade", "measured:retail trade"),
+        ("wheat", "t", "Consumer prices: the wheat harvest was 1,1 million tons.", "harvest",
+         "measured:wheat"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
