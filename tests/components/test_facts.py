@@ -1236,6 +1236,17 @@ def test_indicator_of_a_change_of_the_amount_before(extract, text, span, indicat
         # money from a reserve
         ("The ministry was told to find 20 billion tenge from the reserve of the Government.",
          "20 billion tenge", "reserve"),
+        # a bracket after where a figure is found is a figure of the clause's subject; one
+        # after "N% of X" restates the share; one that names its own noun keeps it
+        ("The highest wages were in mining (31 448 som), the lowest in education (9 870 som).",
+         "9 870 som", "wage"),
+        ("The highest wages were recorded in the production of motor vehicles (58,3 thous. "
+         "rubles).", "58,3 thous. rubles", "wage"),
+        ("Machinery and equipment accounted for 36,2% of imports (6 954,1 mln. USD).",
+         "6 954,1 mln. USD", "machinery"),
+        ("Grants went to young entrepreneurs aged 18 to 25 years (23 grants) and to social "
+         "enterprises (15 grants).", "15 grants", "grant"),
+        ("Growth was led by construction (9.1%) and trade (6.4%).", "6.4%", "trade"),
         # a sector opening its sentence is a noun, though the model reads it as a name
         ("Spending made 36.1 billion soums. Education received 19.8 billion soums, or 54.8 "
          "percent of all spending.", "19.8 billion soums", "education"),

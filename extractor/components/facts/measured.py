@@ -65,7 +65,10 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     it, the material the last amount of its unit was of, a pronoun pointing back)."""
     on, text, lexicon, done = ctx.on, ctx.text, ctx.lexicon, ctx.done
     measured, measured_rule = _measured(ctx, span, record, lexicon, ctx.rules)
-    if measured is None or _parenthetical(span) or _comparative(span) or _restates(span):
+    own_noun = measured_rule == "measured.counted_noun" and _parenthetical(span)
+    if not own_noun and (
+        measured is None or _parenthetical(span) or _comparative(span) or _restates(span)
+    ):
         # "(about KZT 44 bln)", "995 bln tenge (US$2.33 bln)" restate the amount before
         # it; "8.4% more than a year earlier" compares the amount just named.
         unit = record.get("unit") or ""
@@ -73,7 +76,14 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             span, done, unit if unit and lexicon.kind_of(unit) == "count" else None
         )
         before_bracket = _noun_before_bracket(ctx, span) if _parenthetical(span) else None
-        if before_bracket is not None and on("measured.bracket_label"):
+        if before_bracket is not None and _of_an_amount(ctx, before_bracket):
+            before_bracket = None  # "36,2% of imports (6 954,1 mln USD)": it restates the share
+        where = _located_subject(ctx, before_bracket) if before_bracket is not None else None
+        if where is not None and on("measured.bracket_label"):
+            # "The highest wages were in mining (31 448 som)": a bracket after where a figure
+            # is found is a figure of the clause's subject
+            measured, measured_rule = _phrase(ctx, where), "measured.bracket_label"
+        elif before_bracket is not None and on("measured.bracket_label"):
             # "construction (8.8%), transport (7.9%)": the noun before the bracket.
             measured, measured_rule = _phrase(ctx, before_bracket), "measured.bracket_label"
         elif (
@@ -340,6 +350,35 @@ def _apposed_label(ctx: FactContext, span: Span, *, colon: bool = False) -> Toke
             return None
         i -= 1
     return None
+
+
+def _of_an_amount(ctx: FactContext, noun: Token) -> bool:
+    """The noun is the object of "of" after an amount ("36,2% of imports")."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.i in ctx.amounts
+
+
+def _located_subject(ctx: FactContext, noun: Token) -> Token | None:
+    """The subject of the clause that places its figures "in" the noun: "The highest wages
+    were in mining (...) and the lowest in education (...)", "recorded in the production
+    of motor vehicles (...)"; None when the noun is not where something is found."""
+    token = noun
+    while token.dep_ == "conj":
+        token = token.head
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "in the production of motor vehicles"
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "among"):
+        return None
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(ctx, verb)
+    if subj is None or not _noun_ok(ctx, subj) or subj.i > noun.i:
+        return None
+    return subj
 
 
 def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
