@@ -1552,8 +1552,9 @@ def _unit_cost_of(ctx: FactContext, doc: Doc, sent: Span, span: Span) -> Token |
 
 
 _SHARE_LIST_GAP = re.compile(
-    r"(?i)(?:%|\bpercent|\bper\s+cent)(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
-    r"(?P<np>(?:[\p{L}-]+\s+){0,5}?[\p{L}-]+)\s+(?:for\s+)?$"
+    r"(?i)(?:%|\bpercent|\bper\s+cent)(?:\s+of\s+[^,;%\d]{1,40}?)?(?:\s*\([^()]{0,60}\))?"
+    r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
+    r"(?P<np>(?:[\p{L}-]+\s+){0,7}?[\p{L}-]+)\s+(?:for\s+)?$"
 )
 
 
@@ -1569,10 +1570,16 @@ def _gapped_share_label(ctx: FactContext, span: Span) -> Token | None:
     if m is None:
         return None
     words = doc.char_span(m.start("np"), m.end("np"), alignment_mode="contract")
-    if not words or words[-1].pos_ != "NOUN":
+    if not words or (words[-1].pos_ != "NOUN" and words[-1].lower_ != "abroad"):
+        return None
+    if words[0].pos_ not in ("NOUN", "ADJ"):
         return None
     for t in words:
-        if t.pos_ not in ("NOUN", "ADJ", "CCONJ") and t.lower_ not in ("of", "thereof"):
+        # "money transfers from abroad", "income from the sale of agricultural products"
+        if t.pos_ not in ("NOUN", "ADJ", "CCONJ", "ADP", "DET") and t.lower_ not in (
+            "thereof",
+            "abroad",
+        ):
             return None
         if t.ent_type_ in ("GPE", "LOC", "NORP") or t.lemma_.lower() in _PLACE_NOUNS:
             return None
