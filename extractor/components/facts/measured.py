@@ -1881,6 +1881,19 @@ def _refer_back_measured(
         and span.root.head.i >= span.end
     ):
         return earlier or measured, "measured.fold_change"  # "a 1.4-fold increase": of what grew
+    if (
+        on("measured.pronoun_object")
+        and measured is None
+        and verb is not None
+        and span.root.dep_ == "pobj"
+        and span.root.head.lower_ in ("to", "within", "below", "under")
+        and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
+    ):
+        # "Today the wear averages 57 percent; by 2029 we want to bring it down to 40
+        # percent": what "it" is brought to is what was named before
+        before_here = _previous_in_sentence(span, ctx.done)
+        if before_here or earlier:
+            return before_here or earlier, "measured.pronoun_object"
     if on("measured.pronoun_subject") and pointing and measured is None:
         if _previous_amount_in_sentence(ctx, span):
             return earlier, "measured.pronoun_subject"
