@@ -1177,6 +1177,9 @@ BASE_AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\b(?:more|less|fewer)\s+)\bthan|" + COMPARED_TO + r"|\bfrom)\s+"
     r"(?:about\s+|only\s+|almost\s+|nearly\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
     r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+"
+    # a second amount of the same base: "against 356 fires on 13,140 hectares in 2020"
+    r"(?:(?:on|with|worth|and|for|of)\s+(?:about\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
+    r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+)?"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|as\s+of\s+)?$"
 )
 

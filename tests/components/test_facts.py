@@ -704,6 +704,14 @@ def test_prices(extract, text, span, measured):
         # The base of a comparison is of its own period; the current amount is not.
         ("The subsistence minimum is set at 46 228 tenge for 2025 against 43 407 tenge in 2024.",
          "2025-01", "43 407 tenge", ("2024", "2024")),
+        # ... both amounts of a base of two, and the next sentence is not of the base's year
+        ("In 2021, 214 forest fires were registered on 3,862 hectares, against 356 fires on "
+         "13,140 hectares in 2020.", "2021-10-14", "356 fires", ("2020", "2020")),
+        ("In 2021, 214 forest fires were registered on 3,862 hectares, against 356 fires on "
+         "13,140 hectares in 2020.", "2021-10-14", "13,140 hectares", ("2020", "2020")),
+        ("In 2021, 214 forest fires were registered on 3,862 hectares, against 356 fires on "
+         "13,140 hectares in 2020. Forest-covered land accounted for 3,105 hectares.",
+         "2021-10-14", "3,105 hectares", ("2021", "2021")),
         ("In January-June 2023, investments amounted to 161.2 bn roubles, or 108,3% of the "
          "same period last year.", "2023-10", "108,3%", ("2023-01", "2023-06")),
         ("On 1 September the reservoir held 13.9 billion cubic meters, which is 1.7 bln m3 less "

@@ -840,6 +840,10 @@ def test_tense(sentence, tense):
          "the same period last year", True),
         # but a change "on" a day happened that day
         ("Tariffs went up by 20 percent on May 1.", "May 1", False),
+        # a base of two amounts: "against 356 fires on 13,140 hectares in 2020"
+        ("In 2021, 214 fires burned 3,862 ha, against 356 fires on 13,140 hectares in 2020.",
+         "2020", True),
+        ("Exports were $5.1 billion against 12 contracts worth $4.2 billion in 2022.", "2022", True),
     ],
 )  # fmt: skip
 def test_the_time_of_a_comparison_base(text, time, base):

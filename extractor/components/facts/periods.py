@@ -838,6 +838,9 @@ _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
 
 _BASE_CUE = re.compile(
     r"(?i)(?:" + COMPARED_TO + r"|\bfrom)\s+"
+    # (or the second amount of the same base: "against 356 fires on 13,140 hectares")
+    r"(?:(?:about\s+)?[$€]?\d[\d\s.,]{0,15}(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})\s+"
+    r"(?:on|with|worth|and|for|of)\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
 )
 
@@ -850,11 +853,17 @@ def _base_amount_time(span: Span, times: ByStart) -> Span | None:
         return None
     # Only the first time after the amount can be next to it.
     t = times.first_from(span.end_char)
-    if t is not None and rx(r"(?i)\s*(?:in|on|at|of)?\s*").fullmatch(
-        text[span.end_char : t.start_char]
-    ):
+    if t is not None and _TO_BASE_TIME.fullmatch(text, span.end_char, t.start_char):
         return t
     return None
+
+
+# Between a base amount and its time: nothing but a preposition, or a second amount of the
+# same base ("against 356 fires on 13,140 hectares in 2020").
+_TO_BASE_TIME = rx(
+    r"(?i)\s*(?:(?:on|with|worth|and|for|of)\s+(?:about\s+)?[$€]?\d[\d\s.,]{0,15}"
+    r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})\s+)?(?:in|on|at|of)?\s*"
+)
 
 
 def _is_change(span: Span) -> bool:
