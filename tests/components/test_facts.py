@@ -552,11 +552,12 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
          "meeting on the harvest.\n\nAs of 6 October, farms had threshed grain on 4 million "
          "hectares.\n\nPotatoes have been dug on 96 percent of the area.",
          "2014-10-08", "96 percent", ("2014-10-06", "2014-10-06")),
-        # not in the body: a later paragraph "as of" a day is only its own
+        # in the body, "As of" a day is no bulletin's day, but the present perfects after it
+        # stand done as of that day (period.perfect_now)
         ("Siberia has threshed 84 percent of grain fields\n\nThe envoy held a meeting on the "
          "harvest.\n\nFarms are busy.\n\nAs of 6 October, farms had threshed grain on 4 "
          "million hectares.\n\nPotatoes have been dug on 96 percent of the area.",
-         "2014-10-08", "96 percent", ("2014-10-08", "2014-10-08")),
+         "2014-10-08", "96 percent", ("2014-10-06", "2014-10-06")),
         # a paragraph told as of a day of its own keeps it
         ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
          "1,1 million hectares.\n\nAs of 1 August, 17,2 bln rubles of subsidies had been paid, "
@@ -594,6 +595,14 @@ def test_period_of_a_bulletin_as_of_a_day(extract, text, date, span, period):
         # ... and a past perfect is no present one.
         ("Construction began in 2017.\n\nBy then the company had invested 40 million dollars.",
          "2019-09-05", "40 million dollars", ("2017", "2017")),
+        # After a sentence told "As of" a day, what stands done is as of that day ...
+        ("As of 1 November 2016, 131 houses have been built.\n\nSchools. All 6 damaged "
+         "medical facilities have been restored.", "2016-11-18", "6 damaged medical facilities",
+         ("2016-11-01", "2016-11-01")),
+        # ... if that day is at most a month before the document's
+        ("As of 1 May 2016, 131 houses had been built.\n\nSchools. All 6 damaged medical "
+         "facilities have been restored.", "2016-11-18", "6 damaged medical facilities",
+         ("2016-11-18", "2016-11-18")),
     ],
 )  # fmt: skip
 def test_period_of_a_present_perfect(extract, text, date, span, period):

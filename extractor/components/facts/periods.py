@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 
@@ -560,7 +561,34 @@ def _perfect_now(a: Amount) -> Period | None:
     if verb is None or verb.tag_ != "VBN":
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return (date, date) if aux & {"has", "have"} else None
+    if not aux & {"has", "have"}:
+        return None
+    # "As of 1 November 2016, 131 of the 184 houses have been built ... All 6 medical
+    # facilities have been restored": what stands done is told as of the day a sentence
+    # before set, when that day is at most a month before the document's
+    as_of = _as_of_before(a)
+    return as_of if as_of is not None else (date, date)
+
+
+def _as_of_before(a: Amount) -> Period | None:
+    """The day of the last sentence before the amount that opens with "As of <day>", if it
+    is at most 31 days before the document's date."""
+    text = a.ctx.text
+    date = a.ctx.doc_date
+    for t in a.ctx.times.backwards(max(0, a.span.start_char - 6000), a.span.start_char):
+        if t.end_char > a.span.start_char:
+            continue
+        if not _AS_OF_OPENING.search(text, max(0, t.start_char - 12), t.start_char):
+            continue
+        start, end = _period_of(t)
+        if start and start == end and len(start) == 10 and start <= date:
+            days = (_dt.date.fromisoformat(date) - _dt.date.fromisoformat(start)).days
+            return (start, end) if days <= 31 else None
+        return None
+    return None
+
+
+_AS_OF_OPENING = rx(r"(?i)(?:^|[.!?:]\s+|\n\s*)as\s+of\s+$")
 
 
 @period_rule("period.past_earlier")
