@@ -97,7 +97,7 @@ class TimeRecognizer:
 # "report on 2016 budget", "results of 2014", "for 2016": the year a report is about
 _REPORT_YEAR_BEFORE = re.compile(
     r"(?i)(?:results?\s+of|sum(?:s|med)?\s+up|report\s+on|execution\s+of\s+the\s+[\w\s]{0,30}"
-    r"for|budget\s+for|for|of)\s+(?:the\s+)?$"
+    r"for|budget\s+for|for|of|\bin)\s+(?:the\s+)?$"
 )
 
 

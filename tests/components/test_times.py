@@ -163,6 +163,30 @@ def test_the_year_of_a_report_on_a_year_already_over(extract, span, start, end):
     assert found[0] == (span, start, end)
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "On the state of the environment of Chelyabinsk region in 2018",
+        "Results of 2018: the regional ecology report",
+    ],
+)
+def test_a_headline_year_just_over_is_the_reporting_year(extract, headline):
+    text = (
+        headline
+        + "\n\nThe ministry published its report. In the reporting year 412 dumps were found."
+    )
+    found = [t for t in _times(extract(text, date="2019-06-04")) if t[0] == "the reporting year"]
+    assert found == [("the reporting year", "2018", "2018")]
+
+
+def test_a_headline_year_two_years_back_is_no_reporting_year(extract):
+    text = (
+        "A plant opened in 2017\n\nThe company published its report. In the reporting year it grew."
+    )
+    found = [t for t in _times(extract(text, date="2019-06-04")) if t[0] == "the reporting year"]
+    assert found == [("the reporting year", "2019", "2019")]
+
+
 def test_a_deadline_in_a_report_on_last_year_is_still_this_year(extract):
     found = _times(extract(_REPORT_ON_2016, date="2017-04-12"))
     assert found[-1] == ("the end of the year", "2017-04-12", "2017-12")
