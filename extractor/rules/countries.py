@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import ResourceError, read_jsonl
@@ -28,6 +28,9 @@ class Countries:
 
     by_word: dict[str, str]
     by_currency: dict[str, str]
+    # places inside a country the reports come from ("Tashkent", "Pavlodar region"), by the
+    # gazetteer's kind ("uz", "kz_region"): they say where a document is at home
+    by_place: dict[str, str] = field(default_factory=dict)
 
     def country_of(self, text: str) -> str | None:
         """The country ``text`` names ("China", "Chinese", "the Russian Federation"), or None."""
@@ -41,8 +44,15 @@ class Countries:
         most often in, else of the country it names most often, else None."""
         counts = Counter(self.by_currency[c] for c in currencies if c in self.by_currency)
         if not counts:
-            counts = Counter(c for c in map(self.country_of, places) if c is not None)
+            # the country itself and the places inside it ("Tashkent", "Syrdarya region")
+            counts = Counter(c for c in map(self._country_or_place, places) if c is not None)
         return counts.most_common(1)[0][0] if counts else None
+
+    def _country_or_place(self, text: str) -> str | None:
+        place = text.strip().lower()
+        for suffix in (" region", " oblast", " district", " city", " province"):
+            place = place.removesuffix(suffix)
+        return self.country_of(text) or self.by_place.get(place)
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +72,19 @@ def load_countries() -> Countries:
             by_word[word.lower()] = country
         if row.get("currency"):
             by_currency[row["currency"]] = country
-    return Countries(by_word, by_currency)
+    by_place = {
+        row["pattern"].lower(): _PLACE_KINDS[row["kind"].split("_")[0]]
+        for row in read_jsonl(GAZETTEER_FILE)
+        if str(row.get("kind", "")).split("_")[0] in _PLACE_KINDS
+    }
+    return Countries(by_word, by_currency, by_place)
+
+
+# The gazetteer's kinds of places (their prefix) by the country they are in.
+_PLACE_KINDS = {
+    "kz": "Kazakhstan",
+    "uz": "Uzbekistan",
+    "kg": "Kyrgyzstan",
+    "tj": "Tajikistan",
+    "ru": "Russia",
+}

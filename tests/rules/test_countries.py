@@ -28,7 +28,9 @@ def test_country_of(text, country):
     [
         (["KZT", "USD", "KZT", "UZS"], [], "Kazakhstan"),  # its local currency, most often
         (["USD", "EUR"], ["Uzbekistan", "China", "Uzbekistan"], "Uzbekistan"),  # else names
-        (["USD"], ["Almaty"], None),
+        # a place inside a country names it too ("Tashkent region" is in Uzbekistan)
+        (["USD"], ["China", "China", "Tashkent region", "Samarkand", "Uzbekistan"], "Uzbekistan"),
+        (["USD"], ["Atlantis"], None),
         ([], [], None),
     ],
 )

@@ -208,9 +208,12 @@ def _foreign_names(doc: Doc, text: str, spans: list[Span]):
         if e.label_ in ("NORP", "GPE") and (country := countries.country_of(e.text)) is not None
     ]
     units = [(s._.extractor or {}).get("unit") or "" for s in spans]
-    home = countries.home(
-        (u.partition("/")[0] for u in units), (e.text for e, _ in named if e.label_ == "GPE")
-    )
+    places = [
+        e.text
+        for e in (doc.spans[SPANS_ENTITIES] if SPANS_ENTITIES in doc.spans else [])
+        if e.label_ == "GPE"
+    ]
+    home = countries.home((u.partition("/")[0] for u in units), places)
     foreign = sorted((e for e, country in named if country != home), key=lambda e: e.start_char)
     starts = [e.start_char for e in foreign]
 
