@@ -385,7 +385,21 @@ _YEARS = re.compile(YEAR + r"(?:\s*[-–—]\s*(?:" + YEAR + r"|\d\d))?")
 # programme's or a law's title ends with are part of its name
 _TITLE_YEARS = re.compile(
     WS_START + r"[ \t]+(?:for[ \t]+(?:the[ \t]+period[ \t]+)?(?:up[ \t]+to[ \t]+|until[ \t]+)?"
-    r"|until[ \t]+|up[ \t]+to[ \t]+)" + YEAR + r"(?:[ \t]*[-–—][ \t]*" + YEAR + r")?(?!\d)"
+    r"|until[ \t]+|up[ \t]+to[ \t]+)"
+    + YEAR
+    + r"(?:[ \t]*[-–—][ \t]*"
+    + YEAR
+    + r")?(?!\d)"
+    # "Under the Business Road Map 2020, 41 entrepreneurs ...": a year right after the
+    # name, before a comma or the word "programme", ends the name too
+    + r"|"
+    + WS_START
+    + r"[ \t]+"
+    + YEAR
+    + r"(?:[ \t]*[-–—][ \t]*"
+    + YEAR
+    + r")?"
+    r"(?=[ \t]*(?:[,;:)»”\"]|program(?:me)?s?\b))"
 )
 
 

@@ -724,6 +724,11 @@ def test_a_title_of_a_country_names_no_person(extract, text, place):
             "The Strategic Development Plan of the Republic of Kazakhstan until 2025 was adopted.",
             "Strategic Development Plan of the Republic of Kazakhstan until 2025",
         ),
+        # a year right after the name, before a comma or "programme"
+        (
+            "Under the Business Road Map 2020, 41 entrepreneurs received interest subsidies.",
+            "Business Road Map 2020",
+        ),
     ],
 )
 def test_a_title_keeps_its_years(extract, text, expected):
@@ -731,6 +736,12 @@ def test_a_title_keeps_its_years(extract, text, expected):
     assert expected in spans(records, "LAW")
     years = expected.rsplit(" ", 1)[-1]
     assert not any(years in r["text"] for r in records if r["label"] == "TIME")
+
+
+def test_a_year_after_a_name_and_before_a_verb_is_a_time(extract):
+    # "Under the Nurly Zhol programme 2015 was a record year": the year opens the clause
+    records = extract("Under the Nurly Zhol programme 2015 was a record year.", date="2016-02-01")
+    assert ("TIME", "2015") in {(r["label"], r["text"]) for r in records}
 
 
 @pytest.mark.parametrize(
