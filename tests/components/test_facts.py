@@ -1276,6 +1276,23 @@ def test_measured_of_sources_shares_and_list_labels(extract, text, span, head):
 
 
 @pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # money allocated for nothing its clause names is for what the clause or sentence
+        # before is about, and stays budget spending
+        ("The project has passed the state expertise, and 3,1 billion tenge has been "
+         "allocated.", "3,1 billion tenge", "project"),
+        ("The school for 600 pupils will cost 1,98 billion tenge in total: in 2014 we "
+         "allocate 700 million tenge, the rest in 2015.", "700 million tenge", "school"),
+    ],
+)  # fmt: skip
+def test_money_allocated_for_the_topic_before(extract, text, span, head):
+    record = quantity(extract(text, date="2013-12-11"), span)
+    assert head_word(record["measured"]) == head
+    assert record["indicator"] == "budget_spending"
+
+
+@pytest.mark.parametrize(
     "text,span",
     [
         # a name alone labels whose figure, not what it is of

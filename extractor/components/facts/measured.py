@@ -221,6 +221,18 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # source: 58.2 billion from the republican budget": money named by nothing but
         # where it comes from is of that budget, fund or reserve.
         measured, measured_rule = source["head"].lower().rstrip("s"), "measured.money_source"
+    if (
+        on("measured.allocated_topic")
+        and measured_rule == "measured.verb_act"
+        and measured == "allocation"
+        and not back_rule
+        and (topic := _topic_before(ctx, span)) is not None
+    ):
+        # "The school for 600 pupils will cost 1,98 billion tenge: in 2014 we allocate 700
+        # million tenge", "The project has passed the state expertise, and 3,1 billion tenge
+        # has been allocated": money allocated for nothing its clause names is for the
+        # thing the clause or sentence before is about (and stays spending: set_indicators)
+        measured, measured_rule = _phrase(ctx, topic), "measured.allocated_topic"
     rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
         on("measured.rate_unit")
@@ -238,6 +250,26 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if record["measured"] and not _dependent_amount(span):
         ctx.previous_measured = (paragraph, record["measured"])
     done[span.start] = span
+
+
+def _topic_before(ctx: FactContext, span: Span) -> Token | None:
+    """The subject of the clause before the amount's, in its sentence or the one before:
+    a common noun that is no amount, no time and no container."""
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(list(doc[start : span.start])):
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.i < span.start
+            and _noun_ok(ctx, t)
+            and t.i not in ctx.amounts
+            and t.i not in ctx.timed
+            and t.lemma_.lower() not in _CONTAINERS
+            and t.lower_ not in _POINTING
+        ):
+            return t
+    return None
 
 
 # After an amount: "... behind schedule", "... late"; "... cheaper"; "... less water"

@@ -262,9 +262,14 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
                     if "\n\n" not in text[earlier.start_char : previous.start_char]:
                         previous = earlier
                 before = text[previous.start_char : sent.start_char]
-        decision = classifier.classify(
-            record.get("measured"), record.get("unit"), sentence, at, before
+        # money allocated for a thing named before is spending, whatever it buys: the act,
+        # not the thing, says the indicator (GUIDELINES: "money allocated is spending")
+        measured = (
+            "allocation"
+            if record.get("measured_rule") == "measured.allocated_topic"
+            else record.get("measured")
         )
+        decision = classifier.classify(measured, record.get("unit"), sentence, at, before)
         record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
         if decision.indicator == "investment" and has_sents:
             foreign = foreign_named(span)
