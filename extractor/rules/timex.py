@@ -1170,6 +1170,13 @@ BASELINE_BEFORE = re.compile(
 )
 
 
+# A number with its unit words, as a comparison's base states it: "29.1 c/ha", "$ 5.1
+# billion", "356 fires"; and the second amount of the same base after it: "on 13,140
+# hectares" ("against 356 fires on 13,140 hectares in 2020").
+BASE_NUMBER = r"[$€]?\s?\d[\d\s.,]{0,15}(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})"
+SECOND_BASE_AMOUNT = r"(?:on|with|worth|and|for|of)\s+(?:about\s+)?" + BASE_NUMBER
+
+
 # "against 29.1 c/ha a year earlier", "compared to 5.1 billion tenge in 2022", "from 5%
 # in 2019": the time of the base amount of a comparison.
 BASE_AMOUNT_BEFORE = re.compile(
@@ -1177,9 +1184,7 @@ BASE_AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\b(?:more|less|fewer)\s+)\bthan|" + COMPARED_TO + r"|\bfrom)\s+"
     r"(?:about\s+|only\s+|almost\s+|nearly\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
     r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+"
-    # a second amount of the same base: "against 356 fires on 13,140 hectares in 2020"
-    r"(?:(?:on|with|worth|and|for|of)\s+(?:about\s+)?[$€]?\s?\d[\d\s.,]{0,15}"
-    r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})?\s+)?"
+    r"(?:" + SECOND_BASE_AMOUNT + r"\s+)?"
     r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|as\s+of\s+)?$"
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,6 +276,15 @@ def _days(iso: str) -> int:
     return _dt.date.fromisoformat(iso).toordinal()
 
 
+def _lead_times(text: str, times: Iterable[Span]) -> Iterator[Span]:
+    """The times of the headline and the lead, in text order."""
+    limit = lead_end(text)
+    for t in times:
+        if t.start_char >= limit:
+            return
+        yield t
+
+
 def _budget_year(doc: Doc, times: ByStart, date: str | None) -> Period | None:
     """The future year whose budget a document's headline or lead names: "the draft city
     budget for 2020", "the regional budget for 2024 and the planning period", "the 2014
@@ -282,10 +292,7 @@ def _budget_year(doc: Doc, times: ByStart, date: str | None) -> Period | None:
     if not date:
         return None
     text = doc_text(doc)
-    limit = lead_end(text)
-    for t in times:
-        if t.start_char >= limit:
-            break
+    for t in _lead_times(text, times):
         start, end = _period_of(t)
         if not (start and end and len(start) == 4 and start == end and start > date[:4]):
             continue
@@ -308,10 +315,7 @@ def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span |
     2023": a year or a range, not a day ("today") and not a plan ("by 2027").
     """
     text = doc_text(doc)
-    limit = lead_end(text)
-    for t in times:
-        if t.start_char >= limit:
-            break
+    for t in _lead_times(text, times):
         start, end = _period_of(t)
         before = text[max(0, t.start_char - 25) : t.start_char].lower()
         if (

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 
@@ -18,12 +17,12 @@ from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell
-from ...rules.timex import BASELINE_BEFORE, COMPARED_TO, tense_of
+from ...rules.timex import BASE_NUMBER, BASELINE_BEFORE, COMPARED_TO, SECOND_BASE_AMOUNT, tense_of
 from ...rules.units import YIELD_UNITS
 from ...rules.votes import is_attendance, is_vote_tally, speaking_time
 from ..context import doc_text
 from ..fact_rules import RuleSet
-from .document import FactContext, Period, _period_of
+from .document import FactContext, Period, _days, _period_of
 from .syntax import (
     _HOLDS_NOW,
     _NOW_NEAR,
@@ -582,8 +581,7 @@ def _as_of_before(a: Amount) -> Period | None:
             continue
         start, end = _period_of(t)
         if start and start == end and len(start) == 10 and start <= date:
-            days = (_dt.date.fromisoformat(date) - _dt.date.fromisoformat(start)).days
-            return (start, end) if days <= 31 else None
+            return (start, end) if _days(date) - _days(start) <= 31 else None
         return None
     return None
 
@@ -867,8 +865,7 @@ _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
 _BASE_CUE = re.compile(
     r"(?i)(?:" + COMPARED_TO + r"|\bfrom)\s+"
     # (or the second amount of the same base: "against 356 fires on 13,140 hectares")
-    r"(?:(?:about\s+)?[$€]?\d[\d\s.,]{0,15}(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})\s+"
-    r"(?:on|with|worth|and|for|of)\s+)?"
+    r"(?:(?:about\s+)?" + BASE_NUMBER + r"\s+(?:on|with|worth|and|for|of)\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
 )
 
@@ -888,10 +885,7 @@ def _base_amount_time(span: Span, times: ByStart) -> Span | None:
 
 # Between a base amount and its time: nothing but a preposition, or a second amount of the
 # same base ("against 356 fires on 13,140 hectares in 2020").
-_TO_BASE_TIME = rx(
-    r"(?i)\s*(?:(?:on|with|worth|and|for|of)\s+(?:about\s+)?[$€]?\d[\d\s.,]{0,15}"
-    r"(?:\s?%|\s?[\p{L}$/.²³]+(?:\s[\p{L}/.²³]+){0,2})\s+)?(?:in|on|at|of)?\s*"
-)
+_TO_BASE_TIME = rx(r"(?i)\s*(?:" + SECOND_BASE_AMOUNT + r"\s+)?(?:in|on|at|of)?\s*")
 
 
 def _is_change(span: Span) -> bool:
