@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal
 
@@ -938,6 +938,7 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
     out = []
     starts = {c.start: c for c in kept}
     ends = {c.end: c for c in kept}
+    kept_starts = [c.start for c in kept]  # (kept is in text order)
     # right to left, so that "61, 38 and 29 thousand people" reaches 61 through 38
     for cand in reversed(bare):
         gap = _JOIN.match(text, cand.end)
@@ -979,8 +980,10 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
         # "680 doctors, most of them in villages – not 860", "Not 40, but 46 thousand
         # spindles": a number corrected or denied is in the unit of the amount that
         # corrects it (a counted noun's unit comes from the parse, so only now)
-        left = next((k for k in reversed(kept) if k.end <= cand.start), None)
-        right = next((k for k in kept if k.start >= cand.end), None)
+        i = bisect_left(kept_starts, cand.start)
+        left = next((k for k in reversed(kept[max(0, i - 2) : i]) if k.end <= cand.start), None)
+        j = bisect_left(kept_starts, cand.end)
+        right = kept[j] if j < len(kept) else None
         if left is not None and left.unit and not left.is_range and corrects(text, left, cand):
             out.append(in_unit_of(cand, left, "contrast"))
         elif right is not None and right.unit and denied_for(text, cand, right):
