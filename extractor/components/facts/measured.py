@@ -1218,6 +1218,16 @@ def _measured(
         )
     ):
         return "price", "measured.price"  # "purchase wheat at 105 thousand tenge per ton"
+    if (
+        price_unit
+        and per in _UTILITY_UNITS
+        and clause is not None
+        and clause.lemma_.lower() in ("pay", "charge")
+    ):
+        # "households pay 0.70 som per kWh", "water users pay 1.2 tenge per cubic meter":
+        # what one pays per unit of a utility is its tariff (not "the state pays 5 000
+        # tenge per hectare", a subsidy)
+        return "tariff", "measured.price"
     # "A kilometre of repair on a regional road cost on average 14,8 million rubles": what
     # one unit of a thing costs is of that thing (the parse often reads "cost" as a noun).
     if on("measured.unit_cost") and lexicon.kind_of(base) == "currency":
@@ -1472,12 +1482,53 @@ def _measured(
         purpose = _purpose_after(ctx, verb, span)
         if purpose is not None:
             return _phrase(ctx, purpose), "measured.subject_purpose"
+    made = (
+        _made_thing(ctx, span, verb)
+        if on("measured.made_thing") and lexicon.kind_of(base) == "currency"
+        else None
+    )
+    if made is not None:
+        return _phrase(ctx, made), "measured.made_thing"
     noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
         return noun, "measured.verb_act"
     if on("measured.subject") and _noun_ok(ctx, subj):
         return _phrase(ctx, subj), "measured.subject"
     return None, None
+
+
+def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
+    """What money paid "for" or "at" buys or builds: "the pipeline was built last year for
+    2.7 billion tenge", "40 new buses bought for 31.6 million somoni", "a plant that the
+    company will build for $148 million" measure the pipeline, the buses, the plant (not
+    the act of building). The thing is the verb's object, else its passive subject, else
+    the noun a participle or relative clause of the verb describes."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if (
+        prep is None
+        or prep.lower_ not in ("for", "at")
+        or prep.head.i != verb.i
+        or verb.lemma_.lower() not in _MAKING_VERBS
+    ):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.i < span.start and child.tag_ != "WDT":
+            return child if _noun_ok(ctx, child) and child.i not in ctx.amounts else None
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and verb.head.i < verb.i
+        and _noun_ok(ctx, verb.head)
+        # ("a school for 600 pupils, built for 148 million soms": not the pupils, a
+        # counted noun that hangs on another noun; "40 new buses bought for ...": the buses)
+        and not (verb.head.i in ctx.amounts and verb.head.dep_ == "pobj")
+    ):
+        return verb.head
+    return None
+
+
+_MAKING_VERBS = frozenset(_WORDS["making_verbs"])
+# Units a utility bills by: money per one of them is a tariff.
+_UTILITY_UNITS = frozenset(("kWh", "MWh", "Gcal", "m3", "kW"))
 
 
 # How far back an amount of a physical unit looks for what the last one of that unit was
