@@ -1248,7 +1248,7 @@ def _measured(
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth(?:\s+a\s+total\s+of|\s+in\s+total)?|valued\s+at|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|in\s+(?:the|a)\s+range\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
+        r"(?i)\b(worth(?:\s+a\s+total\s+of|\s+in\s+total)?|valued\s+at|to\s+the\s+tune\s+of|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|in\s+(?:the|a)\s+range\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
         before,
     )
     if m and on("measured.amount_cue"):
@@ -1278,7 +1278,7 @@ def _measured(
                 if _noun_ok(ctx, subj) and subj.lemma_.lower() not in _CHANGE_NOUNS:
                     return _phrase(ctx, subj), "measured.amount_cue"
             if noun is not None:
-                if rx(r"(?i)^(?:worth|valued)").match(m.group(1)):
+                if rx(r"(?i)^(?:worth|valued|to\s+the\s+tune)").match(m.group(1)):
                     noun = _phrase_head(ctx, noun)  # what is worth it, not its modifier
                 return _phrase(ctx, noun), "measured.amount_cue"
     if (
