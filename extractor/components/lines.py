@@ -31,7 +31,9 @@ def break_at_lines(doc: Doc) -> Doc:
     ``MAX_SENT_TOKENS`` at its most natural boundary."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            # a line a newspaper wrapped in mid-sentence goes on ("... the index of\n
+            # physical volume amounted\nto 106.0 percent"): no sentence starts there
+            doc[token.i + 1].is_sent_start = not _hard_wrap(doc, token.i)
     for m in _DATELINE.finditer(doc.text):
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if first is not None and first.start > 0:
@@ -41,6 +43,40 @@ def break_at_lines(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = False
     cut_long_runs(doc, MAX_SENT_TOKENS)
     return doc
+
+
+# A word a wrapped line may end on before a line that starts with a number ("... 105.1
+# percent in Tashkent region and\n106.7 percent"); any other word ends a line before one
+# (a headline, then a date line).
+_BEFORE_WRAPPED_NUMBER = frozenset(
+    "and or of to the by at in from with for than was were is are amounted totaled totalled"
+    " reached made about over nearly almost some around".split()
+)
+
+
+_AFTER_WRAPPED_COMMA = frozenset(
+    "and but or while whereas which who where when with than compared as".split()
+)
+
+
+def _hard_wrap(doc: Doc, i: int) -> bool:
+    """Whether the line break token ``i`` wraps a sentence that goes on in the next line:
+    a single newline after a lower-case word before a lower-case word, or before a number
+    after a word that cannot end a sentence, or after a comma before a conjunction. Not a
+    blank line, and not after ":" or ";" or a number (list rows: "food products – 100.2\n
+    alcoholic beverages – 104.9")."""
+    space = doc[i]
+    if space.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if before.text == ",":
+        # (a list's rows may end on a comma: "pensions – 6.1 trillion,\nhealthcare – ...")
+        return after.lower_ in _AFTER_WRAPPED_COMMA
+    if not before.text[-1:].isalpha() or not before.text[-1:].islower():
+        return False
+    if after.text[:1].islower():
+        return True
+    return after.like_num and before.lower_ in _BEFORE_WRAPPED_NUMBER
 
 
 # Scale words abbreviated with a point, as translated releases write them ("843, 6 mln.

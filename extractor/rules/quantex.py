@@ -153,6 +153,8 @@ class _Num:
 _START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
 _GLUE = re.compile(r"[ \u00a0]?")
+# A single line break, where a wrapped line goes on: not a blank line.
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?=[\p{Ll}$€₽])")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
 _SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER + r")(?![\p{L}])")
 _SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")
@@ -630,6 +632,10 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             ua = _unit_after(text, end + 1, lexicon)  # "100-megawatt", "5-hectare"
             if ua and lexicon.kind_of(ua[1]) == "time":
                 return None  # "five-year survival rate"
+        if ua is None and scale is not None and _WRAPPED.match(text, end):
+            # "manufactured 655.8 trillion\nsoums worth of ...": a newspaper's line wrap
+            # between a scale word and its unit (a list row ends on a unit, not a scale)
+            ua = _unit_after(text, _WRAPPED.match(text, end).end(), lexicon)
         if ua:
             end, unit = ua
     if unit is not None:

@@ -390,7 +390,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "same_period",
         r"(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|quarter|months|half-year"
-        r"|half\s+of\s+the\s+year)\s+(?:of\s+)?(?:(?P<yr>"
+        r"|half\s+of\s+the\s+year)\s+(?:of\s+|in\s+)?(?:(?P<yr>"
         + _Y
         + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",

@@ -28,6 +28,27 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
 
 
 @pytest.mark.parametrize(
+    "text,starts",
+    [
+        # a newspaper's line wrap in mid-sentence starts no sentence
+        ("According to\npreliminary data, output grew.", []),
+        ("The index of\nphysical volume amounted\nto 106.0 percent.", []),
+        ("It was 105.7 percent in Tashkent and\n106.7 percent in Navoi region.", []),
+        ("Output grew in 2023,\nand exports fell.", []),
+        # a headline, a date line, a list row, a blank line: a new sentence
+        ("Industrial output in 2023\n19 October 2023, Tashkent", ["19"]),
+        ("Prices by group:\nfood products – 100.2\nnon-food products – 102.8", ["food", "non"]),
+        ("Output grew.\nexports fell.", ["exports"]),
+        ("Spending: pensions – 6.1 trillion,\nhealthcare – 2.9 trillion.", ["healthcare"]),
+        ("Output grew in\n\nthe region.", ["the"]),
+    ],
+)
+def test_a_wrapped_line_goes_on_in_the_same_sentence(nlp, text, starts):
+    doc = break_at_lines(nlp.make_doc(text))
+    assert [t.text for t in doc[1:] if t.is_sent_start] == starts
+
+
+@pytest.mark.parametrize(
     "text,sentences",
     [
         # an abbreviated scale's point before a unit or a lower-case word ends no sentence

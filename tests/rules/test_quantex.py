@@ -36,6 +36,15 @@ def only(text):
             None,
         ),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
+        # a newspaper's line wrap between a scale word and its unit
+        (
+            "manufactured 655.8 trillion\nsoums worth of products",
+            "655.8 trillion\nsoums",
+            6.558e14,
+            "UZS",
+            None,
+        ),
+        ("Tashkent region ranks second ($8.4\nbillion)", "$8.4\nbillion", 8.4e9, "USD", None),
         ("2 million 176 thousand tons", "2 million 176 thousand tons", 2176000, "t", None),
         # the units after a thousands word belong to the number
         ("paid 18 thousand 460 tenge in all", "18 thousand 460 tenge", 18460, "KZT", None),
@@ -352,3 +361,14 @@ def test_not_quantities(text):
 def test_stray_decimal_space_needs_a_unit_after(text, spans):
     found = [text[c.start : c.end] for c in find_candidates(text)]
     assert [s for s in found if s in spans] == spans, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output in billions:\nTashkent – 5 billion\n\nsoums were not counted",  # a blank line
+        "Tashkent – 265.6 billion\nNamangan – 34.2 billion",  # the next row of a list
+    ],
+)
+def test_a_scale_word_at_a_line_end_takes_no_unit_across_a_paragraph_or_a_row(text):
+    assert [c.unit for c in find_candidates(text) if c.unit is not None] == []

@@ -705,6 +705,11 @@ def test_years_earlier_counts_back_from_the_period_just_named():
             "Occupancy reached 78% in July-August, against 61% in the same months of 2018.",
             ("the same months of 2018", "2018-07", "2018-08"),
         ),
+        # "in" a year as well as "of" it
+        (
+            "In January-October 2019 output grew by 9.5% against the corresponding period in 2018.",
+            ("the corresponding period in 2018", "2018-01", "2018-10"),
+        ),
     ],
 )
 def test_same_period_last_year_refers_back(text, expected):

@@ -154,7 +154,11 @@ _QUOTE = re.compile(r"[“«\"]([^“”«»\"\n]{10,}?)[”»\"]")
 # change, when that year is over, is the base the change is measured from, not a deadline.
 _CHANGE_BEFORE_TIME = re.compile(
     r"(?i)(?:%|\bper\s*cent|\bpercent|\btimes|-fold)\s+"
-    r"(?:more\s+|less\s+|higher\s+|lower\s+)?(?:by|to|over|on|against|from)\s+"
+    r"(?:more\s+|less\s+|higher\s+|lower\s+)?"
+    # "106.7 percent in Navoi region by the same period of 2022": where, then the base
+    r"(?:in\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}-]*(?:\s+(?:(?-i:\p{Lu})[\p{L}-]*|region|city|district"
+    r"|oblast|province))?\s+)?"
+    r"(?:by|to|over|on|against|from|compared\s+(?:to|with)|in\s+comparison\s+with)\s+"
     r"(?:the\s+(?:level\s+of\s+)?)?$"
 )
 

@@ -995,6 +995,19 @@ def _measured(
             if subj.lemma_.lower() != "number" and _noun_ok(ctx, subj):
                 return _phrase(ctx, subj), "measured.classifier_subject"
         return (_phrase(ctx, head) if head is not None else base), "measured.counted_noun"
+    # "655.8 trillion soums worth of industrial products", "$12 million worth of equipment":
+    # what the money is worth of.
+    worth = _WORTH_OF.match(ctx.text, span.end_char) if on("measured.worth_of") else None
+    if worth is not None:
+        of = doc.char_span(worth.end() - 2, worth.end())
+        obj = next((c for c in of[0].children if c.dep_ == "pobj"), None) if of else None
+        if obj is None and span.end + 2 < sent.end:
+            # (the parser may hang the noun elsewhere: take the first noun after "of")
+            obj = (
+                next((t for t in doc[of.end : sent.end] if t.pos_ == "NOUN"), None) if of else None
+            )
+        if _noun_ok(ctx, obj):
+            return _phrase(ctx, obj), "measured.worth_of"
     # "a 1GW wind power plant", "the 84 km section": the amount describes the noun it modifies.
     head = span.root.head
     if (
@@ -1527,6 +1540,7 @@ def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
 
 
 _MAKING_VERBS = frozenset(_WORDS["making_verbs"])
+_WORTH_OF = rx(r"(?i)\s+worth\s+of\b")
 # Units a utility bills by: money per one of them is a tariff.
 _UTILITY_UNITS = frozenset(("kWh", "MWh", "Gcal", "m3", "kW"))
 
