@@ -1041,7 +1041,11 @@ def _counted_head(token: Token) -> Token | None:
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
     if any(
-        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and")) or t.like_num for t in between
+        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and"))
+        # (a number word joined by a hyphen modifies: "30 first-aid stations", "12
+        # two-storey houses")
+        or (t.like_num and not (t.i + 1 < head.i and t.doc[t.i + 1].text == "-"))
+        for t in between
     ):
         # "11 and 14 models": the noun belongs to the last number; the first inherits it.
         return None

@@ -17,6 +17,11 @@ def _quantity(records, text):
         ("About 1 500 tons of meat per year are processed.", "1 500 tons", 1500, "t/year", "approx"),
         ("Exports increased 1.6 times.", "1.6 times", 1.6, "x", None),
         ("The plant cost KZT232.6bn.", "KZT232.6bn", 2.326e11, "KZT", None),
+        # a number word joined by a hyphen modifies the counted noun, it counts nothing
+        ("In 2025, 30 first-aid stations will be built.", "30 first-aid stations", 30, "station",
+         None),
+        ("In 2025, 30 village first-aid stations will be built.", "30 village first-aid stations",
+         30, "station", None),
     ],
 )  # fmt: skip
 def test_quantity_records(extract, sentence, span, value, unit, qualifier):
