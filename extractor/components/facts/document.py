@@ -166,7 +166,9 @@ _CHANGE_BEFORE_TIME = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-_LEVEL_OF = re.compile(r"(?i)\b(?:of|to|against|with|from|over)\s+the\s+$")
+_LEVEL_OF = re.compile(
+    r"(?i)\b(?:of|to|against|with|from|over|above|below|exceeded)\s+(?:the\s+|their\s+|its\s+)?$"
+)
 
 
 def _change_base(text: str, time: Span, date: str | None) -> bool:
@@ -174,7 +176,7 @@ def _change_base(text: str, time: Span, date: str | None) -> bool:
     "101.2% over the same period last year", "98.7% of the 2020 level"), not the period of
     the facts around it."""
     if _LEVEL_OF.search(text[max(0, time.start_char - 30) : time.start_char]) and rx(
-        r"\s+level\b"
+        r"\s+levels?\b"
     ).match(text[time.end_char : time.end_char + 8]):
         return True  # "or 98.7% of the 2020 level", "compared to the 2019 level"
     if not _CHANGE_BEFORE_TIME.search(text[max(0, time.start_char - 30) : time.start_char]):
