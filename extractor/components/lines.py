@@ -59,6 +59,16 @@ _AFTER_WRAPPED_COMMA = frozenset(
 )
 
 
+def _labelled_row(doc: Doc, i: int) -> bool:
+    """Whether a dash or a colon stands before token ``i`` on its line."""
+    for token in reversed(doc[max(0, i - 40) : i]):
+        if "\n" in token.text:
+            return False
+        if token.text in ("–", "—", "-", ":") and token.whitespace_:
+            return True
+    return False
+
+
 def _hard_wrap(doc: Doc, i: int) -> bool:
     """Whether the line break token ``i`` wraps a sentence that goes on in the next line:
     a single newline after a lower-case word before a lower-case word, or before a number
@@ -72,6 +82,11 @@ def _hard_wrap(doc: Doc, i: int) -> bool:
     if before.text == ",":
         # (a list's rows may end on a comma: "pensions – 6.1 trillion,\nhealthcare – ...")
         return after.lower_ in _AFTER_WRAPPED_COMMA
+    if before.like_num and after.text[:1].islower():
+        # "Across the country, 2 318\nindustrial projects were ...": a number wrapped from
+        # its noun, unless its line is a labelled row ("food products – 100.2\nalcoholic
+        # beverages – 104.9")
+        return not _labelled_row(doc, i - 1)
     if not before.text[-1:].isalpha() or not before.text[-1:].islower():
         return False
     if after.text[:1].islower():

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules.indicators import fold_word
 from ..rules.intervals import SpanIndex
+from ..rules.lists import list_header_colon
 from ..rules.numbers import SCALES, scale_of, to_number
 from ..rules.quantex import (
     _PER_NOUN,
@@ -248,6 +249,10 @@ class QuantityRecognizer:
             counted = None  # "reached 1 200 last year": a time's noun counts nothing
         if counted is not None:
             end, unit = counted
+            if cand.value is not None and _POINT_GROUPS.fullmatch(text, cand.start, cand.core_end):
+                # "58.600 new jobs", "312.400 citizens": things counted come whole, so a point
+                # before three digits groups thousands, as some reprints write them
+                cand = replace(cand, value=cand.value * 1000)
             per = _PER_NOUN.match(text, end) or self.lexicon.rate.match(text, end)
             if per:  # "1 500 patients per month", "16 high-speed trains a day"
                 rate = (
@@ -418,6 +423,13 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 unit, scale = unit_scale
                 return _with_unit_and_scale(cand, unit, scale)
+        if _DASH_ITEM.search(text[max(0, cand.start - 40) : cand.start]):
+            listed = self._list_header_unit(text, cand, kept)
+            if listed is not None:
+                unit, scale = listed
+                return (
+                    _with_unit_and_scale(cand, unit, scale) if scale else replace(cand, unit=unit)
+                )
         # "We vote: for – 22, against – none, abstained – 2": a tally of a vote counts
         # the members who vote (deputies, unless the text names senators or members).
         if cand.scale is None and is_vote_tally(text, cand.start, cand.end):
@@ -546,6 +558,40 @@ class QuantityRecognizer:
         if unit is None or (self.lexicon.kind_of(unit[0]) == "count" and not item[1].endswith("s")):
             return None
         return unit
+
+    def _list_header_unit(
+        self, text: str, cand: Candidate, kept: list[Candidate]
+    ) -> tuple[str, Decimal | None] | None:
+        """The unit a list's header gives the bare figures of its rows, one row a line:
+        in brackets ("By region (thsd. sq. m):", "(trln. soums, growth in brackets):"),
+        after a comma ("Retail trade turnover in January-September, bln. soums:"), or the
+        unit of the amount it breaks down ("3 812 new jobs were created, including by
+        district:")."""
+        colon = list_header_colon(text, cand.start)
+        if colon is None:
+            return None
+        line_start = text.rfind("\n", 0, colon) + 1
+        header = text[line_start:colon].rstrip()
+        phrase = _HEADER_BRACKET.search(header) or _HEADER_COMMA.search(header)
+        if phrase is not None:
+            unit_scale = self._unit_phrase(phrase.group(1).strip())
+            if unit_scale is not None:
+                return unit_scale
+        if _BREAKDOWN.search(header):
+            whole = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if line_start <= k.start < colon
+                    and k.unit
+                    and self.lexicon.kind_of(k.unit) == "count"
+                    and k.unit not in ("%", "x")
+                ),
+                None,
+            )
+            if whole is not None:
+                return whole.unit, None
+        return None
 
     def _unit_phrase(self, phrase: str) -> tuple[str, Decimal] | None:
         """The unit and scale a table's unit phrase gives one ("bln tenge" -> KZT, 1e9;
@@ -852,6 +898,14 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
 
 # "... the following districts (in %): Chust – 11,8; ...", "(thousand tons):"
 _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
+# A list header's unit: in brackets at its end, before any comma ("(trln. soums, growth in
+# brackets)"), or after its last comma ("Retail trade turnover in 2021, bln. soums").
+_HEADER_BRACKET = re.compile(r"\((?:in\s+)?([^(),\d]{1,25})(?:,[^()]*)?\)\s*$")
+_HEADER_COMMA = re.compile(r",\s*(?:in\s+)?([^,()\d]{1,25})$")
+# A header that breaks down an amount it names: "including by district", "of which".
+_BREAKDOWN = re.compile(
+    r"(?i)\b(?:including|of\s+which|of\s+them|among\s+them|by\s+(?:district|region|city|oblast|sector|branch|type))\b"
+)
 _DASH_ITEM = re.compile(r"[\p{L})]\s*[–—-]\s*$")
 _FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
@@ -1005,6 +1059,10 @@ def _misread_verb(token: Token) -> bool:
     )
 
 
+# A number whose point stands before exactly three digits, with nothing after them.
+_POINT_GROUPS = rx(r"[1-9]\d{0,2}\.\d{3}")
+
+
 def _counted_head(token: Token) -> Token | None:
     """The noun a number token counts, if it follows within a few modifiers."""
     head = token.head
@@ -1041,7 +1099,7 @@ def _counted_head(token: Token) -> Token | None:
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
     if any(
-        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and"))
+        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and") and not t.is_space)
         # (a number word joined by a hyphen modifies: "30 first-aid stations", "12
         # two-storey houses")
         or (t.like_num and not (t.i + 1 < head.i and t.doc[t.i + 1].text == "-"))

@@ -632,9 +632,10 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             ua = _unit_after(text, end + 1, lexicon)  # "100-megawatt", "5-hectare"
             if ua and lexicon.kind_of(ua[1]) == "time":
                 return None  # "five-year survival rate"
-        if ua is None and scale is not None and _WRAPPED.match(text, end):
-            # "manufactured 655.8 trillion\nsoums worth of ...": a newspaper's line wrap
-            # between a scale word and its unit (a list row ends on a unit, not a scale)
+        if ua is None and _WRAPPED.match(text, end):
+            # "manufactured 655.8 trillion\nsoums worth of ...", "reached 133 814\ntenge per
+            # square metre": a newspaper's line wrap between a number and its unit (a wrapped
+            # line goes on in lower case; a list's next row starts with its label)
             ua = _unit_after(text, _WRAPPED.match(text, end).end(), lexicon)
         if ua:
             end, unit = ua

@@ -284,6 +284,25 @@ def test_a_range_has_low_and_high(extract):
         ("– How many new buses did the city buy?\n– 120, all of them on gas.", "120", 120, "bus"),
         # a shortage counts what it lacks
         ("The shortage of pupil places was estimated at 61 thousand.", "61 thousand", 61000, "place"),
+        # the rows of a list, one a line, take the unit its header gives: in brackets, after
+        # a comma, or of the amount the header breaks down
+        ("Output by region (trln. soums, growth in brackets):\n– Tashkent city — 112,6 (107,9%);"
+         "\n– Navoi region — 59,8 (101,3%)", "59,8", 59.8e12, "UZS"),
+        ("Retail trade turnover in January-September 2021, bln. soums:\n• Tashkent city – 18 412,3;"
+         "\n• Tashkent region – 9 806,5.", "9 806,5", 9806.5e9, "UZS"),
+        ("Housing commissioned by region (thsd. sq. m):\n– Almaty city – 1 964,2;\n– Astana city"
+         " – 1 810,5", "1 810,5", 1810500, "m2"),
+        ("In 2024, 3 812 new jobs were created, including by district:\n— Suzak district — 742;"
+         "\n— Aksy district — 397", "397", 397, "job"),
+        # things counted come whole: a point before three digits groups thousands
+        ("In 2023 the projects created 58.600 new jobs.", "58.600 new jobs", 58600, "job"),
+        ("In January-September, 312.400 citizens left for work abroad.", "312.400 citizens", 312400,
+         "person"),
+        # a newspaper's line wrap between a number and its noun or unit
+        ("Across the country, 2 318\nindustrial projects were put into operation.",
+         "2 318\nindustrial projects", 2318, "project"),
+        ("The cost of construction reached 133 814\ntenge per square metre.",
+         "133 814\ntenge per square metre", 133814, "KZT/m2"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):
