@@ -39,9 +39,10 @@ class TimeRecognizer:
         for match in matches:
             s, e = sentence_at(text, starts, match.start)
             tense = _clause_tense(text, s, e, match.start)
-            if match.kind == "weekday" and _TOLD_ON.search(
-                text, max(s, match.start - 40), match.start
-            ):
+            told_on = match.kind == "weekday" and bool(
+                _TOLD_ON.search(text, max(s, match.start - 40), match.start)
+            )
+            if told_on:
                 # "..., the deputy minister told a briefing on Wednesday": the day it was said,
                 # whatever the plans it reports
                 tense = "past"
@@ -75,6 +76,9 @@ class TimeRecognizer:
                 and end
                 and match.kind not in ("this_period", "same_period", "the_decade")
                 and not is_baseline(text, match.start, match.end)
+                # ("... the ministry said on Tuesday. Compared with the same period last
+                # year, ...": the same period is the report's, not the day of its telling)
+                and not told_on
             ):
                 previous = (start, end)
                 if (

@@ -61,6 +61,21 @@ def test_the_day_something_was_said_is_past(extract, sentence, day):
 
 
 @pytest.mark.parametrize(
+    "later",
+    [
+        "Compared with the same period last year, revenues rose by 9%.",
+        "A year earlier the share was 73,9%.",
+    ],
+)
+def test_a_comparison_refers_to_the_report_period_not_to_the_day_it_was_told(extract, later):
+    text = (
+        "Revenues in January-August 2019 amounted to 94.6 bln. soms, the Ministry of Finance "
+        "said on Tuesday. " + later
+    )
+    assert _times(extract(text, date="2019-09-18"))[-1][1:] == ("2018-01", "2018-08")
+
+
+@pytest.mark.parametrize(
     "sentence,expected",
     [
         # a deadline with the past perfect is a point already past, in the year before

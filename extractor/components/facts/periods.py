@@ -1015,10 +1015,21 @@ def _paragraph_focus(
     return None
 
 
+_COMPARISON_TIME = rx(
+    r"(?i)(?:a|one)\s+year\s+(?:earlier|before|ago)"
+    r"|the\s+(?:same|corresponding|similar)\s+(?:period|months|quarter|half-year)\s+(?:of\s+|in\s+)?"
+    r"(?:last|the\s+previous)\s+year"
+)
+
+
 def _base_time(text: str, time: Span) -> bool:
     """The time is the base of a comparison: after "than (in)", "against", "compared
-    with", "% of", or in brackets that hold an amount of their own ("(6.4 in 2021)")."""
+    with", "% of", or in brackets that hold an amount of their own ("(6.4 in 2021)"); or
+    it names a comparison by itself ("a year earlier this indicator stood at 73,9%": the
+    sentences after it go on in the report's period)."""
     if BASELINE_BEFORE.search(text, max(0, time.start_char - 40), time.start_char):
+        return True
+    if _COMPARISON_TIME.fullmatch(time.text):
         return True
     opened = text.rfind("(", max(0, time.start_char - 30), time.start_char)
     if opened < 0 or ")" in text[opened : time.start_char]:
