@@ -23,6 +23,8 @@ _CELL_UNIT = re.compile(r",\s*(?P<unit>[^,:|\t]{1,25}?)\s*:\s*$")
 # capital" -> investments, "Housing commissioned" -> housing.
 _HEAD_STOP = re.compile(r"(?i)\s(?:in|of|for|by|per|from|at|on|to|with)\s|\s\p{L}+ed\b")
 _WORD = re.compile(r"\p{L}[\p{L}-]*")
+# The most words a table's figure cell holds besides its figure ("2022: 17 105,6", "plan 96,2").
+_CELL_WORDS = 3
 _YEAR_CELL = re.compile(r"^\D*+(?:19|20)\d\d(?!\d)\D*+$")
 # How far up the header row may be.
 HEADER_LINES = 40
@@ -180,6 +182,10 @@ def table_cell(text: str, pos: int) -> Cell | None:
     )
     index = next((i for i, (a, b) in enumerate(bounds) if a <= pos <= b), 0)
     if index == 0:
+        return None
+    if len(_WORD.findall(text, *bounds[index])) > _CELL_WORDS:
+        # "Related news: GDP grew 5.7% | Remittances in eight months: $1.52 billion | ...":
+        # headlines set apart by bars are sentences, not the cells of a table
         return None
     return Cell(line_start, line, bounds, index)
 

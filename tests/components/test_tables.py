@@ -176,3 +176,14 @@ def test_no_unit_without_a_unit_phrase_or_caption(extract, text, amount):
         assert amount not in found, found[amount]
     else:
         assert all(r["unit"] != "city" for r in found.values()), found
+
+
+def test_headlines_set_apart_by_bars_are_no_table_row():
+    text = (
+        "Related news: GDP of Kyrgyzstan grew 5.7% in January-August | Remittances in eight "
+        "months: $1.52 billion (–2.1%) | Jogorku Kenesh adds 2.4 bln soms to the budget for roads"
+    )
+    assert table_cell(text, text.index("$1.52")) is None
+    assert table_cell(text, text.index("2.4 bln")) is None
+    row = "Gross domestic product, bln tenge | 2022: 103 765,5 | 2023: 119 247,9"
+    assert table_cell(row, row.index("103")) is not None
