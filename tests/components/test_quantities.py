@@ -294,6 +294,8 @@ def test_a_range_has_low_and_high(extract):
          " – 1 810,5", "1 810,5", 1810500, "m2"),
         ("In 2024, 3 812 new jobs were created, including by district:\n— Suzak district — 742;"
          "\n— Aksy district — 397", "397", 397, "job"),
+        # a web page's counter of its readers
+        ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
         # things counted come whole: a point before three digits groups thousands
         ("In 2023 the projects created 58.600 new jobs.", "58.600 new jobs", 58600, "job"),
         ("In January-September, 312.400 citizens left for work abroad.", "312.400 citizens", 312400,
