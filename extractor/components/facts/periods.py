@@ -601,6 +601,10 @@ def _past_earlier(a: Amount) -> Period | None:
         0,
         past_only=a.ctx.doc_date,
         skip_causes=a.ctx.on("period.cause_time"),
+        # a month named in another paragraph dates what happened then, not the report's
+        # other results ("The bridge was opened in September. [...] Revenues
+        # amounted to 32.6 billion rubles")
+        points_from=a.paragraph,
     )
     return _past(focus, a)
 
@@ -980,6 +984,13 @@ def _holds_now(sent: Span) -> bool:
     return bool(_HOLDS_NOW.search(sent.text))
 
 
+def _is_point(period: tuple) -> bool:
+    """A period of one month ("2015-09"); a day may be the day of a visit or a meeting that
+    a news story goes on telling."""
+    start, end = period
+    return bool(start and end and len(start) == 7 and start == end)
+
+
 def _paragraph_focus(
     span: Span,
     times: ByStart,
@@ -990,11 +1001,15 @@ def _paragraph_focus(
     skip_causes: bool = False,
     skip_bases: bool = False,
     keep_deadlines: bool = False,
+    points_from: int | None = None,
 ) -> tuple | None:
     """The period the paragraph set before the amount: its last time expression (with
-    ``past_only``, the last one that does not begin after that date)."""
+    ``past_only``, the last one that does not begin after that date; with ``points_from``,
+    not a single month named before that offset)."""
     text = doc_text(span.doc)
     for t in times.backwards(paragraph, span.start_char):  # the last one that passes
+        if points_from is not None and t.start_char < points_from and _is_point(_period_of(t)):
+            continue  # "The bridge ... was opened in September.": that month dates that event
         if skip_bases and _base_time(text, t):
             continue  # "... 1.3 times more than in 2023.", "(6.4 in 2021)": a base of comparison
         if not keep_deadlines and rx(r"(?i)\bby\s+(?:the\s+)?$").search(
