@@ -1202,9 +1202,11 @@ _CAUSE_BEFORE = re.compile(
 
 def _in_cause(span: Span, time: Span, text: str) -> bool:
     """The time belongs to a cause after the amount, not to the amount: "fell by 2.1%
-    because of the repair of the turbine this spring"."""
+    because of the repair of the turbine this spring", "the figure is lower, 11,8
+    centners, as a result of the June-July drought"."""
     return time.start_char > span.end_char and bool(
         _CAUSE.search(text, span.end_char, time.start_char)
+        or _CAUSE_BEFORE.search(text, span.end_char, time.start_char)
     )
 
 
