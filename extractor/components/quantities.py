@@ -35,6 +35,7 @@ from ..rules.tables import (
     item_unit,
     label_head,
     table_cell,
+    titled_cell,
     year_row,
 )
 from ..rules.timex import COMPARED_TO
@@ -389,6 +390,18 @@ class QuantityRecognizer:
             return replace(cand, unit=previous.unit)
         # "– investments in fixed capital, billion tenge: 2019 – 296,1; 2025 – 452,0": a
         # line of year-labelled figures after a label that ends on its unit
+        titled = titled_cell(text, cand.start)
+        if titled is not None:
+            # "Table 2. Investments in fixed capital by region in 2018, billion soums" over
+            # rows whose cells stand apart by tabs or runs of spaces (a report copied out of
+            # its PDF): a column headed in percent holds shares or indices, the others take
+            # the title's unit
+            column = text[slice(*titled.header)] if titled.header else ""
+            if "%" in column or (titled.unit and "%" in titled.unit):
+                return replace(cand, unit="%")
+            unit_scale = self._unit_phrase(titled.unit) if titled.unit else None
+            if unit_scale is not None:
+                return _with_unit_and_scale(cand, *unit_scale)
         caption = caption_cell(text, cand.start)
         if caption is not None:
             # "Financing of the programme, million somoni (plan / actual):\n2017: 214,0 /
@@ -686,6 +699,8 @@ class QuantityRecognizer:
         head = _counted_head(last)
         if head is None:
             return None
+        if _WIDE_GAP.search(doc_text(doc), cand.core_end, head.idx):
+            return None  # "102,7          Osh region": the next cell of a table, not a noun
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
         named_point = lemma == "point" and any(
             c.dep_ in ("amod", "compound") and c.i < head.i and c.i > last.i for c in head.children
@@ -1062,6 +1077,7 @@ def _misread_verb(token: Token) -> bool:
     )
 
 
+_WIDE_GAP = re.compile(r"\t| {2,}")
 _VIEWS_BEFORE = re.compile(r"(?i)\bviews\s*:\s*$")
 # A number whose point stands before exactly three digits, with nothing after them.
 _POINT_GROUPS = rx(r"[1-9]\d{0,2}\.\d{3}")

@@ -249,3 +249,98 @@ def bracket_percent(text: str, start: int, end: int, reach: int = 600) -> bool:
     if item_unit(text, start) is None:
         return False
     return bool(_BRACKETS_PERCENT.search(text, max(0, start - reach), start))
+
+
+# A table's title line, as reports print them: "Table 2. Investments in fixed capital by
+# region in 2018, billion soums", "Table 1: Main indicators of the oblast, million som".
+_TABLE_TITLE = re.compile(
+    r"[ \t]*+Table[ \t]++\d{1,3}[.:]?[ \t]++(?P<title>\p{L}[^\n]{3,160}?)[ \t]*+$"
+)
+# Cells of a table laid out by a PDF-to-text tool: apart by a tab or by two spaces or more.
+_WIDE_GAP = re.compile(r"\t[ \t]*+| {2,}+")
+TITLE_LINES = 15
+
+
+@dataclass(frozen=True)
+class TitledCell:
+    """A figure in a table under a title line ("Table 2. ..., billion soums") whose cells
+    stand apart by tabs or runs of spaces: the title, the unit words after its last comma
+    (None when it has none), the row's label, the header cell above the figure's column
+    (as ``(start, end)`` in the document, when the header row has as many cells)."""
+
+    title: str
+    unit: str | None
+    label: str
+    header: tuple[int, int] | None
+
+    def label_is_place(self) -> bool:
+        """The row is a place ("Tashkent city", "Naryn region"): the figure is of what the
+        title names, not of its label."""
+        return bool(_PLACE_LABEL.search(self.label))
+
+
+_NUMBER_CELL = re.compile(r"[ \t]*+[\d \u00a0.,%()+–-]++[ \t]*+")
+_PLACE_LABEL = re.compile(r"(?i)\b(?:region|city|oblast|district|province|krai|republic|okrug)\b")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a line, apart by tabs or runs of spaces."""
+    cells, at = [], start
+    for gap in _WIDE_GAP.finditer(text, start, end):
+        if gap.start() > at:
+            cells.append((at, gap.start()))
+        at = gap.end()
+    if end > at:
+        cells.append((at, end))
+    return cells
+
+
+def titled_cell(text: str, pos: int) -> TitledCell | None:
+    """The :class:`TitledCell` of the figure at ``pos``, or None when its line is no row of
+    a table under a "Table N." title (at most ``TITLE_LINES`` lines up, every line between
+    a row of cells too)."""
+    line_start = text.rfind("\n", max(0, pos - _ROW_CHARS), pos) + 1
+    line_end = text.find("\n", pos, pos + _ROW_CHARS)
+    if line_end < 0:
+        line_end = len(text) if len(text) - pos <= _ROW_CHARS else -1
+    if line_end < 0 or (line_start == 0 and pos > _ROW_CHARS):
+        return None
+    row = _cells(text, line_start, line_end)
+    index = next((i for i, (a, b) in enumerate(row) if a <= pos < b), None)
+    if index is None or index == 0 or len(row) < 2:
+        return None  # a row's label, or a line of one cell: no figure of a table
+    end = line_start - 1
+    header_line: tuple[int, int] | None = None
+    for _ in range(TITLE_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", max(0, end - _ROW_CHARS), end) + 1
+        title = _TABLE_TITLE.fullmatch(text, start, end)
+        if title is not None:
+            if header_line == (line_start, line_end):
+                return None  # the header row itself
+            header = None
+            if header_line is not None:
+                cells = _cells(text, *header_line)
+                if len(cells) == len(row):
+                    header = cells[index]
+            words = title["title"]
+            comma = words.rfind(",")
+            unit = words[comma + 1 :].strip() if comma >= 0 else None
+            # the row's label: the nearest cell of words before the figure ("Batken region
+            # 104,1   Naryn region   103,2": two columns of pairs on one line)
+            label = next(
+                (
+                    text[a:b].strip()
+                    for a, b in reversed(row[:index])
+                    if _WORD.search(text, a, b) and not _NUMBER_CELL.fullmatch(text, a, b)
+                ),
+                "",
+            )
+            return TitledCell(words, unit or None, label, header)
+        if text[start:end].strip():
+            if len(_cells(text, start, end)) < 2:
+                return None  # a line of running text: no table here
+            header_line = (start, end)
+        end = start - 1
+    return None

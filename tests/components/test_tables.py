@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.rules.tables import caption_cell, header_cell, table_cell
+from extractor.rules.tables import caption_cell, header_cell, table_cell, titled_cell
 
 PIPES = (
     "Main indicators\n\n"
@@ -187,3 +187,60 @@ def test_headlines_set_apart_by_bars_are_no_table_row():
     assert table_cell(text, text.index("2.4 bln")) is None
     row = "Gross domestic product, bln tenge | 2022: 103 765,5 | 2023: 119 247,9"
     assert table_cell(row, row.index("103")) is not None
+
+
+TITLED = (
+    "Table 2. Investments in fixed capital by region in 2018, billion soums\n\n"
+    "Region\t\t\t2018\t\tshare, %\n"
+    "Tashkent city\t\t24 512,7\t22,8\n"
+    "Navoi region\t\t9 236,8\t\t8,6\n\n"
+    "Table 1. Main indicators of the oblast, million som\n"
+    "Indicator                          2019          2020     2020 in % to 2019\n"
+    "Gross regional product          71 244,5      68 390,1          96,0\n\n"
+    "Table 3. Growth of gross regional product in 2014, % to 2013\n\n"
+    "Batken region              104,1          Naryn region              103,2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "figure,unit,label,header,place",
+    [
+        # cells apart by tabs or by runs of spaces, under a "Table N." title with its unit
+        ("24 512,7", "billion soums", "Tashkent city", "2018", True),
+        ("8,6", "billion soums", "Navoi region", "share, %", True),
+        ("68 390,1", "million som", "Gross regional product", "2020", False),
+        ("96,0", "million som", "Gross regional product", "2020 in % to 2019", False),
+        # two columns of pairs on one line: the label is the nearest cell of words
+        ("103,2", "% to 2013", "Naryn region", None, True),
+    ],
+)
+def test_a_figure_under_a_table_title(figure, unit, label, header, place):
+    cell = titled_cell(TITLED, TITLED.index(figure))
+    assert (cell.unit, cell.label, cell.label_is_place()) == (unit, label, place)
+    assert (TITLED[slice(*cell.header)] if cell.header else None) == header
+
+
+def test_running_text_and_row_labels_are_no_titled_cells():
+    assert titled_cell(TITLED, TITLED.index("Tashkent city")) is None
+    text = "Table 1 shows the regions.\nOutput grew by 5 percent in the region."
+    assert titled_cell(text, text.index("5 percent")) is None
+
+
+@pytest.mark.parametrize(
+    "figure,value,unit,measured,period",
+    [
+        ("24 512,7", 24512.7e9, "UZS", "investment", ("2018", "2018")),
+        ("8,6", 8.6, "%", "investment", ("2018", "2018")),
+        ("71 244,5", 71244.5e6, "KGS", "product", ("2019", "2019")),
+        ("96,0", 96.0, "%", "product", ("2020", "2020")),
+        ("103,2", 103.2, "%", "growth", ("2014", "2014")),
+    ],
+)
+def test_a_titled_table_gives_unit_measured_and_period(
+    extract, figure, value, unit, measured, period
+):
+    records = extract(TITLED, "2019-02-20")
+    start = TITLED.index(figure)
+    record = next(r for r in records if r["label"] == "QUANTITY" and r["start"] == start)
+    assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
+    assert (record["time_start"], record["time_end"]) == period

@@ -15,7 +15,14 @@ from ...rules.lists import header_colon_above
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import caption_cell, item_unit, label_head, table_cell, year_row
+from ...rules.tables import (
+    caption_cell,
+    item_unit,
+    label_head,
+    table_cell,
+    titled_cell,
+    year_row,
+)
 from ...rules.units import YIELD_UNITS, load_lexicon
 from ...rules.votes import speaking_time
 from ..context import doc_text
@@ -942,6 +949,15 @@ def _measured(
             head = label_head(caption.label)  # "Financing of the programme, mln somoni:\n2017: ..."
         if head is None and (item := item_unit(ctx.text, span.start_char)) is not None:
             head = label_head(item[0])  # "– coal, thousand tons: 6 284,3 (101,9)"
+        titled = titled_cell(ctx.text, span.start_char)
+        if titled is not None and (titled.label_is_place() or _NAME_LABEL.fullmatch(titled.label)):
+            # "Table 2. Investments in fixed capital by region, billion soums" over rows of
+            # regions, "Table 1. Electricity generation by the largest power plants" over
+            # rows of plants: of what the title names
+            title = titled.title[: titled.title.rfind(",")] if titled.unit else titled.title
+            head = label_head(title) or head
+        elif head is None and titled is not None:
+            head = label_head(titled.label)  # "Gross regional product    71 244,5    68 390,1"
         if head:
             return fold_word(head), "measured.table_row"
     # A multiplier that is the verb itself ("Industrial output has tripled") measures the
@@ -1558,6 +1574,9 @@ def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
 
 
 _MAKING_VERBS = frozenset(_WORDS["making_verbs"])
+# A table row's label that is a name: every word capitalised or a code ("Nurek HPP",
+# "Sangtuda HPP-1", "Dushanbe CHP-2").
+_NAME_LABEL = rx(r"(?:\p{Lu}[\p{L}\d.-]*(?:\s+|$))+")
 # Nouns that stand for a figure already named when "this" or "that" points at them.
 _FIGURE_WORDS = frozenset(("amount", "figure", "indicator", "sum", "volume", "number"))
 _WORTH_OF = rx(r"(?i)\s+worth\s+of\b")

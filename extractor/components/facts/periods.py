@@ -16,7 +16,7 @@ from ...rules.periods import iso_cmp
 from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import caption_cell, header_cell, table_cell
+from ...rules.tables import caption_cell, header_cell, table_cell, titled_cell
 from ...rules.timex import BASE_NUMBER, BASELINE_BEFORE, COMPARED_TO, SECOND_BASE_AMOUNT, tense_of
 from ...rules.units import YIELD_UNITS
 from ...rules.votes import is_attendance, is_vote_tally, speaking_time
@@ -156,6 +156,18 @@ def _table_cell(a: Amount) -> Period | None:
     or its column's, in the header row above ("Indicator | 2022 | 2023")."""
     text = a.ctx.text
     start = a.span.start_char
+    titled = titled_cell(text, start)
+    if titled is not None:
+        # "Table 1. Main indicators, million som\nIndicator   2019   2020   2020 in % to
+        # 2019": the year heading the figure's column (the last it names), else the title's
+        column = a.ctx.times.between(*titled.header) if titled.header else []
+        if column:
+            return _period_of(column[-1] if "%" not in text[slice(*titled.header)] else column[0])
+        line = text.rfind("\n", 0, start)
+        title_at = text.rfind(titled.title, 0, line)
+        named = a.ctx.times.between(title_at, title_at + len(titled.title)) if title_at >= 0 else []
+        if named:
+            return _period_of(named[0])
     cell = table_cell(text, start)
     if cell is None:
         # "Passengers carried, million:\n2015\t2017\n214,0\t197,3", "Financing, million
