@@ -154,7 +154,7 @@ _START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
 _GLUE = re.compile(r"[ \u00a0]?")
 # A single line break, where a wrapped line goes on: not a blank line.
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?=[\p{Ll}$€₽])")
+_WRAPPED = re.compile(WS_START + r"[ \t]*+\n[ \t]*+(?=[\p{Ll}$€₽])")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
 _SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER + r")(?![\p{L}])")
 _SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")

@@ -254,7 +254,7 @@ def bracket_percent(text: str, start: int, end: int, reach: int = 600) -> bool:
 # A table's title line, as reports print them: "Table 2. Investments in fixed capital by
 # region in 2018, billion soums", "Table 1: Main indicators of the oblast, million som".
 _TABLE_TITLE = re.compile(
-    r"[ \t]*+Table[ \t]++\d{1,3}[.:]?[ \t]++(?P<title>\p{L}[^\n]{3,160}?)[ \t]*+$"
+    r"(?:\G|(?<!\s))[ \t]*+Table[ \t]++\d{1,3}[.:]?[ \t]++(?P<title>\p{L}[^\n]{3,160}?)[ \t]*+$"
 )
 # Cells of a table laid out by a PDF-to-text tool: apart by a tab or by two spaces or more.
 _WIDE_GAP = re.compile(r"\t[ \t]*+| {2,}+")

@@ -1579,7 +1579,7 @@ _MAKING_VERBS = frozenset(_WORDS["making_verbs"])
 _NAME_LABEL = rx(r"(?:\p{Lu}[\p{L}\d.-]*(?:\s+|$))+")
 # Nouns that stand for a figure already named when "this" or "that" points at them.
 _FIGURE_WORDS = frozenset(("amount", "figure", "indicator", "sum", "volume", "number"))
-_WORTH_OF = rx(r"(?i)\s+worth\s+of\b")
+_WORTH_OF = rx(r"(?i)" + WS_START + r"\s++worth\s+of\b")
 # Units a utility bills by: money per one of them is a tariff.
 _UTILITY_UNITS = frozenset(("kWh", "MWh", "Gcal", "m3", "kW"))
 

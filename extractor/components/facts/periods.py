@@ -694,7 +694,7 @@ def _line_label(a: Amount) -> Period | None:
 
 
 _LINE_LABEL_BEFORE = rx(r"[ \t]*(?:" + BULLET + r"[ \t]*)?(?:[Ii]n[ \t]+|[Bb]y[ \t]+)?")
-_LINE_LABEL_AFTER = rx(r"[ \t]*[:–—-][ \t]")
+_LINE_LABEL_AFTER = rx(WS_START + r"[ \t]*+[:–—-][ \t]")
 
 
 @period_rule("period.budget_year")
