@@ -79,6 +79,8 @@ def _hard_wrap(doc: Doc, i: int) -> bool:
     if space.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1], doc[i + 1]
+    if before.text.endswith("-") and before.text[:-1].isalpha() and after.text[:1].islower():
+        return True  # "the mastering of invest-\nments of $23,1 billion": a word broken in two
     if before.text == ",":
         # (a list's rows may end on a comma: "pensions – 6.1 trillion,\nhealthcare – ...")
         return after.lower_ in _AFTER_WRAPPED_COMMA

@@ -250,6 +250,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "2,0%",
             "fishery",
         ),
+        # a word a PDF broke at a line end is one word again
+        (
+            "The programme provides for the mastering of invest-\nments of $23,1 billion in 2019.",
+            "$23,1 billion",
+            "investment",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

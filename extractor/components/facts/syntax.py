@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...resources import read_json
 from ...rules.periods import iso_cmp
+from ...rules.quantex import singular
 from ...rules.rx import WS_START, rx
 from ...rules.timex import COMPARED_TO
 from ...rules.units import load_lexicon
@@ -137,6 +138,19 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     ]  # fmt: skip
     plural = token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.pos_ == "VERB")  # "works"
     head = token.lemma_.lower() if plural and token.lemma_ else token.text
+    if (
+        token.i >= 2
+        and doc[token.i - 1].is_space
+        and doc[token.i - 1].text.count("\n") == 1
+        and doc[token.i - 2].text.endswith("-")
+        and doc[token.i - 2].text[:-1].isalpha()
+        and token.text.isalpha()
+        and token.text.islower()
+    ):
+        # "invest-\nments", "con-\nstruction": a word a PDF broke at a line end
+        whole = doc[token.i - 2].text[:-1] + token.text
+        head = singular(whole.lower()) if plural or whole.endswith("s") else whole
+        words = [t for t in words if t.i < token.i - 2]
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
         head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
     kept = {t.i for t in words}
