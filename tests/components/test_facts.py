@@ -250,6 +250,19 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "2,0%",
             "fishery",
         ),
+        # a subject the parser read as the object of "In 2018": its head, through the
+        # phrases after it
+        (
+            "In 2018 investments in fixed capital amounted to 107 333,0 billion soums.",
+            "107 333,0 billion soums",
+            "investment",
+        ),
+        (
+            "In 2018 investments in fixed capital from all sources of financing amounted to 107 333,0"
+            " billion soums.",
+            "107 333,0 billion soums",
+            "investment",
+        ),
         # a word a PDF broke at a line end is one word again
         (
             "The programme provides for the mastering of invest-\nments of $23,1 billion in 2019.",

@@ -844,8 +844,29 @@ def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
             return None
         if skipped and t.dep_ == "pobj" and t.head.lower_ == "of" and _noun_ok(ctx, t.head.head):
             return t.head.head
-        return t
+        return _subject_through_modifiers(ctx, t)
     return None
+
+
+def _subject_through_modifiers(ctx: FactContext, noun: Token) -> Token:
+    """The head of the subject whose last noun stands right before the verb, when the
+    parser left the subject out: "In 2018 investments in fixed capital from all sources
+    of financing amounted to ..." -> investments (through "from" and "in"; through "of"
+    only inside such a phrase: "sources of financing")."""
+    head = _phrase_head(ctx, noun)
+    if head.i == noun.i and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        owner = noun.head.head
+        if (
+            owner.pos_ == "NOUN"
+            and owner.dep_ == "pobj"
+            and owner.head.lower_ not in ("of",)
+            and owner.head.head.pos_ in ("NOUN", "PROPN")
+            and _noun_ok(ctx, owner)
+        ):
+            climbed = _phrase_head(ctx, owner)
+            if climbed.i != owner.i:
+                return climbed
+    return head
 
 
 def _gapped_change_owner(ctx: FactContext, span: Span, verb: Token) -> Token | None:
