@@ -50,7 +50,9 @@ def break_at_lines(doc: Doc) -> Doc:
 # (a headline, then a date line).
 _BEFORE_WRAPPED_NUMBER = frozenset(
     "and or of to the by at in from with for than was were is are amounted totaled totalled"
-    " reached made about over nearly almost some around".split()
+    " reached made about over nearly almost some around worth totalling totaling amounting"
+    " reaching exceeded exceeding another only additional approximately roughly below above"
+    " under".split()
 )
 
 

@@ -37,6 +37,7 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
         ("Output grew in 2023,\nand exports fell.", []),
         ("Across the country, 2 318\nindustrial projects were put into operation.", []),
         ("It provides for the mastering of invest-\nments of $23,1 billion.", []),
+        ("The enterprises of the city produced goods worth\n1 846,7 million somoni.", []),
         # a headline, a date line, a list row, a blank line: a new sentence
         ("Industrial output in 2023\n19 October 2023, Tashkent", ["19"]),
         ("Prices by group:\nfood products – 100.2\nnon-food products – 102.8", ["food", "non"]),
