@@ -35,4 +35,6 @@ WS_START = r"(?:\G|(?<!\s))"
 
 
 # A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."
-BULLET = r"[•·●▪*–—-]"
+# (with the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets: U+F0A7,
+# U+F0B7, U+F0D8 and the rest of the private use block they come from)
+BULLET = r"[•·●▪■◦‣⁃*–—\-\uf020-\uf0ff]"

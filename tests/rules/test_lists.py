@@ -27,6 +27,12 @@ LIST = (
         ("Results:\nIndustry grew by 4%.\n– exports, 12%;", "12%", None),  # a plain line between
         ("– 12 new traffic lights.", "12 new", None),  # no line above
         ("In 2023 we built:\n\n– 3 schools;", "3 schools", None),  # a blank line is no item
+        # the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets
+        (
+            "The main contribution was made by:\n\uf0b7 food industry – 1 873,2;\n\uf0a7 textile – 1 604,7",
+            "1 604,7",
+            "made by:",
+        ),
     ],
 )
 def test_the_header_of_a_list_item(text, needle, header_ends_with):

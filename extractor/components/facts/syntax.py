@@ -104,6 +104,9 @@ def _starts_after(period: tuple, date: str | None) -> bool:
     return iso_cmp(period[0], date) > 0
 
 
+_PRIVATE_GLYPH = re.compile(r"[\ue000-\uf8ff]")
+
+
 def _phrase(ctx: FactContext, token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     doc = token.doc
@@ -131,6 +134,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     words = [
         t for t in token.doc[start : token.i]
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
+        and not _PRIVATE_GLYPH.search(t.text)  # a PDF's bullet glyph ("\uf0b7")
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
         and t.i not in ctx.named  # "the Zhanatas wind farm"
