@@ -263,6 +263,23 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "107 333,0 billion soums",
             "investment",
         ),
+        # money investors put in is investment; "worth a combined" is a worth cue
+        (
+            "Last year investors put 98,7 billion rubles into fixed capital.",
+            "98,7 billion rubles",
+            "investment",
+        ),
+        (
+            "Under the map, investors put 19.6 billion tenge into 12 projects.",
+            "19.6 billion tenge",
+            "investment",
+        ),
+        (
+            "Investors from nine countries signed 27 investment agreements worth a combined 1.2 trillion"
+            " tenge.",
+            "1.2 trillion tenge",
+            "investment agreement",
+        ),
         # a word a PDF broke at a line end is one word again
         (
             "The programme provides for the mastering of invest-\nments of $23,1 billion in 2019.",

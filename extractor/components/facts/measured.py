@@ -1316,7 +1316,7 @@ def _measured(
     # "state support for KZT 96.4 billion", "zinc reserves of 6.5 million tons".
     before = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
     m = re.search(
-        r"(?i)\b(worth(?:\s+a\s+total\s+of|\s+in\s+total)?|valued\s+at|to\s+the\s+tune\s+of|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|in\s+(?:the|a)\s+range\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
+        r"(?i)\b(worth(?:\s+a\s+total\s+of|\s+in\s+total|\s+a\s+combined)?|valued\s+at|to\s+the\s+tune\s+of|in\s+the\s+amount\s+of|for\s+a\s+total\s+of|at\s+(?:the|a)\s+level\s+of|in\s+(?:the|a)\s+range\s+of|amounting\s+to|totall?ing|of|for|at)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+|nearly\s+|almost\s+|around\s+|approximately\s+|at\s+least\s+|(?:not|no)\s+(?:less|more)\s+than\s+|less\s+than\s+)?$",
         before,
     )
     if m and on("measured.amount_cue"):
@@ -1560,6 +1560,16 @@ def _measured(
     noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
         return noun, "measured.verb_act"
+    if (
+        on("measured.investors_money")
+        and _noun_ok(ctx, subj)
+        and subj.lemma_.lower() == "investor"
+        and lexicon.kind_of(base) == "currency"
+        and verb.lemma_.lower() in _INVESTING_VERBS
+    ):
+        # "Last year investors put 98,7 billion rubles into fixed capital": the money
+        # investors put in is investment
+        return "investment", "measured.investors_money"
     if on("measured.subject") and _noun_ok(ctx, subj):
         return _phrase(ctx, subj), "measured.subject"
     return None, None
@@ -1595,6 +1605,7 @@ def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
 
 
 _MAKING_VERBS = frozenset(_WORDS["making_verbs"])
+_INVESTING_VERBS = frozenset(("put", "invest", "bring", "pour", "inject", "direct", "channel"))
 # A table row's label that is a name: every word capitalised or a code ("Nurek HPP",
 # "Sangtuda HPP-1", "Dushanbe CHP-2").
 _NAME_LABEL = rx(r"(?:\p{Lu}[\p{L}\d.-]*(?:\s+|$))+")
