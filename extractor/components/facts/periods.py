@@ -848,8 +848,17 @@ def _present_state(span: Span, lexicon) -> bool:
         # a sentence that also reports the past is no statement of now ("Khiva has only
         # 2 600 hotel beds, the senator said" is: a past verb of speaking reports nothing)
         return False
-    sent = span.sent.text.lower()
-    return not rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b").search(sent)
+    # (within the amount's own clause of the sentence: "The project costs $320 million; it
+    # will employ 650 people" states a cost now)
+    text = doc_text(span.doc)
+    sent = span.sent
+    start = text.rfind(";", sent.start_char, span.start_char) + 1 or sent.start_char
+    end = text.find(";", span.end_char, sent.end_char)
+    clause = text[max(start, sent.start_char) : end if end >= 0 else sent.end_char].lower()
+    return not _PLAN_OR_MAKE.search(clause)
+
+
+_PLAN_OR_MAKE = rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b")
 
 
 # What a present tense says of a thing's make, not of a day: capacities, designs, norms.
