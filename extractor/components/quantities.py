@@ -183,6 +183,7 @@ class QuantityRecognizer:
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
         kept = _unit_cost_rates(text, self.lexicon, kept)
+        kept = _currency_rates(text, self.lexicon, kept)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -1078,6 +1079,78 @@ def _misread_verb(token: Token) -> bool:
 
 
 _WIDE_GAP = re.compile(r"\t| {2,}")
+# A currency ticker's line: codes each followed by a rate, an arrow maybe, a separator
+# ("USD 478.52 ▲   EUR 503.14 ▼   RUB 4.87 ▼", "rate:  USD 10.2010  |  EUR 10.1347").
+_TICKER_PAIR = re.compile(
+    r"(?<![\p{L}])(?P<code>[A-Z]{3})[ \t]++(?P<rate>\d[\d.,]*+)(?![\d.,]|[ \t]*+\p{L})"
+    r"[ \t]*+[▲▼↑↓+-]?"
+)
+_TICKER_GAP = re.compile(r"[\s|,;·•]*+")
+# "1 USD = 12 618.45 soums": the rate of one unit of a foreign currency.
+_ONE_UNIT_IS = re.compile(r"(?<![\d.,])1[ \t]*+(?P<code>[A-Z]{3})[ \t]*+=[ \t]*+$")
+
+
+def _currency_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
+    """Exchange rates as web pages print them: each rate of a currency ticker's line
+    ("USD 478.52 ▲   EUR 503.14 ▼") is the local currency per that currency, its span the
+    rate alone; in "1 USD = 12 618.45 soums" the soums are per dollar and "1 USD" is no
+    amount. The local currency is the one the document's other amounts are most often in."""
+    if not any(c.unit and "=" in text[c.end : c.end + 4] for c in kept) and not _TICKER_PAIR.search(
+        text
+    ):
+        return kept
+    codes = {c.unit for c in kept if c.unit and lexicon.kind_of(c.unit) == "currency"}
+    rates: dict[int, str] = {}  # a rate's start -> the foreign currency
+    for line_start, line_end in _lines(text):
+        pairs = list(_TICKER_PAIR.finditer(text, line_start, line_end))
+        if (
+            len(pairs) >= 2
+            and all(p["code"] in codes for p in pairs)
+            # one run of pairs, nothing but separators between them ("KZT 96.5 billion
+            # and KZT 3.4 bln" is no ticker)
+            and all(
+                _TICKER_GAP.fullmatch(text, a.end(), b.start())
+                for a, b in zip(pairs, pairs[1:], strict=False)
+            )
+        ):
+            rates.update((p.start("rate"), p["code"]) for p in pairs)
+    counts: dict[str, int] = {}
+    for c in kept:
+        if c.unit and lexicon.kind_of(c.unit) == "currency" and c.start not in rates:
+            if not any(c.start <= r < c.end for r in rates):
+                counts[c.unit] = counts.get(c.unit, 0) + 1
+    out: list[Candidate] = []
+    one_units: set[int] = set()  # the starts of the "1 USD" before an "=" rate
+    for c in kept:
+        code = next((rates[r] for r in rates if c.start <= r < c.end), None)
+        one = _ONE_UNIT_IS.search(text, max(0, c.start - 12), c.start)
+        if code is None and one is not None and c.unit and lexicon.kind_of(c.unit) == "currency":
+            if c.unit != one["code"]:
+                out.append(replace(c, unit=f"{c.unit}/{one['code']}"))
+                one_units.add(one.start())
+                continue
+        if code is not None:
+            local = max((u for u in counts if u != code), key=counts.get, default=None)
+            if local is not None:
+                start = next(r for r in rates if c.start <= r < c.end)
+                end = start + len(re.match(r"\d[\d.,]*+", text[start:]).group())
+                out.append(replace(c, start=start, end=end, core_end=end, unit=f"{local}/{code}"))
+                continue
+        out.append(c)
+    return [c for c in out if c.start not in one_units]
+
+
+def _lines(text: str):
+    """The (start, end) of each line of ``text`` that holds a digit."""
+    start = 0
+    for m in re.finditer(r"\n", text):
+        if any(ch.isdigit() for ch in text[start : m.start()]):
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
 _VIEWS_BEFORE = re.compile(r"(?i)\bviews\s*:\s*$")
 # A number whose point stands before exactly three digits, with nothing after them.
 _POINT_GROUPS = rx(r"[1-9]\d{0,2}\.\d{3}")

@@ -168,6 +168,7 @@ def test_stages_keep_the_file_order_and_drop_disabled_rules():
         "period.line_label",
         "period.report_frame",
         "period.budget_year",
+        "period.rate_today",
         "period.present_state",
     ]
     assert {r.id for r in rules.stage("measured", "document")} == {

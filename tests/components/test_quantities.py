@@ -296,6 +296,13 @@ def test_a_range_has_low_and_high(extract):
          "\n— Aksy district — 397", "397", 397, "job"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
+        # a currency ticker's rates and "1 USD = N soums": local currency per foreign one
+        ("Exchange rate:  USD 478.52 ▲   EUR 503.14 ▼\nInvestment reached 412 billion tenge.",
+         "503.14", 503.14, "KZT/EUR"),
+        ("At the rate of the day, 1 USD = 10,645.30 soums. Exports reached 812 billion soums.",
+         "10,645.30 soums", 10645.3, "UZS/USD"),
+        # two amounts with their codes are no ticker
+        ("The plan is KZT 96.5 billion and KZT 3.4 bln more for roads.", "KZT 3.4 bln", 3.4e9, "KZT"),
         # things counted come whole: a point before three digits groups thousands
         ("In 2023 the projects created 58.600 new jobs.", "58.600 new jobs", 58600, "job"),
         ("In January-September, 312.400 citizens left for work abroad.", "312.400 citizens", 312400,

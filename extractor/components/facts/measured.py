@@ -932,6 +932,14 @@ def _measured(
     doc = span.doc
     sent = span.sent
     last = span[-1]
+    money, _, per_unit = unit.partition("/")
+    if (
+        on("measured.exchange_rate")
+        and per_unit
+        and lexicon.kind_of(money) == "currency"
+        and lexicon.kind_of(per_unit) == "currency"
+    ):
+        return "rate", "measured.exchange_rate"  # "USD 478.52", "11.39 somoni per US dollar"
     # "the Kenderli zone, 200km from Aktau": a length from a place is a distance
     if on("measured.distance") and is_distance(ctx.text, span.end_char, unit):
         return "distance", "measured.distance"

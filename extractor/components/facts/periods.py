@@ -714,6 +714,25 @@ def _budget_year_rule(a: Amount) -> Period | None:
     return year
 
 
+@period_rule("period.rate_today")
+def _rate_today(a: Amount) -> Period | None:
+    """ "USD 478.52 ▲" in a page's ticker: an exchange rate with no time of its own is the
+    rate of the day it is published."""
+    date = a.ctx.doc_date
+    unit = (a.span._.extractor or {}).get("unit") or ""
+    money, _, per = unit.partition("/")
+    lexicon = a.ctx.lexicon
+    if (
+        date
+        and len(date) == 10
+        and per
+        and lexicon.kind_of(money) == "currency"
+        and lexicon.kind_of(per) == "currency"
+    ):
+        return (date, date)
+    return None
+
+
 @period_rule("period.present_state")
 def _present_state_rule(a: Amount) -> Period | None:
     """ "Unemployment is still 11.2%": a present state with no time of its own holds on
