@@ -30,6 +30,7 @@ from ..rules.quantex import (
 from ..rules.questions import question_answered
 from ..rules.rx import WS_START, rx
 from ..rules.tables import (
+    WIDE_GAP,
     bracket_percent,
     caption_cell,
     item_unit,
@@ -700,7 +701,7 @@ class QuantityRecognizer:
         head = _counted_head(last)
         if head is None:
             return None
-        if _WIDE_GAP.search(doc_text(doc), cand.core_end, head.idx):
+        if WIDE_GAP.search(doc_text(doc), cand.core_end, head.idx):
             return None  # "102,7          Osh region": the next cell of a table, not a noun
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
         named_point = lemma == "point" and any(
@@ -1078,7 +1079,6 @@ def _misread_verb(token: Token) -> bool:
     )
 
 
-_WIDE_GAP = re.compile(r"\t| {2,}")
 # A currency ticker's line: codes each followed by a rate, an arrow maybe, a separator
 # ("USD 478.52 ▲   EUR 503.14 ▼   RUB 4.87 ▼", "rate:  USD 10.2010  |  EUR 10.1347").
 _TICKER_PAIR = re.compile(

@@ -121,15 +121,25 @@ class CaptionCell:
     year: tuple[int, int] | None
 
 
-def caption_cell(text: str, pos: int) -> CaptionCell | None:
-    """The :class:`CaptionCell` of the figure at ``pos``, or None when its line is no row
-    of figures under such a caption (at most ``CAPTION_LINES`` lines up)."""
+def _short_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The (start, end) of the line that holds ``pos``, or None when it is longer than a
+    row of a table may be (``_ROW_CHARS``; such a line is not scanned again per figure)."""
     line_start = text.rfind("\n", max(0, pos - _ROW_CHARS), pos) + 1
     line_end = text.find("\n", pos, pos + _ROW_CHARS)
     if line_end < 0 and len(text) - pos <= _ROW_CHARS:
         line_end = len(text)  # the document's last line
-    if line_start == 0 and pos > _ROW_CHARS or line_end < 0:
+    if line_end < 0 or (line_start == 0 and pos > _ROW_CHARS):
+        return None
+    return line_start, line_end
+
+
+def caption_cell(text: str, pos: int) -> CaptionCell | None:
+    """The :class:`CaptionCell` of the figure at ``pos``, or None when its line is no row
+    of figures under such a caption (at most ``CAPTION_LINES`` lines up)."""
+    line = _short_line(text, pos)
+    if line is None:
         return None  # a line this long is no row of figures (and is not read again per figure)
+    line_start, line_end = line
     row = _FIGURE_ROW.fullmatch(text, line_start, line_end)
     if row is None:
         return None
@@ -257,7 +267,7 @@ _TABLE_TITLE = re.compile(
     r"(?:\G|(?<!\s))[ \t]*+Table[ \t]++\d{1,3}[.:]?[ \t]++(?P<title>\p{L}[^\n]{3,160}?)[ \t]*+$"
 )
 # Cells of a table laid out by a PDF-to-text tool: apart by a tab or by two spaces or more.
-_WIDE_GAP = re.compile(r"\t[ \t]*+| {2,}+")
+WIDE_GAP = re.compile(r"\t[ \t]*+| {2,}+")
 TITLE_LINES = 15
 
 
@@ -286,7 +296,7 @@ _PLACE_LABEL = re.compile(r"(?i)\b(?:region|city|oblast|district|province|krai|r
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each cell of a line, apart by tabs or runs of spaces."""
     cells, at = [], start
-    for gap in _WIDE_GAP.finditer(text, start, end):
+    for gap in WIDE_GAP.finditer(text, start, end):
         if gap.start() > at:
             cells.append((at, gap.start()))
         at = gap.end()
@@ -299,12 +309,10 @@ def titled_cell(text: str, pos: int) -> TitledCell | None:
     """The :class:`TitledCell` of the figure at ``pos``, or None when its line is no row of
     a table under a "Table N." title (at most ``TITLE_LINES`` lines up, every line between
     a row of cells too)."""
-    line_start = text.rfind("\n", max(0, pos - _ROW_CHARS), pos) + 1
-    line_end = text.find("\n", pos, pos + _ROW_CHARS)
-    if line_end < 0:
-        line_end = len(text) if len(text) - pos <= _ROW_CHARS else -1
-    if line_end < 0 or (line_start == 0 and pos > _ROW_CHARS):
+    line = _short_line(text, pos)
+    if line is None:
         return None
+    line_start, line_end = line
     row = _cells(text, line_start, line_end)
     index = next((i for i, (a, b) in enumerate(row) if a <= pos < b), None)
     if index is None or index == 0 or len(row) < 2:

@@ -1613,12 +1613,12 @@ def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
 
 
 _MAKING_VERBS = frozenset(_WORDS["making_verbs"])
-_INVESTING_VERBS = frozenset(("put", "invest", "bring", "pour", "inject", "direct", "channel"))
+_INVESTING_VERBS = frozenset(_WORDS["investing_verbs"])
 # A table row's label that is a name: every word capitalised or a code ("Nurek HPP",
 # "Sangtuda HPP-1", "Dushanbe CHP-2").
 _NAME_LABEL = rx(r"(?:\p{Lu}[\p{L}\d.-]*(?:\s+|$))+")
 # Nouns that stand for a figure already named when "this" or "that" points at them.
-_FIGURE_WORDS = frozenset(("amount", "figure", "indicator", "sum", "volume", "number"))
+_FIGURE_WORDS = frozenset(_WORDS["figure_words"])
 _WORTH_OF = rx(r"(?i)" + WS_START + r"\s++worth\s+of\b")
 # Units a utility bills by: money per one of them is a tariff.
 _UTILITY_UNITS = frozenset(("kWh", "MWh", "Gcal", "m3", "kW"))
