@@ -46,7 +46,7 @@ _NEED_HEADS = frozenset(("need", "requirement"))
 _NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "not_before", "weak", "unit_needs",
-    "yields_to", "null_in_clause", "null_not_in", "yields_on", "money_on",
+    "yields_to", "null_in_clause", "null_not_in", "yields_on", "money_on", "cue_needs",
 }  # fmt: skip
 # A unit family a row may name instead of every code: any ISO currency code.
 CURRENCY = "currency"
@@ -84,9 +84,9 @@ def _word_set(text: str) -> frozenset[str]:
 class Indicator:
     """One row of the taxonomy: an id, what it is, the words that name it, its units.
 
-    ``not_after``: words that, just before a cue, make it name something else
-    ("houses" after "boiler"); ``not_before`` the same just after it ("credit" before
-    "institutions" names banks, not loans). ``weak``: cues that name a kind of figure
+    ``not_after``: words (or phrases) that, just before a cue, make it name something
+    else ("houses" after "boiler", "services" after "goods and"); ``not_before`` the same
+    just after it ("credit" before "institutions" names banks, not loans). ``weak``: cues that name a kind of figure
     more than a thing ("production", "output"): in a phrase any other cue wins over them
     ("milk production" is livestock).
     """
@@ -96,7 +96,7 @@ class Indicator:
     cues: tuple[str, ...]
     units: tuple[str, ...]
     note: str = ""
-    not_after: tuple[str, ...] = ()
+    not_after: tuple[tuple[str, ...], ...] = ()
     not_before: tuple[str, ...] = ()
     weak: frozenset[str] = frozenset()
     # units allowed only beside one of these words in the sentence: harvest's hectares
@@ -117,6 +117,17 @@ class Indicator:
     # words that make money no cue names a figure of this indicator where they stand in
     # its clause: "a contract worth 612 million rubles for the bridge" is budget spending
     money_on: tuple[tuple[str, ...], ...] = ()
+    # cues that name this indicator only beside one of some words in the sentence: money
+    # "paid" is revenue where it is paid to a budget or as tax, not a benefit paid out
+    cue_needs: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
+
+    def cue_allowed(self, cue: tuple[str, ...], words: frozenset[str]) -> bool:
+        """Whether the cue (folded words) may name this indicator among a sentence's
+        folded ``words`` (see ``cue_needs``)."""
+        for needy, needed in self.cue_needs:
+            if cue == needy:
+                return bool(needed & words)
+        return True
 
     def needs_met(self, unit: str | None, words: frozenset[str]) -> bool:
         """Whether ``unit`` is allowed among a sentence's folded ``words``."""
@@ -200,11 +211,25 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
         ):
             problems.append(f"{where}: yields_on maps an indicator id to a list of cue words")
             continue
-        needs = row.get("unit_needs", {})
-        if not isinstance(needs, dict) or not all(
-            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in needs.values()
-        ):
-            problems.append(f"{where}: unit_needs maps a unit to a list of words")
+        bad_map = next(
+            (
+                key
+                for key in ("unit_needs", "cue_needs")
+                if not isinstance(row.get(key, {}), dict)
+                or not all(
+                    isinstance(v, list) and all(isinstance(w, str) for w in v)
+                    for v in row.get(key, {}).values()
+                )
+            ),
+            None,
+        )
+        if bad_map is not None:
+            what = "a unit" if bad_map == "unit_needs" else "a cue"
+            problems.append(f"{where}: {bad_map} maps {what} to a list of words")
+            continue
+        unmet = sorted(set(row.get("cue_needs", {})) - set(row["cues"]))
+        if unmet:
+            problems.append(f"{where}: cue_needs names {unmet[0]!r}, which is no cue of the row")
             continue
         seen.add(row["id"])
         out.append(
@@ -214,7 +239,9 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 cues=tuple(row["cues"]),
                 units=tuple(row["units"]),
                 note=row.get("note", ""),
-                not_after=tuple(fold_word(w) for w in row.get("not_after", [])),
+                not_after=tuple(
+                    tuple(w for w, _ in words_of(phrase)) for phrase in row.get("not_after", [])
+                ),
                 not_before=tuple(fold_word(w) for w in row.get("not_before", [])),
                 weak=frozenset(row.get("weak", [])),
                 unit_needs=tuple(
@@ -230,6 +257,13 @@ def parse_indicators(rows: Iterable[tuple[int, dict]], source: str) -> tuple[Ind
                 ),
                 money_on=tuple(
                     tuple(w for w, _ in words_of(cue)) for cue in row.get("money_on", [])
+                ),
+                cue_needs=tuple(
+                    (
+                        tuple(w for w, _ in words_of(cue)),
+                        frozenset(fold_word(w) for w in words),
+                    )
+                    for cue, words in row.get("cue_needs", {}).items()
                 ),
             )
         )
@@ -290,7 +324,10 @@ class IndicatorClassifier:
                 n = len(cue.words)
                 if tuple(w for w, _ in words[i : i + n]) != cue.words:
                     continue
-                if i and words[i - 1][0] in cue.indicator.not_after:
+                if any(
+                    i >= len(p) and tuple(w for w, _ in words[i - len(p) : i]) == p
+                    for p in cue.indicator.not_after
+                ):
                     continue
                 if i + n < len(words) and words[i + n][0] in cue.indicator.not_before:
                     continue
@@ -309,7 +346,9 @@ class IndicatorClassifier:
         fits = [
             f
             for f in found
-            if f[0].indicator.allows(unit) and f[0].indicator.needs_met(unit, context)
+            if f[0].indicator.allows(unit)
+            and f[0].indicator.needs_met(unit, context)
+            and f[0].indicator.cue_allowed(f[0].words, context)
         ]
         if not fits:
             return None
@@ -346,6 +385,7 @@ class IndicatorClassifier:
             if c.text == cue.text
             and c.indicator.allows(unit)
             and c.indicator.needs_met(unit, context)
+            and c.indicator.cue_allowed(c.words, context)
         }
         if len(rivals) < 2:
             return cue

@@ -456,6 +456,36 @@ from extractor.rules.indicators import (
          "retail_trade", "measured:retail trade"),
         ("wheat", "t", "Consumer prices: the wheat harvest was 1,1 million tons.", "harvest",
          "measured:wheat"),
+        # money "paid" is revenue only where a budget or a tax is named: a benefit paid
+        # out to households is no revenue
+        ("payment", "KGS", "The mine paid 19.6 billion soms to the budget last year.", "budget_revenue",
+         "sentence:paid"),
+        ("payment", "KZT", "Since April, 14.1 billion tenge has been paid to flooded households.", None, None),
+        # "services" after "goods and", "communal" or "public" are no paid services
+        ("service", "USD", "Uzbekistan exported goods and services worth $ 12.1 bln.", "exports",
+         "sentence:exported"),
+        ("communal service", "KZT", "Spending on housing and communal services was 38.1 billion tenge.",
+         "budget_spending", "sentence:spending"),
+        ("public service", "%", "Of public services, 91% are available online.", None, None),
+        ("paid service", "RUB", "Paid services to the population reached 14.1 billion rubles.",
+         "retail_trade", "measured:paid services"),
+        # a budget's transfers are named with a budget or a fund; migrants' transfers home
+        # are remittances
+        ("transfer", "KGS", "Transfers from the republican budget were 1.1 billion som.", "budget_spending",
+         "measured:transfer"),
+        ("migrant", "USD", "In June alone migrants sent home $ 171.9 mln.", "incomes", "sentence:sent home"),
+        # power plants counted are power; other new plants are investment projects; the
+        # national projects of a federal programme are no investment projects
+        ("small hydropower plant", "plant", "By 2027 we will commission 12 small hydropower plants of 120 MW.",
+         "power", "measured:hydropower plant"),
+        ("combined heat and power plant", "plant",
+         "Repairs were finished at 31 of the 37 combined heat and power plants.", "power",
+         "measured:heat and power plant"),
+        ("new plant", "plant", "Last year 21 new plants were launched in the region.", "investment_projects",
+         "measured:plant"),
+        ("national project", "project", "The region takes part in 12 national projects.", None, None),
+        ("investment project", "project", "The region carried out 21 investment projects.",
+         "investment_projects", "measured:investment project"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
@@ -515,11 +545,13 @@ def test_every_bad_row_is_reported_at_once():
         ),
         (6, {"id": "e", "label": "E", "cues": ["e"], "units": ["%"], "yields_on": ["a"]}),
         (7, {"id": "f", "label": "F", "cues": ["f"], "units": ["%"], "yields_to": ["zz"]}),
+        (8, {"id": "g", "label": "G", "cues": ["g"], "units": ["%"], "cue_needs": {"h": ["x"]}}),
+        (9, {"id": "h", "label": "H", "cues": ["h"], "units": ["%"], "cue_needs": ["h"]}),
     ]
     with pytest.raises(ResourceError) as err:
         parse_indicators(rows, "indicators.jsonl")
     message = str(err.value)
-    assert "6 bad row(s)" in message
+    assert "8 bad row(s)" in message
     assert "indicators.jsonl:2: indicator 'a' is defined twice" in message
     assert (
         "indicators.jsonl:3: cues, units, not_after, not_before, weak, yields_to, null_in_clause, null_not_in, money_on are lists of strings"
@@ -529,6 +561,8 @@ def test_every_bad_row_is_reported_at_once():
     assert "indicators.jsonl:5: unit_needs maps a unit to a list of words" in message
     assert "indicators.jsonl:6: yields_on maps an indicator id to a list of cue words" in message
     assert "indicators.jsonl: 'f' yields to 'zz', which is no indicator" in message
+    assert "indicators.jsonl:8: cue_needs names 'h', which is no cue of the row" in message
+    assert "indicators.jsonl:9: cue_needs maps a cue to a list of words" in message
 
 
 def test_a_classifier_of_its_own_taxonomy():
