@@ -86,9 +86,9 @@ class Indicator:
 
     ``not_after``: words (or phrases) that, just before a cue, make it name something
     else ("houses" after "boiler", "services" after "goods and"); ``not_before`` the same
-    just after it ("credit" before "institutions" names banks, not loans). ``weak``: cues that name a kind of figure
-    more than a thing ("production", "output"): in a phrase any other cue wins over them
-    ("milk production" is livestock).
+    just after it ("credit" before "institutions" names banks, not loans). ``weak``: cues
+    that name a kind of figure more than a thing ("production", "output"): in a phrase any
+    other cue wins over them ("milk production" is livestock).
     """
 
     id: str
