@@ -461,7 +461,9 @@ PATTERNS: list[tuple[str, str]] = [
     # "within a month": from the document's day to the same day a month on (weeks have no
     # ISO precision and are left alone, GUIDELINES §5)
     ("within_a", r"(?<=\bwithin\s)a\s+(?P<unit>month)(?![\p{L}-])"),
-    ("today", r"(?P<rel>today|this\s+day|yesterday)"),
+    # "as of today" says the figure holds at the document date but is no TIME span of its
+    # own (GUIDELINES §5), as "so far" and "to date" are not
+    ("today", r"(?<!\bas\s+of\s+)(?P<rel>today|this\s+day|yesterday)"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
     # a year as speech-to-text writes it: "twenty twenty one", "two thousand and nineteen",

@@ -17,7 +17,14 @@ from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell, titled_cell
-from ...rules.timex import BASE_NUMBER, BASELINE_BEFORE, COMPARED_TO, SECOND_BASE_AMOUNT, tense_of
+from ...rules.timex import (
+    BASE_NUMBER,
+    BASELINE_BEFORE,
+    COMPARED_TO,
+    SECOND_BASE_AMOUNT,
+    find_times,
+    tense_of,
+)
 from ...rules.units import YIELD_UNITS
 from ...rules.votes import is_attendance, is_vote_tally, speaking_time
 from ..context import doc_text
@@ -198,7 +205,23 @@ def _holds_now_here_rule(a: Amount) -> Period | None:
     """ "So far 96.8% of the rural population ...", "currently 6.8%": as of the document
     date, whatever other time the sentence names."""
     date = a.ctx.doc_date
-    return (date, date) if date and a.ctx.has_parse and _holds_now_here(a.span) else None
+    if not (date and a.ctx.has_parse):
+        return None
+    return (date, date) if _holds_now_here(a.span) or _as_of_today_before(a.span) else None
+
+
+# "As of today" at the head of its clause: the clause's figures hold at the document date
+# ("as of today the region has 1,140 km of heat networks, of which 612 in Semey").
+_AS_OF_TODAY = rx(r"(?i)\bas\s+of\s+(?:today|now|this\s+day)\b(?P<rest>[^;.!?]*)$")
+
+
+def _as_of_today_before(span: Span) -> bool:
+    """ "As of today" before the amount in its sentence, with no time named between them
+    and no clause break of ";" (a time between is the amount's own: "as of today 5 schools
+    were built in 2019" is left to it)."""
+    text = doc_text(span.doc)
+    found = _AS_OF_TODAY.search(text, span.sent.start_char, span.start_char)
+    return found is not None and not find_times(found.group("rest"))
 
 
 @period_rule("period.since_then")
