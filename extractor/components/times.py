@@ -40,7 +40,7 @@ class TimeRecognizer:
             s, e = sentence_at(text, starts, match.start)
             tense = _clause_tense(text, s, e, match.start)
             told_on = match.kind == "weekday" and bool(
-                _TOLD_ON.search(text, max(s, match.start - 40), match.start)
+                _TOLD_ON.search(text, max(s, match.start - 90), match.start)
             )
             if told_on:
                 # "..., the deputy minister told a briefing on Wednesday": the day it was said,
@@ -76,6 +76,9 @@ class TimeRecognizer:
                 and end
                 and match.kind not in ("this_period", "same_period", "the_decade")
                 and not is_baseline(text, match.start, match.end)
+                # "In the said period ..." after "in January-September 2022 this figure was
+                # 96.8%": a figure restated for an earlier time names no period to go on in
+                and not _RESTATED_FOR.match(text, match.end)
                 # ("... the ministry said on Tuesday. Compared with the same period last
                 # year, ...": the same period is the report's, not the day of its telling)
                 and not told_on
@@ -134,7 +137,15 @@ def _of_the_year(match: TimeMatch) -> bool:
 # "told a briefing on Wednesday", "were told on Thursday", "met on Monday".
 _TOLD_ON = re.compile(
     r"(?i)\b(?:said|told|announced|noted|reported|stated|declared|explained|met|signed|held|"
-    r"approved|adopted|decided)\b[^.;:!?]{0,30}\bon\s+(?:last\s+)?$"
+    r"approved|adopted|decided)\b[^.;:!?]{0,60}\bon\s+(?:last\s+)?$"
+)
+
+
+# After a time, a figure restated for it: "(in 2022) this figure was 96.8%", "(a year
+# earlier) the indicator stood at ...".
+_RESTATED_FOR = re.compile(
+    r"(?i),?\s+(?:this|that|the\s+same|the)\s+(?:figure|indicator|index|level|share|rate)\s+"
+    r"(?:was|were|stood|amounted|made|equalled|equaled|totalled|totaled|reached)\b"
 )
 
 
