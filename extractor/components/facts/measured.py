@@ -102,6 +102,7 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
                 _parenthetical(span)
                 or _comparative(span)
                 or (_restates(span) and not _of_own_whole(span))
+                or _change_right_after(span, done, unit)
             )
         ):
             measured, measured_rule = prev, "measured.same_as_before"
@@ -539,6 +540,16 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     if left is None:
         return None
     word = left[-1]
+    if (
+        word.tag_ in ("VBN", "VBD")
+        and word.is_lower
+        and word.i > word.sent.start
+        and doc[word.i - 1].pos_ == "NOUN"
+        and _noun_ok(ctx, doc[word.i - 1])
+    ):
+        # "– housing commissioned – 318.4 thousand square meters", "– investments attracted
+        # – ...": the noun the participle follows is the label
+        word = doc[word.i - 1]
     if not _noun_ok(ctx, word) or (
         word.text[:1].isupper() and not word.is_sent_start and word.text not in load_not_entities()
     ):
@@ -690,6 +701,27 @@ def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
             return
         if i < span.start:
             yield done[i]
+
+
+# "1.42 trillion tenge, up 18.2%", "392.5 billion tenge, 105.6%", "..., an increase of
+# 3.9%": a change or an index right after an amount, with no noun of its own between.
+_CHANGE_AFTER_AMOUNT = rx(
+    r"\s*,\s*(?:(?:up|down|rising|falling|growing|increasing|decreasing)\s+(?:by\s+)?"
+    r"|(?:an?\s+)?(?:increase|rise|growth|decrease|drop|fall|decline)\s+of\s+"
+    r"|(?:the\s+)?(?:physical\s+volume\s+)?index\s+[–—-]\s+)?"
+)
+
+
+def _change_right_after(span: Span, done: dict[int, Span], unit: str) -> bool:
+    """A percentage or a multiple right after the amount before it in its sentence, with
+    only a comma and a word of change between: a change or an index of the same thing."""
+    if unit not in ("%", "x", "pp"):
+        return False
+    prev = next(_earlier_in_sentence(span, done), None)
+    if prev is None:
+        return False
+    between = doc_text(span.doc)[prev.end_char : span.start_char]
+    return _CHANGE_AFTER_AMOUNT.fullmatch(between) is not None
 
 
 def _counts_another_thing(span: Span, done: dict[int, Span], rule: str | None, unit: str) -> bool:
