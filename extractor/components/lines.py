@@ -33,7 +33,7 @@ def break_at_lines(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             # a line a newspaper wrapped in mid-sentence goes on ("... the index of\n
             # physical volume amounted\nto 106.0 percent"): no sentence starts there
-            doc[token.i + 1].is_sent_start = not _hard_wrap(doc, token.i)
+            doc[token.i + 1].is_sent_start = not is_hard_wrap(doc, token.i)
     for m in _DATELINE.finditer(doc.text):
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if first is not None and first.start > 0:
@@ -71,7 +71,7 @@ def _labelled_row(doc: Doc, i: int) -> bool:
     return False
 
 
-def _hard_wrap(doc: Doc, i: int) -> bool:
+def is_hard_wrap(doc: Doc, i: int) -> bool:
     """Whether the line break token ``i`` wraps a sentence that goes on in the next line:
     a single newline after a lower-case word before a lower-case word, or before a number
     after a word that cannot end a sentence, or after a comma before a conjunction. Not a

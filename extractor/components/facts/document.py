@@ -5,6 +5,7 @@ the places, persons and quotations, and the period the whole report is about."""
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from ...rules.units import load_lexicon
 from ...schema import SPANS_ENTITIES, SPANS_QUANTITIES, SPANS_TIMES
 from ..context import doc_text, lead_end, paragraph_ends
 from ..fact_rules import RuleSet
+from ..lines import is_hard_wrap
 from .syntax import _starts_after
 
 Period = tuple[str | None, str | None]
@@ -62,6 +64,9 @@ class FactContext:
     amounts: frozenset[int]
     # tokens of time expressions (never part of what an amount measures)
     timed: frozenset[int]
+    # where paragraphs begin: after every line break that is no hard wrap of a sentence
+    # going on in the next line (sorted, 0 first)
+    paragraphs: tuple[int, ...] = (0,)
     # the walk: the amounts linked so far (by start token), the last period and measured
     # set in the current paragraph, and what the last amount of each physical unit was of
     done: dict[int, Span] = field(default_factory=dict)
@@ -135,6 +140,7 @@ class FactContext:
                 i for q in doc.spans[SPANS_QUANTITIES] for i in range(q.start, q.end)
             ),
             timed=frozenset(i for t in times for i in range(t.start, t.end)),
+            paragraphs=_paragraph_starts(doc),
         )
 
     def on(self, rule_id: str) -> bool:
@@ -142,8 +148,23 @@ class FactContext:
         return self.rules.on(rule_id)
 
     def paragraph_start(self, char: int) -> int:
-        """Where the paragraph holding ``char`` begins."""
-        return self.text.rfind("\n", 0, char) + 1
+        """Where the paragraph holding ``char`` begins: after the last line break before it
+        that is no hard wrap ("This year, producers have received 3.64 billion rubles of
+        state\nsupport ... Decoupled support has been paid to 4,860 farms" is one
+        paragraph)."""
+        return self.paragraphs[bisect_right(self.paragraphs, char) - 1]
+
+
+def _paragraph_starts(doc: Doc) -> tuple[int, ...]:
+    """The offsets where the document's paragraphs begin (see
+    :meth:`FactContext.paragraph_start`)."""
+    starts = [0]
+    for token in doc:
+        if "\n" in token.text and token.is_space and not is_hard_wrap(doc, token.i):
+            starts.append(token.idx + token.text.rfind("\n") + 1)
+        elif "\n" in token.whitespace_:
+            starts.append(token.idx + len(token.text) + token.whitespace_.rfind("\n") + 1)
+    return tuple(starts)
 
 
 # A quotation: “…”, «…» or "…", within one paragraph.
