@@ -95,7 +95,25 @@ def is_hard_wrap(doc: Doc, i: int) -> bool:
         return False
     if after.text[:1].islower():
         return True
-    return after.like_num and before.lower_ in _BEFORE_WRAPPED_NUMBER
+    if not after.like_num:
+        return False
+    return before.lower_ in _BEFORE_WRAPPED_NUMBER or _long_line_into_amount(doc, i)
+
+
+def _long_line_into_amount(doc: Doc, i: int) -> bool:
+    """A long line that ends on a lower-case word before a line that opens on a number and
+    its lower-case noun: "According to the deputy minister, since the beginning of the
+    year\n1 184 km of water supply networks have been built" (a headline or a label is
+    shorter, and a numbered list's number is followed by a point)."""
+    k = i - 1
+    while k > 0 and doc[i].idx - doc[k].idx < 60 and "\n" not in doc[k - 1].text_with_ws:
+        k -= 1  # back to the line's start, or 60 characters
+    if doc[i].idx - doc[k].idx < 60:
+        return False
+    j = i + 2
+    while j < len(doc) and doc[j].like_num:
+        j += 1  # "1 184 km": the number's groups
+    return j < len(doc) and doc[j].is_lower and doc[j].is_alpha
 
 
 # Scale words abbreviated with a point, as translated releases write them ("843, 6 mln.

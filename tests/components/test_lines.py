@@ -38,14 +38,21 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
         ("Across the country, 2 318\nindustrial projects were put into operation.", []),
         ("It provides for the mastering of invest-\nments of $23,1 billion.", []),
         ("The enterprises of the city produced goods worth\n1 846,7 million somoni.", []),
+        # a long line into an amount and its noun on the next
+        ("According to the deputy minister, since the beginning of the year\n1 184 km of "
+         "networks have been built.", []),
         # a headline, a date line, a list row, a blank line: a new sentence
         ("Industrial output in 2023\n19 October 2023, Tashkent", ["19"]),
+        ("Drinking water supply: 1 184 km of networks laid since the beginning of the year\n"
+         "09.11.2017 | 11:24 | Press service", ["09.11.2017"]),
+        ("Results of the region's industrial enterprises in the first half of the year\n"
+         "1. Industry grew.", ["1"]),
         ("Prices by group:\nfood products – 100.2\nnon-food products – 102.8", ["food", "non"]),
         ("Output grew.\nexports fell.", ["exports"]),
         ("Spending: pensions – 6.1 trillion,\nhealthcare – 2.9 trillion.", ["healthcare"]),
         ("Output grew in\n\nthe region.", ["the"]),
     ],
-)
+)  # fmt: skip
 def test_a_wrapped_line_goes_on_in_the_same_sentence(nlp, text, starts):
     doc = break_at_lines(nlp.make_doc(text))
     assert [t.text for t in doc[1:] if t.is_sent_start] == starts
