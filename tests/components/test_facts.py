@@ -576,6 +576,12 @@ def test_period_of_a_headline_figure_the_body_restates(extract, text, date, span
          "As of 8 August, farmers have threshed 1,1 million hectares.\n\nWinter wheat has been "
          "harvested on 512 thousand hectares.",
          "2013-08-09", "512 thousand hectares", ("2013-08-08", "2013-08-08")),
+        # under the page's date and time line and a currency ticker, after a dateline
+        ("Over 263 thousand tons of raw cotton harvested\n\n28.10.2014 14:05\n\nNBT rates for "
+         "28.10.2014: USD 5.0810 | EUR 6.4532\n\nDUSHANBE, October 28 (Khovar) – As of October "
+         "27, farms have harvested 263.4 thousand tons of raw cotton.\n\nKhatlon region has "
+         "harvested 171.6 thousand tons.",
+         "2014-10-28", "171.6 thousand tons", ("2014-10-27", "2014-10-27")),
         # a yield gathered so far is of that day too
         ("Grain threshed on 61 percent of the area\n\nAs of 8 August, farmers have threshed "
          "1,1 million hectares.\n\nThe highest yields have been obtained in Balashovsky "

@@ -265,13 +265,16 @@ _AS_OF_OPENS = re.compile(r"\nAs\s+of\s+$")
 def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
     """The day of a progress bulletin: "as of" a day in its headline, or opening the first
     sentence of its lead; a day at most a week before the document's date."""
-    paragraphs = paragraph_ends(text, 4)
+    paragraphs = paragraph_ends(text, 6)
     if not date or len(date) != 10 or len(paragraphs) < 2:
         return None
     headline_end, first_end = paragraphs[:2]
-    rest = paragraphs[2:]
-    if rest and _dateline_only(text[headline_end:first_end]):
-        first_end = rest.pop(0)  # "SARATOV, 9 August 2013 – Press service of ..." alone
+    rest = paragraphs[2:4]
+    previous_end = headline_end
+    while rest and _dateline_only(text[previous_end:first_end]):
+        # "SARATOV, 9 August 2013 – Press service of ..." alone, a date and time line, a
+        # currency ticker: the page's lines before the lead
+        previous_end, first_end = first_end, rest.pop(0)
     # the paragraph after the lead counts when it opens on "As of": "NOVOSIBIRSK, 8
     # October – ... / The envoy held a meeting on the harvest. / As of 6 October, ..."
     second_end = rest[0] if rest else len(text)
