@@ -894,7 +894,13 @@ def _present_state(span: Span, lexicon) -> bool:
     # will employ 650 people" states a cost now)
     text = doc_text(span.doc)
     sent = span.sent
-    start = text.rfind(";", sent.start_char, span.start_char) + 1 or sent.start_char
+    # ("Tariffs will not change this winter: the tariff for the population remains 1 210
+    # som per gigacalorie": a colon opens a clause of its own too)
+    start = max(
+        text.rfind(";", sent.start_char, span.start_char),
+        text.rfind(": ", sent.start_char, span.start_char),
+    )
+    start = start + 1 if start >= 0 else sent.start_char
     end = text.find(";", span.end_char, sent.end_char)
     clause = text[max(start, sent.start_char) : end if end >= 0 else sent.end_char].lower()
     return not _PLAN_OR_MAKE.search(clause)
