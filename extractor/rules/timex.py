@@ -1165,6 +1165,8 @@ _FUTURE = re.compile(
 COMPARED_TO = r"compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?"
 BASELINE_BEFORE = re.compile(
     r"(?i)(?:\bthan|" + COMPARED_TO + r"|\blevel\s+of"
+    # "almost twice as much as a year earlier", "half as many as in 2019"
+    r"|\bas\s+(?:much|many|high|large|big|great|long|low|small)(?:\s+[\p{L}-]+){0,3}?\s+as"
     # "108,3% of the same period last year", "103,2% in comparable prices to January-September
     # 2018" (not "on": "went up by 20 percent on May 1" is the day of the change)
     r"|(?:%|\bpercent|\bper\s+cent)(?:\s+in\s+comparable\s+prices)?\s+(?:of|to))\s+"

@@ -849,6 +849,11 @@ def test_tense(sentence, tense):
          "the same period last year", True),
         # but a change "on" a day happened that day
         ("Tariffs went up by 20 percent on May 1.", "May 1", False),
+        # "as much as" a time compares with it
+        ("Investors from Germany put in $94.6 million, almost twice as much as a year earlier.",
+         "a year earlier", True),
+        ("The city built half as many schools as in 2019.", "2019", True),
+        ("As many as 5,000 people came in 2019.", "2019", False),
         # a base of two amounts: "against 356 fires on 13,140 hectares in 2020"
         ("In 2021, 214 fires burned 3,862 ha, against 356 fires on 13,140 hectares in 2020.",
          "2020", True),
