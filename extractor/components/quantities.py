@@ -1119,6 +1119,7 @@ def _currency_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> l
         if c.unit and lexicon.kind_of(c.unit) == "currency" and c.start not in rates:
             if not any(c.start <= r < c.end for r in rates):
                 counts[c.unit] = counts.get(c.unit, 0) + 1
+    foreign = set(rates.values())
     out: list[Candidate] = []
     one_units: set[int] = set()  # the starts of the "1 USD" before an "=" rate
     for c in kept:
@@ -1130,7 +1131,11 @@ def _currency_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> l
                 one_units.add(one.start())
                 continue
         if code is not None:
-            local = max((u for u in counts if u != code), key=counts.get, default=None)
+            # the currencies a ticker lists are foreign to it: a Tajik page on exports in
+            # dollars still prints "USD 10.9385 | EUR 11.9127" in somoni
+            local = max(
+                (u for u in counts if u not in foreign), key=counts.get, default=None
+            ) or max((u for u in counts if u != code), key=counts.get, default=None)
             if local is not None:
                 start = next(r for r in rates if c.start <= r < c.end)
                 end = start + len(re.match(r"\d[\d.,]*+", text[start:]).group())

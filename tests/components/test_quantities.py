@@ -299,6 +299,9 @@ def test_a_range_has_low_and_high(extract):
         # a currency ticker's rates and "1 USD = N soums": local currency per foreign one
         ("Exchange rate:  USD 478.52 ▲   EUR 503.14 ▼\nInvestment reached 412 billion tenge.",
          "503.14", 503.14, "KZT/EUR"),
+        # the currencies a ticker lists are foreign, whatever the story counts in most
+        ("Rates for 21.11.2023: USD 10.9385 | EUR 11.9127\nExports reached $1.2 billion and "
+         "imports $3.1 billion; taxes gave 4.1 billion somoni.", "11.9127", 11.9127, "TJS/EUR"),
         ("At the rate of the day, 1 USD = 10,645.30 soums. Exports reached 812 billion soums.",
          "10,645.30 soums", 10645.3, "UZS/USD"),
         # two amounts with their codes are no ticker
