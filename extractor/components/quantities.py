@@ -272,6 +272,12 @@ class QuantityRecognizer:
         previous = _last_with_unit(kept, s_start, skip_ratios=cand.scale is not None)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
+            if _OF_A_COUNTED_WHOLE.match(text, cand.end):
+                # "..., and 9 of the 12 silos have been installed": the whole names its own
+                # counted noun, whatever the amount before it counted
+                whole_noun = self._whole_noun(doc, cand)
+                if whole_noun is not None:
+                    return replace(cand, unit=whole_noun)
             if (
                 cand.scale is None
                 and self.lexicon.kind_of(previous.unit) == "currency"
@@ -501,23 +507,9 @@ class QuantityRecognizer:
                 return replace(cand, unit=apart)
             if previous is not None and previous.scale is not None:
                 return replace(cand, unit=previous.unit)
-        # "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
-        # counts the plural noun of the whole it is taken from.
-        of_whole = _OF_THE_WHOLE.match(text, cand.end) if cand.scale is None else None
-        word = (
-            doc.char_span(of_whole.start("noun"), of_whole.end("noun"))
-            if of_whole and doc.has_annotation("TAG")
-            else None
-        )
-        if word is not None and len(word) == 1 and word[0].tag_ == "NNS":
-            noun = (word[0].lemma_ or singular(word[0].lower_)).lower()
-            if (
-                noun not in _NOT_COUNTED
-                and noun not in _TIME_WORDS
-                and noun != "one"
-                and self.lexicon.kind_of(noun) == "count"
-            ):
-                return replace(cand, unit=_normalise_counted(noun))
+        whole_noun = self._whole_noun(doc, cand)
+        if whole_noun is not None:
+            return replace(cand, unit=whole_noun)
         # "Unemployment in November was 4.8 percent. In 2009, after the crisis, it was
         # 7.1", "In 1989 there were 120 km of networks; today it has 296": a bare number
         # with a pronoun or "there" for its subject and a time of its own is the measure
@@ -536,6 +528,27 @@ class QuantityRecognizer:
             if donor is not None and donor.unit != "x" and not donor.is_range:
                 return in_unit_of(cand, donor, "another time")
         return None
+
+    def _whole_noun(self, doc: Doc, cand: Candidate) -> str | None:
+        """ "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
+        counts the plural noun of the whole it is taken from; None without one."""
+        of_whole = _OF_THE_WHOLE.match(doc_text(doc), cand.end) if cand.scale is None else None
+        word = (
+            doc.char_span(of_whole.start("noun"), of_whole.end("noun"))
+            if of_whole and doc.has_annotation("TAG")
+            else None
+        )
+        if word is None or len(word) != 1 or word[0].tag_ != "NNS":
+            return None
+        noun = (word[0].lemma_ or singular(word[0].lower_)).lower()
+        if (
+            noun in _NOT_COUNTED
+            or noun in _TIME_WORDS
+            or noun == "one"
+            or self.lexicon.kind_of(noun) != "count"
+        ):
+            return None
+        return _normalise_counted(noun)
 
     def _table_cell(self, text: str, cand: Candidate) -> Candidate | None:
         """A bare number in a cell of a table flattened to text takes the unit its row's
@@ -944,6 +957,8 @@ _OF_THE_WHOLE = re.compile(
     r"(?:\p{Ll}[\p{L}-]*(?:ed|al|ic|ive|ous|ary|ern)\s+){0,2}"
     r"(?P<noun>[\p{L}-]{3,}s)\b"
 )
+# "of the 12 silos", "out of 54 questions": a whole with a number of its own
+_OF_A_COUNTED_WHOLE = re.compile(r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?\d")
 # Nouns whose "of" names what is counted: "the number of X", "the shortage of X"
 _COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))

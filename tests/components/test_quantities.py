@@ -161,6 +161,9 @@ def test_a_range_has_low_and_high(extract):
         # a part counts the plural noun of the whole it is taken from
         ("Two of the projects are being implemented with Chinese partners.", "Two", 2, "project"),
         ("As of 1 November, 1 441 of 1 486 boilers of schools are ready.", "1 441", 1441, "boiler"),
+        # a whole with its own number and noun, after an amount of another unit
+        ("The elevator for 120 thousand tons has been assembled, and 9 of the 12 silos have been "
+         "installed.", "9", 9, "silo"),
         ("Under the agreements, 9 of the contracts provide for compensation.", "9", 9, "contract"),
         ("As of 1 January 2024, 1 187 of the country's 1 806 villages had safe water.", "1 187", 1187, "village"),
         ("In 21 of the houses the roofs were replaced.", "21", 21, "house"),
