@@ -105,6 +105,10 @@ _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _GAPPED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:and\s+)?$")
 _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
+_VERB_AFTER = re.compile(
+    WS_START + r"\s+(?:are|were|have|had|will|remain|remained)\s+(?:still\s+|already\s+|now\s+)?"
+    r"(?:been\s+|being\s+|be\s+)?\p{Ll}"
+)
 # What ends a list item's figure: a bracket, a separator or the line's end, not a word
 # ("Almaty, city: 7 districts" counts districts).
 _ITEM_FIGURE_END = re.compile(r"[ \t]*+(?:[(;,.–—]|$|\n)")
@@ -321,8 +325,10 @@ class QuantityRecognizer:
             and self.lexicon.kind_of(previous.unit) == "count"
             and previous.unit not in ("%", "x")
             and _GAPPED_ITEM_BEFORE.search(before[-12:])
-            and _LABEL_AFTER.match(text, cand.end)
+            and (_LABEL_AFTER.match(text, cand.end) or _VERB_AFTER.match(text, cand.end))
         ):
+            # ("Eleven projects are already in operation, three are still being built": a
+            # bare number as the subject of the next clause counts the same things)
             return replace(cand, unit=previous.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to

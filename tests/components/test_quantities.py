@@ -161,6 +161,10 @@ def test_a_range_has_low_and_high(extract):
         # a part counts the plural noun of the whole it is taken from
         ("Two of the projects are being implemented with Chinese partners.", "Two", 2, "project"),
         ("As of 1 November, 1 441 of 1 486 boilers of schools are ready.", "1 441", 1441, "boiler"),
+        # a bare number as the subject of the next clause counts what the clause before did
+        ("Eleven projects are already in operation, three are still being built.", "three", 3,
+         "project"),
+        ("Of the 31 streets, 23 have been repaired.", "23", 23, "street"),
         # a whole with its own number and noun, after an amount of another unit
         ("The elevator for 120 thousand tons has been assembled, and 9 of the 12 silos have been "
          "installed.", "9", 9, "silo"),
