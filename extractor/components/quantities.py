@@ -325,11 +325,31 @@ class QuantityRecognizer:
             and self.lexicon.kind_of(previous.unit) == "count"
             and previous.unit not in ("%", "x")
             and _GAPPED_ITEM_BEFORE.search(before[-12:])
-            and (_LABEL_AFTER.match(text, cand.end) or _VERB_AFTER.match(text, cand.end))
+            and _LABEL_AFTER.match(text, cand.end)
         ):
-            # ("Eleven projects are already in operation, three are still being built": a
-            # bare number as the subject of the next clause counts the same things)
             return replace(cand, unit=previous.unit)
+        # "Eleven projects are already in operation, three are still being built", "Of 531
+        # budget programmes of 52 administrators, 47 were late": a bare number as the subject
+        # of the next clause counts what the sentence's first count counted
+        if (
+            previous is not None
+            and cand.scale is None
+            and _GAPPED_ITEM_BEFORE.search(before[-12:])
+            and _VERB_AFTER.match(text, cand.end)
+        ):
+            first = next(
+                (
+                    k
+                    for k in kept
+                    if s_start <= k.start < cand.start
+                    and k.unit
+                    and self.lexicon.kind_of(k.unit) == "count"
+                    and k.unit not in ("%", "x")
+                ),
+                None,
+            )
+            if first is not None:
+                return replace(cand, unit=first.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to
         # an amount of the sentence before.
