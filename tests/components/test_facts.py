@@ -1406,3 +1406,31 @@ def test_investment_a_text_calls_foreign(extract, text, span, indicator):
 def test_a_plan_takes_the_deadline_its_paragraph_set(extract, text, span, period):
     record = quantity(extract(text, "2020-02-27"), span)
     assert (record["time_start"], record["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of the amount before, in a paragraph of its own, with no noun of its own
+        "Free economic zones will host 62 new investment projects with a total cost of $1.14 "
+        "billion by the end of 2023.\n\nOf this sum, $846 million will come as foreign direct "
+        "investment and $192 million as loans of commercial banks.",
+        "It is 12% of the plan. This is 3.1 times more.",
+    ],
+)
+def test_a_linked_field_names_its_rule_only_when_it_is_set(extract, text):
+    for record in extract(text, date="2022-09-14"):
+        if record["label"] != "QUANTITY":
+            continue
+        assert (record["measured"] is None) == (record["measured_rule"] is None)
+        period = (record["time_start"], record["time_end"])
+        assert (period == (None, None)) == (record["period_rule"] is None)
+
+
+def test_a_paragraph_that_opens_on_a_part_goes_on_in_the_period_before(extract):
+    text = (
+        "Free economic zones will host 62 new investment projects with a total cost of $1.14 "
+        "billion by the end of 2023.\n\nOf this sum, $846 million will come as foreign direct "
+        "investment."
+    )
+    assert period_of(extract(text, date="2022-09-14"), "$846 million") == ("2022-09-14", "2023-12")

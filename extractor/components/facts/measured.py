@@ -255,7 +255,8 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if physical and measured and measured_rule in _MATERIAL_RULES and not back_rule:
         material[unit] = (span.end_char, measured)
     record["measured"] = measured
-    record["measured_rule"] = back_rule or (measured_rule if measured else None)
+    # (a rule that found nothing set nothing: no rule without a measured)
+    record["measured_rule"] = (back_rule or measured_rule) if measured else None
     if record["measured"] and not _dependent_amount(span):
         ctx.previous_measured = (paragraph, record["measured"])
     done[span.start] = span

@@ -60,7 +60,21 @@ class Amount:
         self.governing = governing  # the time the parse says governs the amount
         self.governing_rule = rule  # the rule that chose it
         previous = ctx.previous_period
-        self.antecedent = previous[1] if previous and previous[0] == self.paragraph else None
+        self.antecedent = (
+            previous[1]
+            if previous
+            and (
+                previous[0] == self.paragraph
+                # "... $1.14 billion by the end of 2023.\n\nOf this sum, $846 million will
+                # come as foreign direct investment": a paragraph that opens on a part of the
+                # amount before goes on in its period
+                or (
+                    _OPENS_ON_A_PART.match(ctx.text, self.paragraph)
+                    and span.sent.start_char == self.paragraph
+                )
+            )
+            else None
+        )
 
     @cached_property
     def reports_past(self) -> bool:
@@ -75,6 +89,14 @@ class Amount:
         how.setdefault("skip_causes", self.ctx.on("period.cause_time"))
         how.setdefault("skip_bases", self.ctx.on("period.focus_skips_bases"))
         return _paragraph_focus(self.span, self.ctx.governing_times, self.paragraph, **how)
+
+
+# "Of this sum", "Of these", "Of them", "Among them", "Out of this amount": a sentence that
+# opens on a part of what was just named
+_OPENS_ON_A_PART = rx(
+    r"(?i)(?:of|out\s+of|among)\s+(?:this|these|them|that|those|which|the\s+total|this\s+"
+    r"(?:sum|amount|money|number|total|volume))\b"
+)
 
 
 # A period rule's answer: a period, None (the rule does not apply: the next one is
