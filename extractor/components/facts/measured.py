@@ -524,6 +524,14 @@ _DASH_LABEL = rx(
 )  # "unemployment rate (ILO methodology) – 5,8%": a bracket after the label is no label
 
 
+# "- total area: 112.4 thousand square meters", "• share of flats sold: 62%": a row of a
+# bulleted list labelled by a colon; the label's last word before it
+_BULLET_COLON_LABEL = rx(
+    r"[ \t]*[-–—•·▪*][ \t]+[^\n:;]{0,80}?(?<![\p{L}-])([\p{L}-]+)(?:\s*\([^()\n]{1,40}\))?:[ \t]+"
+    r"(?:about\s+|almost\s+|over\s+|more\s+than\s+)?$"
+)
+
+
 def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     """The head of the label a dash sets before the amount, or None."""
     doc = span.doc
@@ -536,7 +544,13 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     window_start = max(sent_start, span.start_char - 40)
     dash = _DASH_LABEL.search(text[window_start : span.start_char])
     if not dash:
-        return None
+        # "- total area: 112.4 thousand square meters": a bulleted row labelled by a colon
+        window_start = text.rfind("\n", 0, span.start_char) + 1
+        if span.start_char - window_start > 120:
+            return None
+        dash = _BULLET_COLON_LABEL.match(text[window_start : span.start_char])
+        if not dash:
+            return None
     left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
     if left is None:
         return None
