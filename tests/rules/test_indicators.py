@@ -486,6 +486,18 @@ from extractor.rules.indicators import (
         ("national project", "project", "The region takes part in 12 national projects.", None, None),
         ("investment project", "project", "The region carried out 21 investment projects.",
          "investment_projects", "measured:investment project"),
+        # farms of any kind are no small business by that word alone
+        ("breeding farm", "farm", "The country now has 1 180 breeding farms.", None, None),
+        # houses flooded, damaged or inspected are no housing built or given
+        ("residential house", "house", "In total, 6 051 residential houses have been flooded since March.",
+         None, "clause:flooded (no indicator)"),
+        ("house", "house", "In 2023, 1 210 new houses were built in the district.", "housing",
+         "measured:houses"),
+        # the services of an agency are no paid services
+        ("payment", "RUB", "After the meetings of the commission with the Federal Tax Service, 47 "
+         "debtors paid 18.1 million rubles.", "budget_revenue", "sentence:tax"),
+        ("service", "%", "Industry added 6.9 percent, construction 11.8 percent and services 13.1 percent.",
+         "retail_trade", "measured:services"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
