@@ -280,7 +280,7 @@ from extractor.rules.indicators import (
         ("rural entrepreneur", "entrepreneur", "Last year 4 871 rural entrepreneurs received microcredits.",
          "loans", "clause:microcredit"),
         ("output", "%", "Dehkan farms produced 61% of the gross output.", "agricultural_output",
-         "clause:of the gross output"),
+         "sentence:dehkan farms"),
         # investment a nationality names is foreign investment
         ("investment", "USD", "The plant was built in 2015-2016 with Chinese investment of $261 million.",
          "foreign_investment", "clause:Chinese investment"),
@@ -341,11 +341,11 @@ from extractor.rules.indicators import (
          "production", "measured:capacity"),
         ("gondola car", "car", "The railway has reserved 1 800 gondola cars for coal shipments.", "transport",
          "measured:gondola car"),
-        # farms or companies given loans are counted by the loans; a polyclinic's visits per
-        # shift are a health facility's capacity
+        # farms or companies given loans are counted by the loans (farms alone name no
+        # indicator); a polyclinic's visits per shift are a health facility's capacity
         ("farm", "farm", "Last year the bank issued loans to 1 941 farms.", "loans",
-         "clause:loan"),
-        ("farm", "farm", "The district has 1 941 farms.", "small_business", "measured:farms"),
+         "sentence:loan"),
+        ("farm", "farm", "The district has 1 941 farms.", None, None),
         ("visit", "visit/shift", "A new polyclinic for 251 visits per shift was opened.", "health_facilities",
          "sentence:polyclinic"),
         # trams and minibuses are a city's transport fleet, like buses
