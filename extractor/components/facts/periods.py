@@ -37,6 +37,7 @@ from .syntax import (
     _POINTING,
     _REFERS_BACK,
     _WORDS,
+    AS_OF_NOW,
     _clause_before,
     _clause_verb,
     _comparative,
@@ -234,7 +235,7 @@ def _holds_now_here_rule(a: Amount) -> Period | None:
 
 # "As of today" at the head of its clause: the clause's figures hold at the document date
 # ("as of today the region has 1,140 km of heat networks, of which 612 in Semey").
-_AS_OF_TODAY = rx(r"(?i)\bas\s+of\s+(?:today|now|this\s+day)\b(?P<rest>[^;.!?]*)$")
+_AS_OF_TODAY = rx(r"(?i)\b" + AS_OF_NOW + r"\b(?P<rest>[^;.!?]*)$")
 
 
 def _as_of_today_before(span: Span) -> bool:

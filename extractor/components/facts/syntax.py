@@ -266,7 +266,9 @@ _REFERS_BACK = re.compile(
 )
 
 
-_NOW_WORDS = r"so\s+far|to\s+date|as\s+of\s+today|currently|at\s+present|at\s+the\s+moment"
+# "as of today": the figures of its clause hold at the document date (no TIME span)
+AS_OF_NOW = r"as\s+of\s+(?:today|now|this\s+day)"
+_NOW_WORDS = r"so\s+far|to\s+date|" + AS_OF_NOW + r"|currently|at\s+present|at\s+the\s+moment"
 
 
 _HOLDS_NOW = re.compile(r"(?i)\b(?:" + _NOW_WORDS + r")\b")
