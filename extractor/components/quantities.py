@@ -276,28 +276,15 @@ class QuantityRecognizer:
         previous = _last_with_unit(kept, s_start, skip_ratios=cand.scale is not None)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
         if previous is not None and partitive:
-            if _OF_A_COUNTED_WHOLE.match(text, cand.end):
+            whole_noun = self._whole_noun(doc, cand, counted=True)
+            if whole_noun is not None:
                 # "..., and 9 of the 12 silos have been installed": the whole names its own
-                # counted noun, whatever the amount before it counted
-                whole_noun = self._whole_noun(doc, cand)
-                if whole_noun is not None:
-                    return replace(cand, unit=whole_noun)
+                # number and noun, whatever the amount before it counted
+                return replace(cand, unit=whole_noun)
             if (
                 cand.scale is None
                 and self.lexicon.kind_of(previous.unit) == "currency"
-                and (
-                    whole := next(
-                        (
-                            k
-                            for k in reversed(kept)
-                            if s_start <= k.start < cand.start
-                            and k.unit
-                            and self.lexicon.kind_of(k.unit) == "count"
-                            and k.unit not in ("%", "x")
-                        ),
-                        None,
-                    )
-                )
+                and (whole := self._counted_between(kept, s_start, cand.start, last=True))
                 is not None
             ):
                 # "93 projects worth 61.7 bln tenge, 55 of them in the food industry": a
@@ -337,17 +324,7 @@ class QuantityRecognizer:
             and _GAPPED_ITEM_BEFORE.search(before[-12:])
             and _VERB_AFTER.match(text, cand.end)
         ):
-            first = next(
-                (
-                    k
-                    for k in kept
-                    if s_start <= k.start < cand.start
-                    and k.unit
-                    and self.lexicon.kind_of(k.unit) == "count"
-                    and k.unit not in ("%", "x")
-                ),
-                None,
-            )
+            first = self._counted_between(kept, s_start, cand.start, last=False)
             if first is not None:
                 return replace(cand, unit=first.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
@@ -555,10 +532,28 @@ class QuantityRecognizer:
                 return in_unit_of(cand, donor, "another time")
         return None
 
-    def _whole_noun(self, doc: Doc, cand: Candidate) -> str | None:
+    def _counted_between(
+        self, kept: list[Candidate], start: int, end: int, *, last: bool
+    ) -> Candidate | None:
+        """The last (or first) amount kept between ``start`` and ``end`` that counts things
+        (a counted unit, not % or a multiple), or None."""
+        found = (
+            k
+            for k in (reversed(kept) if last else kept)
+            if start <= k.start < end
+            and k.unit
+            and self.lexicon.kind_of(k.unit) == "count"
+            and k.unit not in ("%", "x")
+        )
+        return next(found, None)
+
+    def _whole_noun(self, doc: Doc, cand: Candidate, counted: bool = False) -> str | None:
         """ "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
-        counts the plural noun of the whole it is taken from; None without one."""
+        counts the plural noun of the whole it is taken from; None without one (with
+        ``counted``, None unless the whole has a number of its own: "of the 12 silos")."""
         of_whole = _OF_THE_WHOLE.match(doc_text(doc), cand.end) if cand.scale is None else None
+        if counted and of_whole is not None and not of_whole["count"]:
+            return None
         word = (
             doc.char_span(of_whole.start("noun"), of_whole.end("noun"))
             if of_whole and doc.has_annotation("TAG")
@@ -635,17 +630,7 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 return unit_scale
         if _BREAKDOWN.search(header):
-            whole = next(
-                (
-                    k
-                    for k in reversed(kept)
-                    if line_start <= k.start < colon
-                    and k.unit
-                    and self.lexicon.kind_of(k.unit) == "count"
-                    and k.unit not in ("%", "x")
-                ),
-                None,
-            )
+            whole = self._counted_between(kept, line_start, colon, last=True)
             if whole is not None:
                 return whole.unit, None
         return None
@@ -978,13 +963,11 @@ _BRACKET_TIME_AFTER = re.compile(
 # "out of 54 questions": the plural noun of a whole after a bare number
 _OF_THE_WHOLE = re.compile(
     r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|"
-    r"the\s+[\p{L}-]+['’]s\s+)?(?:\d[\d\s,.]*\s+)?(?:(?:new|planned|signed|largest|main|total)\s+)?"
+    r"the\s+[\p{L}-]+['’]s\s+)?(?P<count>\d[\d\s,.]*\s+)?(?:(?:new|planned|signed|largest|main|total)\s+)?"
     # ("In 214 of the repaired buildings", "two of the rural clinics": adjectives by their ending)
     r"(?:\p{Ll}[\p{L}-]*(?:ed|al|ic|ive|ous|ary|ern)\s+){0,2}"
     r"(?P<noun>[\p{L}-]{3,}s)\b"
 )
-# "of the 12 silos", "out of 54 questions": a whole with a number of its own
-_OF_A_COUNTED_WHOLE = re.compile(r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?\d")
 # Nouns whose "of" names what is counted: "the number of X", "the shortage of X"
 _COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))

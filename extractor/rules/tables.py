@@ -10,6 +10,7 @@ its cell's own year or its column's, in the header row above. Nothing here impor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex as re
@@ -133,6 +134,21 @@ def _short_line(text: str, pos: int) -> tuple[int, int] | None:
     return line_start, line_end
 
 
+def _lines_above(text: str, line_start: int, lines: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of up to ``lines`` lines above the line that begins at
+    ``line_start``, nearest first; none past the document's start or a line longer than a
+    row of a table may be (``_ROW_CHARS``)."""
+    end = line_start - 1
+    for _ in range(lines):
+        if end <= 0:
+            return
+        start = text.rfind("\n", max(0, end - _ROW_CHARS), end) + 1
+        if start == 0 and end > _ROW_CHARS:
+            return
+        yield start, end
+        end = start - 1
+
+
 def caption_cell(text: str, pos: int) -> CaptionCell | None:
     """The :class:`CaptionCell` of the figure at ``pos``, or None when its line is no row
     of figures under such a caption (at most ``CAPTION_LINES`` lines up)."""
@@ -144,14 +160,8 @@ def caption_cell(text: str, pos: int) -> CaptionCell | None:
     if row is None:
         return None
     year = (row.start("year"), row.end("year")) if row["year"] else None
-    end = line_start - 1
     years_row: tuple[int, int] | None = None
-    for _ in range(CAPTION_LINES):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", max(0, end - _ROW_CHARS), end) + 1
-        if start == 0 and end > _ROW_CHARS:
-            return None
+    for start, end in _lines_above(text, line_start, CAPTION_LINES):
         caption = _CAPTION.fullmatch(text, start, end)
         if caption is not None:
             if year is None and years_row is not None:
@@ -161,7 +171,6 @@ def caption_cell(text: str, pos: int) -> CaptionCell | None:
             years_row = (start, end)
         elif not _FIGURE_ROW.fullmatch(text, start, end):
             return None  # a line of words that is no caption: no table here
-        end = start - 1
     return None
 
 
@@ -317,12 +326,8 @@ def titled_cell(text: str, pos: int) -> TitledCell | None:
     index = next((i for i, (a, b) in enumerate(row) if a <= pos < b), None)
     if index is None or index == 0 or len(row) < 2:
         return None  # a row's label, or a line of one cell: no figure of a table
-    end = line_start - 1
     header_line: tuple[int, int] | None = None
-    for _ in range(TITLE_LINES):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", max(0, end - _ROW_CHARS), end) + 1
+    for start, end in _lines_above(text, line_start, TITLE_LINES):
         title = _TABLE_TITLE.fullmatch(text, start, end)
         if title is not None:
             if header_line == (line_start, line_end):
@@ -350,5 +355,4 @@ def titled_cell(text: str, pos: int) -> TitledCell | None:
             if len(_cells(text, start, end)) < 2:
                 return None  # a line of running text: no table here
             header_line = (start, end)
-        end = start - 1
     return None

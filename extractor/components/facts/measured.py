@@ -527,7 +527,9 @@ _DASH_LABEL = rx(
 # "- total area: 112.4 thousand square meters", "• share of flats sold: 62%": a row of a
 # bulleted list labelled by a colon; the label's last word before it
 _BULLET_COLON_LABEL = rx(
-    r"[ \t]*[-–—•·▪*][ \t]+[^\n:;]{0,80}?(?<![\p{L}-])([\p{L}-]+)(?:\s*\([^()\n]{1,40}\))?:[ \t]+"
+    r"[ \t]*"
+    + BULLET
+    + r"[ \t]+[^\n:;]{0,80}?(?<![\p{L}-])([\p{L}-]+)(?:\s*\([^()\n]{1,40}\))?:[ \t]+"
     r"(?:about\s+|almost\s+|over\s+|more\s+than\s+)?$"
 )
 

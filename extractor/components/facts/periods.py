@@ -38,6 +38,7 @@ from .syntax import (
     _REFERS_BACK,
     _WORDS,
     AS_OF_NOW,
+    PART_OPENERS,
     _clause_before,
     _clause_verb,
     _comparative,
@@ -94,10 +95,7 @@ class Amount:
 
 # "Of this sum", "Of these", "Of them", "Among them", "Out of this amount": a sentence that
 # opens on a part of what was just named
-_OPENS_ON_A_PART = rx(
-    r"(?i)(?:of|out\s+of|among)\s+(?:this|these|them|that|those|which|the\s+total|this\s+"
-    r"(?:sum|amount|money|number|total|volume))\b"
-)
+_OPENS_ON_A_PART = rx(r"(?i)(?:" + PART_OPENERS + r")\b")
 
 
 # A period rule's answer: a period, None (the rule does not apply: the next one is

@@ -254,10 +254,14 @@ def _clause_verb(span: Span) -> Token | None:
 
 
 # "Of these, ...", "of which", "among them", "including": a part of the amount before.
-_PART_CUE = (
-    r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:of\s+(?:these|them|those|which|this(?:\s+\w+)?"
-    r"|that(?:\s+\w+)?)|among\s+(?:them|these|those)|including"
+# "of these", "of this sum", "among them", "including": words that open a part of what was
+# just named
+PART_OPENERS = (
+    r"of\s+(?:these|them|those|which|this(?:\s+\w+)?|that(?:\s+\w+)?)"
+    r"|among\s+(?:them|these|those)|including"
 )
+# (an open group: its users close it, or add alternatives first)
+_PART_CUE = r"(?i)(?:^|[,;:(–—\"“«-]\s*)(?:" + PART_OPENERS
 
 
 # ... or an evaluation of it: "This is 104% of the plan", ", which is 15% below ...".
