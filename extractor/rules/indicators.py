@@ -13,6 +13,10 @@ order (the first source that gives a cue whose indicator allows the amount's uni
 5. ``only``: a counted noun that one indicator alone counts ("26 productions": the
    plants of investment projects).
 
+An amount none of these names takes, in the fact linker's last pass, the indicator of the
+amount before it in the same units and the same or the previous paragraph (``carried``:
+a list of districts after a paragraph on investment).
+
 In the measured phrase the longest cue wins ("foreign investment" over "investment"),
 then a cue that is not ``weak`` ("milk production": milk, not production), then the one
 nearest the head ("budget revenue": revenue). A phrase whose only cue is weak ("gross

@@ -424,6 +424,30 @@ def test_period_carried_to_figures_without_their_own_time(extract, text, date, s
     assert period_of(extract(text, date=date), span) == period
 
 
+_INVESTMENT = "Fixed capital investment in the region grew to 840 billion tenge in 2023.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text,span,indicator",
+    [
+        # rows no cue names go on in the indicator of the amount before
+        (_INVESTMENT + "By district, the largest volumes went to:\n– Ayagoz district – KZT 96.4 "
+         "bln;\n– Urzhar district – KZT 51.2 bln.", "KZT 51.2 bln", "investment"),
+        # not to amounts that count something else
+        (_INVESTMENT + "By district, the largest volumes went to:\n– Ayagoz district – 96.4 "
+         "thousand tons;\n– Urzhar district – 51.2 thousand tons.", "51.2 thousand tons", None),
+        # nor past a paragraph between
+        (_INVESTMENT + "The akim spoke at length.\n\nBy district, the largest volumes went "
+         "to:\n– Ayagoz district – KZT 96.4 bln;\n– Urzhar district – KZT 51.2 bln.",
+         "KZT 51.2 bln", None),
+    ],
+)  # fmt: skip
+def test_indicator_carried_from_the_amount_before(extract, text, span, indicator):
+    record = quantity(extract(text, "2024-02-01"), span)
+    assert record["indicator"] == indicator
+    assert (record["indicator_rule"] or "").startswith("carried:") == (indicator is not None)
+
+
 @pytest.mark.parametrize(
     "text,span,head",
     [

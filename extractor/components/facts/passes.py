@@ -10,7 +10,7 @@ import regex as re
 from spacy.tokens import Doc, Span, Token
 
 from ...rules.countries import load_countries
-from ...rules.indicators import clause_start
+from ...rules.indicators import clause_start, is_currency
 from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
@@ -236,6 +236,34 @@ def _foreign_names(doc: Doc, text: str, spans: list[Span]):
     return first_before
 
 
+def _unit_family(unit: str | None) -> str | None:
+    """What amounts of ``unit`` count, for carrying an indicator: money in any currency
+    ("money"), else the unit itself; None for a bare number."""
+    if not unit:
+        return None
+    return "money" if is_currency(unit.split("/", 1)[0]) else unit
+
+
+def _carried_indicator(text: str, span: Span, record: dict, decided: list[tuple[int, dict]]):
+    """The indicator an amount no cue names takes from the last amount that had one, when
+    that amount counts in the same units and stands in the same paragraph or the one
+    before, no further than :data:`_CARRY_REACH` characters back ("By territory, the
+    largest volumes fell on: – Temirtau – KZT 212.6 bln" after a paragraph on investment;
+    "The lowest figures were recorded in Jizzakh (28.9 million dollars)" after a list of
+    foreign investment by region). Returns ``(indicator, rule)`` or None."""
+    end, before = decided[-1]
+    if span.start_char - end > _CARRY_REACH or text.count("\n\n", end, span.start_char) > 1:
+        return None
+    family = _unit_family(record.get("unit"))
+    if family is None or family != _unit_family(before.get("unit")):
+        return None
+    return before["indicator"], "carried:" + before["indicator"]
+
+
+# How far back an amount no cue names looks for the indicator of the amount before.
+_CARRY_REACH = 600
+
+
 def set_indicators(doc: Doc, spans: list[Span]) -> None:
     """Give every amount the indicator of what it measures (:mod:`extractor.rules.indicators`),
     from its final ``measured``, its unit and its sentence; the record keeps the cue that
@@ -245,6 +273,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     foreign_named = _foreign_names(doc, text, spans)
     has_sents = doc.has_annotation("SENT_START")
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
+    decided: list[tuple[int, dict]] = []  # (end, record) of amounts that have an indicator
     for span in spans:
         record = span._.extractor
         if record is None:
@@ -290,5 +319,12 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             # of none ("612 thousand tons of coal have been stockpiled, or 66.5% of the plan")
             record["indicator"] = previous_amount[1].get("indicator")
             record["indicator_rule"] = "before:" + (previous_amount[1].get("indicator") or "none")
+        if record.get("indicator_rule") is None and decided:
+            # no cue anywhere near, and no rule that says none: the topic goes on
+            carried = _carried_indicator(text, span, record, decided)
+            if carried is not None:
+                record["indicator"], record["indicator_rule"] = carried
+        if record.get("indicator") is not None:
+            decided.append((span.end_char, record))
         if has_sents:
             previous_amount = (span.sent.start, record)
