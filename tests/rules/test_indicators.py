@@ -498,6 +498,12 @@ from extractor.rules.indicators import (
          "debtors paid 18.1 million rubles.", "budget_revenue", "sentence:tax"),
         ("service", "%", "Industry added 6.9 percent, construction 11.8 percent and services 13.1 percent.",
          "retail_trade", "measured:services"),
+        # "work" is employment where people are given it, not the works of a site in progress
+        ("person", "person", "This year public works gave work to 1 240 people.", "employment",
+         "sentence:work"),
+        ("work", "%", "To date, 61 percent of the work on the school has been done.", "schools",
+         "sentence:school"),
+        ("work", "%", "To date, 61 percent of the work has been done.", None, None),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
