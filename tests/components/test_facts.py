@@ -263,6 +263,18 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "107 333,0 billion soums",
             "investment",
         ),
+        # past a phrase that only places it
+        (
+            "In 2023 exports of the region amounted to 735.2 million dollars.",
+            "735.2 million dollars",
+            "export",
+        ),
+        (
+            "In January-September 2023 investment in fixed capital in Karaganda region amounted to"
+            " KZT 735.2 bln.",
+            "KZT 735.2 bln",
+            "investment",
+        ),
         # money investors put in is investment; "worth a combined" is a worth cue
         (
             "Last year investors put 98,7 billion rubles into fixed capital.",

@@ -871,7 +871,7 @@ def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
     doc = verb.doc
     i = verb.i - 1
     reach = 4
-    skipped = False
+    skipped = placed = False
     while i >= verb.sent.start and i >= verb.i - reach:
         t = doc[i]
         if t.dep_ in ("advmod", "aux", "auxpass", "neg"):
@@ -889,12 +889,32 @@ def _noun_before_verb(ctx: FactContext, verb: Token) -> Token | None:
             reach += i - j
             i = j
             continue
+        if not placed and _places_it(t) and t.head.i > verb.sent.start:
+            # "In 2023 exports of the region amounted to ...", "investment in fixed capital
+            # in Karaganda region amounted to ...": a phrase that only places the subject
+            # is passed over, with its preposition
+            placed = True
+            j = t.head.i - 1
+            reach += i - j
+            i = j
+            continue
         if not (t.pos_ == "NOUN" and _noun_ok(ctx, t)):
             return None
         if skipped and t.dep_ == "pobj" and t.head.lower_ == "of" and _noun_ok(ctx, t.head.head):
             return t.head.head
         return _subject_through_modifiers(ctx, t)
     return None
+
+
+def _places_it(token: Token) -> bool:
+    """Whether ``token`` ends a phrase that only says where: "in the region", "of
+    Karaganda region", "across the country" (a place noun or a place's name after its
+    preposition)."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "of", "across", "throughout")
+        and (token.lemma_.lower() in _PLACE_NOUNS or token.ent_type_ in ("GPE", "LOC"))
+    )
 
 
 def _subject_through_modifiers(ctx: FactContext, noun: Token) -> Token:
