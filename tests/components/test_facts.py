@@ -263,6 +263,32 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "107 333,0 billion soums",
             "investment",
         ),
+        # a list item whose verb is left out, read off its words where the parse lost the
+        # list: the word before its first preposition, else its last word
+        (
+            "Of the sown area, barley took 6 350 ha, potatoes 2 900 ha and forage crops 4 400 ha.",
+            "2 900 ha",
+            "potato",
+        ),
+        (
+            "Of the sown area, barley took 6 350 ha, potatoes 2 900 ha and forage crops 4 400 ha.",
+            "4 400 ha",
+            "crop",
+        ),
+        (
+            "Tax revenues were 86,9 billion tenge, non-tax revenues 2,3 billion, proceeds from the"
+            " sale of state property 2 billion and transfers from the republican budget 168,2"
+            " billion.",
+            "2 billion",
+            "proceed",
+        ),
+        # not a clause with a verb of its own
+        (
+            "The heat tariff is 1 011 som per gigacalorie, and hot water currently costs 62 som"
+            " per cubic meter.",
+            "62 som per cubic meter",
+            "hot water",
+        ),
         # past a phrase that only places it
         (
             "In 2023 exports of the region amounted to 735.2 million dollars.",

@@ -36,6 +36,7 @@ from .syntax import (
     _EVALUATION_BASE,
     _PART_OF_BEFORE,
     _POINTING,
+    _SKIP_HEADS,
     _WORDS,
     _clause_before,
     _clause_verb,
@@ -369,6 +370,65 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     if updown and (opener is None or j == start):
         return doc[i]  # "Exports up 20.4% in nine months" opening a headline
     return None
+
+
+# Words that open no label of a gapped list item: a preposition or an adverb after the
+# comma ("..., and in 2023 by 7%") makes it a circumstance, not what is measured.
+_NOT_LABEL_OPENERS = frozenset(
+    "in on at by to from for over with of as than up down about around almost nearly only "
+    "another more less which that it this these those while whereas".split()
+)
+_LABEL_PREPOSITIONS = frozenset(("from", "of", "for", "in", "on", "under", "at", "to"))
+
+
+def _gapped_label_between(ctx: FactContext, span: Span) -> Token | None:
+    """The label of a list item whose verb is left out, read off the words alone between
+    the amount before and this one, where the parse lost the list: "wheat took 11 200 ha,
+    barley 6 350 ha, potatoes 2 900 ha and forage crops 4 400 ha", "non-tax revenues 2,3
+    billion, proceeds from the sale of fixed capital 2 billion". The label is a short run
+    of words after a comma, a semicolon or "and"; its head is the word before its first
+    preposition, else its last word. None where a word of it is a verb of its own, a
+    time, a name or a number."""
+    doc = span.doc
+    sent = span.sent
+    before = [a for a in ctx.done.values() if sent.start <= a.start and a.end <= span.start]
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.end)
+    words = [t for t in doc[last.end : span.start]]
+    if not words or words[0].text not in (",", ";", "and"):
+        return None
+    k = 1
+    if words[0].text in (",", ";") and len(words) > 1 and words[1].lower_ == "and":
+        k = 2
+    label = words[k:]
+    if not 1 <= len(label) <= 7 or label[0].lower_ in _NOT_LABEL_OPENERS:
+        return None
+    for n, t in enumerate(label):
+        # ("forage crops", "drinking water": a verb's form before the noun it describes)
+        describes = t.tag_ in ("VB", "VBG") and n + 1 < len(label) and label[n + 1].pos_ == "NOUN"
+        if (
+            not (t.is_alpha or t.tag_ == "HYPH" or t.text in ("-", "‑"))
+            or t.pos_ in ("AUX", "PRON", "NUM", "ADV")  # ("and now stands at")
+            or (t.pos_ == "VERB" and t.tag_ in ("VBD", "VBP", "MD", "VB", "VBG") and not describes)
+            or (t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ != "amod")
+            or t.i in ctx.timed
+            or t.i in ctx.amounts
+        ):
+            return None
+    cut = next(
+        (n for n, t in enumerate(label) if n > 0 and t.lower_ in _LABEL_PREPOSITIONS), len(label)
+    )
+    head = label[cut - 1]
+    if (
+        head.i in ctx.named
+        or head.lower_ in _SKIP_HEADS
+        or head.lemma_.lower() in _PLACE_NOUNS
+        or (head.text[:1].isupper() and not head.is_sent_start)
+        or not (head.pos_ in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NN", "VBZ"))
+    ):
+        return None
+    return head
 
 
 def _apposed_label(ctx: FactContext, span: Span, *, colon: bool = False) -> Token | None:
@@ -1460,6 +1520,8 @@ def _measured(
     # building materials by 8,1%": a clause with its verb left out, only a noun before the
     # amount, measures that noun.
     gapped = _gapped_noun(ctx, span) if on("measured.gapped_noun") else None
+    if gapped is None and on("measured.gapped_noun"):
+        gapped = _gapped_label_between(ctx, span)
     if gapped is not None:
         return _phrase(ctx, gapped), "measured.gapped_noun"
     verb = clause

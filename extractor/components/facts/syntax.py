@@ -107,6 +107,10 @@ def _starts_after(period: tuple, date: str | None) -> bool:
 _PRIVATE_GLYPH = re.compile(r"[\ue000-\uf8ff]")
 
 
+# Nouns whose singular ends in "-oe" ("shoes"); other "-oes" plurals drop "es" ("potatoes").
+_OE_NOUNS = frozenset(("shoe", "toe", "hoe", "canoe", "oboe", "foe", "floe", "doe", "roe", "woe"))
+
+
 def _phrase(ctx: FactContext, token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     doc = token.doc
@@ -142,6 +146,8 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     ]  # fmt: skip
     plural = token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.pos_ == "VERB")  # "works"
     head = token.lemma_.lower() if plural and token.lemma_ else token.text
+    if plural and head.endswith("oe") and token.lower_.endswith("oes") and head not in _OE_NOUNS:
+        head = head[:-1]  # "potatoes" read as a verb: "potato", not "potatoe"
     if (
         token.i >= 2
         and doc[token.i - 1].is_space
