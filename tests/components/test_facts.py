@@ -282,6 +282,14 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "2 billion",
             "proceed",
         ),
+        # a plural noun read as a verb is no verb of the amount's clause
+        (
+            "Tax revenues were 86,9 billion tenge, non-tax revenues 2,3 billion, proceeds from the"
+            " sale of state property 2 billion and transfers from the republican budget 168,2"
+            " billion.",
+            "86,9 billion tenge",
+            "Tax revenue",
+        ),
         # not a clause with a verb of its own
         (
             "The heat tariff is 1 011 som per gigacalorie, and hot water currently costs 62 som"

@@ -253,10 +253,20 @@ def _shared_head(subj: Token) -> Token:
 def _clause_verb(span: Span) -> Token | None:
     """The verb that governs the amount, outside its own span ("reached KZT 687 bln", where
     the tagger may read "bln" as a participle)."""
+    child = None
     for anc in [span.root, *span.root.ancestors]:
         if anc.pos_ in ("VERB", "AUX") and not (span.start <= anc.i < span.end):
+            if child is not None and child.dep_ in _NOUN_DEPS and anc.tag_ == "VBZ":
+                # "86.9 billion tenge, ... proceeds from the sale ...": a plural noun read
+                # as a verb that a noun modifies is no verb
+                child = anc
+                continue
             return anc
+        child = anc
     return None
+
+
+_NOUN_DEPS = frozenset(("nmod", "compound", "amod", "nummod", "poss"))
 
 
 # "Of these, ...", "of which", "among them", "including": a part of the amount before.
