@@ -15,7 +15,9 @@ order (the first source that gives a cue whose indicator allows the amount's uni
 
 An amount none of these names takes, in the fact linker's last pass, the indicator of the
 amount before it in the same units and the same or the previous paragraph (``carried``:
-a list of districts after a paragraph on investment).
+a list of districts after a paragraph on investment); a row of a bulleted list that names
+none of its own takes the indicator of the whole the list breaks down (``whole``: "Spending
+amounted to KZT 12.9 trln. By area: • education – KZT 2.1 trln").
 
 In the measured phrase the longest cue wins ("foreign investment" over "investment"),
 then a cue that is not ``weak`` ("milk production": milk, not production), then the one

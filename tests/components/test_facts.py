@@ -470,6 +470,36 @@ def test_period_carried_to_figures_without_their_own_time(extract, text, date, s
     assert period_of(extract(text, date=date), span) == period
 
 
+_SPENDING_BY_AREA = (
+    "Spending of the state budget amounted to KZT 12.9 trln in January-August. By area:\n"
+    "• education – KZT 2.1 trln;\n• healthcare – KZT 1.5 trln;\n• agriculture – KZT 0.4 trln."
+)
+
+
+@pytest.mark.parametrize(
+    "text,span,indicator,rule",
+    [
+        # the rows of a list take the indicator of the whole the list breaks down, named in
+        # the sentence that ends on its colon or, after a short header, the sentence before
+        (_SPENDING_BY_AREA, "KZT 1.5 trln", "budget_spending", "whole:budget_spending"),
+        ("Customs bodies transferred 38.6 billion soms of customs payments to the budget, "
+         "including:\n• customs duties – KGS 6.8 bn;\n• excises – KGS 2.9 bn.", "KGS 2.9 bn",
+         "budget_revenue", "whole:budget_revenue"),
+        # a row that names an indicator of its own keeps it
+        (_SPENDING_BY_AREA, "KZT 0.4 trln", "agricultural_output", "measured:agriculture"),
+        ("Investment in fixed capital reached KZT 900 bln, including:\n– foreign investment – "
+         "KZT 300 bln;\n– other – KZT 600 bln.", "KZT 300 bln", "foreign_investment",
+         "measured:foreign investment"),
+        # and a row labelled by its own colon is no part of the whole
+        ("Investment in fixed capital reached KZT 900 bln. Of which:\n– the state budget: KZT 120 "
+         "bln;\n– loans: KZT 300 bln.", "KZT 120 bln", "budget_spending", "measured:state budget"),
+    ],
+)  # fmt: skip
+def test_indicator_of_a_row_is_its_wholes(extract, text, span, indicator, rule):
+    record = quantity(extract(text, "2022-09-12"), span)
+    assert (record["indicator"], record["indicator_rule"]) == (indicator, rule)
+
+
 _INVESTMENT = "Fixed capital investment in the region grew to 840 billion tenge in 2023.\n\n"
 
 

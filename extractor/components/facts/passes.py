@@ -14,7 +14,7 @@ from ...rules.indicators import clause_start, is_currency
 from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
-from ...rules.rx import WS_START, rx
+from ...rules.rx import BULLET, WS_START, rx
 from ...schema import SPANS_ENTITIES, SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -260,6 +260,54 @@ def _carried_indicator(text: str, span: Span, record: dict, decided: list[tuple[
     return before["indicator"], "carried:" + before["indicator"]
 
 
+_ROW = rx(r"[ \t]*" + BULLET + r"[ \t]")
+_SHORT_HEADER = 6  # words of a header that only opens a list ("By area:", "Including:")
+
+
+def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tuple[int, dict]]):
+    """The indicator of the whole a bulleted or dashed list breaks down, for an amount on
+    one of its rows: the last amount in the same units in the sentence that ends on the
+    list's colon ("Customs payments of 38.6 billion soms, including: • customs duties –
+    KGS 6.8 bn"), or, after a header of a few words ("By area:"), in the sentence before
+    ("Spending amounted to KZT 12.9 trln. By area: • education – KZT 2,108.4 bln").
+    Returns ``(indicator, rule)`` or None."""
+    own = record.get("indicator_rule") or ""
+    if own.startswith(("measured:", "unit:")):
+        return None  # a row that names its own indicator ("– retail trade turnover – ...")
+    line = text.rfind("\n", 0, span.start_char) + 1
+    if not _ROW.match(text, line) or ":" in text[line : span.start_char]:
+        return None  # (nor a row that is a header of its own: "– state budget: 96.4 million")
+    above = line - 1
+    while above > 0:
+        start = text.rfind("\n", 0, above) + 1
+        if not _ROW.match(text, start):
+            break
+        above = start - 1
+    if above <= 0 or not text[:above].rstrip().endswith(":"):
+        return None
+    colon = len(text[:above].rstrip()) - 1
+    header = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if header is None:
+        return None
+    sent = header.sent
+    family = _unit_family(record.get("unit"))
+    if family in (None, "%", "x", "pp"):
+        return None  # (a share on a row is of the row's own amount)
+    lo = sent.start_char
+    if len(text[lo:colon].split()) <= _SHORT_HEADER and sent.start > 0:
+        lo = doc[sent.start - 1].sent.start_char
+    for start, before in reversed(seen):
+        if start < lo:
+            break
+        if _ROW.match(text, text.rfind("\n", 0, start) + 1):
+            continue  # (a row of a list before is no whole of this one)
+        if start < colon and _unit_family(before.get("unit")) == family:
+            if before.get("indicator") is None:
+                return None
+            return before["indicator"], "whole:" + before["indicator"]
+    return None
+
+
 # How far back an amount no cue names looks for the indicator of the amount before.
 _CARRY_REACH = 600
 
@@ -274,6 +322,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     has_sents = doc.has_annotation("SENT_START")
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
     decided: list[tuple[int, dict]] = []  # (end, record) of amounts that have an indicator
+    seen: list[tuple[int, dict]] = []  # (start, record) of every amount before
     for span in spans:
         record = span._.extractor
         if record is None:
@@ -319,6 +368,9 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             # of none ("612 thousand tons of coal have been stockpiled, or 66.5% of the plan")
             record["indicator"] = previous_amount[1].get("indicator")
             record["indicator_rule"] = "before:" + (previous_amount[1].get("indicator") or "none")
+        whole = _whole_of_row(doc, text, span, record, seen) if has_sents else None
+        if whole is not None:
+            record["indicator"], record["indicator_rule"] = whole
         if record.get("indicator_rule") is None and decided:
             # no cue anywhere near, and no rule that says none: the topic goes on
             carried = _carried_indicator(text, span, record, decided)
@@ -326,5 +378,6 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
                 record["indicator"], record["indicator_rule"] = carried
         if record.get("indicator") is not None:
             decided.append((span.end_char, record))
+        seen.append((span.start_char, record))
         if has_sents:
             previous_amount = (span.sent.start, record)
