@@ -147,7 +147,7 @@ from extractor.rules.indicators import (
          None, None),
         # teachers and classrooms of schools, flats of housing, sites of a road programme
         ("teacher", "teacher", "As of 20 August, the city's schools lacked 741 teachers.", "schools",
-         "sentence:school"),
+         "measured:teachers"),
         ("flat", "flat", "Under the housing programme, 18 buildings with 1 261 flats were built.",
          "housing", "measured:flats"),
         # a tariff's consumption block and heating networks are no power figures
@@ -504,6 +504,15 @@ from extractor.rules.indicators import (
         ("work", "%", "To date, 61 percent of the work on the school has been done.", "schools",
          "sentence:school"),
         ("work", "%", "To date, 61 percent of the work has been done.", None, None),
+        # teachers and first-graders are counted by schools; nights and visas by tourism; an
+        # income its clause calls tourism's is tourism
+        ("teacher", "teacher", "The region still lacks 1 800 teachers.", "schools", "measured:teachers"),
+        ("first-grader", "grader", "This year 9 341 first-graders went to school.", "schools",
+         "measured:first-graders"),
+        ("guest night", "night", "Hotels registered 1.27 million guest nights.", "tourism",
+         "measured:guest nights"),
+        ("income", "TJS", "Income from tourism services reached 1.46 billion somoni.", "tourism",
+         "clause:tourism services"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
