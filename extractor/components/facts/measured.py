@@ -1689,6 +1689,9 @@ def _measured(
         purpose = _purpose_after(ctx, verb, span)
         if purpose is not None:
             return _phrase(ctx, purpose), "measured.subject_purpose"
+    ranked = _ranked_with(ctx, span, verb) if on("measured.ranked_with") else None
+    if ranked is not None:
+        return ranked, "measured.ranked_with"
     made = (
         _made_thing(ctx, span, verb)
         if on("measured.made_thing") and lexicon.kind_of(base) == "currency"
@@ -1712,6 +1715,30 @@ def _measured(
     if on("measured.subject") and _noun_ok(ctx, subj):
         return _phrase(ctx, subj), "measured.subject"
     return None, None
+
+
+def _ranked_with(ctx: FactContext, span: Span, verb: Token) -> str | None:
+    """What an amount "with" which something ranks is a figure of: the noun the ranking
+    verb names ("Russia remained the main trading partner with $1.52 billion": partner),
+    what it leads in ("the region leads in milk production with 612 thousand tons"), or,
+    after "followed by", the amount before ("..., followed by Kazakhstan with $1.07
+    billion")."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "with" or prep.head.i != verb.i:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in ("remain", "be", "become", "stay"):
+        attr = next((c for c in verb.children if c.dep_ in ("attr", "oprd")), None)
+        if _noun_ok(ctx, attr) and attr.i not in ctx.amounts:
+            return _phrase(ctx, attr)
+    elif lemma in ("lead", "rank", "top", "come"):
+        where = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        obj = next((c for c in where.children if c.dep_ == "pobj"), None) if where else None
+        if _noun_ok(ctx, obj) and obj.i not in ctx.amounts:
+            return _phrase(ctx, obj)
+    elif lemma == "follow":
+        return _previous_in_sentence(span, ctx.done)
+    return None
 
 
 def _made_thing(ctx: FactContext, span: Span, verb: Token) -> Token | None:
