@@ -282,6 +282,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "2 billion",
             "proceed",
         ),
+        # a headline's verbless change, after a possessive and on a list item
+        (
+            "Related news:\n• Kazakhstan's industrial output up 4.1% in January-July 2023",
+            "4.1%",
+            "industrial output",
+        ),
         # a plural noun read as a verb is no verb of the amount's clause
         (
             "Tax revenues were 86,9 billion tenge, non-tax revenues 2,3 billion, proceeds from the"

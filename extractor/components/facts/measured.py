@@ -318,6 +318,7 @@ _AMOUNT_TO = rx(
     r"(?i)\b(?:amounts?|amounted|totals?|totall?ed)\s+to\s+(?:about\s+|almost\s+|over\s+)?$"
 )
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
+_BULLET_TOKEN = rx(BULLET)
 
 
 def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
@@ -348,7 +349,10 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     if not verb_read and not _noun_ok(ctx, doc[i]):
         return None
     j = i
-    while j - 1 >= start and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+    while j - 1 >= start and (
+        doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+        or (updown and doc[j - 1].lower_ in ("'s", "’s"))  # "Kazakhstan's industrial output up"
+    ):
         j -= 1
     opener = doc[j - 1].lower_ if j - 1 >= start else None
     if opener == "of" and j - 2 >= start and doc[j - 2].pos_ == "NOUN":
@@ -367,8 +371,8 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     # ", and exports by 2.1 times" repeats a verb's change: measured.gapped_coordination's
     if opener in _GAP_OPENERS and not (by and opener in ("and", "while", "whereas")):
         return doc[i]
-    if updown and (opener is None or j == start):
-        return doc[i]  # "Exports up 20.4% in nine months" opening a headline
+    if updown and (opener is None or j == start or _BULLET_TOKEN.fullmatch(opener)):
+        return doc[i]  # "Exports up 20.4% in nine months" opening a headline or a list item
     return None
 
 
