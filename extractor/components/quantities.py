@@ -623,7 +623,9 @@ class QuantityRecognizer:
         if colon is None:
             return None
         line_start = text.rfind("\n", 0, colon) + 1
-        header = text[line_start:colon].rstrip()
+        # ("Main buyer countries, thousand tons (January-September 2023):": the unit
+        # before a bracket that dates the list)
+        header = _DATING_BRACKET.sub("", text[line_start:colon].rstrip())
         phrase = _HEADER_BRACKET.search(header) or _HEADER_COMMA.search(header)
         if phrase is not None:
             unit_scale = self._unit_phrase(phrase.group(1).strip())
@@ -946,6 +948,7 @@ _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
 # brackets)"), or after its last comma ("Retail trade turnover in 2021, bln. soums").
 _HEADER_BRACKET = re.compile(r"\((?:in\s+)?([^(),\d]{1,25})(?:,[^()]*)?\)\s*$")
 _HEADER_COMMA = re.compile(r",\s*(?:in\s+)?([^,()\d]{1,25})$")
+_DATING_BRACKET = re.compile(r"\s*\([^()\n]*\d{4}[^()\n]*\)$")
 # A header that breaks down an amount it names: "including by district", "of which".
 _BREAKDOWN = re.compile(
     r"(?i)\b(?:including|of\s+which|of\s+them|among\s+them|by\s+(?:district|region|city|oblast|sector|branch|type))\b"

@@ -301,6 +301,9 @@ def test_a_range_has_low_and_high(extract):
          " – 1 810,5", "1 810,5", 1810500, "m2"),
         ("In 2024, 3 812 new jobs were created, including by district:\n— Suzak district — 742;"
          "\n— Aksy district — 397", "397", 397, "job"),
+        # rows with no bullet ("Russia – 402,6"), under a header dated in a bracket
+        ("Main buyers, thousand tons (January-September 2023):\nRussia – 402,6\nKazakhstan – "
+         "221,8\nChina – 139,4\n\nShipments grew.", "221,8", 221800, "t"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
         # a currency ticker's rates and "1 USD = N soums": local currency per foreign one

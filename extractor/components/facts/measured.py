@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
-from ...rules.lists import header_colon_above
+from ...rules.lists import PLAIN_ROW, header_colon_above
 from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
@@ -711,8 +711,10 @@ _NOT_MONEY_IN = frozenset(
 
 # "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
 _BULLET = rx(BULLET)
-_ANY_ITEM = rx(r"[ \t]*+" + BULLET)  # an item's line, whatever follows its bullet
-_PLACE_ITEM = rx(r"(?m)^[ \t]*" + BULLET + r"[ \t]*(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$")
+_PLACE_ITEM = rx(
+    r"(?m)^[ \t]*(?:" + BULLET + r"[ \t]*)?(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$"
+)  # (or a row with no bullet: "Russia – 402,6" under "Main buyer countries, thousand tons:")
+_ITEM_OR_ROW = rx(r"[ \t]*+" + BULLET + r"|" + PLAIN_ROW.pattern)
 
 
 def _list_header(ctx: FactContext, span: Span) -> Token | None:
@@ -727,7 +729,7 @@ def _list_header(ctx: FactContext, span: Span) -> Token | None:
     item = _PLACE_ITEM.match(text, line_start, span.start_char)
     if item is None or not ctx.places.between(item.start("label"), span.start_char):
         return None
-    colon_at = header_colon_above(text, line_start, _ANY_ITEM)
+    colon_at = header_colon_above(text, line_start, _ITEM_OR_ROW)
     if colon_at is None:
         return None
     colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
