@@ -13,6 +13,7 @@ from ..about import __version__
 from . import _util
 from ._util import (
     EXIT_NOTHING,
+    EXIT_PARTIAL,
     DisableRuleOpt,
     GoldDirOpt,
     ModelOpt,
@@ -79,7 +80,9 @@ def evaluate(
     """Score the pipeline against the gold set (how: docs/scoring.md).
 
     Prints strict and overlap P/R/F per label, quantity value F1, time value F1,
-    measured accuracy, period accuracy, indicator accuracy and fact F1.
+    measured accuracy, period accuracy, indicator accuracy and fact F1. A document the
+    pipeline fails on is named on stderr and scored as if nothing was found in it; the
+    command then exits 2 (1 when a --min-f1 threshold is missed).
 
     Examples:
 
@@ -108,6 +111,10 @@ def evaluate(
     except EvaluationError as e:
         fail(f"{e}; run extractor gold check")
     scores, texts = result.scores, result.texts
+    for err in result.failed:
+        _util.err_console.print(
+            f"{err}; its gold counts as missed in the scores below", highlight=False
+        )
     title = f"extractor {__version__} on the {split.value} split ({len(ids)} documents)"
     if disable_rule:
         title += f", without {', '.join(disable_rule)}"
@@ -126,6 +133,7 @@ def evaluate(
                     "disabled_rules": disable_rule or [],
                     "scores": scores.to_dict(),
                     "rules": scores.rules_to_dict(),
+                    "failed": [err.to_dict() for err in result.failed],
                 },
                 indent=2,
             ),
@@ -139,6 +147,8 @@ def evaluate(
     if failed:
         _util.err_console.print("below threshold: " + "; ".join(failed), highlight=False)
         raise typer.Exit(EXIT_NOTHING)
+    if result.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _parse_thresholds(items: list[str]) -> dict[str, float]:

@@ -905,7 +905,10 @@ def base_period(
         if doc_date is None:
             return None, None
         if g["rel"].lower() == "yesterday":
-            return None, None if doc_date.day is None else (doc_date.iso(),) * 2
+            if doc_date.day is None or doc_date.month is None:
+                return None, None  # (the day before a date known to its month only)
+            day = _dt.date(doc_date.year, doc_date.month, doc_date.day) - _dt.timedelta(days=1)
+            return (day.isoformat(),) * 2
         return (doc_date.iso(),) * 2
     if kind == "duration":
         return _duration({**g, "n": g.get("n") or "1"}, doc_date, tense)

@@ -658,6 +658,9 @@ def times(text, date="2020", previous=None):
         ("this school year", "2018-11-02", "this school year", "2018", "2019"),
         ("this school year", "2018-03-01", "this school year", "2017", "2018"),
         ("the next school year", "2018-11-02", "the next school year", "2019", "2020"),
+        # yesterday is the day before the document's, across a month's end too
+        ("the final figure came yesterday", "2019-04-17", "yesterday", "2019-04-16", "2019-04-16"),
+        ("the final figure came yesterday", "2019-03-01", "yesterday", "2019-02-28", "2019-02-28"),
     ],
 )
 def test_time(text, date, span, start, end):
