@@ -866,3 +866,30 @@ def test_tense(sentence, tense):
 def test_the_time_of_a_comparison_base(text, time, base):
     start = text.index(time)
     assert is_baseline(text, start, start + len(time)) is base
+
+
+_EVERY_KIND = (
+    "yesterday", "today", "this day", "last year", "next year", "this year", "two years ago",
+    "three months ago", "last month", "this month", "next month", "the previous quarter",
+    "in the first half of the year", "over nine months", "in January-September",
+    "since the beginning of the year", "by the end of the year", "last week", "this week",
+    "on Tuesday", "last winter", "this summer", "in the 2020-2021 heating season",
+    "the same period last year", "over the past five years", "in the next three years",
+    "by 2030", "in 2019-2023", "on 1 April", "as of 1 October", "the year before last",
+    "in the 1990s", "this school year", "in Q3", "in the third quarter",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("date", ["2019-04-17", "2019-03-01", "2019-04", "2019", None])
+def test_every_time_resolves_to_dates_or_nothing(date):
+    # a resolved end is an ISO string or None, whatever the document date's precision:
+    # "yesterday" once resolved to a pair inside a pair and crashed the period linker
+    doc = DocDate.parse(date) if date else None
+    for text in _EVERY_KIND:
+        for m in find_times(f"The figure for {text} was 12 percent."):
+            ends = resolve(m, doc, tense=tense_of(text), previous=("2018", "2018"))
+            assert len(ends) == 2 and all(e is None or isinstance(e, str) for e in ends), (
+                text,
+                date,
+                ends,
+            )
