@@ -649,8 +649,9 @@ _GOODS = frozenset(
     )
 )
 _PRICE_WORDS = rx(
-    r"(?i)\b(?:prices?|price\s+index|CPI|tariffs?|inflation|(?:became|become|got)\s+(?:more\s+)?"
-    r"expensive|rose\s+in\s+price|went\s+up\s+in\s+price)\b"
+    r"(?i)\b(?:prices?|price\s+index|CPI|tariffs?|inflation|(?:became|become|got)\s+"
+    r"(?:(?:by\s+)?[\d.,]+\s*(?:%|percent)\s+)?(?:more\s+)?expensive|rose\s+in\s+price"
+    r"|went\s+up\s+in\s+price)\b"
 )
 
 
@@ -662,7 +663,11 @@ def _price_context(sentence: str, at: int) -> str | None:
     sentence up to its first colon before the amount), as a decision's rule, or None."""
     colon = sentence.rfind(":", 0, at)
     header = sentence[: sentence.find(":", 0, at)] if colon >= 0 else ""
-    for where, text in (("clause", _clause(sentence, at)), ("header", header)):
+    clause = _clause(sentence, at)
+    # a short clause with its verb left out goes on in the sentence's first ("Food products
+    # became 6.1% more expensive, non-food goods 3.2% and paid services 3.3%")
+    gapped = sentence[: clause_start(sentence, at)] if len(clause.split()) <= 8 else ""
+    for where, text in (("clause", clause), ("header", header), ("sentence", gapped)):
         # ("in comparable prices" says how a volume is counted, not a price)
         found = _PRICE_WORDS.search(_HOW_COUNTED.sub(" ", text))
         if found:

@@ -504,6 +504,11 @@ from extractor.rules.indicators import (
         ("work", "%", "To date, 61 percent of the work on the school has been done.", "schools",
          "sentence:school"),
         ("work", "%", "To date, 61 percent of the work has been done.", None, None),
+        # a change of goods in a list whose first clause speaks of prices is a price's change
+        ("non-food good", "%", "Food products became 6.1% more expensive, non-food goods 3.2% and "
+         "paid services 3.1%.", "inflation", "sentence:became 6.1% more expensive"),
+        ("paid service", "%", "Retail trade grew by 6.1%, and paid services by 3.1% over the year.",
+         "retail_trade", "measured:paid services"),
         # teachers and first-graders are counted by schools; nights and visas by tourism; an
         # income its clause calls tourism's is tourism
         ("teacher", "teacher", "The region still lacks 1 800 teachers.", "schools", "measured:teachers"),
