@@ -509,6 +509,14 @@ from extractor.rules.indicators import (
          "paid services 3.1%.", "inflation", "sentence:became 6.1% more expensive"),
         ("paid service", "%", "Retail trade grew by 6.1%, and paid services by 3.1% over the year.",
          "retail_trade", "measured:paid services"),
+        # the unemployed who found work are employment; construction alone names the sector
+        # beside its volume of work
+        ("citizen", "person", "Another 17,410 unemployed citizens found work this year.",
+         "employment", "clause:found work"),
+        ("work", "KGS", "Construction grew, and the volume of work reached 112.6 billion som.",
+         "construction", "sentence:construction"),
+        ("construction", "KGS", "The construction of the school cost 112.6 billion som.",
+         "budget_spending", "sentence:cost"),
         # teachers and first-graders are counted by schools; nights and visas by tourism; an
         # income its clause calls tourism's is tourism
         ("teacher", "teacher", "The region still lacks 1 800 teachers.", "schools", "measured:teachers"),
