@@ -517,6 +517,9 @@ from extractor.rules.indicators import (
          "construction", "sentence:construction"),
         ("construction", "KGS", "The construction of the school cost 112.6 billion som.",
          "budget_spending", "sentence:cost"),
+        # trade beside other sectors is domestic trade
+        ("trade", "%", "Growth came from construction, 16.4 percent, and trade, 13.1 percent.",
+         "retail_trade", "measured:trade"),
         # teachers and first-graders are counted by schools; nights and visas by tourism; an
         # income its clause calls tourism's is tourism
         ("teacher", "teacher", "The region still lacks 1 800 teachers.", "schools", "measured:teachers"),
