@@ -517,6 +517,9 @@ from extractor.rules.indicators import (
          "construction", "sentence:construction"),
         ("construction", "KGS", "The construction of the school cost 112.6 billion som.",
          "budget_spending", "sentence:cost"),
+        # prices "current", "comparable" or "constant" say how a volume is counted, no price
+        ("real growth", "%", "GDP in current prices reached 1 047,3 trillion soums, and its real "
+         "growth was 6,1 percent.", "gross_product", "sentence:GDP"),
         # trade beside other sectors is domestic trade
         ("trade", "%", "Growth came from construction, 16.4 percent, and trade, 13.1 percent.",
          "retail_trade", "measured:trade"),
