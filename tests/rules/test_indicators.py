@@ -520,6 +520,14 @@ from extractor.rules.indicators import (
         # prices "current", "comparable" or "constant" say how a volume is counted, no price
         ("real growth", "%", "GDP in current prices reached 1 047,3 trillion soums, and its real "
          "growth was 6,1 percent.", "gross_product", "sentence:GDP"),
+        # a debt is loans only beside words of lending or of a public debt: consumers' debts
+        # for utilities name no indicator (GUIDELINES)
+        ("debt", "KGS", "Consumers' debt for electricity as of 1 October amounted to 3.9 billion "
+         "som.", None, None),
+        ("state debt", "RUB", "As of 1 October the state debt of the region is 21.1 billion rubles.",
+         "loans", "measured:debt"),
+        ("debt", "KZT", "The debt of farms to banks reached 41 billion tenge.", "loans",
+         "measured:debt"),
         # trade beside other sectors is domestic trade
         ("trade", "%", "Growth came from construction, 16.4 percent, and trade, 13.1 percent.",
          "retail_trade", "measured:trade"),
