@@ -528,6 +528,11 @@ from extractor.rules.indicators import (
          "loans", "measured:debt"),
         ("debt", "KZT", "The debt of farms to banks reached 41 billion tenge.", "loans",
          "measured:debt"),
+        # water towers and intakes are water supply; vaccinations counted are health care
+        ("water tower", "tower", "In the half-year 148 water towers were built.", "water_supply",
+         "measured:water tower"),
+        ("vaccination", "vaccination", "Parents refused 1 021 vaccinations.", "health_facilities",
+         "measured:vaccination"),
         # trade beside other sectors is domestic trade
         ("trade", "%", "Growth came from construction, 16.4 percent, and trade, 13.1 percent.",
          "retail_trade", "measured:trade"),
