@@ -528,6 +528,13 @@ from extractor.rules.indicators import (
          "loans", "measured:debt"),
         ("debt", "KZT", "The debt of farms to banks reached 41 billion tenge.", "loans",
          "measured:debt"),
+        # what a city or a ministry bought is spending; farms or producers paid subsidies or
+        # support are counted by spending (GUIDELINES), not so a purchase by a company
+        ("new bus", "RUB", "The city bought 54 new low-floor buses for 491 million rubles.",
+         "budget_spending", "sentence:bought"),
+        ("equipment", "USD", "The company bought equipment for $1.1 million.", None, None),
+        ("farm", "farm", "Drought compensation was paid to 1 141 farms.", "budget_spending",
+         "sentence:compensation"),
         # water towers and intakes are water supply; vaccinations counted are health care
         ("water tower", "tower", "In the half-year 148 water towers were built.", "water_supply",
          "measured:water tower"),
