@@ -535,6 +535,18 @@ from extractor.rules.indicators import (
         ("equipment", "USD", "The company bought equipment for $1.1 million.", None, None),
         ("farm", "farm", "Drought compensation was paid to 1 141 farms.", "budget_spending",
          "sentence:compensation"),
+        # pig iron is no pig; glass containers are no freight containers; export revenue is
+        # exports; people carried and a wagon's turnover in days are transport
+        ("pig iron", "t", "The enterprises produced 2 181 thousand tons of pig iron.", "production",
+         "measured:pig iron"),
+        ("glass container", "t", "Last year the region imported 61 thousand tons of glass "
+         "containers.", "imports", "sentence:imported"),
+        ("export revenue", "USD", "Export revenue rose by $ 17.1 million.", "exports",
+         "measured:export"),
+        ("person", "person", "We expect passenger traffic to reach 21 mln. people.", "transport",
+         "sentence:passenger"),
+        ("turnover", "day", "The turnover of a freight wagon was reduced to 3,1 days.", "transport",
+         "sentence:wagons"),
         # water towers and intakes are water supply; vaccinations counted are health care
         ("water tower", "tower", "In the half-year 148 water towers were built.", "water_supply",
          "measured:water tower"),
