@@ -282,6 +282,17 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "2 billion",
             "proceed",
         ),
+        # the act of the clause's verb: owing is a debt, borrowing a borrowing
+        (
+            "As of 1 March, consumers owe the distribution companies 3.86 billion som.",
+            "3.86 billion som",
+            "debt",
+        ),
+        (
+            "This year the government has borrowed KZT 2.1 trln on the domestic market.",
+            "KZT 2.1 trln",
+            "borrowing",
+        ),
         # a headline's verbless change, after a possessive and on a list item
         (
             "Related news:\n• Kazakhstan's industrial output up 4.1% in January-July 2023",
