@@ -464,6 +464,8 @@ PATTERNS: list[tuple[str, str]] = [
     # "as of today" says the figure holds at the document date but is no TIME span of its
     # own (GUIDELINES §5), as "so far" and "to date" are not
     ("today", r"(?<!\bas\s+of\s+)(?P<rel>today|this\s+day|yesterday)"),
+    # "Year to date, the government has borrowed ...": from January to the document's day
+    ("year_to_date", r"(?:the\s+)?year[\s-]+to[\s-]+date(?![\p{L}-])"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
     ("year", r"(?P<yr>" + _Y + r")"),
     # a year as speech-to-text writes it: "twenty twenty one", "two thousand and nineteen",
@@ -901,6 +903,10 @@ def base_period(
             "the coming": 1, "the following": 1, "the year before last": -2,
         }.get(rel, 0)  # fmt: skip
         return (_iso(doc_date.year + offset),) * 2
+    if kind == "year_to_date":
+        if doc_date is None:
+            return None, None
+        return _iso(doc_date.year, 1), doc_date.iso()
     if kind == "today":
         if doc_date is None:
             return None, None

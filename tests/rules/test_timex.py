@@ -658,6 +658,15 @@ def times(text, date="2020", previous=None):
         ("this school year", "2018-11-02", "this school year", "2018", "2019"),
         ("this school year", "2018-03-01", "this school year", "2017", "2018"),
         ("the next school year", "2018-11-02", "the next school year", "2019", "2020"),
+        # year to date runs from January to the document's day
+        (
+            "Year to date, the government has borrowed",
+            "2022-09-12",
+            "Year to date",
+            "2022-01",
+            "2022-09-12",
+        ),
+        ("exports year-to-date grew", "2023-10-12", "year-to-date", "2023-01", "2023-10-12"),
         # yesterday is the day before the document's, across a month's end too
         ("the final figure came yesterday", "2019-04-17", "yesterday", "2019-04-16", "2019-04-16"),
         ("the final figure came yesterday", "2019-03-01", "yesterday", "2019-02-28", "2019-02-28"),
@@ -876,6 +885,7 @@ _EVERY_KIND = (
     "on Tuesday", "last winter", "this summer", "in the 2020-2021 heating season",
     "the same period last year", "over the past five years", "in the next three years",
     "by 2030", "in 2019-2023", "on 1 April", "as of 1 October", "the year before last",
+    "year to date",
     "in the 1990s", "this school year", "in Q3", "in the third quarter",
 )  # fmt: skip
 
