@@ -535,6 +535,9 @@ from extractor.rules.indicators import (
         ("equipment", "USD", "The company bought equipment for $1.1 million.", None, None),
         ("farm", "farm", "Drought compensation was paid to 1 141 farms.", "budget_spending",
          "sentence:compensation"),
+        # what a government borrows is loans (its public debt's stock grows by it)
+        ("borrowing", "KZT", "This year the government has borrowed KZT 2.1 trln.", "loans",
+         "measured:borrowing"),
         # pig iron is no pig; glass containers are no freight containers; export revenue is
         # exports; people carried and a wagon's turnover in days are transport
         ("pig iron", "t", "The enterprises produced 2 181 thousand tons of pig iron.", "production",
