@@ -538,6 +538,10 @@ from extractor.rules.indicators import (
         # what a government borrows is loans (its public debt's stock grows by it)
         ("borrowing", "KZT", "This year the government has borrowed KZT 2.1 trln.", "loans",
          "measured:borrowing"),
+        # goods counted where they are made are production
+        ("tractor", "tractor/year", "The plant has assembled 1 121 tractors; its design capacity "
+         "is 6 thousand tractors a year.", "production", "sentence:design capacity"),
+        ("new bus", "bus", "The city bought 61 new buses.", "transport", "measured:bus"),
         # pig iron is no pig; glass containers are no freight containers; export revenue is
         # exports; people carried and a wagon's turnover in days are transport
         ("pig iron", "t", "The enterprises produced 2 181 thousand tons of pig iron.", "production",
