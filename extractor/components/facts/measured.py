@@ -1679,6 +1679,10 @@ def _measured(
                     # "consume 42% less electricity", "carry 15-20 percent less water"
                     phrase = rx(r"^(?:more|less|fewer)\s+").sub("", _phrase(ctx, noun))
                     return phrase, "measured.comparative_noun"
+    if on("measured.money_as") and lexicon.kind_of(base) == "currency":
+        form = _money_as(ctx, span)
+        if form is not None:
+            return _phrase(ctx, form), "measured.money_as"
     subj = _subject(ctx, verb)
     if on("measured.copular_subject") and (verb.lemma_ in _COPULAR or base in ("%", "x")):
         if _noun_ok(ctx, subj):
@@ -1721,6 +1725,31 @@ def _measured(
     if on("measured.subject") and _noun_ok(ctx, subj):
         return _phrase(ctx, subj), "measured.subject"
     return None, None
+
+
+# Money and the form it comes in: "$846 million will come as foreign direct investment and
+# $192 million as loans", "paid 5 million as compensation" (not "as of", "as much as").
+_AS_FORM = rx(
+    r"(?i)\s+(?:(?:will\s+)?(?:come|comes|came|go|goes|went)\s+)?as\s+"
+    r"(?!(?:of|much|many|well|a\s+result|part|planned|expected|before|usual|soon|long|far|"
+    r"early|late|compared|against|in|for|to|on|with|at|from|the\s+(?:same|result|largest|"
+    r"main|first))\b)"
+)
+
+
+def _money_as(ctx: FactContext, span: Span) -> Token | None:
+    """The noun money comes "as" right after it, the form it takes, or None."""
+    doc = span.doc
+    found = _AS_FORM.match(ctx.text, span.end_char)
+    if found is None:
+        return None
+    for t in doc[span.end : min(span.sent.end, span.end + 8)]:
+        if t.idx < found.end():
+            continue
+        if t.pos_ in ("DET", "ADJ") or t.dep_ in ("amod", "compound", "det"):
+            continue
+        return t if t.pos_ == "NOUN" and _noun_ok(ctx, t) and t.i not in ctx.amounts else None
+    return None
 
 
 def _ranked_with(ctx: FactContext, span: Span, verb: Token) -> str | None:
