@@ -666,7 +666,8 @@ def _price_context(sentence: str, at: int) -> str | None:
     clause = _clause(sentence, at)
     # a short clause with its verb left out goes on in the sentence's first ("Food products
     # became 6.1% more expensive, non-food goods 3.2% and paid services 3.3%")
-    gapped = sentence[: clause_start(sentence, at)] if len(clause.split()) <= 8 else ""
+    start = clause_start(sentence, at)
+    gapped = sentence[max(0, start - 400) : start] if len(clause.split()) <= 8 else ""
     for where, text in (("clause", clause), ("header", header), ("sentence", gapped)):
         # ("in comparable prices" says how a volume is counted, not a price)
         found = _PRICE_WORDS.search(_HOW_COUNTED.sub(" ", text))

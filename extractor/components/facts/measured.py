@@ -394,11 +394,10 @@ def _gapped_label_between(ctx: FactContext, span: Span) -> Token | None:
     preposition, else its last word. None where a word of it is a verb of its own, a
     time, a name or a number."""
     doc = span.doc
-    sent = span.sent
-    before = [a for a in ctx.done.values() if sent.start <= a.start and a.end <= span.start]
-    if not before:
+    # (the walk back stops at the sentence's start: linear in the amounts of a document)
+    last = next((a for a in _earlier_in_sentence(span, ctx.done) if a.end <= span.start), None)
+    if last is None:
         return None
-    last = max(before, key=lambda a: a.end)
     words = [t for t in doc[last.end : span.start]]
     if not words or words[0].text not in (",", ";", "and"):
         return None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.countries import load_countries
 from ...rules.indicators import clause_start, is_currency
 from ...rules.indicators import default_classifier as default_indicator_classifier
+from ...rules.lists import header_colon_above
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
 from ...rules.rx import BULLET, WS_START, rx
@@ -277,15 +278,9 @@ def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tupl
     line = text.rfind("\n", 0, span.start_char) + 1
     if not _ROW.match(text, line) or ":" in text[line : span.start_char]:
         return None  # (nor a row that is a header of its own: "– state budget: 96.4 million")
-    above = line - 1
-    while above > 0:
-        start = text.rfind("\n", 0, above) + 1
-        if not _ROW.match(text, start):
-            break
-        above = start - 1
-    if above <= 0 or not text[:above].rstrip().endswith(":"):
+    colon = header_colon_above(text, line, _ROW)  # (a bounded walk up the list's rows)
+    if colon is None:
         return None
-    colon = len(text[:above].rstrip()) - 1
     header = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if header is None:
         return None
