@@ -948,7 +948,7 @@ _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
 # brackets)"), or after its last comma ("Retail trade turnover in 2021, bln. soums").
 _HEADER_BRACKET = re.compile(r"\((?:in\s+)?([^(),\d]{1,25})(?:,[^()]*)?\)\s*$")
 _HEADER_COMMA = re.compile(r",\s*(?:in\s+)?([^,()\d]{1,25})$")
-_DATING_BRACKET = re.compile(r"\s*\([^()\n]*\d{4}[^()\n]*\)$")
+_DATING_BRACKET = re.compile(r"\s*+\([^()\n\d]{0,40}\d{4}[^()\n]{0,40}\)$")
 # A header that breaks down an amount it names: "including by district", "of which".
 _BREAKDOWN = re.compile(
     r"(?i)\b(?:including|of\s+which|of\s+them|among\s+them|by\s+(?:district|region|city|oblast|sector|branch|type))\b"

@@ -711,8 +711,10 @@ _NOT_MONEY_IN = frozenset(
 # "• Tashkent region – ", "- Navoi region: ": a list item's bullet and label before its figure
 _BULLET = rx(BULLET)
 _PLACE_ITEM = rx(
-    r"(?m)^[ \t]*(?:" + BULLET + r"[ \t]*)?(?P<label>[^\n–—:]+?)[ \t]*[–—:-][ \t]*$"
-)  # (or a row with no bullet: "Russia – 402,6" under "Main buyer countries, thousand tons:")
+    r"(?m)^[ \t]*+(?:" + BULLET + r"[ \t]*+)?(?P<label>[^\s–—:][^\n–—:]{0,80}?)[ \t]*+[–—:-]"
+    r"[ \t]*+$"
+)  # (or a row with no bullet: "Russia – 402,6" under "Main buyer countries, thousand tons:";
+# a label of bounded length keeps the pattern linear on a line of spaces with no dash)
 _ITEM_OR_ROW = rx(r"[ \t]*+" + BULLET + r"|" + PLAIN_ROW.pattern)
 
 
