@@ -14,13 +14,13 @@ from regex import Pattern
 
 from .rx import BULLET, rx
 
-_ITEM_START = rx(r"[ \t]*+" + BULLET + r"[ \t]")
+ITEM_START = rx(r"[ \t]*+" + BULLET + r"[ \t]")
 # A row with no bullet that is only a short label, a dash and a figure ("Russia – 402,6"),
 # as tables pasted from a page print them under a header with the unit.
 PLAIN_ROW = rx(
     r"[ \t]*+\p{L}[^\n\d:–—]{0,48}?[ \t]+[–—-][ \t]+\d[\d \u00a0.,]*+[;.]?[ \t]*+(?:\n|$)"
 )
-_ROW_OR_ITEM = rx(_ITEM_START.pattern + "|" + PLAIN_ROW.pattern)
+_ROW_OR_ITEM = rx(ITEM_START.pattern + "|" + PLAIN_ROW.pattern)
 # How many items a header may stand above, and how long a line of the list may be.
 MAX_ITEMS = 60
 MAX_LINE = 500
@@ -34,14 +34,14 @@ def list_header_colon(text: str, pos: int) -> int | None:
     newline = text.rfind("\n", max(0, pos - MAX_LINE), pos)
     if newline < 0:
         return None
-    if _ITEM_START.match(text, newline + 1):
+    if ITEM_START.match(text, newline + 1):
         return header_colon_above(text, newline + 1)
     if PLAIN_ROW.match(text, newline + 1):
         return header_colon_above(text, newline + 1, _ROW_OR_ITEM)
     return None
 
 
-def header_colon_above(text: str, line_start: int, item: Pattern = _ITEM_START) -> int | None:
+def header_colon_above(text: str, line_start: int, item: Pattern = ITEM_START) -> int | None:
     """The offset of the colon that ends the nearest line above ``line_start`` ending in
     one, when every line between is an item (its start matches ``item``); else None."""
     end = line_start - 1

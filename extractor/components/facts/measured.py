@@ -318,7 +318,6 @@ _AMOUNT_TO = rx(
     r"(?i)\b(?:amounts?|amounted|totals?|totall?ed)\s+to\s+(?:about\s+|almost\s+|over\s+)?$"
 )
 _GAP_OPENERS = frozenset((",", "and", ":", ";", "while", "whereas"))
-_BULLET_TOKEN = rx(BULLET)
 
 
 def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
@@ -371,7 +370,7 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     # ", and exports by 2.1 times" repeats a verb's change: measured.gapped_coordination's
     if opener in _GAP_OPENERS and not (by and opener in ("and", "while", "whereas")):
         return doc[i]
-    if updown and (opener is None or j == start or _BULLET_TOKEN.fullmatch(opener)):
+    if updown and (opener is None or j == start or _BULLET.fullmatch(opener)):
         return doc[i]  # "Exports up 20.4% in nine months" opening a headline or a list item
     return None
 
@@ -696,10 +695,6 @@ _GENERIC_COUNTS = frozenset(("head", "person", "unit", "piece"))
 _GAPPED_FOR = rx(
     r"(?:,|;|\band)\s+(?:and\s+)?(?P<np>[^,;:()\d]{2,60}?)\s+for\s+"
     r"(?:about\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+|another\s+)?$"
-)
-# Nouns of places, whose figures a gapped clause gives, not what the figures are of.
-_PLACE_NOUNS = frozenset(
-    "district region city village oblast province area town republic country settlement".split()
 )
 # What money "in" a noun is not of: a sum ("$52.4 million in total"), prices ("25.8 billion
 # somoni in current prices") and the vehicles a fare is paid in ("8 soms in buses").
@@ -1964,7 +1959,8 @@ def _gapped_share_label(ctx: FactContext, span: Span) -> Token | None:
 
 
 # Nouns of places that label a figure in a list ("the districts of republican subordination
-# 69 percent"): no part of what it measures.
+# 69 percent") or give it in a gapped clause: no part of what it measures. (One set: a
+# second, wider one written earlier in this module was shadowed by this one and is gone.)
 _PLACE_NOUNS = frozenset(
     ("region", "district", "city", "town", "village", "oblast", "province", "area", "country")
 )

@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.countries import load_countries
 from ...rules.indicators import clause_start, is_currency
 from ...rules.indicators import default_classifier as default_indicator_classifier
-from ...rules.lists import header_colon_above
+from ...rules.lists import ITEM_START, header_colon_above
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
-from ...rules.rx import BULLET, WS_START, rx
+from ...rules.rx import WS_START, rx
 from ...schema import SPANS_ENTITIES, SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -261,7 +261,6 @@ def _carried_indicator(text: str, span: Span, record: dict, decided: list[tuple[
     return before["indicator"], "carried:" + before["indicator"]
 
 
-_ROW = rx(r"[ \t]*" + BULLET + r"[ \t]")
 _SHORT_HEADER = 6  # words of a header that only opens a list ("By area:", "Including:")
 
 
@@ -276,9 +275,9 @@ def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tupl
     if own.startswith(("measured:", "unit:")):
         return None  # a row that names its own indicator ("– retail trade turnover – ...")
     line = text.rfind("\n", 0, span.start_char) + 1
-    if not _ROW.match(text, line) or ":" in text[line : span.start_char]:
+    if not ITEM_START.match(text, line) or ":" in text[line : span.start_char]:
         return None  # (nor a row that is a header of its own: "– state budget: 96.4 million")
-    colon = header_colon_above(text, line, _ROW)  # (a bounded walk up the list's rows)
+    colon = header_colon_above(text, line, ITEM_START)  # (a bounded walk up the list's rows)
     if colon is None:
         return None
     header = doc.char_span(colon, colon + 1, alignment_mode="expand")
@@ -294,7 +293,7 @@ def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tupl
     for start, before in reversed(seen):
         if start < lo:
             break
-        if _ROW.match(text, text.rfind("\n", 0, start) + 1):
+        if ITEM_START.match(text, text.rfind("\n", 0, start) + 1):
             continue  # (a row of a list before is no whole of this one)
         if start < colon and _unit_family(before.get("unit")) == family:
             if before.get("indicator") is None:
