@@ -299,6 +299,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "4.1%",
             "industrial output",
         ),
+        # ... past a phrase that places its noun, and a noun the model read as a verb
+        ("– Gold output at Kumtor deposit down 11, 2% in January-June", "11, 2%", "Gold output"),
+        ("Kyrgyzstan's exports to EAEU countries up 9.2% in January-August", "9.2%", "export"),
+        ("Industrial output in Ulyanovsk Region up 8.3% in 2021", "8.3%", "Industrial output"),
+        ("Sangtuda-2 HPP output up 9% in January-March", "9%", "output"),
+        ("Tau-Ken Samruk sums up 2019: refined gold output up 14.2%", "14.2%", "gold output"),
         # a plural noun read as a verb is no verb of the amount's clause
         (
             "Tax revenues were 86,9 billion tenge, non-tax revenues 2,3 billion, proceeds from the"

@@ -333,6 +333,11 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     updown = i >= start and doc[i].lower_ in ("up", "down")
     if updown:
         i -= 1
+        # "Gold output at Kumtor deposit down 11,2%", "exports to EAEU countries up 9.2%":
+        # the headline's noun before a phrase that places it
+        k = _placing_phrase_start(doc, start, i)
+        if k is not None:
+            i = k - 1
     # (a plural noun the model read as a verb: "exports up 20.4%", ", households 31%")
     verb_read = (
         i >= start
@@ -342,6 +347,13 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
         and doc[i].lemma_ not in _COPULAR
         and doc[i].lemma_ not in _CHANGE_VERBS
         and (updown or doc[i].dep_ in ("conj", "appos", "dep", "npadvmod"))
+    ) or (
+        # "Sangtuda-2 HPP output up 9%": a headline's noun the model read as its verb
+        updown
+        and doc[i].pos_ == "VERB"
+        and doc[i].tag_ in ("VB", "VBP", "VBZ")
+        and i - 1 >= start
+        and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
     )  # (not "is", nor a clause's own verb: "the wear averages 54%")
     if i < start or (doc[i].pos_ not in ("NOUN", "PROPN") and not verb_read):
         return None
@@ -351,6 +363,7 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     while j - 1 >= start and (
         doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
         or (updown and doc[j - 1].lower_ in ("'s", "’s"))  # "Kazakhstan's industrial output up"
+        or (updown and doc[j - 1].dep_ == "amod")  # "refined gold output up 14.2%"
     ):
         j -= 1
     opener = doc[j - 1].lower_ if j - 1 >= start else None
@@ -373,6 +386,22 @@ def _gapped_noun(ctx: FactContext, span: Span) -> Token | None:
     if updown and (opener is None or j == start or _BULLET.fullmatch(opener)):
         return doc[i]  # "Exports up 20.4% in nine months" opening a headline or a list item
     return None
+
+
+# Prepositions of a phrase that places a headline's noun: "output at Kumtor deposit",
+# "exports to EAEU countries", "trade with China", "output in Ulyanovsk Region".
+_PLACING_PREPOSITIONS = frozenset(("at", "in", "to", "with", "from", "of", "on"))
+
+
+def _placing_phrase_start(doc, start: int, i: int) -> int | None:
+    """The index of the preposition of a short phrase of nouns ending at ``i`` right
+    after a noun ("at Kumtor deposit" after "output"), or None."""
+    k = i
+    while k >= start and i - k < 5 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+        k -= 1
+    if k == i or k - 1 < start or doc[k].lower_ not in _PLACING_PREPOSITIONS:
+        return None
+    return k if doc[k - 1].pos_ in ("NOUN", "PROPN", "VERB") else None
 
 
 # Words that open no label of a gapped list item: a preposition or an adverb after the
