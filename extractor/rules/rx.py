@@ -38,3 +38,12 @@ WS_START = r"(?:\G|(?<!\s))"
 # (with the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets: U+F0A7,
 # U+F0B7, U+F0D8 and the rest of the private use block they come from)
 BULLET = r"[•·●▪■◦‣⁃*–—\-\uf020-\uf0ff]"
+
+
+# Where a sentence ends inside a window of text: a full stop, "!" or "?" before a capital.
+# Not the dot of a scale written short before its currency code, as translated reports
+# write amounts ("8 002,0 mln. USD against 5 842,9 mln. USD a year earlier").
+SENTENCE_END = (
+    r"(?<!\b(?:thous|thsd|ths|mln|mn|bln|bn|trln|tln|trl)(?=\.\s+\p{Lu}{3}\b))"
+    r"[.!?]\s+(?=\p{Lu})"
+)

@@ -15,7 +15,7 @@ import regex as re
 
 from .intervals import Intervals
 from .numbers import NumberError, parse_word_number
-from .rx import WS_START, rx
+from .rx import SENTENCE_END, WS_START, rx
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -1236,7 +1236,7 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
 
 
 _SINCE_WORD = rx(r"(?i)\bsince\b")
-_SENTENCE_END = rx(r"[.!?]\s+(?=\p{Lu})")
+_SENTENCE_END = rx(SENTENCE_END)
 _LEVEL_AFTER = rx(WS_START + r"\s+level\b")
 _LEVEL_BEFORE = rx(
     r"(?i)\b(?:times|twice|thrice|fold|percent|%|of|above|below|over|under|exceed\w*|reach\w*"

@@ -870,6 +870,11 @@ def test_tense(sentence, tense):
         ("In 2021, 214 fires burned 3,862 ha, against 356 fires on 13,140 hectares in 2020.",
          "2020", True),
         ("Exports were $5.1 billion against 12 contracts worth $4.2 billion in 2022.", "2022", True),
+        # a scale written short before its currency code ends no sentence
+        ("The balance reached 8 002,0 mln. USD against 5 842,9 mln. USD a year earlier.",
+         "a year earlier", True),
+        ("Exports were 1 402,6 thsd. USD against 1 120 bln. UZS in 2020.", "2020", True),
+        ("The plan was 5 842,9 bln. In 2020, 4 bln. was spent.", "2020", False),
     ],
 )  # fmt: skip
 def test_the_time_of_a_comparison_base(text, time, base):

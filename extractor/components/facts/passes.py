@@ -15,7 +15,7 @@ from ...rules.indicators import default_classifier as default_indicator_classifi
 from ...rules.lists import ITEM_START, header_colon_above
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
-from ...rules.rx import WS_START, rx
+from ...rules.rx import SENTENCE_END, WS_START, rx
 from ...schema import SPANS_ENTITIES, SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -24,7 +24,7 @@ from .periods import headline_end
 from .syntax import _clause_verb, _noun_ok, _phrase
 
 # a sentence the parser ran into the next: ". The project cost"
-_SENTENCE_END = rx(r"[.!?]\s+(?=\p{Lu})")
+_SENTENCE_END = rx(SENTENCE_END)
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
