@@ -96,6 +96,8 @@ _NAMING_BEFORE = re.compile(
     r"\bitem|\bpoint|\bpart|\bgrade|\bclass|\bkm\s*№?)\s*[\"“«]?$"
 )
 _TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
+# "in 2019", "the same period of 2019", "the year of 2019": a year a time phrase ends
+_YEAR_OF_TIME_BEFORE = re.compile(r"(?i)\b(?:in|(?:period|year|level)\s+of)\s+$")
 _CHANGE_VERB_FROM = re.compile(
     r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
     r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*|weaken\w*|"
@@ -595,6 +597,12 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                     or rx(r"[:;][ \t]*+$").search(text, max(0, start - 4), start)
                     # "(in 2018 – 28 114 people)": a year after "in" labels what follows
                     or rx(r"(?i)\(\s*in\s+$").search(text, max(0, start - 6), start)
+                    # "(for the same period of 2019 – 15 912, 1 kg)", "in 2019 – 15 912 kg":
+                    # a year a time phrase ends, before a spaced dash
+                    or (
+                        _YEAR_OF_TIME_BEFORE.search(text, max(0, start - 20), start)
+                        and rx(r"[ \t]+[–—-][ \t]+").fullmatch(text, num.end, second.start)
+                    )
                 )
             ):
                 # "in 2020 – 88,1 percent", "(in 2012 – 1,87 billion rubles)": a year labels
@@ -605,8 +613,10 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
                 low_v = num.value * second.scale  # "8-10 billion": the scale covers both
             if _CHANGE_VERB_FROM.search(before) and sep == "to" and not _SPREAD_FROM.search(before):
                 # "grew from 5 to 7 percent": two values, not a range.
+                # (its value has the scale of the second already: "from 336 to 376
+                # million square meters" is 336 million, scaled once)
                 first_only = Candidate(
-                    start, num.end, num.end, low_v, unit=unit, scale=num.scale,
+                    start, num.end, num.end, low_v, unit=unit, scale=num.scale or second.scale,
                     qualifier=_qualifier_before(text, start), inherit_next=True,
                 )  # fmt: skip
                 rest = _candidate_at(text, second.start, lexicon)

@@ -196,6 +196,12 @@ def test_ranges(text, span, low, high, unit):
     "text,expected",
     [
         ("the share increased from 41 to 52 percent", [("41", 41.0, "%"), ("52 percent", 52.0, "%")]),
+        # the scale of the second covers the first, once
+        ("the housing stock has grown from 336 to 376 million square meters",
+         [("336", 336e6, "m2"), ("376 million square meters", 376e6, "m2")]),
+        ("exports rose from 1,2 to 1,9 bln. USD", [("1,2", 1.2e9, "USD"), ("1,9 bln. USD", 1.9e9, "USD")]),
+        ("output grew from 800 thousand to 1.2 million tons",
+         [("800 thousand", 800e3, "t"), ("1.2 million tons", 1.2e6, "t")]),
         # a clause that repeats the change with its verb left out
         ("GRP increased from 5,9 billion somoni in 2011 to 19,8 billion somoni in 2020, and the "
          "average monthly wage from 362 to 1 046 somoni",
@@ -273,6 +279,10 @@ def test_a_hundred_and_half_a_million(text, expected):
         ("Natural increase: 26 907 people (in 2018 – 28 114 people).", ["26 907", "28 114"]),
         ("violations worth 2,9 billion rubles (in 2012 – 1,87 billion rubles)",
          ["2,9 billion rubles", "1,87 billion rubles"]),
+        # ... and so does a year a time phrase ends, before a spaced dash
+        ("gold decreased to 13 786, 5 kg (for the same period of 2019 – 15 912, 1 kg).",
+         ["13 786, 5 kg", "15 912, 1 kg"]),
+        ("Harvest: in 2019 – 15 912 tons, in 2020 – 16 000 tons.", ["15 912 tons", "16 000 tons"]),
     ],
 )  # fmt: skip
 def test_a_bracketed_year_labels_the_amount_after_its_dash(text, expected):
