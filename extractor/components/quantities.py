@@ -302,6 +302,14 @@ class QuantityRecognizer:
                 whole = _whole_of_part(text, kept, s_start, cand.start)
                 if whole is not None and self.lexicon.kind_of(whole.unit) == "count":
                     return replace(cand, unit=whole.unit)
+            if (
+                self._money_scale_carries(cand, previous)
+                and not _PARTITIVE_AFTER.match(text, cand.end)  # ("1,500 of them": things)
+                and text[cand.start].isdigit()  # (not "the local one")
+            ):
+                # "Of the 67.9 billion tenge allocated, 66.1 was disbursed", "4,1 billion
+                # tenge against 3,2 in 2022": money's scale goes with its currency
+                return in_unit_of(cand, previous, "part")
             return replace(cand, unit=previous.unit)
         # "Eleven projects are in the processing industry, six in agriculture, four in
         # logistics": a list item with its verb and noun left out, labelled by a phrase,
@@ -531,6 +539,16 @@ class QuantityRecognizer:
             if donor is not None and donor.unit != "x" and not donor.is_range:
                 return in_unit_of(cand, donor, "another time")
         return None
+
+    def _money_scale_carries(self, cand: Candidate, donor: Candidate) -> bool:
+        """A bare number that takes the currency of a scaled amount takes its scale too
+        when it is of that amount's size ("66.1" of "67.9 billion tenge")."""
+        return (
+            cand.scale is None
+            and donor.scale is not None
+            and self.lexicon.kind_of(donor.unit) == "currency"
+            and _comparable(cand, donor)
+        )
 
     def _counted_between(
         self, kept: list[Candidate], start: int, end: int, *, last: bool
@@ -1034,6 +1052,19 @@ def _last_with_unit(
     return None
 
 
+# How far apart two numbers may be, before their scales, to be read as of one size.
+_SAME_SIZE = 200
+
+
+def _comparable(cand: Candidate, scaled: Candidate) -> bool:
+    """The bare number is of the scaled amount's size before its scale: "22 640,0" beside
+    "23 114,5 mln.", "3,2" beside "4,1 billion" (not "12" beside "4 870 million")."""
+    if cand.value is None or scaled.value is None or not scaled.scale or not cand.value:
+        return False
+    ratio = abs(cand.value) / abs(scaled.value / scaled.scale)
+    return 1 / _SAME_SIZE <= ratio <= _SAME_SIZE
+
+
 def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
     """ "11 and 14 models": a bare number joined to a counted amount takes its unit."""
     out = []
@@ -1065,7 +1096,11 @@ def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) ->
             # and 29 thousand people" with its scale word too, as money lists do
             if cand.scale is not None and joint != "or":
                 joined = replace(cand, unit=nxt.unit, notes=(*cand.notes, "list"))
-            elif cand.scale is None and cand.value is not None and cand.value < 1000:
+            elif (
+                cand.scale is None
+                and cand.value is not None
+                and (cand.value < 1000 or _comparable(cand, nxt))
+            ):
                 joined = replace(cand, unit=nxt.unit, value=cand.value * nxt.scale,
                                  scale=nxt.scale, notes=(*cand.notes, "list"))  # fmt: skip
         if joined is not None:

@@ -96,8 +96,8 @@ _NAMING_BEFORE = re.compile(
     r"\bitem|\bpoint|\bpart|\bgrade|\bclass|\bkm\s*№?)\s*[\"“«]?$"
 )
 _TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
-# "in 2019", "the same period of 2019", "the year of 2019": a year a time phrase ends
-_YEAR_OF_TIME_BEFORE = re.compile(r"(?i)\b(?:in|(?:period|year|level)\s+of)\s+$")
+# "in 2019", "for 2025", "the same period of 2019": a year a time phrase ends
+_YEAR_OF_TIME_BEFORE = re.compile(r"(?i)\b(?:in|for|(?:period|year|level)\s+of)\s+$")
 _CHANGE_VERB_FROM = re.compile(
     r"(?i)\b(?:increas\w*|grow\w*|grew|ris\w*|rose|decreas\w*|reduc\w*|fell|fall\w*|drop\w*|"
     r"declin\w*|rais\w*|cut|chang\w*|went|gone|up|down|expand\w*|jump\w*|weaken\w*|"

@@ -325,6 +325,14 @@ def test_a_range_has_low_and_high(extract):
          "2 318\nindustrial projects", 2318, "project"),
         ("The cost of construction reached 133 814\ntenge per square metre.",
          "133 814\ntenge per square metre", 133814, "KZT/m2"),
+        # a bare number that takes money's currency takes its scale, when of its size
+        ("Investment reached 4,1 billion tenge against 3,2 in 2022.", "3,2", 3.2e9, "KZT"),
+        ("Revenues were 12,4 bln. rubles, and spending 13,1.", "13,1", 13.1e9, "RUB"),
+        ("Exports were 2 310 mln. USD, while imports 2 950.", "2 950", 2.95e9, "USD"),
+        ("The budget for 2024 has revenues of 23 114,5 mln. rubles and expenditures of 23 780,0 "
+         "mln. rubles; for 2025 – 22 640,0 and 23 010,0.", "22 640,0", 22.64e9, "RUB"),
+        ("The budget for 2024 has revenues of 23 114,5 mln. rubles and expenditures of 23 780,0 "
+         "mln. rubles; for 2025 – 22 640,0 and 23 010,0.", "23 010,0", 23.01e9, "RUB"),
     ],
 )  # fmt: skip
 def test_labels_and_wholes(extract, sentence, span, value, unit):
