@@ -398,6 +398,9 @@ class QuantityRecognizer:
         if whole is not None and not _OF_WHOLE.fullmatch(text[s_start : whole.start].strip()):
             whole = None
         if whole is not None and _AFTER_COMMA.search(before):
+            if self._money_scale_carries(cand, whole):
+                # "Of the 67.9 billion tenge allocated, 66.1 was disbursed"
+                return in_unit_of(cand, whole, "part")
             return replace(cand, unit=whole.unit)
         # "5.8 per 1,000 live births (6.4 in 2021)": a bare number in brackets with its
         # own time is the same measure at another time.

@@ -329,6 +329,8 @@ def test_a_range_has_low_and_high(extract):
         ("Investment reached 4,1 billion tenge against 3,2 in 2022.", "3,2", 3.2e9, "KZT"),
         ("Revenues were 12,4 bln. rubles, and spending 13,1.", "13,1", 13.1e9, "RUB"),
         ("Exports were 2 310 mln. USD, while imports 2 950.", "2 950", 2.95e9, "USD"),
+        ("Of the 67.9 billion tenge allocated, 66.1 was disbursed.", "66.1", 66.1e9, "KZT"),
+        ("Of 312 projects worth 4.1 billion dollars, 238 were finished.", "238", 238, "project"),
         ("The budget for 2024 has revenues of 23 114,5 mln. rubles and expenditures of 23 780,0 "
          "mln. rubles; for 2025 – 22 640,0 and 23 010,0.", "22 640,0", 22.64e9, "RUB"),
         ("The budget for 2024 has revenues of 23 114,5 mln. rubles and expenditures of 23 780,0 "
