@@ -14,10 +14,15 @@ _LABELS = r"(?:for|against|abstained|in\s+favou?r)"
 _LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"\s*[–—:-]?\s*$")
 _LABEL_AFTER = re.compile(r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b\s*[,.;]")
 _CUE = re.compile(r"(?i)\bvot(?:e|ed|es|ing)\b")
-_VOTERS = re.compile(r"(?i)\b(deputies|members|senators|councillors|councilors)\b")
+_VOTERS = re.compile(
+    r"(?i)\b(deputies|members|senators|councillors|councilors|participants|delegates)\b"
+)
 _VOTES_LABEL = re.compile(r"(?i)\bvotes\s*:[^.;]*$")
 # How far back the word of voting (and the voters' noun) may stand.
 _WINDOW = 200
+# How far back the voters may be named where the vote's own words do not name them: the
+# record's head ("Registered: 58 participants.")
+_RECORD_WINDOW = 5000
 
 
 def is_vote_tally(text: str, start: int, end: int) -> bool:
@@ -30,11 +35,14 @@ def is_vote_tally(text: str, start: int, end: int) -> bool:
 
 
 def voters(text: str, start: int) -> str:
-    """Who votes: the last of "deputies", "members", "senators" before ``start``, in the
-    singular; "vote" after "Votes:"; "deputy" when the text names none."""
+    """Who votes: the last of "deputies", "members", "senators", "participants" before
+    ``start`` (near the vote, else in the record before it: "Registered: 58 participants"),
+    in the singular; "vote" after "Votes:"; "deputy" when the text names none."""
     if _VOTES_LABEL.search(text, max(0, start - 30), start):
         return "vote"  # "Votes: 9 in favour, 2 against"
-    found = _VOTERS.findall(text, max(0, start - _WINDOW), start)
+    found = _VOTERS.findall(text, max(0, start - _WINDOW), start) or _VOTERS.findall(
+        text, max(0, start - _RECORD_WINDOW), start
+    )
     return found[-1].lower().removesuffix("s").replace("deputie", "deputy") if found else "deputy"
 
 

@@ -21,6 +21,11 @@ def _at(text: str, figure: str) -> tuple[int, int]:
         ("Let us vote. The results: 43 senators in favour, none against, 1 abstained.", "1 ", "senator"),
         ("please vote so for thirty against none abstained one the decision", "one", "deputy"),
         ("The draft goes to a second reading. Votes: 9 in favour, 2 against.", "2 ", "vote"),
+        # the participants of public hearings, named by the vote or at the record's head
+        ("Participants voted to recommend the draft: for – 131, against – 6.", "6", "participant"),
+        ("Tula, 25 April 2024. Registered: 58 participants.\n\n" + "The report was heard. " * 20
+         + "We vote on the recommendation. For – 49, against – 6, abstained – 3.", "49",
+         "participant"),
     ],
 )  # fmt: skip
 def test_a_vote_tally(text, figure, who):
