@@ -803,6 +803,12 @@ def test_not_times(text):
         ("prices rose and sales fell", "past"),
         ("we put the plant into operation", "present"),  # "put" is present too
         ("The plant will be built", "future"),
+        # a forecast a result is measured against is no plan
+        ("$32.4 billion were utilized, which is 118% of the forecast", "past"),
+        ("Output exceeded the forecast by 3%", "past"),
+        ("Revenues came to 96 percent against the forecast", "past"),
+        ("GDP growth is forecast at 5%", "future"),
+        ("The forecast for 2025 is 5.1%", "future"),
     ],
 )
 def test_tense(sentence, tense):
