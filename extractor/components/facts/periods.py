@@ -425,8 +425,23 @@ def _refers_back_rule(a: Amount) -> Period | None:
         _refers_back(a.span)
         or (a.ctx.has_parse and (_parenthetical(a.span) or _pronoun_topic(a.span)))
     ):
+        if a.ctx.on("period.change_not_base") and _is_change(a.span) and _base_in_sentence(a):
+            # "Compared with 2019, when revenues were 15 640,2 mln. rubles, they have grown
+            # 1,4 times": a change of the amount of its base is no figure of the base's time
+            return None
         return a.antecedent
     return None
+
+
+def _base_in_sentence(a: Amount) -> bool:
+    """The period the amount refers back to is that of a comparison base named in its own
+    sentence ("Compared with 2019, when ...")."""
+    sent = a.span.sent
+    own = {t.start_char for t in a.ctx.governing_times.between(sent.start_char, sent.end_char)}
+    return any(
+        t.start_char not in own and _period_of(t) == a.antecedent
+        for t in a.ctx.times.between(sent.start_char, sent.end_char)
+    )
 
 
 def _pronoun_topic(span: Span) -> bool:
