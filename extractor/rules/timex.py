@@ -1174,7 +1174,7 @@ _FUTURE = re.compile(
 # A time expression after these words is the base of a comparison, not a period the facts
 # are in: "14% more than in 2022", "104,1% compared to 2022", "than a year earlier".
 # The words that set a comparison's base: "compared to 2022", "against 10.9%".
-COMPARED_TO = r"compared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?"
+COMPARED_TO = r"compared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|\bagainst|\bversus|\bvs\.?"
 BASELINE_BEFORE = re.compile(
     r"(?i)(?:\bthan|" + COMPARED_TO + r"|\blevel\s+of"
     # "almost twice as much as a year earlier", "half as many as in 2019"

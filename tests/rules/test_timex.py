@@ -876,6 +876,8 @@ def test_tense(sentence, tense):
         ("In 2021, 214 fires burned 3,862 ha, against 356 fires on 13,140 hectares in 2020.",
          "2020", True),
         ("Exports were $5.1 billion against 12 contracts worth $4.2 billion in 2022.", "2022", True),
+        ("the turnover made 3 854, 1 mln. USD and in comparison with January-August 2019 "
+         "decreased by 27, 9%", "January-August 2019", True),
         # a scale written short before its currency code ends no sentence
         ("The balance reached 8 002,0 mln. USD against 5 842,9 mln. USD a year earlier.",
          "a year earlier", True),
