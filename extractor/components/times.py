@@ -9,7 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.periods import ordered_period
-from ..rules.timex import DocDate, TimeMatch, find_times, is_baseline, resolve, tense_of
+from ..rules.timex import (
+    SMALL_NUMBERS,
+    DocDate,
+    TimeMatch,
+    find_times,
+    is_baseline,
+    resolve,
+    tense_of,
+)
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
 from .context import lead_end, sentence_at, sentence_starts
 
@@ -31,6 +39,7 @@ class TimeRecognizer:
         starts = sentence_starts(doc)
         previous: tuple[str | None, str | None] | None = None
         decade: tuple[str, str] | None = None  # the last ten-year span named ("2011 to 2021")
+        spans: dict[int, tuple[str, str]] = {}  # the last span named of so many years
         doc.spans[SPANS_TIMES] = []
         matches = find_times(text)
         report = _report_year(text, matches, date)
@@ -55,6 +64,9 @@ class TimeRecognizer:
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
             before = decade if match.kind == "the_decade" else previous
+            if match.kind == "the_n_years":
+                n = (match.groups.get("n") or "").lower()
+                before = spans.get(int(n) if n.isdigit() else SMALL_NUMBERS.get(n, 0))
             if match.kind == "this_period" and match.groups.get("reporting") and frame:
                 before = frame  # "in the reporting period": the period the report is on
             when = date
@@ -74,7 +86,7 @@ class TimeRecognizer:
             if (
                 start
                 and end
-                and match.kind not in ("this_period", "same_period", "the_decade")
+                and match.kind not in ("this_period", "same_period", "the_decade", "the_n_years")
                 and not is_baseline(text, match.start, match.end)
                 # "In the said period ..." after "in January-September 2022 this figure was
                 # 96.8%": a figure restated for an earlier time names no period to go on in
@@ -94,6 +106,8 @@ class TimeRecognizer:
                     frame = (start, end)  # the first period over that the lead names
                 if 9 <= int(end[:4]) - int(start[:4]) <= 11 and match.kind != "the_decade":
                     decade = (start, end)
+                if start[:4] != end[:4]:
+                    spans[int(end[:4]) - int(start[:4]) + 1] = (start, end)
             record = make_record(
                 "TIME", text, match.start, match.end, time_start=start, time_end=end
             )

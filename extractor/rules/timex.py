@@ -77,10 +77,11 @@ _SPOKEN_YEAR_RANGE = (
     + r"))"
     + _SPOKEN_END
 )
-# "the 1970s", "the nineteen seventies": a decade
+# "the 1970s", "the nineteen seventies", "the nineties": a decade
 _DECADE = (
     r"(?:the\s+)?(?:(?P<dec>19[5-9]0|20[0-4]0)['’]?s"
-    r"|nineteen[\s-]+(?P<decw>fifties|sixties|seventies|eighties|nineties))(?![\p{L}])"
+    r"|(?:nineteen[\s-]+|(?<=\bthe\s))(?P<decw>fifties|sixties|seventies|eighties|nineties))"
+    r"(?![\p{L}])"
 )
 _DECADE_WORDS = {"fifties": 1950, "sixties": 1960, "seventies": 1970, "eighties": 1980,
                  "nineties": 1990}  # fmt: skip
@@ -410,11 +411,19 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+(?P<dir>past|last|next|coming|previous|following)\s+(?P<unit>decade)(?![\p{L}-])",
     ),
     ("the_decade", r"(?:the|this|that)\s+(?:same\s+)?decade(?![\p{L}-])"),
+    # "over the five years", "these three years": the span of that many years named before
+    # ("the programme for 2011-2015 ... over the five years")
+    (
+        "the_n_years",
+        r"(?:(?<=\b(?:over|during|in|for|of)\s)the|these|those)\s+(?P<n>two|three|four|five|six"
+        r"|seven|eight|nine|ten|\d{1,2})\s+years(?![\p{L}-])"
+        r"(?!\s+(?:ago|before|earlier|later|ahead|after|to\s+come|of\s+(?:age|study|service)|(?:19|20)\d\d\b))",
+    ),
     (
         "this_period",
         r"(?:this|that|the\s+same|the\s+specified|the\s+indicated)\s+period"
         r"|(?P<reporting>(?:the\s+)?reporting)\s+period"
-        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months|years)"
+        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months)"
         # "over the period", "planned for the period": the one just named
         r"|(?<=\b(?:over|for|during|in)\s)the\s+period(?!\s+(?:of|from|to|since|until|"
         r"between|when|in|after|before|\d))",
@@ -918,7 +927,7 @@ def base_period(
         return (doc_date.iso(),) * 2
     if kind == "duration":
         return _duration({**g, "n": g.get("n") or "1"}, doc_date, tense)
-    if kind == "the_decade":
+    if kind in ("the_decade", "the_n_years"):
         return previous or (None, None)
     if kind == "ago":
         n = _number(g["n"])
@@ -1131,6 +1140,7 @@ def resolve(
         "the_quarter",
         "years_earlier",
         "the_decade",
+        "the_n_years",
         "same_period",
         "same_date",
         "ago",

@@ -128,6 +128,27 @@ def test_the_decade_refers_to_the_ten_years_named(extract, decade):
     assert _times(extract(text, date="2021-09-08"))[-1] == (decade, "2011", "2021")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The programme for 2011-2015 was approved. In 2015 investments fell. Loans worth 96,8 "
+         "billion tenge were issued over the five years.", "the five years", ("2011", "2015")),
+        ("The plan for 2021-2023 is done. In 2023, 12 schools opened; during the three years "
+         "40 schools were built.", "the three years", ("2021", "2023")),
+        ("The programme for 2011-2015 was approved. In 2014 loans grew. Loans were issued over "
+         "these five years.", "these five years", ("2011", "2015")),
+        # a span of another length is no antecedent
+        ("The programme for 2011-2015 was approved. Over the three years, 40 schools were built.",
+         "the three years", (None, None)),
+        # a decade in words
+        ("In the nineties the plant stopped.", "the nineties", ("1990", "1999")),
+    ],
+)  # fmt: skip
+def test_the_n_years_refer_to_the_span_of_that_length_named(extract, text, span, expected):
+    found = {t[0]: t[1:] for t in _times(extract(text, date="2016-01-22"))}
+    assert found[span] == expected
+
+
 def test_the_decade_before_any_is_named_is_left_unresolved(extract):
     assert _times(extract("Over the decade, 40 schools were built.", date="2021-09-08")) == [
         ("the decade", None, None)
