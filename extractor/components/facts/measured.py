@@ -801,6 +801,57 @@ def _of_object(token: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
 
+# "97,1 % (plan – 103,0 %", "91,4 % in 2015 (plan – 90 %; 2010 – ": an amount in brackets
+# after another, labelled by a plan, a target, a forecast or a year
+_PLAN_IN_BRACKETS = rx(
+    r"(?i)\(\s*(?:[^()]{0,40}[;,]\s*)?(?:the\s+)?(?:plan(?:ned)?|target|forecast|norm"
+    r"|(?:19|20)\d\d)(?:\s+for\s+[^()–—:;]{1,20}?)?\s*[–—:-]\s*$"
+)
+
+
+def _bracketed_plan(ctx: FactContext, span: Span) -> str | None:
+    """What the amount before a bracket measures, for an amount the bracket labels as its
+    plan, target or another year's value: "the index of physical volume was 97,1 % (plan –
+    103,0 %)", "preschool coverage reached 91,4 % (plan – 90 %; 2010 – 46,1 %)"."""
+    text = doc_text(span.doc)
+    lo = max(span.sent.start_char, span.start_char - 60)
+    m = _PLAN_IN_BRACKETS.search(text, lo, span.start_char)
+    if m is None:
+        return None
+    opened = m.start()
+    before = next((a for a in _earlier_in_sentence(span, ctx.done) if a.end_char <= opened), None)
+    if (
+        before is None
+        or text[before.end_char : opened].strip(" \t,") not in ("", "in")
+        and not rx(r"\s*(?:in\s+)?(?:19|20)\d\d\s*$").fullmatch(text, before.end_char, opened)
+    ):
+        return None  # (the bracket stands right after the amount, or after its year)
+    return (before._.extractor or {}).get("measured")
+
+
+def _subject_parallel(ctx: FactContext, span: Span, label: Token) -> str | None:
+    """What the first amount of the sentence measures, when the dash label names who does
+    it, as that amount's subject did: "Chinese companies will invest $14.6 billion,
+    Turkish companies – $4.2 billion" (investment, not companies)."""
+    first = None
+    for first in _earlier_in_sentence(span, ctx.done):
+        pass  # (the sentence's first amount)
+    if first is None:
+        return None
+    measured = (first._.extractor or {}).get("measured")
+    verb = _clause_verb(first)
+    subj = _subject(ctx, verb) if verb is not None and verb.i < span.start else None
+    if (
+        not measured
+        or subj is None
+        or subj.i >= first.start
+        or subj.lemma_.lower() != label.lemma_.lower()
+        or measured.split()[-1].lower() in (label.lower_, label.lemma_.lower())
+    ):
+        return None
+    return measured
+
+
 def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
     """The amounts already linked before ``span`` in its sentence, nearest first (``done``
     holds them in document order, so the walk stops at the sentence's start)."""
@@ -1253,9 +1304,18 @@ def _measured(
         if before:
             return before, "measured.gapped_label"
     # "youth unemployment – 3,5%", "of rolled metal – 985 thousand tons": a list by dash.
+    if on("measured.bracketed_plan"):
+        planned = _bracketed_plan(ctx, span)
+        if planned is not None:
+            return planned, "measured.bracketed_plan"
     if on("measured.dash_label"):
         label = _dash_label(ctx, span)
         if label is not None:
+            parallel = (
+                _subject_parallel(ctx, span, label) if on("measured.label_is_subject") else None
+            )
+            if parallel is not None:
+                return parallel, "measured.label_is_subject"
             return _phrase(ctx, label), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
