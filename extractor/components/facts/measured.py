@@ -833,11 +833,10 @@ def _subject_parallel(ctx: FactContext, span: Span, label: Token) -> str | None:
     """What the first amount of the sentence measures, when the dash label names who does
     it, as that amount's subject did: "Chinese companies will invest $14.6 billion,
     Turkish companies – $4.2 billion" (investment, not companies)."""
-    first = None
-    for first in _earlier_in_sentence(span, ctx.done):
-        pass  # (the sentence's first amount)
-    if first is None:
+    earlier = list(_earlier_in_sentence(span, ctx.done))
+    if not earlier:
         return None
+    first = earlier[-1]  # (the sentence's first amount)
     measured = (first._.extractor or {}).get("measured")
     verb = _clause_verb(first)
     subj = _subject(ctx, verb) if verb is not None and verb.i < span.start else None
