@@ -410,6 +410,14 @@ class QuantityRecognizer:
             and _BRACKET_TIME_AFTER.match(text, cand.end)
         ):
             return replace(cand, unit=previous.unit)
+        # "13,4 centners per hectare (plan – 12,0)", "4,2 billion dollars (in 2014 – 3,9)":
+        # a bare number a bracket after an amount labels as its plan or another year's
+        if (
+            previous is not None
+            and _BRACKET_LABEL_BEFORE.fullmatch(text, previous.end, cand.start)
+            and (previous.scale is None or _comparable(cand, previous))
+        ):
+            return in_unit_of(cand, previous, "bracket")
         # "– investments in fixed capital, billion tenge: 2019 – 296,1; 2025 – 452,0": a
         # line of year-labelled figures after a label that ends on its unit
         titled = titled_cell(text, cand.start)
@@ -976,6 +984,12 @@ _BREAKDOWN = re.compile(
 )
 _DASH_ITEM = re.compile(r"[\p{L})]\s*[–—-]\s*$")
 _FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
+# " (plan – ", " in 2015 (target: ", " (in 2014 – ", " (2010 – ": a bracket that labels
+# the figure in it as the plan or another year's value of the amount before it
+_BRACKET_LABEL_BEFORE = re.compile(
+    r"(?i)(?:\s+in\s+(?:19|20)\d\d)?\s*\(\s*(?:the\s+)?(?:plan(?:ned)?|target|forecast|norm"
+    r"|(?:in\s+)?(?:19|20)\d\d)(?:\s+for\s+(?:19|20)\d\d)?\s*[–—:-]\s*"
+)
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
 _BRACKET_BEFORE = re.compile(WS_START + r"\s*\(\s*(?:(?:" + COMPARED_TO + r")\s+)?")
 _BRACKET_TIME_AFTER = re.compile(

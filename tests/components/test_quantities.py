@@ -330,6 +330,13 @@ def test_a_range_has_low_and_high(extract):
         ("Revenues were 12,4 bln. rubles, and spending 13,1.", "13,1", 13.1e9, "RUB"),
         ("Exports were 2 310 mln. USD, while imports 2 950.", "2 950", 2.95e9, "USD"),
         ("Of the 67.9 billion tenge allocated, 66.1 was disbursed.", "66.1", 66.1e9, "KZT"),
+        # a bare number a bracket labels as the plan or another year of the amount before
+        ("The yield in 2015 was 13,4 centners per hectare (plan – 12,0).", "12,0", 12.0,
+         "centner/ha"),
+        ("The yield in 2015 was 13,4 centners per hectare (in 2014 – 12,0).", "12,0", 12.0,
+         "centner/ha"),
+        ("Exports reached 4,2 billion dollars (plan – 3,9).", "3,9", 3.9e9, "USD"),
+        ("Unemployment fell to 5,0 % in 2015 (target: 5,2).", "5,2", 5.2, "%"),
         ("Of 312 projects worth 4.1 billion dollars, 238 were finished.", "238", 238, "project"),
         ("The budget for 2024 has revenues of 23 114,5 mln. rubles and expenditures of 23 780,0 "
          "mln. rubles; for 2025 – 22 640,0 and 23 010,0.", "22 640,0", 22.64e9, "RUB"),
