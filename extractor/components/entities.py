@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..resources import read_json, read_jsonl
 from ..rules.indicators import load_indicators
 from ..rules.intervals import Intervals, SpanIndex
-from ..rules.rx import WS_START, rx
+from ..rules.rx import HSPACE, WS_START, rx
 from ..rules.timex import MONTH_NAMES, YEAR
 from ..schema import (
     ENTITY_LABELS,
@@ -97,7 +97,7 @@ _ITEM_GAP = re.compile(r",\s+(?:and\s+)?|" + WS_START + r"\s+and\s+")
 _SHARED_ADMIN = re.compile(WS_START + r"\s+(?:districts|regions|cities|towns)\b")
 # A name the model took for a person that ends in a word of a company's or a body's name
 _COMPANY_WORD_END = re.compile(
-    r"[ \u00a0](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining"
+    r"[" + HSPACE + r"](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining"
     r"|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Fund|Chamber|Development|Service|Bank)$"
 )
 _OPEN_QUOTES = '"“«'
@@ -799,7 +799,9 @@ class EntityRefiner:
         if label == "PERSON" and source == "ner":
             if not rx(r"[\p{Lu}]").match(text[start:end]):
                 return start, end, None
-            first = rx(r"[\p{Lu}][\p{Ll}]+[ \u00a0]$").search(text, max(0, start - 30), start)
+            first = rx(r"[\p{Lu}][\p{Ll}]+[" + HSPACE + r"]$").search(
+                text, max(0, start - 30), start
+            )
             if first and _PATRONYMIC.match(text[start:end]):
                 start = first.start()  # "Daulet Kenesovich": the first name before a patronymic
             elif " " not in text[start:end] and rx(r"\b(?:in|near)\s$").search(text, 0, start):

@@ -28,7 +28,7 @@ from ..rules.quantex import (
     singular,
 )
 from ..rules.questions import question_answered
-from ..rules.rx import WS_START, rx
+from ..rules.rx import HSPACE, WS_START, rx
 from ..rules.tables import (
     WIDE_GAP,
     bracket_percent,
@@ -185,6 +185,7 @@ class QuantityRecognizer:
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
+        kept = _per_thousand(text, self.lexicon, starts, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
         kept = _unit_cost_rates(text, self.lexicon, kept)
@@ -433,6 +434,8 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 return _with_unit_and_scale(cand, *unit_scale)
         caption = caption_cell(text, cand.start)
+        if caption is not None and caption.in_percent(text):
+            return replace(cand, unit="%")  # "(sown / plan / % of plan)": a column of shares
         if caption is not None:
             # "Financing of the programme, million somoni (plan / actual):\n2017: 214,0 /
             # 188,6": rows of figures under a caption that names their unit; a caption's
@@ -832,6 +835,53 @@ _PER_CAPITA_SUBJECT = re.compile(
     r"|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
     r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
 )
+
+
+# "per 1 000 men", "per 1,000 working-age people", "per thousand of the population": a
+# rate per thousand of whatever the text counts
+_PER_THOUSAND_AFTER = re.compile(
+    r"(?i)" + WS_START + r"\s+per\s+(?:1[" + HSPACE + r",.]?000|one\s+thousand|a\s+thousand"
+    r"|thousand)\s+(?:of\s+the\s+)?[\p{L}-]+(?:\s+(?!(?:and|in|of|for|to|on|at|by|or|than|as"
+    r"|was|were|is|are)\b)\p{Ll}[\p{L}-]*)?"
+)
+# "Per 1 000 people, 262 had ...": the base of a rate opening its clause
+_PER_BEFORE = re.compile(r"(?i)\bper\s+$")
+_RATE_BASE_REACH = 60
+
+
+def _per_thousand(
+    text: str, lexicon: UnitLexicon, starts: list[int], kept: list[Candidate]
+) -> list[Candidate]:
+    """Counts that are rates per thousand are in ‰: "1 176 women per 1 000 men" (the span
+    takes the "per" phrase, and its "1 000 men" is no amount of its own), "Per 1 000
+    people, 262 had higher education" (the base is no amount; the count after it is the
+    rate)."""
+    out: list[Candidate] = []
+    until = -1  # the end of a "per" phrase taken into the amount before
+    rate_next_until = -1  # a count up to here after an opening "Per 1 000 people,"
+    for cand in kept:
+        if cand.start < until:
+            continue  # the "1 000 men" of "per 1 000 men"
+        kind = lexicon.kind_of(cand.unit) if cand.unit else None
+        if cand.value == 1000 and _PER_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+            # "Per 1 000 people, 262 ...": the base; the next count of its clause is the rate
+            rate_next_until = cand.end + _RATE_BASE_REACH
+            continue
+        counted = kind not in ("currency", "ratio", "time") and cand.unit not in ("%", "x", "pp")
+        if counted and _PER_THOUSAND_AFTER.search(text, cand.core_end, cand.end):
+            out.append(replace(cand, unit="‰"))  # "822 per 1 000 working-age people"
+            continue
+        after = _PER_THOUSAND_AFTER.match(text, cand.end) if counted else None
+        if after is not None and "/" not in (cand.unit or ""):
+            until = after.end()
+            out.append(replace(cand, end=after.end(), unit="‰"))
+            continue
+        if cand.start < rate_next_until and counted and "/" not in (cand.unit or ""):
+            rate_next_until = -1
+            out.append(replace(cand, end=cand.core_end, unit="‰"))
+            continue
+        out.append(cand)
+    return out
 
 
 def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from regex import Pattern
 
-from .rx import BULLET, rx
+from .rx import BULLET, HSPACE, rx
 
 ITEM_START = rx(r"[ \t]*+" + BULLET + r"[ \t]")
 # A row with no bullet that is only a short label, a dash and a figure ("Russia – 402,6"),
 # as tables pasted from a page print them under a header with the unit.
 PLAIN_ROW = rx(
-    r"[ \t]*+\p{L}[^\n\d:–—]{0,48}?[ \t]+[–—-][ \t]+\d[\d \u00a0.,]*+[;.]?[ \t]*+(?:\n|$)"
+    r"[ \t]*+\p{L}[^\n\d:–—]{0,48}?[ \t]+[–—-][ \t]+\d[\d" + HSPACE + r".,]*+[;.]?[ \t]*+(?:\n|$)"
 )
 _ROW_OR_ITEM = rx(ITEM_START.pattern + "|" + PLAIN_ROW.pattern)
 # How many items a header may stand above, and how long a line of the list may be.

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex as re
 
-from .rx import rx
+from .rx import HSPACE, rx
 
 # Scale words and their abbreviations. Single letters (k, m, b) are accepted only when
 # glued to a number that follows a currency sign ("$19m", "KZT232.6bn"), where they
@@ -20,6 +20,7 @@ SCALES: dict[str, Decimal] = {
     "thousands": Decimal(10) ** 3,
     "thsd": Decimal(10) ** 3,
     "thous": Decimal(10) ** 3,
+    "thou": Decimal(10) ** 3,
     "ths": Decimal(10) ** 3,
     "million": Decimal(10) ** 6,
     "millions": Decimal(10) ** 6,
@@ -61,7 +62,7 @@ _DIGITS_OF = {w: str(n) for w, n in UNITS_WORDS.items() if n < 10} | {"oh": "0"}
 #  - "1,500" / "7,204,292,142": a comma followed by exactly three digits groups thousands;
 #  - "15 334" / "1 500": a space between digit groups, the group after it of three digits;
 #  - "110,7" / "1.5": anything else after a comma or point is a decimal part.
-_SPACE = r"[ \u00a0\u202f]"
+_SPACE = r"[" + HSPACE + r"]"
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?"
     r"|\d{1,3}(?:" + _SPACE + r"\d{3})+(?!\d)(?:[.,]\d+)?"
@@ -110,7 +111,7 @@ def parse_digits(text: str) -> Decimal:
         The number as a Decimal.
     """
     raw = text.strip()
-    s = rx(r"[ \u00a0\u202f]").sub(" ", raw)
+    s = rx(r"[" + HSPACE + r"]").sub(" ", raw)
     # "101, 4": decimal comma with a stray space (at most two digits after it).
     m = rx(r"(\d+), (\d{1,2})").fullmatch(s)
     if m:

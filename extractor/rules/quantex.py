@@ -22,7 +22,7 @@ from .numbers import (
     parse_word_number,
     scale_of,
 )
-from .rx import WS_START, rx
+from .rx import HSPACE, WS_START, rx
 from .timex import YEAR
 from .units import CURRENCY_CODE, UnitLexicon, load_lexicon, rate_code
 
@@ -61,15 +61,15 @@ _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])"
 # lower-case word follows it (a sentence may end at "5 bln.").
 _SCALE = re.compile(
     r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
-    r"(?:\.(?=[ \u00a0]?(?-i:[\p{Ll}$€₽]|" + CURRENCY_CODE + r")))?(?![\p{L}])"
+    r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}$€₽]|" + CURRENCY_CODE + r")))?(?![\p{L}])"
 )
 # "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a
 # stray space, the way translated texts write it, when a unit or scale word follows
-_STRAY_DECIMAL = re.compile(r",[ \u00a0](\d{1,2})(?![\d])(?![.,]\d)")
-_PERCENT_AFTER = re.compile(r"(?i)[ \u00a0]?(?:%|percent|per\s?cent)(?![\p{L}])")
+_STRAY_DECIMAL = re.compile(r",[" + HSPACE + r"](\d{1,2})(?![\d])(?![.,]\d)")
+_PERCENT_AFTER = re.compile(r"(?i)[" + HSPACE + r"]?(?:%|percent|per\s?cent)(?![\p{L}])")
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
 # "USD 15,2 m", "USD 120 m": after a currency code, a spaced "m" or "b" is its scale too
-_SPACED_SHORT_SCALE = re.compile(r"(?i)[ \u00a0](m|b)(?![\p{L}\d])(?!\.\d)")
+_SPACED_SHORT_SCALE = re.compile(r"(?i)[" + HSPACE + r"](m|b)(?![\p{L}\d])(?!\.\d)")
 _RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 _OF_PER = re.compile(
@@ -154,7 +154,7 @@ class _Num:
 
 _START = re.compile(_DIGIT_START.pattern + r"|" + _WORD_START.pattern)
 _DIGITS_ONLY = re.compile(DIGITS)
-_GLUE = re.compile(r"[ \u00a0]?")
+_GLUE = re.compile(r"[" + HSPACE + r"]?")
 # A single line break, where a wrapped line goes on: not a blank line.
 _WRAPPED = re.compile(WS_START + r"[ \t]*+\n[ \t]*+(?=[\p{Ll}$€₽])")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
@@ -270,7 +270,7 @@ def _stray_decimal(text: str, digits: str, end: int) -> tuple[Decimal, int] | No
 # Units after a thousands word: a plain number below 1,000, not a decimal, a share or the
 # start of a list ("18 thousand 460 children", not "5 thousand, 460" or "2 thousand 3.5%").
 _THOUSANDS_REST = re.compile(
-    r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\s*+(?:%|percent|per\s*cent))(?![\p{L}\d])"
+    r"[" + HSPACE + r"](\d{1,3})(?![\d.,]\d)(?!\s*+(?:%|percent|per\s*cent))(?![\p{L}\d])"
 )
 
 
@@ -393,7 +393,7 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "ordinal"
     if rx(r"G(?![\p{L}\d])").match(after) and num.plain_int and num.value < 10:
         return "network-generation"  # "5G base stations", "4G": no grams
-    if rx(r"(?i)[ \u00a0-]?kV\b").match(after):
+    if rx(r"(?i)[" + HSPACE + r"-]?kV\b").match(after):
         return "voltage-class"  # "a 110 kV substation", "220-kV lines": a kind of equipment
     if rx(r"(?i)\.(?:kg|kz|uz|ru|tj|by|com|org|net|info|media|news)\b(?!\.?\d)").match(after):
         return "web-address"  # "24.kg news agency": a site's name, not 24 kilograms

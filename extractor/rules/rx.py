@@ -34,6 +34,13 @@ def compiled_patterns() -> list[regex.Pattern]:
 WS_START = r"(?:\G|(?<!\s))"
 
 
+# The spaces that stand inside a number or between it and its unit, as a character class's
+# contents: a plain space, and the no-break ones web pages and PDFs put there ("6 874,5"
+# with U+00A0, "27 418,6" with a thin U+2009, "1 240" with a narrow U+202F, a figure
+# space U+2007).
+HSPACE = r" \u00a0\u2007\u2009\u202f"
+
+
 # A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."
 # (with the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets: U+F0A7,
 # U+F0B7, U+F0D8 and the rest of the private use block they come from)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from .rx import HSPACE
+
 _SEPARATOR = re.compile(r"\||\t")
 # The row's label, and its unit after the last comma: "Employed population, thous. persons".
 _LABEL_UNIT = re.compile(r"^(?P<label>[^|\t]*),\s*+(?P<unit>[^,|\t]{1,25}+)$")
@@ -98,13 +100,17 @@ def year_row(text: str, pos: int) -> tuple[str, str] | None:
 # actual):", "Passengers carried by municipal transport, million:"
 _CAPTION = re.compile(
     r"[ \t]*+(?P<label>\p{L}[^:\n]{2,100}?),[ \t]*+(?P<unit>[^,:()\n\d]{1,25}?)[ \t]*+"
-    r"(?:\([^()\n]{1,40}\)[ \t]*+)?:[ \t]*+$"
+    r"(?:\((?P<columns>[^()\n]{1,80})\)[ \t]*+)?:[ \t]*+$"
 )
-# A row of figures only: cells apart by tabs, "|" or " / ", an optional "2017:" or "Total:" first
+# A row of figures only: cells apart by tabs, "|" or " / ", an optional "2017:" or "Total:"
+# first, or a label set off by a dash ("Wheat – 6 874,5 / 12 960,0 / 53,0", "wheat flour,
+# first grade – 100,9 / 104,2")
 _FIGURE_ROW = re.compile(
-    r"[ \t]*+(?:(?P<year>(?:19|20)\d\d)[ \t]*+:[ \t]*+|\p{L}{2,12}[ \t]*+:[ \t]*+)?"
-    r"\d[\d \u00a0,.]*+(?:[ ]*+[|/\t][ \t]*+\d[\d \u00a0,.]*+)*+[ \t]*+$"
+    r"[ \t]*+(?:(?P<year>(?:19|20)\d\d)[ \t]*+:[ \t]*+|\p{L}{2,12}[ \t]*+:[ \t]*+"
+    r"|(?P<label>\p{L}[^\n\d:|/–—]{0,60}?)[ \t]+[–—-][ \t]+)?"
+    r"\d[\d" + HSPACE + r",.]*+(?:[ ]*+[|/\t][ \t]*+\d[\d" + HSPACE + r",.]*+)*+[ \t]*+$"
 )
+_CELL_SEPARATOR = re.compile(r"[|/\t]")
 _YEARS_ROW = re.compile(r"[ \t]*+(?:19|20)\d\d(?:[ ]*+[|\t][ \t]*+(?:19|20)\d\d)++[ \t]*+$")
 CAPTION_LINES = 12
 # The longest row of figures looked at, in characters.
@@ -120,6 +126,16 @@ class CaptionCell:
     label: str
     unit: str
     year: tuple[int, int] | None
+    # the row's own label ("Wheat" of "Wheat – 6 874,5 / 12 960,0"), and the header of the
+    # figure's column in the caption's brackets ("% of plan" of "(sown / plan / % of plan)"),
+    # each as ``(start, end)`` in the document, or None
+    row_label: tuple[int, int] | None = None
+    column: tuple[int, int] | None = None
+    label_at: tuple[int, int] | None = None  # the caption's label in the document
+
+    def in_percent(self, text: str) -> bool:
+        """The figure's column holds shares or indices ("% of plan")."""
+        return self.column is not None and "%" in text[slice(*self.column)]
 
 
 def _short_line(text: str, pos: int) -> tuple[int, int] | None:
@@ -166,7 +182,30 @@ def caption_cell(text: str, pos: int) -> CaptionCell | None:
         if caption is not None:
             if year is None and years_row is not None:
                 year = _column_year(text, years_row, line_start, pos)
-            return CaptionCell(caption["label"], caption["unit"].strip(), year)
+            label = (row.start("label"), row.end("label")) if row["label"] else None
+            column = None
+            if caption["columns"]:
+                # the figure's column: as many cell separators before it in its row
+                index = len(
+                    _CELL_SEPARATOR.findall(text, row.end("label") if label else line_start, pos)
+                )
+                heads = [
+                    m.span()
+                    for m in re.finditer(
+                        r"[^/|]+", text[caption.start("columns") : caption.end("columns")]
+                    )
+                ]
+                if index < len(heads):
+                    a, b = heads[index]
+                    column = (caption.start("columns") + a, caption.start("columns") + b)
+            return CaptionCell(
+                caption["label"],
+                caption["unit"].strip(),
+                year,
+                label,
+                column,
+                caption.span("label"),
+            )
         if _YEARS_ROW.fullmatch(text, start, end):
             years_row = (start, end)
         elif not _FIGURE_ROW.fullmatch(text, start, end):
@@ -239,7 +278,7 @@ _ITEM_UNIT = re.compile(
     r"(?P<unit>[^,:;()|\t\n]{1,25}?)[ \t]*+:[ \t]*+$"
 )
 # The item's figure before a bracket: "6 284,3 (" (the bracket's figure is of that item).
-_FIGURE_BEFORE_BRACKET = re.compile(r"\d[\d \u00a0.,]*+[ \t]*+\($")
+_FIGURE_BEFORE_BRACKET = re.compile(r"\d[\d" + HSPACE + r".,]*+[ \t]*+\($")
 # A caption that says what bare figures in brackets are: "(in brackets: in percent of
 # January 2011)", "in brackets – in % to the same period".
 _BRACKETS_PERCENT = re.compile(
@@ -298,7 +337,7 @@ class TitledCell:
         return bool(_PLACE_LABEL.search(self.label))
 
 
-_NUMBER_CELL = re.compile(r"[ \t]*+[\d \u00a0.,%()+–-]++[ \t]*+")
+_NUMBER_CELL = re.compile(r"[ \t]*+[\d" + HSPACE + r".,%()+–-]++[ \t]*+")
 _PLACE_LABEL = re.compile(r"(?i)\b(?:region|city|oblast|district|province|krai|republic|okrug)\b")
 
 

@@ -480,6 +480,22 @@ def test_speaker_of_a_quotation(extract):
             "420 thousand tons",
             ("2023", "2023"),
         ),
+        # a row's figure under a caption whose columns are times takes its column's; a
+        # column headed by a comparison's base takes the caption's own time
+        (
+            "Key figures, mln kWh (January-November 2020 / January-November 2019):\n"
+            "generation – 13 642,5 / 14 122,7\nconsumption – 14 187,3 / 13 628,5",
+            "2020-12-21",
+            "14 122,7",
+            ("2019-01", "2019-11"),
+        ),
+        (
+            "Prices for selected goods in October 2023, % (to September 2023 / to December 2022):"
+            "\nbread – 100,5 / 103,7\nrice – 101,8 / 107,5",
+            "2023-11-08",
+            "107,5",
+            ("2023-10", "2023-10"),
+        ),
         # A present state with nothing that dates it stays undated.
         (
             "Over the past 5 years, 47 schools were built. The rate for enterprises is 3-5%.",

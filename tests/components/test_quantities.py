@@ -330,6 +330,23 @@ def test_a_range_has_low_and_high(extract):
         ("Revenues were 12,4 bln. rubles, and spending 13,1.", "13,1", 13.1e9, "RUB"),
         ("Exports were 2 310 mln. USD, while imports 2 950.", "2 950", 2.95e9, "USD"),
         ("Of the 67.9 billion tenge allocated, 66.1 was disbursed.", "66.1", 66.1e9, "KZT"),
+        # the typography of web pages: no-break, thin and narrow spaces, "thou."
+        ("Kostanay region has sown 2\u00a0918,4\u00a0thou.\u00a0ha.", "2\u00a0918,4\u00a0thou.\u00a0ha",
+         2918400, "ha"),
+        ("Works worth 27\u2009418,6 bn soums were performed.", "27\u2009418,6 bn soums", 27418.6e9,
+         "UZS"),
+        ("They employed 1\u202f278,4 thousand people.", "1\u202f278,4 thousand people", 1278400,
+         "person"),
+        # rows labelled by a dash under a caption with the unit and the columns
+        ("Sowing by crop, thou. ha (sown / plan / % of plan):\nWheat – 6 874,5 / 12 960,0 / 53,0\n"
+         "Barley – 1 402,7 / 2 815,3 / 49,8", "12 960,0", 12960000, "ha"),
+        ("Sowing by crop, thou. ha (sown / plan / % of plan):\nWheat – 6 874,5 / 12 960,0 / 53,0\n"
+         "Barley – 1 402,7 / 2 815,3 / 49,8", "49,8", 49.8, "%"),
+        # rates per thousand of anything counted
+        ("There were 1 176 women per 1 000 men in 2021.", "1 176 women per 1 000 men", 1176, "‰"),
+        ("The dependency ratio is 822 per 1 000 working-age people.",
+         "822 per 1 000 working-age people", 822, "‰"),
+        ("Per 1 000 people, 262 had higher education.", "262", 262, "‰"),
         # a bare number a bracket labels as the plan or another year of the amount before
         ("The yield in 2015 was 13,4 centners per hectare (plan – 12,0).", "12,0", 12.0,
          "centner/ha"),

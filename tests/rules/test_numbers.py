@@ -22,6 +22,11 @@ from extractor.rules.numbers import (
         ("15 334", "15334"),  # space between digit groups
         ("1 500", "1500"),
         ("2 500,5", "2500.5"),
+        # the no-break spaces of web pages and PDFs group digits too
+        ("6\u00a0874,5", "6874.5"),
+        ("27\u2009418,6", "27418.6"),
+        ("1\u202f240", "1240"),
+        ("3\u2007064,2", "3064.2"),
         ("101, 4", "101.4"),  # decimal comma with a stray space
         ("1.5", "1.5"),
         ("0.25", "0.25"),

@@ -1185,7 +1185,10 @@ def _measured(
         if head is None and (row := year_row(ctx.text, span.start_char)) is not None:
             head = label_head(row[0])  # "– investments in fixed capital, bln tenge: 2019 – ..."
         if head is None and (caption := caption_cell(ctx.text, span.start_char)) is not None:
-            head = label_head(caption.label)  # "Financing of the programme, mln somoni:\n2017: ..."
+            # "Financing of the programme, mln somoni:\n2017: ...", and a row's own label
+            # under it ("Sowing by crop, thou. ha (sown / plan):\nWheat – 6 874,5 / ...")
+            row = ctx.text[slice(*caption.row_label)] if caption.row_label else None
+            head = (label_head(row.split(",")[0]) if row else None) or label_head(caption.label)
         if head is None and (item := item_unit(ctx.text, span.start_char)) is not None:
             head = label_head(item[0])  # "– coal, thousand tons: 6 284,3 (101,9)"
         titled = titled_cell(ctx.text, span.start_char)

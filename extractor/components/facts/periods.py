@@ -178,6 +178,10 @@ def _vote_day(a: Amount) -> Period | None:
     return None
 
 
+# A column headed by a comparison's base: "to September 2023", "against 2022".
+_BASE_COLUMN = rx(r"(?i)\s*(?:to|against|vs\.?|compared\s+(?:to|with))\s")
+
+
 @period_rule("period.table_cell")
 def _table_cell(a: Amount) -> Period | None:
     """A figure in a table flattened to text takes its cell's own year ("2022: 103 765,5")
@@ -204,6 +208,14 @@ def _table_cell(a: Amount) -> Period | None:
         caption = caption_cell(text, start)
         year = caption.year if caption is not None else None
         times = a.ctx.times.between(*year) if year is not None else []
+        if not times and caption is not None and caption.column is not None:
+            # "Key figures, mln kWh (January-November 2020 / January-November 2019):": the
+            # column's own time; a column of a base ("to December 2022") is of the caption's
+            column = a.ctx.times.between(*caption.column)
+            if column and not _BASE_COLUMN.match(text, caption.column[0]):
+                times = column
+            elif caption.label_at is not None:
+                times = a.ctx.times.between(*caption.label_at)
         return _period_of(times[0]) if times else None
     own = [t for t in a.ctx.times.between(cell.bounds[cell.index][0], start)]
     if own:
