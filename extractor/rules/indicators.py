@@ -468,6 +468,7 @@ class IndicatorClassifier:
         sentence: str | None = None,
         at: int | None = None,
         before: str | None = None,
+        header: str | None = None,
     ) -> Decision:
         """The indicator of one amount.
 
@@ -477,6 +478,7 @@ class IndicatorClassifier:
             sentence: the text of its sentence, for cues the phrase lacks.
             at: the amount's offset in ``sentence``.
             before: the sentence before, for cues its own sentence lacks.
+            header: the caption of the table the amount is a cell of, if any.
 
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
@@ -489,16 +491,15 @@ class IndicatorClassifier:
         if price is not None:
             return price
         decision = self._classify(measured, unit, sentence, at, before)
-        if (
-            decision.indicator in _GOODS
-            and (unit or "") in ("%", "x")
-            and sentence
-            and at is not None
-            and (cue := _price_context(sentence, at)) is not None
-        ):
+        if decision.indicator in _GOODS and (unit or "") in ("%", "x"):
             # "Consumer price index against December: – food products – 109,6%, potatoes –
-            # 131,5%": a share of a good under a price header is its price growth
-            return Decision("inflation", cue)
+            # 131,5%": a share of a good under a price header is its price growth; so is a
+            # row under a table's caption of prices ("Price indices for selected goods, %:")
+            cue = _price_context(sentence, at) if sentence and at is not None else None
+            if cue is None and header and (found := _PRICE_WORDS.search(header)):
+                cue = f"header:{found.group().lower()}"
+            if cue is not None:
+                return Decision("inflation", cue)
         if decision.indicator is not None and sentence and at is not None:
             row = self._by_id[decision.indicator]
             if row.null_in_clause and (unit or "").split("/")[0] not in row.null_not_in:

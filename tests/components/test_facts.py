@@ -539,6 +539,24 @@ def test_indicator_of_a_row_is_its_wholes(extract, text, span, indicator, rule):
     assert (record["indicator"], record["indicator_rule"]) == (indicator, rule)
 
 
+@pytest.mark.parametrize(
+    "text,span,indicator,rule",
+    [
+        # a bare index is the one the text named last
+        ("In October 2023 the consumer price index was 100,6%. Potatoes got cheaper after the "
+         "harvest. By region, the October index was highest in Sughd region (100,9%).", "100,9%",
+         "inflation", "index:inflation"),
+        # a good's row under a table's caption of prices is its price's growth
+        ("Price indices for selected goods in October 2023, % (to September 2023 / to December "
+         "2022):\nwheat flour, first grade – 100,9 / 104,2\nrice – 101,8 / 107,5", "107,5",
+         "inflation", "header:price"),
+    ],
+)  # fmt: skip
+def test_indicator_of_an_index_and_a_price_table(extract, text, span, indicator, rule):
+    record = quantity(extract(text, "2023-11-08"), span)
+    assert (record["indicator"], record["indicator_rule"]) == (indicator, rule)
+
+
 _INVESTMENT = "Fixed capital investment in the region grew to 840 billion tenge in 2023.\n\n"
 
 

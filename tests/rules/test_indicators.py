@@ -571,6 +571,10 @@ from extractor.rules.indicators import (
          "measured:guest nights"),
         ("income", "TJS", "Income from tourism services reached 1.46 billion somoni.", "tourism",
          "clause:tourism services"),
+        # cotton is picked, at a daily pace
+        ("daily picking", "t/day", "The daily picking averaged 16,9 thousand tons a day.",
+         "harvest", "measured:picking"),
+        (None, "t", "On 21 October alone, 7 312 tons were picked.", "harvest", "sentence:picked"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),

@@ -10,12 +10,13 @@ import regex as re
 from spacy.tokens import Doc, Span, Token
 
 from ...rules.countries import load_countries
-from ...rules.indicators import clause_start, is_currency
+from ...rules.indicators import Decision, clause_start, is_currency
 from ...rules.indicators import default_classifier as default_indicator_classifier
 from ...rules.lists import ITEM_START, header_colon_above
 from ...rules.periods import ordered_period
 from ...rules.quantex import LABELLED_LIST_GAP
 from ...rules.rx import SENTENCE_END, WS_START, rx
+from ...rules.tables import caption_cell
 from ...schema import SPANS_ENTITIES, SPANS_TIMES
 from ..context import doc_text
 from ..fact_rules import RuleSet
@@ -304,6 +305,11 @@ def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tupl
 
 # How far back an amount no cue names looks for the indicator of the amount before.
 _CARRY_REACH = 600
+# "the consumer price index", "the index of industrial production": an index named by what
+# it measures; "the index", "the October index": one that refers back to it
+_INDEX = rx(r"(?i)\bind(?:ex|ices)\b")
+_BARE_INDEX = rx(r"(?i)(?:the\s+)?(?:\p{L}+\s+)?ind(?:ex|ices)")
+_INDEX_REACH = 2000
 
 
 def set_indicators(doc: Doc, spans: list[Span]) -> None:
@@ -317,6 +323,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
     decided: list[tuple[int, dict]] = []  # (end, record) of amounts that have an indicator
     seen: list[tuple[int, dict]] = []  # (start, record) of every amount before
+    last_index: tuple[int, str] | None = None  # (end, indicator) of the last index named
     for span in spans:
         record = span._.extractor
         if record is None:
@@ -341,7 +348,26 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             if record.get("measured_rule") == "measured.allocated_topic"
             else record.get("measured")
         )
-        decision = classifier.classify(measured, record.get("unit"), sentence, at, before)
+        caption = caption_cell(text, span.start_char)
+        header = text[slice(*caption.label_at)] if caption and caption.label_at else None
+        decision = classifier.classify(
+            measured, record.get("unit"), sentence, at, before, header=header
+        )
+        if (
+            decision.indicator is not None
+            and decision.rule.startswith("measured:")
+            and _INDEX.search(record.get("measured") or "")
+        ):
+            last_index = (span.end_char, decision.indicator)  # "the consumer price index"
+        elif (
+            last_index is not None
+            and _BARE_INDEX.fullmatch(record.get("measured") or "")
+            and span.start_char - last_index[0] <= _INDEX_REACH
+            and not (decision.rule or "").startswith("measured:")
+        ):
+            # "By region, the October index was highest in Sughd region (100,6%)": the
+            # index the text named last
+            decision = Decision(last_index[1], "index:" + last_index[1])
         record["indicator"], record["indicator_rule"] = decision.indicator, decision.rule
         if decision.indicator == "investment" and has_sents:
             foreign = foreign_named(span)
