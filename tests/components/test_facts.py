@@ -546,13 +546,19 @@ def test_indicator_of_a_row_is_its_wholes(extract, text, span, indicator, rule):
         ("In October 2023 the consumer price index was 100,6%. Potatoes got cheaper after the "
          "harvest. By region, the October index was highest in Sughd region (100,9%).", "100,9%",
          "inflation", "index:inflation"),
+        # a row of a table goes on in its caption: crops' hectares under a sowing caption
+        ("Sowing by crop, thou. ha (sown / plan / % of plan):\nWheat – 6 874,5 / 12 960,0 / "
+         "53,0\nBarley – 1 402,7 / 2 815,3 / 49,8", "2 815,3", "sown_area", "sentence:sown"),
+        # a crop's share where the clause says it was sown
+        ("In the south, cotton has been sown on 91,6% of the plan area.", "91,6%", "sown_area",
+         "clause:has been sown"),
         # a good's row under a table's caption of prices is its price's growth
         ("Price indices for selected goods in October 2023, % (to September 2023 / to December "
          "2022):\nwheat flour, first grade – 100,9 / 104,2\nrice – 101,8 / 107,5", "107,5",
          "inflation", "header:price"),
     ],
 )  # fmt: skip
-def test_indicator_of_an_index_and_a_price_table(extract, text, span, indicator, rule):
+def test_indicator_of_an_index_a_table_row_and_a_sown_crop(extract, text, span, indicator, rule):
     record = quantity(extract(text, "2023-11-08"), span)
     assert (record["indicator"], record["indicator_rule"]) == (indicator, rule)
 
