@@ -40,6 +40,7 @@ class TimeRecognizer:
         previous: tuple[str | None, str | None] | None = None
         decade: tuple[str, str] | None = None  # the last ten-year span named ("2011 to 2021")
         spans: dict[int, tuple[str, str]] = {}  # the last span named of so many years
+        day: tuple[str, str] | None = None  # the last single day named ("As of 21 October")
         doc.spans[SPANS_TIMES] = []
         matches = find_times(text)
         report = _report_year(text, matches, date)
@@ -64,6 +65,10 @@ class TimeRecognizer:
             # "grew by 12.1% by 2019" told in 2024 reads as "from today to 2019": a period
             # that runs backwards is no period (a wrong date is worse than none).
             before = decade if match.kind == "the_decade" else previous
+            if match.kind == "same_date" and day is not None:
+                # "As of 21 October ... the plan for this year. On the same date last year":
+                # the day named last, whatever came after it
+                before = day
             if match.kind == "the_n_years":
                 n = (match.groups.get("n") or "").lower()
                 before = spans.get(int(n) if n.isdigit() else SMALL_NUMBERS.get(n, 0))
@@ -108,6 +113,8 @@ class TimeRecognizer:
                     decade = (start, end)
                 if start[:4] != end[:4]:
                     spans[int(end[:4]) - int(start[:4]) + 1] = (start, end)
+                if start == end and len(start) == 10:
+                    day = (start, end)
             record = make_record(
                 "TIME", text, match.start, match.end, time_start=start, time_end=end
             )

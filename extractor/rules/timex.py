@@ -1224,12 +1224,14 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     """
     if end is not None and rx(r"['’]s\b").match(text[end : end + 3]):
         return True
-    before = text[max(0, start - 60) : start]
-    ends = list(_SENTENCE_END.finditer(before))
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    # (the capital a sentence end looks for may be the time's own first letter)
+    ends = [m for m in _SENTENCE_END.finditer(text, lo, start + 1) if m.end() <= start]
     if ends:
-        # "... no more than 3 percent of GDP. In 2026, ...": a base never reaches across the
-        # end of a sentence
-        before = before[ends[-1].end() :]
+        # "... no more than 3 percent of GDP. In 2026, ...", "... from 186,3 thousand
+        # hectares. This spring ...": a base never reaches across the end of a sentence
+        before = text[ends[-1].end() : start]
     if end is not None and _LEVEL_AFTER.match(text, end) and _LEVEL_BEFORE.search(before):
         return True  # "twice the 2020 level", "8% above the 2019 level"
     superlative = SUPERLATIVE_BEFORE.search(before)

@@ -149,6 +149,16 @@ def test_the_n_years_refer_to_the_span_of_that_length_named(extract, text, span,
     assert found[span] == expected
 
 
+def test_the_same_date_is_the_day_named_last(extract):
+    text = (
+        "DUSHANBE, 22 October 2019 – Khovar. As of 21 October, growers have picked 262,4 "
+        "thousand tons, or 61,8% of the plan for this year. On the same date last year 241,7 "
+        "thousand tons had been gathered."
+    )
+    found = {t[0]: t[1:] for t in _times(extract(text, date="2019-10-22"))}
+    assert found["the same date last year"] == ("2018-10-21", "2018-10-21")
+
+
 def test_the_decade_before_any_is_named_is_left_unresolved(extract):
     assert _times(extract("Over the decade, 40 schools were built.", date="2021-09-08")) == [
         ("the decade", None, None)

@@ -859,6 +859,9 @@ def test_tense(sentence, tense):
             False,
         ),
         ("Exports grew more than 3 percent in 2026.", "2026", False),
+        # (nor when the time itself opens the next sentence)
+        ("The plan is 424,5 thousand tons from 186,3 thousand hectares. This spring cotton was "
+         "sown on 187,9 thousand hectares.", "This spring", False),
         ("Exports were 12 percent higher than 3 percent in 2025.", "2025", True),
         # "N% to a period" and "N% in comparable prices to a period" compare with it
         ("Turnover was 164,8 bln rubles, or 103,2% in comparable prices to January-September 2018.",
