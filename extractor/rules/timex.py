@@ -1189,6 +1189,10 @@ BASELINE_BEFORE = re.compile(
     r"(?i)(?:\bthan|" + COMPARED_TO + r"|\blevel\s+of"
     # "almost twice as much as a year earlier", "half as many as in 2019"
     r"|\bas\s+(?:much|many|high|large|big|great|long|low|small)(?:\s+[\p{L}-]+){0,3}?\s+as"
+    # ", up 2,1 p.p. on last year", "(down 3% on 2021)": a verbless change "on" a time is
+    # against it (not "went up by 20 percent on May 1", the day of the change)
+    r"|[,(]\s*(?:up|down)\s+(?:by\s+)?[\d.,]+\s*(?:%|percent|p\.\s?p\.|pp|percentage\s+points?|times)"
+    r"\s+on"
     # "108,3% of the same period last year", "103,2% in comparable prices to January-September
     # 2018" (not "on": "went up by 20 percent on May 1" is the day of the change)
     r"|(?:%|\bpercent|\bper\s+cent)(?:\s+in\s+comparable\s+prices)?\s+(?:of|to))\s+"

@@ -859,6 +859,11 @@ def test_tense(sentence, tense):
             False,
         ),
         ("Exports grew more than 3 percent in 2026.", "2026", False),
+        # a change "on" a time is against it
+        ("Elite seed makes up 14,3% of wheat seed, up 2,1 p.p. on last year.", "last year", True),
+        ("The share is to reach 63,5%, up 4,2 p.p. on 2021.", "2021", True),
+        ("Exports fell to $1,2 billion (down 3% on 2021).", "2021", True),
+        ("Tariffs went up 20 percent on May 1.", "May 1", False),
         # (nor when the time itself opens the next sentence)
         ("The plan is 424,5 thousand tons from 186,3 thousand hectares. This spring cotton was "
          "sown on 187,9 thousand hectares.", "This spring", False),
