@@ -122,7 +122,8 @@ def _long_line_into_amount(doc: Doc, i: int) -> bool:
 _SCALE_ABBREVIATIONS = frozenset(
     w for w in SCALES if not w.startswith(("thousand", "million", "billion", "trillion"))
 )
-_CODE_AFTER = regex.compile(r"(?:" + CURRENCY_CODE + r"|\$|€|₽)$")
+# a currency's code or sign after the point ("mln. USD", "bln. ₸"), or "US" of "US dollars"
+_CODE_AFTER = regex.compile(r"(?:" + CURRENCY_CODE + r"|\p{Sc}|US)$")
 
 
 def _scale_point(doc: Doc, i: int) -> bool:

@@ -57,11 +57,12 @@ _DIGIT_START = re.compile(
     + DIGITS
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
-# "bln. soums", "ths. tons", "mln. USD": an abbreviated scale's point, when a unit or a
-# lower-case word follows it (a sentence may end at "5 bln.").
+# "bln. soums", "ths. tons", "mln. USD", "bln. ₸", "mln. US dollars": an abbreviated
+# scale's point, when a unit or a lower-case word follows it (a sentence may end at "5 bln.").
 _SCALE = re.compile(
     r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
-    r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}$€₽]|" + CURRENCY_CODE + r")))?(?![\p{L}])"
+    r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}\p{Sc}]|US\s+dollars?\b|" + CURRENCY_CODE + r")))?"
+    r"(?![\p{L}])"
 )
 # "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a
 # stray space, the way translated texts write it, when a unit or scale word follows

@@ -299,6 +299,18 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "4.1%",
             "industrial output",
         ),
+        # a short scale's point before a currency's sign ends no sentence
+        (
+            "Expenditures reached 409,8 bln. ₸, or 98,9 % of the plan.",
+            "409,8 bln. ₸",
+            "Expenditure",
+        ),
+        ("Exports amounted to 1 359,8 mln. US dollars.", "1 359,8 mln. US dollars", "export"),
+        (
+            "The city received 1,1 mln. foreign tourists.",
+            "1,1 mln. foreign tourists",
+            "foreign tourist",
+        ),
         # ... past a phrase that places its noun, and a noun the model read as a verb
         ("– Gold output at Kumtor deposit down 11, 2% in January-June", "11, 2%", "Gold output"),
         ("Kyrgyzstan's exports to EAEU countries up 9.2% in January-August", "9.2%", "export"),

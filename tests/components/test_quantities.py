@@ -337,6 +337,13 @@ def test_a_range_has_low_and_high(extract):
          "UZS"),
         ("They employed 1\u202f278,4 thousand people.", "1\u202f278,4 thousand people", 1278400,
          "person"),
+        # a short scale's point before a currency's sign, "US dollars", or a rate's "per sq. m"
+        ("Expenditures reached 409,8 bln. ₸, or 98,9 % of the plan.", "409,8 bln. ₸", 409.8e9,
+         "KZT"),
+        ("Exports amounted to 1 359,8 mln. US dollars.", "1 359,8 mln. US dollars", 1359.8e6,
+         "USD"),
+        ("The price rose to 512 thsd. ₸ per sq. m, so demand is high.", "512 thsd. ₸ per sq. m",
+         512000, "KZT/m2"),
         # rows labelled by a dash under a caption with the unit and the columns
         ("Sowing by crop, thou. ha (sown / plan / % of plan):\nWheat – 6 874,5 / 12 960,0 / 53,0\n"
          "Barley – 1 402,7 / 2 815,3 / 49,8", "12 960,0", 12960000, "ha"),

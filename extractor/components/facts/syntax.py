@@ -10,6 +10,7 @@ import regex as re
 from spacy.tokens import Span, Token
 
 from ...resources import read_json
+from ...rules.numbers import scale_of
 from ...rules.periods import iso_cmp
 from ...rules.quantex import singular
 from ...rules.rx import WS_START, rx
@@ -141,6 +142,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and not _PRIVATE_GLYPH.search(t.text)  # a PDF's bullet glyph ("\uf0b7")
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
+        and scale_of(t.text) is None  # "1,1 mln. foreign tourists"
         and t.i not in ctx.named  # "the Zhanatas wind farm"
         and t.i not in ctx.timed  # "in January-June exports"
     ]  # fmt: skip
