@@ -303,7 +303,7 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         (
             "Expenditures reached 409,8 bln. ₸, or 98,9 % of the plan.",
             "409,8 bln. ₸",
-            "Expenditure",
+            "expenditure",
         ),
         ("Exports amounted to 1 359,8 mln. US dollars.", "1 359,8 mln. US dollars", "export"),
         (
