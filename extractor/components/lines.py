@@ -39,8 +39,9 @@ def break_at_lines(doc: Doc) -> Doc:
         if first is not None and first.start > 0:
             doc[first.start].is_sent_start = True
     for token in doc[2:-1]:
-        if _scale_point(doc, token.i):
-            doc[token.i + 1].is_sent_start = False
+        after = _scale_point(doc, token.i)
+        for k in range(token.i + 1, after + 1 if after is not None else token.i + 1):
+            doc[k].is_sent_start = False
     cut_long_runs(doc, MAX_SENT_TOKENS)
     return doc
 
@@ -126,16 +127,25 @@ _SCALE_ABBREVIATIONS = frozenset(
 _CODE_AFTER = regex.compile(r"(?:" + CURRENCY_CODE + r"|\p{Sc}|US)$")
 
 
-def _scale_point(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the point of an abbreviated scale word inside a sentence."""
-    token, scale, nxt = doc[i], doc[i - 1], doc[i + 1]
-    if token.text != "." or scale.lower_ not in _SCALE_ABBREVIATIONS or token.whitespace_ == "":
-        return False
-    if not doc[i - 2].like_num or nxt.is_sent_start:
-        return False
-    if nxt.like_num and any(t.lower_ in SCALES for t in doc[i + 2 : i + 6]):
-        return True  # "11 trln. 612, 4 bln. soums": the next part of one compound amount
-    return nxt.text[:1].islower() or bool(_CODE_AFTER.match(nxt.text))
+def _scale_point(doc: Doc, i: int) -> int | None:
+    """The index of the word after token ``i`` when ``i`` is the point of an abbreviated
+    scale word inside a sentence, else None. A no-break space between the number, the
+    scale and the word after it is a token of its own ("16,9\xa0bln.\xa0kWh")."""
+    token, scale = doc[i], doc[i - 1]
+    if token.text != "." or scale.lower_ not in _SCALE_ABBREVIATIONS:
+        return None
+    number = doc[i - 3] if doc[i - 2].is_space and i >= 3 else doc[i - 2]
+    j = i + 1
+    if token.whitespace_ == "":
+        if not (doc[j].is_space and "\n" not in doc[j].text) or j + 1 >= len(doc):
+            return None
+        j += 1  # (a no-break space after the point)
+    nxt = doc[j]
+    if not number.like_num or nxt.is_sent_start:
+        return None
+    if nxt.like_num and any(t.lower_ in SCALES for t in doc[j + 1 : j + 5]):
+        return j  # "11 trln. 612, 4 bln. soums": the next part of one compound amount
+    return j if nxt.text[:1].islower() or _CODE_AFTER.match(nxt.text) else None
 
 
 def _cut_score(doc: Doc, i: int) -> int:

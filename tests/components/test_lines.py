@@ -67,6 +67,11 @@ def test_a_wrapped_line_goes_on_in_the_same_sentence(nlp, text, starts):
         # nor before the next part of one compound amount
         ("The gross regional product reached 11 trln. 612, 4 bln. soums last year.", 1),
         ("Industrial output amounted to 7 trln. 862, 3 bln. soums, with a growth of 9, 4%.", 1),
+        # nor before a currency's sign, "US dollars", or across no-break spaces
+        ("Expenditures reached 409,8 bln. ₸, or 98,9 % of the plan.", 1),
+        ("Exports amounted to 1 359,8 mln. US dollars and imports to 3 777,7 mln. US dollars.", 1),
+        ("Electricity generation amounted to 16,9\xa0bln.\xa0kWh (+3,1\xa0%) last year.", 1),
+        ("Goods worth 7\u202f919,6\xa0mln. somoni were produced.", 1),
         # before a capital it may: the parser decides
         ("Investments reached 5 bln. The next year was better.", 2),
     ],
