@@ -299,6 +299,25 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "4.1%",
             "industrial output",
         ),
+        # a gapped coordination's noun may have modifiers of its own
+        (
+            "Electricity generation amounted to 16,9 bln. kWh (+3,1 %), primary aluminium output "
+            "to 278,1 thsd. tons (−0,8 %) and cement to 224,6 thsd. tons.",
+            "278,1 thsd. tons",
+            "primary aluminium output",
+        ),
+        (
+            "Meat production increased by 4.1%, milk by 3.6%, and egg production by 12,3%.",
+            "12,3%",
+            "egg production",
+        ),
+        (
+            "Flour went up by 18.4 percent and vegetable oil by 26.7 percent.",
+            "26.7 percent",
+            "vegetable oil",
+        ),
+        # (not past a preposition: "for onions by 18%" keeps the prices)
+        ("Prices for potatoes fell over the year by 6.5%, for onions by 18%.", "18%", "price"),
         # a short scale's point before a currency's sign ends no sentence
         (
             "Expenditures reached 409,8 bln. ₸, or 98,9 % of the plan.",

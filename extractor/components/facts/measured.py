@@ -1321,14 +1321,17 @@ def _measured(
             return _phrase(ctx, label), "measured.dash_label"
     # "increase the output by 1.6 times, and export by 2.5 times": the elided verb's object.
     window = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
-    gapped = rx(r"(?i)(?:,\s*(?:and\s+)?|\band\s+)(?:the\s+)?([\p{L}-]+)\s+(?:by|to)\s+$").search(
-        window
-    )  # ", vegetables by 22.5%" too
+    gapped = rx(
+        r"(?i)(?:,\s*(?:and\s+)?|\band\s+)(?:the\s+)?(?:(?!(?:by|to|in|of|and|for|from|with|at|on|over|into|their|its|his|her|our)\b)"
+        r"\p{Ll}[\p{L}-]*\s+){0,2}"
+        r"([\p{L}-]+)\s+(?:by|to)\s+$"
+    ).search(window)  # ", vegetables by 22.5%", ", primary aluminium output to 278,1 thsd. tons"
     if gapped and on("measured.gapped_coordination"):
         start = max(sent.start_char, span.start_char - 40) + gapped.start(1)
         left = doc.char_span(start, start + len(gapped.group(1)))
         if left is not None and _noun_ok(ctx, left[-1]):
-            return _phrase(ctx, left[-1]), "measured.gapped_coordination"
+            phrase = rx(r"(?i)^(?:and|or)\s+").sub("", _phrase(ctx, left[-1]))
+            return phrase, "measured.gapped_coordination"
     # "Services made up 14,7% of all exports, food products 8,4% and chemical products
     # 6,2%": a share in a list of shares, after a noun of its own, is that noun's (a
     # place there is no part: "Khatlon 41%, Sughd 33%" keeps what the first measures).
