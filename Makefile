@@ -8,8 +8,8 @@ STAMP := $(VENV)/.installed
 # change that lowers accuracy on either fails `make test` (and CI). Neither split is tuned on.
 # The fresh gate moves down when a new first-contact batch joins fresh (gold/FIRST_CONTACT.md).
 GATE ?= --min-f1 quantity.value=0.98 --min-f1 time.overlap=0.98 --min-f1 time.value=0.98 \
-        --min-f1 entity.strict=0.92 --min-f1 quantity.measured=0.90 --min-f1 quantity.period=0.94 \
-        --min-f1 quantity.fact=0.85 --min-f1 quantity.indicator=0.83
+        --min-f1 entity.strict=0.92 --min-f1 quantity.measured=0.91 --min-f1 quantity.period=0.94 \
+        --min-f1 quantity.fact=0.86 --min-f1 quantity.indicator=0.83
 FRESH_GATE ?= --min-f1 quantity.value=0.96 --min-f1 time.overlap=0.97 --min-f1 time.value=0.95 \
         --min-f1 entity.strict=0.88 --min-f1 quantity.measured=0.87 --min-f1 quantity.period=0.89 \
         --min-f1 quantity.fact=0.76 --min-f1 quantity.indicator=0.825
