@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .rules.quantex import OE_NOUNS
 from .schema import ENTITY_LABELS
 
 REL_TOL = 1e-6
@@ -168,6 +169,8 @@ def fold(word: str) -> str:
         return w[:-2]  # "taxes" -> "tax", "branches" -> "branch"
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("oes") and w[:-1] not in OE_NOUNS:
+        return w[:-2]  # "potatoes" -> "potato" (not "shoes" -> "sho")
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w

@@ -17,6 +17,9 @@ from extractor.scoring import Scores, fold, head_word, match_spans, measured_ok,
         ("gas", "gas"),
         ("process", "process"),
         ("jobs,", "job"),
+        ("potatoes", "potato"),
+        ("tomatoes", "tomato"),
+        ("shoes", "shoe"),
     ],
 )
 def test_fold_case_and_plural(word, folded):

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import ResourceError, read_json, read_jsonl
+from .quantex import OE_NOUNS
 from .rx import rx
 from .units import load_lexicon
 
@@ -70,6 +71,8 @@ def fold_word(word: str) -> str:
         return w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("oes") and w[:-1] not in OE_NOUNS:
+        return w[:-2]  # "potatoes" -> "potato" (not "shoes")
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w

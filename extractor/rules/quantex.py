@@ -317,11 +317,18 @@ def per_code(lexicon: UnitLexicon, surface: str) -> str | None:
     return COUNTED_SYNONYMS.get(lemma, lemma)
 
 
+# Nouns in -oe, whose plural is no "-o" + "es" ("shoes", not "potatoes").
+OE_NOUNS = frozenset(("shoe", "toe", "hoe", "canoe", "oboe", "foe", "floe", "doe", "roe", "woe"))
+
+
 def singular(word: str) -> str:
-    """A plain English singular, for counted nouns without a parse ("families" -> "family")."""
+    """A plain English singular, for counted nouns without a parse ("families" -> "family",
+    "potatoes" -> "potato")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("oes") and word[:-1].lower() not in OE_NOUNS:
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]

@@ -610,7 +610,8 @@ def test_percentage_points_need_a_share():
 @pytest.mark.parametrize(
     "word,expected",
     [("Investments", "investment"), ("taxes", "tax"), ("subsidies", "subsidy"),
-     ("people", "person"), ("gas", "gas"), ("bus", "bus"), ("GRP", "grp")],
+     ("people", "person"), ("gas", "gas"), ("bus", "bus"), ("GRP", "grp"),
+     ("potatoes", "potato"), ("shoes", "shoe")],
 )  # fmt: skip
 def test_fold_word(word, expected):
     assert fold_word(word) == expected

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ...resources import read_json
 from ...rules.numbers import scale_of
 from ...rules.periods import iso_cmp
-from ...rules.quantex import singular
+from ...rules.quantex import OE_NOUNS, singular
 from ...rules.rx import WS_START, rx
 from ...rules.timex import COMPARED_TO
 from ...rules.units import load_lexicon
@@ -109,7 +109,6 @@ _PRIVATE_GLYPH = re.compile(r"[\ue000-\uf8ff]")
 
 
 # Nouns whose singular ends in "-oe" ("shoes"); other "-oes" plurals drop "es" ("potatoes").
-_OE_NOUNS = frozenset(("shoe", "toe", "hoe", "canoe", "oboe", "foe", "floe", "doe", "roe", "woe"))
 
 
 def _phrase(ctx: FactContext, token: Token) -> str:
@@ -148,7 +147,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     ]  # fmt: skip
     plural = token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.pos_ == "VERB")  # "works"
     head = token.lemma_.lower() if plural and token.lemma_ else token.text
-    if plural and head.endswith("oe") and token.lower_.endswith("oes") and head not in _OE_NOUNS:
+    if plural and head.endswith("oe") and token.lower_.endswith("oes") and head not in OE_NOUNS:
         head = head[:-1]  # "potatoes" read as a verb: "potato", not "potatoe"
     if (
         token.i >= 2
