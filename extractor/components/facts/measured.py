@@ -809,6 +809,10 @@ _PLAN_IN_BRACKETS = rx(
 )
 
 
+# " in 2015 " between an amount and its bracket
+_YEAR_BETWEEN = rx(WS_START + r"\s*+(?:in\s++)?(?:19|20)\d\d\s*+$")
+
+
 def _bracketed_plan(ctx: FactContext, span: Span) -> str | None:
     """What the amount before a bracket measures, for an amount the bracket labels as its
     plan, target or another year's value: "the index of physical volume was 97,1 % (plan –
@@ -823,7 +827,7 @@ def _bracketed_plan(ctx: FactContext, span: Span) -> str | None:
     if (
         before is None
         or text[before.end_char : opened].strip(" \t,") not in ("", "in")
-        and not rx(r"\s*(?:in\s+)?(?:19|20)\d\d\s*$").fullmatch(text, before.end_char, opened)
+        and not _YEAR_BETWEEN.fullmatch(text, before.end_char, opened)
     ):
         return None  # (the bracket stands right after the amount, or after its year)
     return (before._.extractor or {}).get("measured")
