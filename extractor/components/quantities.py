@@ -30,6 +30,7 @@ from ..rules.quantex import (
 from ..rules.questions import question_answered
 from ..rules.rx import HSPACE, WS_START, rx
 from ..rules.tables import (
+    BRACKET_PLAN_LABEL,
     WIDE_GAP,
     bracket_percent,
     caption_cell,
@@ -185,7 +186,7 @@ class QuantityRecognizer:
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
-        kept = _per_thousand(text, self.lexicon, starts, kept)
+        kept = _per_thousand(text, self.lexicon, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
         kept = _unit_cost_rates(text, self.lexicon, kept)
@@ -849,9 +850,7 @@ _PER_BEFORE = re.compile(r"(?i)\bper\s+$")
 _RATE_BASE_REACH = 60
 
 
-def _per_thousand(
-    text: str, lexicon: UnitLexicon, starts: list[int], kept: list[Candidate]
-) -> list[Candidate]:
+def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
     """Counts that are rates per thousand are in ‰: "1 176 women per 1 000 men" (the span
     takes the "per" phrase, and its "1 000 men" is no amount of its own), "Per 1 000
     people, 262 had higher education" (the base is no amount; the count after it is the
@@ -862,21 +861,22 @@ def _per_thousand(
     for cand in kept:
         if cand.start < until:
             continue  # the "1 000 men" of "per 1 000 men"
-        kind = lexicon.kind_of(cand.unit) if cand.unit else None
         if cand.value == 1000 and _PER_BEFORE.search(text, max(0, cand.start - 6), cand.start):
             # "Per 1 000 people, 262 ...": the base; the next count of its clause is the rate
             rate_next_until = cand.end + _RATE_BASE_REACH
             continue
+        kind = lexicon.kind_of(cand.unit) if cand.unit else None
         counted = kind not in ("currency", "ratio", "time") and cand.unit not in ("%", "x", "pp")
+        counted = counted and "/" not in (cand.unit or "")  # (not a rate already)
         if counted and _PER_THOUSAND_AFTER.search(text, cand.core_end, cand.end):
             out.append(replace(cand, unit="‰"))  # "822 per 1 000 working-age people"
             continue
         after = _PER_THOUSAND_AFTER.match(text, cand.end) if counted else None
-        if after is not None and "/" not in (cand.unit or ""):
+        if after is not None:
             until = after.end()
             out.append(replace(cand, end=after.end(), unit="‰"))
             continue
-        if cand.start < rate_next_until and counted and "/" not in (cand.unit or ""):
+        if cand.start < rate_next_until and counted:
             rate_next_until = -1
             out.append(replace(cand, end=cand.core_end, unit="‰"))
             continue
@@ -1037,8 +1037,7 @@ _FULL_STOP = re.compile(r"\.(?=\s+\p{Lu})")
 # " (plan – ", " in 2015 (target: ", " (in 2014 – ", " (2010 – ": a bracket that labels
 # the figure in it as the plan or another year's value of the amount before it
 _BRACKET_LABEL_BEFORE = re.compile(
-    r"(?i)(?:\s+in\s+(?:19|20)\d\d)?\s*\(\s*(?:the\s+)?(?:plan(?:ned)?|target|forecast|norm"
-    r"|(?:in\s+)?(?:19|20)\d\d)(?:\s+for\s+(?:19|20)\d\d)?\s*[–—:-]\s*"
+    r"(?i)(?:\s+in\s+(?:19|20)\d\d)?\s*\(\s*(?:in\s+(?=\d))?" + BRACKET_PLAN_LABEL
 )
 # "... live births (6.4 in 2021)", "(against 6.4 a year earlier)"
 _BRACKET_BEFORE = re.compile(WS_START + r"\s*\(\s*(?:(?:" + COMPARED_TO + r")\s+)?")

@@ -10,12 +10,12 @@ from spacy.tokens import Doc
 
 from ..rules.periods import ordered_period
 from ..rules.timex import (
-    SMALL_NUMBERS,
     DocDate,
     TimeMatch,
     find_times,
     is_baseline,
     resolve,
+    small_number,
     tense_of,
 )
 from ..schema import SPANS_TIMES, add_span, make_record, register_extensions
@@ -70,8 +70,7 @@ class TimeRecognizer:
                 # the day named last, whatever came after it
                 before = day
             if match.kind == "the_n_years":
-                n = (match.groups.get("n") or "").lower()
-                before = spans.get(int(n) if n.isdigit() else SMALL_NUMBERS.get(n, 0))
+                before = spans.get(small_number(match.groups.get("n") or "") or 0)
             if match.kind == "this_period" and match.groups.get("reporting") and frame:
                 before = frame  # "in the reporting period": the period the report is on
             when = date

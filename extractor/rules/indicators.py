@@ -471,7 +471,6 @@ class IndicatorClassifier:
         sentence: str | None = None,
         at: int | None = None,
         before: str | None = None,
-        header: str | None = None,
     ) -> Decision:
         """The indicator of one amount.
 
@@ -481,7 +480,6 @@ class IndicatorClassifier:
             sentence: the text of its sentence, for cues the phrase lacks.
             at: the amount's offset in ``sentence``.
             before: the sentence before, for cues its own sentence lacks.
-            header: the caption of the table the amount is a cell of, if any.
 
         Returns:
             The indicator id and the ``source:cue`` that decided it, or ``Decision(None)``.
@@ -496,11 +494,9 @@ class IndicatorClassifier:
         decision = self._classify(measured, unit, sentence, at, before)
         if decision.indicator in _GOODS and (unit or "") in ("%", "x"):
             # "Consumer price index against December: – food products – 109,6%, potatoes –
-            # 131,5%": a share of a good under a price header is its price growth; so is a
-            # row under a table's caption of prices ("Price indices for selected goods, %:")
+            # 131,5%": a share of a good under a price header is its price growth (a table's
+            # caption heads its rows' sentence: "Price indices for selected goods, %:")
             cue = _price_context(sentence, at) if sentence and at is not None else None
-            if cue is None and header and (found := _PRICE_WORDS.search(header)):
-                cue = f"header:{found.group().lower()}"
             if cue is not None:
                 return Decision("inflation", cue)
         if decision.indicator is not None and sentence and at is not None:

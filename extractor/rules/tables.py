@@ -17,6 +17,12 @@ import regex as re
 
 from .rx import HSPACE
 
+# The label a bracket gives the figure in it as the plan, target or another year's value
+# of the amount before the bracket: "(plan – ", "(target: ", "(2014 – ", "(plan for 2015 – "
+BRACKET_PLAN_LABEL = (
+    r"(?:the\s+)?(?:plan(?:ned)?|target|forecast|norm|(?:19|20)\d\d)"
+    r"(?:\s+for\s+[^()–—:;\n]{1,20}?)?\s*[–—:-]\s*"
+)
 _SEPARATOR = re.compile(r"\||\t")
 # The row's label, and its unit after the last comma: "Employed population, thous. persons".
 _LABEL_UNIT = re.compile(r"^(?P<label>[^|\t]*),\s*+(?P<unit>[^,|\t]{1,25}+)$")

@@ -560,7 +560,8 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _number(s: str) -> int | None:
+def small_number(s: str) -> int | None:
+    """A count in digits or a small number word ("five" -> 5), else None."""
     s = s.lower()
     if s.isdigit():
         return int(s)
@@ -829,14 +830,14 @@ def base_period(
             year -= 1
         return _iso(year, _month_of(g)), _iso(year, month2)
     if kind in ("running_months", "the_months"):
-        n = _number(g["n"])
+        n = small_number(g["n"])
         if doc_date is None or not doc_date.month or not n or n > 12:
             return None, None
         year = doc_date.year if n < doc_date.month else doc_date.year - 1
         return _iso(year, 1), _iso(year, n)
     if kind == "first_months":
         year = _year_of(g, doc_date)
-        n = _number(g["n"])
+        n = small_number(g["n"])
         if year is None or not n or n > 12:
             return None, None
         return _iso(year, 1), _iso(year, n)
@@ -930,7 +931,7 @@ def base_period(
     if kind in ("the_decade", "the_n_years"):
         return previous or (None, None)
     if kind == "ago":
-        n = _number(g["n"])
+        n = small_number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         if doc_date is None or not n:
             return None, None
@@ -943,7 +944,7 @@ def base_period(
     if kind == "this_period":
         return previous or (None, None)
     if kind == "years_earlier":
-        n = _number(g["n"])
+        n = small_number(g["n"])
         if not n:
             return None, None
         if previous and previous[0] and previous[1]:
@@ -1027,7 +1028,7 @@ def _part(g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
 
 
 def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None, str | None]:
-    n = _number(g["n"])
+    n = small_number(g["n"])
     unit = g["unit"].lower().rstrip("s")
     direction = (g.get("dir") or "").lower()
     if doc_date is None or not n:

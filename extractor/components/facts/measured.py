@@ -16,6 +16,7 @@ from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE,
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import (
+    BRACKET_PLAN_LABEL,
     caption_cell,
     item_unit,
     label_head,
@@ -803,10 +804,7 @@ def _of_object(token: Token) -> Token | None:
 
 # "97,1 % (plan – 103,0 %", "91,4 % in 2015 (plan – 90 %; 2010 – ": an amount in brackets
 # after another, labelled by a plan, a target, a forecast or a year
-_PLAN_IN_BRACKETS = rx(
-    r"(?i)\(\s*(?:[^()]{0,40}[;,]\s*)?(?:the\s+)?(?:plan(?:ned)?|target|forecast|norm"
-    r"|(?:19|20)\d\d)(?:\s+for\s+[^()–—:;]{1,20}?)?\s*[–—:-]\s*$"
-)
+_PLAN_IN_BRACKETS = rx(r"(?i)\(\s*(?:[^()]{0,40}[;,]\s*)?" + BRACKET_PLAN_LABEL + r"$")
 
 
 # " in 2015 " between an amount and its bracket

@@ -349,16 +349,13 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             else record.get("measured")
         )
         caption = caption_cell(text, span.start_char)
-        header = text[slice(*caption.label_at)] if caption and caption.label_at else None
-        if caption is not None and sentence is not None and at is not None:
+        if caption is not None and caption.label_at and sentence is not None and at is not None:
             # a row of a table goes on in its caption ("Sowing by crop, thou. ha (sown /
             # plan):\nWheat – 6 874,5 / 12 960,0"): the caption line is its sentence's head
             line = text[caption.label_at[0] : text.find("\n", caption.label_at[0])]
             if line and line not in sentence:
                 sentence, at = line + "\n" + sentence, at + len(line) + 1
-        decision = classifier.classify(
-            measured, record.get("unit"), sentence, at, before, header=header
-        )
+        decision = classifier.classify(measured, record.get("unit"), sentence, at, before)
         if (
             decision.indicator is not None
             and decision.rule.startswith("measured:")

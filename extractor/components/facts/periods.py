@@ -179,7 +179,7 @@ def _vote_day(a: Amount) -> Period | None:
 
 
 # A column headed by a comparison's base: "to September 2023", "against 2022".
-_BASE_COLUMN = rx(r"(?i)" + WS_START + r"\s*+(?:to|against|vs\.?|compared\s+(?:to|with))\s")
+_BASE_COLUMN = rx(r"(?i)" + WS_START + r"\s*+(?:to|" + COMPARED_TO + r")\s")
 
 
 @period_rule("period.table_cell")
