@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .components import entities, facts, lines, quantities, times  # noqa: F401  (registers the factories)
 from .components.model import use_fast_components
+from .rules.rx import ODD_SPACES
 from .schema import register_extensions
 
 logger = logging.getLogger("extractor")
@@ -83,6 +85,35 @@ def _symbol_runs_as_tokens(nlp: Language) -> None:
     ).search
 
 
+# The no-break, thin, narrow and figure spaces of web pages and PDFs ("6\u00a0874,5"). The
+# model's tokenizer splits at plain spaces only and makes each of these a token of its own,
+# which it then tags, parses and reads for entities as if a word stood there. The pipeline
+# reads a copy with plain spaces in their place: the same length, so every offset holds;
+# the document's own text rides on the doc and each record's text is cut from it.
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(ODD_SPACES, " "))
+
+
+class PlainSpaceTokenizer:
+    """The model's tokenizer, reading odd spaces as plain ones (see ``_PLAIN_SPACES``)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        plain = text.translate(_PLAIN_SPACES)
+        doc = self.tokenizer(plain)
+        if plain != text:
+            doc._.extractor_text = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def load(
     model: str | None = None,
     *,
@@ -104,6 +135,8 @@ def load(
     register_extensions()
     nlp = load_base_model(model, exclude=exclude)
     _symbol_runs_as_tokens(nlp)
+    if not isinstance(nlp.tokenizer, PlainSpaceTokenizer):
+        nlp.tokenizer = PlainSpaceTokenizer(nlp.tokenizer)
     use_fast_components(nlp)
     if LINE_BREAKER not in nlp.pipe_names:
         # Headlines and paragraphs end at a line break even without a full stop; the parser

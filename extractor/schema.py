@@ -120,6 +120,8 @@ def register_extensions() -> None:
         Doc.set_extension("extractor_date", default=None)
     if not Doc.has_extension("extractor_id"):
         Doc.set_extension("extractor_id", default=None)
+    if not Doc.has_extension("extractor_text"):
+        Doc.set_extension("extractor_text", default=None)
     if not Doc.has_extension("extractor_records"):
         Doc.set_extension("extractor_records", getter=doc_records)
 
@@ -146,6 +148,7 @@ def doc_records(doc: Doc, doc_id: str | None = None) -> list[SpanRecord]:
         Records sorted by start, end and label.
     """
     doc_id = doc_id if doc_id is not None else doc._.extractor_id
+    source = doc._.extractor_text  # the text as given, when the pipeline read a plain copy
     out: list[SpanRecord] = []
     for key in SPAN_KEYS:
         if key not in doc.spans:
@@ -154,7 +157,10 @@ def doc_records(doc: Doc, doc_id: str | None = None) -> list[SpanRecord]:
             data = span._.extractor
             if not data:
                 continue
-            out.append(SpanRecord(doc_id=doc_id, **data))  # type: ignore[typeddict-item]
+            record = SpanRecord(doc_id=doc_id, **data)  # type: ignore[typeddict-item]
+            if source is not None:
+                record["text"] = source[record["start"] : record["end"]]
+            out.append(record)
     out.sort(key=lambda r: (r["start"], r["end"], r["label"]))
     return out
 

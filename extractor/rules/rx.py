@@ -39,6 +39,8 @@ WS_START = r"(?:\G|(?<!\s))"
 # with U+00A0, "27 418,6" with a thin U+2009, "1 240" with a narrow U+202F, a figure
 # space U+2007).
 HSPACE = r" \u00a0\u2007\u2009\u202f"
+# The same spaces but the plain one, as characters.
+ODD_SPACES = "\u00a0\u2007\u2009\u202f"
 
 
 # A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extractor
+from extractor.rules.rx import ODD_SPACES
 
 
 def find(records, label, text):
@@ -267,3 +268,50 @@ def test_no_time_runs_backwards(extract, text, date):
     for record in extract(text, date=date):
         if record["label"] in ("TIME", "QUANTITY"):
             assert iso_cmp(record.get("time_start"), record.get("time_end")) <= 0, record
+
+
+# The model's tokenizer reads no-break and thin spaces as plain ones.
+# Each odd space in turn where web pages put one: inside a number, between a number and its
+# scale word, between the scale and the unit, inside a unit ("sq. m").
+CASES = [
+    ("Farms kept 2{s}489 thsd. head of cattle in 2021.", "2{s}489 thsd. head", "head", "cattle"),
+    ("Farms kept 2 489{s}thsd. head of cattle in 2021.", "2 489{s}thsd. head", "head", "cattle"),
+    ("Farms kept 2 489 thsd.{s}head of cattle in 2021.", "2 489 thsd.{s}head", "head", "cattle"),
+    (
+        "The average price rose to 512 thsd. ₸ per sq.{s}m in 2023.",
+        "512 thsd. ₸ per sq.{s}m",
+        "KZT/m2",
+        "average price",
+    ),
+]
+
+
+@pytest.mark.parametrize("space", list(ODD_SPACES), ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("template,span,unit,measured", CASES)
+def test_odd_spaces_read_as_plain_ones(extract, template, span, unit, measured, space):
+    text = template.format(s=space)
+    (amount,) = [r for r in extract(text) if r["label"] == "QUANTITY"]
+    assert amount["text"] == span.format(s=space) == text[amount["start"] : amount["end"]]
+    assert (amount["unit"], amount["measured"]) == (unit, measured)
+    plain = template.format(s=" ")
+    assert [r for r in extract(plain) if r["label"] == "QUANTITY"] == [
+        {**amount, "text": span.format(s=" ")}
+    ]
+
+
+def test_the_doc_keeps_no_token_for_an_odd_space(nlp):
+    doc = nlp("GRP reached 6\u00a0874,5 bln.\u202f₸ in 2022.")
+    assert [t.text for t in doc] == [
+        "GRP",
+        "reached",
+        "6",
+        "874,5",
+        "bln",
+        ".",
+        "₸",
+        "in",
+        "2022",
+        ".",
+    ]
+    assert doc._.extractor_text == "GRP reached 6\u00a0874,5 bln.\u202f₸ in 2022."
+    assert nlp("No odd space here.")._.extractor_text is None
