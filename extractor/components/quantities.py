@@ -65,7 +65,10 @@ _NOT_COUNTED = {
 _PART_WORDS = r"of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|in\s+particular"
 _PARTITIVE_BEFORE = re.compile(
     r"(?i)\b(?:" + _PART_WORDS + r"|of\s+this\s+amount|of\s+this|whereas|while|and|"
-    r"compared\s+to|compared\s+with|against|versus|vs\.?|from)\s*(?:[\p{L}-]+\s+){0,3}$"
+    r"compared\s+to|compared\s+with|against|versus|vs\.?|from|instead\s+of|rather\s+than)"
+    r"\s*(?:[\p{L}-]+\s+){0,3}$"
+    # a correction: "15 thousand children in the queue, not 14 200"
+    r"|,\s*not\s+(?:only\s+|just\s+|even\s+)?$"
 )
 _PART_OF_BEFORE = re.compile(r"(?i)\b(?:" + _PART_WORDS + r")\s*(?:[\p{L}-]+\s+){0,3}$")
 # "from 14 to", "rose to", "reached": a bare number that ends a change of "the number of X"
@@ -1325,10 +1328,13 @@ def _counted_head(token: Token) -> Token | None:
         return _next_noun(token)
     between = token.doc[token.i + 1 : head.i]
     if any(
-        (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and") and not t.is_space)
         # (a number word joined by a hyphen modifies: "30 first-aid stations", "12
-        # two-storey houses")
-        or (t.like_num and not (t.i + 1 < head.i and t.doc[t.i + 1].text == "-"))
+        # two-storey houses", "34 three-shift schools")
+        not (t.like_num and t.i + 1 < head.i and t.doc[t.i + 1].text == "-")
+        and (
+            (t.pos_ not in _MODIFIER_POS and t.text not in ("-", "and") and not t.is_space)
+            or t.like_num
+        )
         for t in between
     ):
         # "11 and 14 models": the noun belongs to the last number; the first inherits it.

@@ -22,6 +22,10 @@ def _quantity(records, text):
          None),
         ("In 2025, 30 village first-aid stations will be built.", "30 village first-aid stations",
          30, "station", None),
+        ("Today the city still has 34 three-shift schools.", "34 three-shift schools", 34, "school",
+         None),
+        ("In 2019, 12 two-storey houses were built.", "12 two-storey houses", 12, "house", None),
+        ("The district got 5 one-room and 7 two-room flats.", "7 two-room flats", 7, "flat", None),
     ],
 )  # fmt: skip
 def test_quantity_records(extract, sentence, span, value, unit, qualifier):
@@ -330,6 +334,14 @@ def test_a_range_has_low_and_high(extract):
         ("Revenues were 12,4 bln. rubles, and spending 13,1.", "13,1", 13.1e9, "RUB"),
         ("Exports were 2 310 mln. USD, while imports 2 950.", "2 950", 2.95e9, "USD"),
         ("Of the 67.9 billion tenge allocated, 66.1 was disbursed.", "66.1", 66.1e9, "KZT"),
+        # a figure set against the one before it, or corrected by it, is in its unit
+        ("Farmers got water for only 2 irrigations instead of 4.", "4", 4, "irrigation"),
+        ("Our guarantee period is 6 years instead of 4.", "4", 4, "year"),
+        ("The city has 34 schools, against 41 a year ago.", "41", 41, "school"),
+        ("The queue is 15 thousand children, not 14 200.", "14 200", 14200, "child"),
+        ("After the examination the estimate is 2.7 billion tenge, not 3.1.", "3.1", 3.1e9, "KZT"),
+        ("It was 78 percent ready at the end of 2016, not 90, as was reported.", "90", 90, "%"),
+        ("They plan 120 beds rather than 90.", "90", 90, "bed"),
         # the typography of web pages: no-break, thin and narrow spaces, "thou."
         ("Kostanay region has sown 2\u00a0918,4\u00a0thou.\u00a0ha.", "2\u00a0918,4\u00a0thou.\u00a0ha",
          2918400, "ha"),
