@@ -192,6 +192,7 @@ class QuantityRecognizer:
         kept = _per_thousand(text, self.lexicon, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
+        kept = _rates_set_against(text, kept)
         kept = _unit_cost_rates(text, self.lexicon, kept)
         kept = _currency_rates(text, self.lexicon, kept)
         for cand in kept:
@@ -1019,6 +1020,36 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
             and rate.split("/")[0] == cand.unit
             and lexicon.kind_of(rate.split("/", 1)[1]) == "time"
             and _JOINED_BY_AND.fullmatch(text[cand.end : nxt.start])
+        ):
+            out[i] = replace(cand, unit=rate)
+    return out
+
+
+# "2 450 soums per piece against 1 300 soums", "26 square metres per person, against 22,9
+# square metres today", "3 million soms per building instead of 2,5 million": the words
+# that set an amount right after a rate against it.
+_SET_AGAINST = re.compile(
+    r"(?i)^[,;]?\s*(?:\(\s*)?(?:" + COMPARED_TO + r"|\binstead\s+of|\brather\s+than|\bnot)"
+    r"\s*(?:about\s+|almost\s+|nearly\s+|only\s+|just\s+|up\s+to\s+|over\s+)?$"
+)
+
+
+def _rates_set_against(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """An amount set right against a rate is in that rate when it names the rate's base
+    unit and no rate of its own, and is of the rate's size: the comparison leaves the "per
+    ..." unsaid ("2 450 soums per piece against 1 300 soums on the exchange")."""
+    out = list(kept)
+    for i in range(1, len(out)):
+        cand, prev = out[i], out[i - 1]
+        rate = prev.unit or ""
+        if (
+            "/" in rate
+            and cand.unit == rate.split("/", 1)[0]
+            and cand.unit not in ("%", "x")
+            and _SET_AGAINST.match(text[prev.end : cand.start])
+            and cand.value
+            and prev.value
+            and max(cand.value, prev.value) <= _SAME_SIZE * min(cand.value, prev.value)
         ):
             out[i] = replace(cand, unit=rate)
     return out

@@ -342,6 +342,14 @@ def test_a_range_has_low_and_high(extract):
         ("After the examination the estimate is 2.7 billion tenge, not 3.1.", "3.1", 3.1e9, "KZT"),
         ("It was 78 percent ready at the end of 2016, not 90, as was reported.", "90", 90, "%"),
         ("They plan 120 beds rather than 90.", "90", 90, "bed"),
+        # an amount set right against a rate, in the rate's base unit, is in that rate
+        ("Syringes were bought at 2 450 soums per piece against 1 300 soums on the exchange.",
+         "1 300 soums", 1300, "UZS/piece"),
+        ("Turnover per capita reached 2 868,4 thousand soums, against 2 571,2 thousand soums in "
+         "2020.", "2 571,2 thousand soums", 2571200, "UZS/person"),
+        ("The fee is 40 som per child instead of 35 som.", "35 som", 35, "KGS/child"),
+        ("It paid 14.6 million rubles per kilometre, not 11 million rubles.", "11 million rubles",
+         11e6, "RUB/km"),
         # the typography of web pages: no-break, thin and narrow spaces, "thou."
         ("Kostanay region has sown 2\u00a0918,4\u00a0thou.\u00a0ha.", "2\u00a0918,4\u00a0thou.\u00a0ha",
          2918400, "ha"),
