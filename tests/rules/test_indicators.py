@@ -69,6 +69,19 @@ from extractor.rules.indicators import (
         # statistics shorten foreign direct investment to "direct investment"
         ("growth rate of direct investment", "%", None, "foreign_investment",
          "measured:direct investment"),
+        # what payers owe or pay a budget beside taxes is its revenue: penalties, excises,
+        # customs duties and payments, arrears of taxes and contributions
+        ("penalty", "RUB", "Penalties of 3,1 mln. rubles were collected from the contractor.",
+         "budget_revenue", "measured:penalty"),
+        ("excise", "KGS", "Excises brought KGS 2.1 bn.", "budget_revenue", "measured:excise"),
+        ("customs duty", "KGS", "Customs duties gave KGS 6.1 bn.", "budget_revenue",
+         "measured:customs duty"),
+        ("customs payment", "KGS", "Customs authorities transferred 38,1 billion soms of customs "
+         "payments to the budget.", "budget_revenue", "measured:customs payment"),
+        ("arrears", "KGS", "Arrears of insurance contributions were 2 billion 941 million som.",
+         "budget_revenue", "measured:arrears"),
+        ("wage arrears", "RUB", "Wage arrears reached 120 million rubles.", "wages",
+         "measured:wage arrears"),
         # the cue nearest the phrase's head: revenue of a budget, exports of fruit
         ("budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
         ("state budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
