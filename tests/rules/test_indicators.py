@@ -82,6 +82,13 @@ from extractor.rules.indicators import (
          "budget_revenue", "measured:arrears"),
         ("wage arrears", "RUB", "Wage arrears reached 120 million rubles.", "wages",
          "measured:wage arrears"),
+        # money a budget pays the needy, pensioners or each family is a social payment
+        ("compensation", "KGS/family", "Low-income families receive a compensation of 3 201 som "
+         "per family.", "social_payments", "clause:low-income"),
+        ("compensation", "RUB", "Pensioners get a compensation of up to 51 thousand rubles.",
+         "social_payments", "clause:pensioner"),
+        ("compensation", "KZT", "The akimat paid a compensation of 1 million tenge to the builder.",
+         "budget_spending", "measured:compensation"),
         # the cue nearest the phrase's head: revenue of a budget, exports of fruit
         ("budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
         ("state budget revenue", "UZS", None, "budget_revenue", "measured:budget revenue"),
