@@ -1554,6 +1554,13 @@ def test_measured_never_a_name_or_a_time(extract, text, span):
          "22 million dollars", "foreign_investment"),
         ("The largest investors in the region were Russia – 1,18 billion tenge and Turkey – "
          "604 million tenge.", "604 million tenge", "foreign_investment"),
+        # investors the text calls foreign without naming them, as where the money came from
+        ("In 2023, 45 million dollars were invested in the zone by foreign firms.",
+         "45 million dollars", "foreign_investment"),
+        ("Almost a third of all investments, 96,2 billion tenge, came from foreign companies.",
+         "96,2 billion tenge", "foreign_investment"),
+        ("Investments reached 24,9 bln. soms, and foreign trade grew.", "24,9 bln. soms",
+         "investment"),
         # the document's own country and nationality are not foreign
         ("Kazakh investors put 40 billion tenge of investment into the region.",
          "40 billion tenge", "investment"),

@@ -198,6 +198,12 @@ _OF_THE_AMOUNT_BEFORE = frozenset(
 )
 
 
+_FOREIGN_AFTER = rx(
+    r"(?i)[^.;:]{0,40}?\b(?:from|by|of)\s+"
+    r"(?P<who>foreign\s+(?:companies|company|investors?|partners?|firms?|capital))\b"
+)
+
+
 def _foreign_names(doc: Doc, text: str, spans: list[Span]):
     """A function of an amount: the first nationality or country named before it in its
     clause that is not the document's own (``"foreign:Chinese"``), or None. The document's
@@ -233,7 +239,10 @@ def _foreign_names(doc: Doc, text: str, spans: list[Span]):
                 break
             if e.end_char <= amount.start_char:
                 return f"foreign:{e.text}"
-        return None
+        # "96,2 billion tenge came from foreign companies", "... were invested by foreign
+        # investors": where the money came from, foreign though no country is named
+        said = _FOREIGN_AFTER.match(text, amount.end_char, sent.end_char)
+        return f"foreign:{said.group('who')}" if said else None
 
     return first_before
 
