@@ -778,6 +778,8 @@ def _inherit_in_lists(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if nxt.unit is None:
             continue
+        if cur.scale is not None and nxt.unit in ("x", "%"):
+            continue  # "reached 6.6 million, 3.5 times more": a scaled number is no ratio
         if cur.inherit_next and nxt.scale is None:
             out[i] = replace(cur, unit=nxt.unit)
             continue

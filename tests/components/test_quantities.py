@@ -342,6 +342,12 @@ def test_a_range_has_low_and_high(extract):
         ("After the examination the estimate is 2.7 billion tenge, not 3.1.", "3.1", 3.1e9, "KZT"),
         ("It was 78 percent ready at the end of 2016, not 90, as was reported.", "90", 90, "%"),
         ("They plan 120 beds rather than 90.", "90", 90, "bed"),
+        # a scaled number before a multiple or a share is no member of a list of them
+        ("The number of tourists from China reached 655 thousand, 1.9 times more than in 2023.",
+         "655 thousand", 655000, "tourist"),
+        ("The number of foreign visitors reached 6.6 million, 3.5 times more than in 2014.",
+         "6.6 million", 6.6e6, "visitor"),
+        ("Shares were 1.5, 2.5 and 3.5 times.", "2.5", 2.5, "x"),
         # an amount set right against a rate, in the rate's base unit, is in that rate
         ("Syringes were bought at 2 450 soums per piece against 1 300 soums on the exchange.",
          "1 300 soums", 1300, "UZS/piece"),
