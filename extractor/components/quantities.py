@@ -107,7 +107,7 @@ _OPENING_OF_NOUN = re.compile(
 _OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
-_GAPPED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:and\s+)?$")
+_GAPPED_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:and\s+)?$")
 _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
 _VERB_AFTER = re.compile(
     WS_START + r"\s+(?:are|were|have|had|will|remain|remained)\s+(?:still\s+|already\s+|now\s+)?"
@@ -302,11 +302,17 @@ class QuantityRecognizer:
                 _PARTITIVE_AFTER.match(text, cand.end)
                 or ANOTHER_BEFORE.search(before[-30:])
                 or (cand.scale is None and _PART_OF_BEFORE.search(before[-40:]))
-            ) and self.lexicon.kind_of(previous.unit) == "count":
+            ):
                 # "95 schools for 9,5 thousand places were installed, and another 60 are
-                # planned": more of the first, not of its detail
+                # planned": more of the first, not of its detail; "27 beaches with a total
+                # length of 14.5 km, 9 of them in Aktau": a part of the things counted,
+                # whatever unit their detail is in
                 whole = _whole_of_part(text, kept, s_start, cand.start)
-                if whole is not None and self.lexicon.kind_of(whole.unit) == "count":
+                if (
+                    whole is not None
+                    and self.lexicon.kind_of(whole.unit) == "count"
+                    and (self.lexicon.kind_of(previous.unit) == "count" or whole is not previous)
+                ):
                     return replace(cand, unit=whole.unit)
             if (
                 self._money_scale_carries(cand, previous)
@@ -320,6 +326,8 @@ class QuantityRecognizer:
         # "Eleven projects are in the processing industry, six in agriculture, four in
         # logistics": a list item with its verb and noun left out, labelled by a phrase,
         # counts what the list's first amount counts.
+        # (and "17 hotels with 1,240 beds have opened: 9 in Dushanbe, 4 in Khujand": the
+        # items after a colon count the things the clause counts, not their detail)
         if (
             previous is not None
             and cand.scale is None
@@ -328,7 +336,8 @@ class QuantityRecognizer:
             and _GAPPED_ITEM_BEFORE.search(before[-12:])
             and _LABEL_AFTER.match(text, cand.end)
         ):
-            return replace(cand, unit=previous.unit)
+            whole = _whole_of_part(text, kept, s_start, cand.start)
+            return replace(cand, unit=(whole or previous).unit)
         # "Eleven projects are already in operation, three are still being built", "Of 531
         # budget programmes of 52 administrators, 47 were late": a bare number as the subject
         # of the next clause counts what the sentence's first count counted
@@ -1093,7 +1102,10 @@ _OF_THE_WHOLE = re.compile(
 _COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))
 # "for 9 600 places", "with 1 100 beds": a detail of the counted amount before it
-_DETAIL_BEFORE = re.compile(r"(?i)\b(?:for|with|of|in|across)\s+$")
+_DETAIL_BEFORE = re.compile(
+    r"(?i)\b(?:for|with|of|in|across|home\s+to)\s+"
+    r"(?:about\s+|some\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
+)
 
 
 def _whole_of_part(text: str, kept: list[Candidate], since: int, until: int) -> Candidate | None:
@@ -1102,7 +1114,7 @@ def _whole_of_part(text: str, kept: list[Candidate], since: int, until: int) -> 
     for 9 600 places were built, 6 of them": the schools)."""
     counted = [k for k in kept if since <= k.start < until and k.unit and k.unit not in ("%", "x")]
     for k in reversed(counted):
-        if not _DETAIL_BEFORE.search(text, max(since, k.start - 6), k.start):
+        if not _DETAIL_BEFORE.search(text, max(since, k.start - 24), k.start):
             return k
     return counted[0] if counted else None
 

@@ -342,6 +342,17 @@ def test_a_range_has_low_and_high(extract):
         ("After the examination the estimate is 2.7 billion tenge, not 3.1.", "3.1", 3.1e9, "KZT"),
         ("It was 78 percent ready at the end of 2016, not 90, as was reported.", "90", 90, "%"),
         ("They plan 120 beds rather than 90.", "90", 90, "bed"),
+        # a part counts the things its clause counts, not their detail (in another unit,
+        # or after "with", "for", "home to")
+        ("This year 27 public beaches with a total length of 14.5 km were equipped, 9 of them "
+         "in Aktau.", "9", 9, "beach"),
+        ("The remaining 526 villages, home to about 310 thousand people, are small, and for 180 "
+         "of them the only option is delivered water.", "180", 180, "village"),
+        ("This year 17 hotels with 1,240 beds have opened: 9 in Dushanbe, 4 in Khujand.", "9", 9,
+         "hotel"),
+        ("This year 17 hotels with 1,240 beds have opened: 9 in Dushanbe, 4 in Khujand.", "4", 4,
+         "hotel"),
+        ("In 2023 we bought 118 ambulances, 40 of them for villages.", "40", 40, "ambulance"),
         # a scaled number before a multiple or a share is no member of a list of them
         ("The number of tourists from China reached 655 thousand, 1.9 times more than in 2023.",
          "655 thousand", 655000, "tourist"),
