@@ -126,6 +126,10 @@ _THERE_ARE_BEFORE = re.compile(
     r"(?i)\bthere\s+(?:are|were|is|was|will\s+be)\s+(?:now\s+|only\s+|still\s+|already\s+|about\s+"
     r"|almost\s+|over\s+|more\s+than\s+|just\s+)*$"
 )
+_COPULA_BEFORE = re.compile(
+    r"(?i)\b(?:was|were|is|are|amounted\s+to|totall?ed|stood\s+at|made\s+up|came\s+to)\s+"
+    r"(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|only\s+|just\s+)?$"
+)
 _NOUN_AFTER = re.compile(WS_START + r"\s+(?:more\s+|new\s+)?[\p{Ll}]{3,}")
 # A clause about "the number of X" before a bare amount: it counts, it is no money.
 _NUMBER_OF_BEFORE = re.compile(r"(?i)\bnumber\s+of\b[^,;.:–—]*$")
@@ -533,9 +537,11 @@ class QuantityRecognizer:
             last = _last_with_unit(kept, starts[max(earlier, 0)], skip_ratios=True)
             if last is not None and self.lexicon.kind_of(last.unit) == "count":
                 return replace(cand, unit=last.unit)
+        # "The number of registered marriages was 11 236": a bare number its clause's
+        # "number of X" is, or becomes, counts X
         noun = (
             self._subject_count(doc, cand, number_of_only=cand.scale is None)
-            if cand.scale is not None or in_change
+            if cand.scale is not None or in_change or _COPULA_BEFORE.search(before[-40:])
             else None
         )
         if noun:

@@ -353,6 +353,10 @@ def test_a_range_has_low_and_high(extract):
         ("This year 17 hotels with 1,240 beds have opened: 9 in Dushanbe, 4 in Khujand.", "4", 4,
          "hotel"),
         ("In 2023 we bought 118 ambulances, 40 of them for villages.", "40", 40, "ambulance"),
+        # a bare number that "the number of X" is counts X
+        ("The number of registered marriages was 11 236.", "11 236", 11236, "marriage"),
+        ("The number of operating small enterprises is 17,840, the hokimiyat said.", "17,840",
+         17840, "enterprise"),
         # a scaled number before a multiple or a share is no member of a list of them
         ("The number of tourists from China reached 655 thousand, 1.9 times more than in 2023.",
          "655 thousand", 655000, "tourist"),
