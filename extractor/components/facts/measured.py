@@ -114,6 +114,19 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
                 # change is of the cattle, not of the "head" they are counted in.
                 measured, measured_rule = counted, "measured.counted_whole"
     if (
+        on("measured.share_of_named_subject")
+        and measured_rule == "measured.of_noun"
+        and _restates(span)
+        and (before := next(iter(_earlier_in_sentence(span, done)), None)) is not None
+        and (before._.extractor or {}).get("measured_rule") in _NAMED_SUBJECT_RULES
+        and (before._.extractor or {}).get("measured")
+    ):
+        # "Spending on health care amounted to 1 046,3 million somoni, or 17,7 percent of
+        # expenditures", "Losses amounted to 1 281,4 million kWh, or 18,7 percent of the
+        # electricity received": the share restates the amount its clause's subject
+        # names; the "of" names the whole it is a share of
+        measured, measured_rule = before._.extractor["measured"], "measured.share_of_named_subject"
+    if (
         on("measured.comparison_base")
         and measured_rule in _CLAUSE_RULES
         and _comparison_base(span)
@@ -1939,6 +1952,9 @@ _CLAUSE_RULES = frozenset(
         "measured.same_as_before",
     )
 )
+# The rules that find an amount's subject named in its clause ("X amounted to", "X was
+# reduced to"): a share restating such an amount is of that subject.
+_NAMED_SUBJECT_RULES = frozenset(("measured.copular_subject", "measured.change_object"))
 _MATERIAL_RULES = frozenset(
     ("measured.of_noun", "measured.classifier", "measured.dash_label", "measured.same_unit_before")
 )

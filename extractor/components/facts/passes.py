@@ -191,6 +191,7 @@ def _coordinated_subjects(ctx: FactContext, amount: Span) -> list[Token]:
 _OF_THE_AMOUNT_BEFORE = frozenset(
     (
         "measured.same_as_before",
+        "measured.share_of_named_subject",
         "measured.comparison_base",
         "measured.change_of_before",
         "measured.evaluation_base",
