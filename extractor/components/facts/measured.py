@@ -757,7 +757,8 @@ _ITEM_OR_ROW = rx(r"[ \t]*+" + BULLET + r"|" + PLAIN_ROW.pattern)
 
 
 def _list_header(ctx: FactContext, span: Span) -> Token | None:
-    """What a list's header names, for an item whose label is a place: the subject of the
+    """What a list's header names, for an item whose label is a place or a time ("- 2018 –
+    16.2 billion tenge;" under "By year, the allocations were:"): the subject of the
     header's clause ("the largest volumes of FDI fell on:"), else its first noun. The
     header is the line ending in a colon above the run of items."""
     text, doc = ctx.text, span.doc
@@ -766,7 +767,10 @@ def _list_header(ctx: FactContext, span: Span) -> Token | None:
         return None  # not an item on a line of its own, or a line too long to be one
     line_start = newline + 1
     item = _PLACE_ITEM.match(text, line_start, span.start_char)
-    if item is None or not ctx.places.between(item.start("label"), span.start_char):
+    if item is None or not (
+        ctx.places.between(item.start("label"), span.start_char)
+        or ctx.times.between(item.start("label"), span.start_char)
+    ):
         return None
     colon_at = header_colon_above(text, line_start, _ITEM_OR_ROW)
     if colon_at is None:
