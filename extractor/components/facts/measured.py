@@ -661,6 +661,9 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     left = doc.char_span(window_start + dash.start(1), window_start + dash.end(1))
     if left is None:
         return None
+    long_label = _long_item_label(ctx, span, window_start + dash.end(1))
+    if long_label is not None:
+        return long_label
     word = left[-1]
     if (
         word.tag_ in ("VBN", "VBD")
@@ -677,6 +680,31 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
     ):
         return _label_owner(ctx, word)
     return _label_head(ctx, word)
+
+
+def _long_item_label(ctx: FactContext, span: Span, label_end: int) -> Token | None:
+    """The head of a list item's long label: the first noun (or gerund) the label's words
+    hang from ("- bonuses paid to managers in excess of the norms – 24,9 million som":
+    bonuses; "– inflating the cost of works – 94,3 bln. soums": inflating), where the word
+    before the dash ends a clause or phrase that only describes it. None for a label of
+    at most three words, or one on no bulleted line."""
+    text, doc = ctx.text, span.doc
+    line = text.rfind("\n", 0, span.start_char) + 1
+    bullet = _LINE_BULLET.match(text, line)
+    if bullet is None or bullet.end() >= label_end:
+        return None
+    label = doc.char_span(bullet.end(), label_end, alignment_mode="contract")
+    if label is None or len(label) <= 3:
+        return None
+    for token in label:
+        if label.start <= token.head.i < label.end and token.head.i != token.i:
+            continue  # not a root of the label's words
+        if token.pos_ == "NOUN" and _noun_ok(ctx, token):
+            return token
+        if token.tag_ == "VBG" and token.is_lower:
+            return token
+        return None  # the label's first root is no noun: leave it to the word before the dash
+    return None
 
 
 def _label_owner(ctx: FactContext, word: Token) -> Token | None:
