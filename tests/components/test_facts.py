@@ -638,6 +638,13 @@ def test_indicator_carried_from_the_amount_before(extract, text, span, indicator
         ("The fund will allocate 300 bln tenge for preferential leasing.",
          "300 bln tenge", "preferential leasing"),
         ("The company spent $ 5 million on new equipment.", "$ 5 million", "new equipment"),
+        ("In 2022, 1.5 bln som was directed to the construction of 9 schools.", "1.5 bln som",
+         "construction"),
+        # where money went back to is no purpose: the act is what it measures
+        ("By 1 April, 148,2 billion soums had been returned to the budget.",
+         "148,2 billion soums", "return"),
+        ("As of 1 April, 17,4 million somoni had been restored to the budget.",
+         "17,4 million somoni", "restoration"),
     ],
 )  # fmt: skip
 def test_measured_of_amount_phrases_and_purposes(extract, text, span, head):

@@ -1700,6 +1700,8 @@ def _measured(
         # "23 bn tenge was allocated for repair": the purpose; else the act itself.
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
+                if child.lower_ == "to" and verb.lemma_.lower() in _DESTINATION_VERBS:
+                    continue  # "was returned to the budget": where it went, not what for
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(ctx, obj):
                     return _phrase(ctx, obj), "measured.subject_purpose"
@@ -1993,6 +1995,9 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+# Verbs whose "to X" says where a thing went, not what it is for: "148,2 billion soums had
+# been returned to the budget", "610 thousand tons have been delivered to the depots".
+_DESTINATION_VERBS = frozenset(_WORDS["destination_verbs"])
 # A phrase that names a rank, not a thing: "the largest source", "the main item".
 _RANKED = rx(
     r"(?i)^(?:the\s+)?(?:largest|biggest|main|principal|major|chief|greatest|smallest|lowest"
