@@ -175,10 +175,38 @@ def spans(records, label):
             "Chui regional administration",
         ),
         ("The life expectancy of Kazakhstanis increased.", "NORP", "Kazakhstanis"),
+        # a letterhead in capitals, a signature, a body's capitalised short name
+        ("MINISTRY OF FINANCE OF THE KYRGYZ REPUBLIC\n\nNote on the budget.\n", "ORG",
+         "MINISTRY OF FINANCE OF THE KYRGYZ REPUBLIC"),
+        ("   ACCOUNTS CHAMBER OF THE REPUBLIC OF TAJIKISTAN\nReport.", "ORG",
+         "ACCOUNTS CHAMBER OF THE REPUBLIC OF TAJIKISTAN"),
+        ("The report was approved.\n\nMember of the Accounts Committee          S. Tokhtarova\n",
+         "PERSON", "S. Tokhtarova"),
+        ("The report was approved.\n\nChairman of the Accounts Chamber\nK. Asanaliev\n",
+         "PERSON", "K. Asanaliev"),
+        ("The audit covered the Ministry of Health. The Ministry did not install 27 units.",
+         "ORG", "Ministry"),
     ],
-)
+)  # fmt: skip
 def test_entity_rules(extract, text, label, expected):
     assert expected in spans(extract(text), label)
+
+
+@pytest.mark.parametrize(
+    "text,label,not_expected",
+    [
+        # a headline in capitals names no body; an item's letter is no initial
+        ("REPORT ON THE AUDIT OF THE HOUSING PROGRAMME\nText.", "ORG",
+         "REPORT ON THE AUDIT OF THE HOUSING PROGRAMME"),
+        ("A. Introduction\nThe audit covered 12 objects in 2020 and 2021 across the region.\n"
+         "B. Findings\nMost were late.\n" + "More text follows here.\n" * 8, "PERSON",
+         "A. Introduction"),
+        # "the Ministry of ..." is named in full by other rules, not cut to its head
+        ("The Ministry of Health reported.", "ORG", "Ministry"),
+    ],
+)  # fmt: skip
+def test_entity_rules_leave_alone(extract, text, label, not_expected):
+    assert not_expected not in spans(extract(text), label)
 
 
 @pytest.mark.parametrize(
