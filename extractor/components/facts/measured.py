@@ -219,6 +219,17 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # the local budget", "Khatlon has completed 78 percent of its plan, Sughd region
             # 64 percent": a clause with its verb left out repeats the one before it.
             measured, measured_rule = parallel, "measured.parallel_gap"
+    if measured is None and on("measured.opening_whole"):
+        opening = _OPENING_WHOLE.match(text, span.sent.start_char, span.start_char)
+        noun = (
+            span.doc.char_span(opening.start("noun"), opening.end("noun"))
+            if opening is not None
+            else None
+        )
+        if noun is not None and len(noun) == 1 and _noun_ok(ctx, noun[0]):
+            # "Of the funds allocated, 58.4 billion tenge, or 94.5%, was used": a part of
+            # the whole the sentence opens with is of what that whole is
+            measured, measured_rule = _phrase(ctx, noun[0]), "measured.opening_whole"
     if measured is None and on("measured.answer"):
         asked = question_answered(text, span.start_char)
         if asked is not None and asked.kind == "share" and record.get("unit") in ("%", "pp"):
@@ -1985,6 +1996,13 @@ _CLAUSE_RULES = frozenset(
         "measured.change_object",
         "measured.same_as_before",
     )
+)
+# "Of the funds allocated, ...", "Of all the subsidies paid in 2021, ...": a sentence that
+# opens on the whole its figures are parts of (a plural noun, no figure of its own)
+_OPENING_WHOLE = rx(
+    r"(?i)[\s\p{Pd}•]*+(?:of|out\s+of)\s+(?:all\s+)?(?:the|these|those)\s+"
+    r"(?:[\p{L}-]+\s+){0,2}?(?P<noun>\p{Ll}[\p{L}-]*s)\b(?:\s+(?!(?:in|for|from|under)\b)\p{Ll}+\b)?"
+    r"(?:\s+(?:in|for|from|under)\s+[^,;.]{1,40}?)?\s*+,\s*+(?:only\s+|about\s+|almost\s+)?$"
 )
 # The rules that find an amount's subject named in its clause ("X amounted to", "X was
 # reduced to"): a share restating such an amount is of that subject.
