@@ -15,7 +15,7 @@ import regex as re
 
 from .intervals import Intervals
 from .numbers import NumberError, parse_word_number
-from .rx import SENTENCE_END, WS_START, rx
+from .rx import HSPACE, SENTENCE_END, WS_START, rx
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -361,7 +361,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?P<n>" + _N + r")\s+months(?![\p{L}-])"
         r"(?!\s+(?:of|since|after|before|following|ahead|to\s+come|that|when|until|till)\b)",
     ),
-    ("month", r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d)"),
+    # (not "in September 1 810,3 thsd. tons": a number whose groups a space parts)
+    (
+        "month",
+        r"(?P<mon>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?![\d,.]*\d|[" + HSPACE + r"]\d{3}\b)",
+    ),
     ("month", r"(?P<day>" + _DAY + r")\s+(?P<mon>" + MONTH_NAMES + r")"),
     # A school or academic year runs from September: "the 2017-2018 school year", "the past
     # school year", "the new academic year".
@@ -472,6 +476,33 @@ PATTERNS: list[tuple[str, str]] = [
     ("within_a", r"(?<=\bwithin\s)a\s+(?P<unit>month)(?![\p{L}-])"),
     # "as of today" says the figure holds at the document date but is no TIME span of its
     # own (GUIDELINES §5), as "so far" and "to date" are not
+    # "the day before yesterday"; "this morning" (also after "as of": it names a moment
+    # of the document's day, where "as of today" only says the figure is current)
+    ("today", r"(?P<rel>the\s+day\s+before\s+yesterday)"),
+    (
+        "today",
+        r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
+        r"\s+(?:o'clock\s+)?)?(?P<rel>this\s+(?:morning|afternoon|evening))",
+    ),
+    # A week has no ISO form: "last week", "the past week" are the Monday to Sunday before
+    # the document's week; "this week" its Monday to the document's day; "next week" the
+    # Monday to Sunday after it
+    (
+        "rel_week",
+        r"(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?![\p{L}-])",
+    ),
+    # "the weekend": the Saturday and Sunday nearest the document's day (the one just past
+    # from Monday to Wednesday, the coming one on Thursday and Friday)
+    ("weekend", r"(?:(?P<rel>last|this|next|the\s+past|the\s+coming)|the)\s+weekend(?![\p{L}-])"),
+    # "the first decade of May": a month's days 1-10, 11-20 or 21 to its end
+    (
+        "month_decade",
+        r"the\s+(?P<ord>first|second|third|last)\s+(?:decade|ten\s+days)\s+of\s+(?P<mon>"
+        + MONTH_NAMES
+        + r")(?:\s+(?:of\s+)?(?P<yr>"
+        + _Y
+        + r"))?",
+    ),
     ("today", r"(?<!\bas\s+of\s+)(?P<rel>today|this\s+day|yesterday)"),
     # "Year to date, the government has borrowed ...": from January to the document's day
     ("year_to_date", r"(?:the\s+)?year[\s-]+to[\s-]+date(?![\p{L}-])"),
@@ -704,6 +735,40 @@ def _weekday(groups: dict, doc_date: DocDate | None, tense: str) -> tuple[str | 
     return (day.isoformat(),) * 2
 
 
+def _week(kind: str, g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
+    """The days of "last week", "this week", "next week" or "the weekend" (see PATTERNS)."""
+    if doc_date is None or doc_date.month is None or doc_date.day is None:
+        return None, None
+    today = _dt.date(doc_date.year, doc_date.month, doc_date.day)
+    monday = today - _dt.timedelta(days=today.weekday())
+    rel = rx(r"\s+").sub(" ", (g.get("rel") or "").lower())
+    if kind == "rel_week":
+        if rel in ("last", "the past", "the previous"):
+            start, end = monday - _dt.timedelta(days=7), monday - _dt.timedelta(days=1)
+        elif rel in ("next", "the coming"):
+            start, end = monday + _dt.timedelta(days=7), monday + _dt.timedelta(days=13)
+        else:
+            start, end = monday, today
+        return start.isoformat(), end.isoformat()
+    saturday = monday + _dt.timedelta(days=5)
+    if rel in ("last", "the past") or (not rel and today.weekday() <= 2):
+        saturday -= _dt.timedelta(days=7)
+    elif rel in ("next", "the coming") and today.weekday() >= 5:
+        saturday += _dt.timedelta(days=7)
+    return saturday.isoformat(), (saturday + _dt.timedelta(days=1)).isoformat()
+
+
+def _month_decade(g: dict, doc_date: DocDate | None) -> tuple[str | None, str | None]:
+    """Days 1-10, 11-20 or 21 to the end of a month ("the second decade of July")."""
+    month = _month_of(g)
+    year = int(g["yr"]) if g.get("yr") else (doc_date.year if doc_date else None)
+    if year is None or month is None:
+        return None, None
+    last = calendar.monthrange(year, month)[1]
+    first, final = {"first": (1, 10), "second": (11, 20)}.get(g["ord"].lower(), (21, last))
+    return _iso(year, month, first), _iso(year, month, final)
+
+
 def _day_of_month(day: int, doc_date: DocDate | None, tense: str) -> tuple[str | None, str | None]:
     """The date of "on the 10th": that day of the document's month, or of the month before
     when it is still ahead in the past tense (of the month after when it is past ahead)."""
@@ -917,9 +982,18 @@ def base_period(
         if doc_date is None:
             return None, None
         return _iso(doc_date.year, 1), doc_date.iso()
+    if kind in ("rel_week", "weekend"):
+        return _week(kind, g, doc_date)
+    if kind == "month_decade":
+        return _month_decade(g, doc_date)
     if kind == "today":
         if doc_date is None:
             return None, None
+        if g["rel"].lower().startswith("the"):  # the day before yesterday
+            if doc_date.day is None or doc_date.month is None:
+                return None, None
+            day = _dt.date(doc_date.year, doc_date.month, doc_date.day) - _dt.timedelta(days=2)
+            return (day.isoformat(),) * 2
         if g["rel"].lower() == "yesterday":
             if doc_date.day is None or doc_date.month is None:
                 return None, None  # (the day before a date known to its month only)
@@ -1073,9 +1147,17 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
             return _iso(y1, m1), _iso(y2, m2)
         y2, m2 = _shift_months(doc_date.year, doc_date.month, n)
         return _iso(doc_date.year, doc_date.month), _iso(y2, m2)
-    if unit == "day" and doc_date.day is not None and not past:
-        first = _dt.date(doc_date.year, doc_date.month or 1, doc_date.day)
-        return first.isoformat(), (first + _dt.timedelta(days=n)).isoformat()
+    if unit in ("day", "week") and doc_date.day is not None and doc_date.month is not None:
+        # "the past ten days", "the past two weeks": the whole days before the document's
+        # day; "the next ten days": from it on
+        days = n * 7 if unit == "week" else n
+        today = _dt.date(doc_date.year, doc_date.month, doc_date.day)
+        if past:
+            return (
+                (today - _dt.timedelta(days=days)).isoformat(),
+                (today - _dt.timedelta(days=1)).isoformat(),
+            )
+        return today.isoformat(), (today + _dt.timedelta(days=days)).isoformat()
     if unit == "decade":
         return (
             (_iso(doc_date.year - 10 * n), _iso(doc_date.year - 1))
@@ -1149,6 +1231,9 @@ def resolve(
         "month_year_range",
         "day_range",
         "day_month_range",
+        "rel_week",
+        "weekend",
+        "month_decade",
         "quarter_range",
         "year_range",
         "spoken_year_range",

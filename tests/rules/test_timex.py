@@ -670,8 +670,36 @@ def times(text, date="2020", previous=None):
         # yesterday is the day before the document's, across a month's end too
         ("the final figure came yesterday", "2019-04-17", "yesterday", "2019-04-16", "2019-04-16"),
         ("the final figure came yesterday", "2019-03-01", "yesterday", "2019-02-28", "2019-02-28"),
+        # the days and weeks of a briefing, told against the day of speaking (a Thursday)
+        ("66,2 thsd. tons the day before yesterday", "2019-10-10", "the day before yesterday",
+         "2019-10-08", "2019-10-08"),
+        ("the day before yesterday", "2019-03-01", "the day before yesterday", "2019-02-27",
+         "2019-02-27"),
+        ("as of this morning, 2 412 tons", "2019-10-10", "this morning", "2019-10-10",
+         "2019-10-10"),
+        ("1,247 is as of nine this morning", "2017-05-18", "nine this morning", "2017-05-18",
+         "2017-05-18"),
+        ("last week there were 9 breaks", "2019-10-10", "last week", "2019-09-30", "2019-10-06"),
+        ("the past week was dry", "2019-10-06", "the past week", "2019-09-23", "2019-09-29"),
+        ("the pace has picked up this week", "2019-10-10", "this week", "2019-10-07",
+         "2019-10-10"),
+        ("next week the water will come", "2019-10-10", "next week", "2019-10-14", "2019-10-20"),
+        ("rain is forecast for the weekend", "2019-10-10", "the weekend", "2019-10-12",
+         "2019-10-13"),
+        ("40 cold buildings over the weekend", "2018-10-15", "the weekend", "2018-10-13",
+         "2018-10-14"),
+        ("over the past ten days we built 14.6 km", "2024-04-12", "the past ten days",
+         "2024-04-02", "2024-04-11"),
+        ("412 of them applied in the past two weeks", "2018-10-15", "the past two weeks",
+         "2018-10-01", "2018-10-14"),
+        ("in the first decade of October 602 tons", "2019-10-10", "the first decade of October",
+         "2019-10-01", "2019-10-10"),
+        ("in the third decade of February 2016", "2016-03-10", "the third decade of February 2016",
+         "2016-02-21", "2016-02-29"),
+        # a month before a number whose groups a space parts is no date
+        ("and in September 1 810,3 thsd. tons", "2019-10-10", "September", "2019-09", "2019-09"),
     ],
-)
+)  # fmt: skip
 def test_time(text, date, span, start, end):
     assert times(text, date)[0] == (span, start, end)
 
