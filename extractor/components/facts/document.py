@@ -258,6 +258,7 @@ def _telling_day(text: str, time: Span) -> bool:
 # "... as of 17 April" ending a headline; "As of 23 September, ..." opening the lead (after
 # its dateline)
 _AS_OF_HEADLINE = re.compile(r"(?i)\bas\s+of\s+$")
+_AS_OF_TODAY = rx(r"(?i)\bas\s+of\s+(?:today|this\s+day)\b")
 _AS_OF_LEAD = re.compile(r"(?:^|\n|[–—-]\s|\.\s)As\s+of\s+$")
 _AS_OF_OPENS = re.compile(r"\nAs\s+of\s+$")
 
@@ -293,6 +294,10 @@ def _as_of(text: str, times: ByStart, date: str | None) -> Period | None:
             continue
         if start <= date and (_days(date) - _days(start)) <= 7:
             return start, end
+    if _AS_OF_TODAY.search(text, 0, first_end):
+        # "Kazakh farmers had sown 6.1 million hectares as of today": the day of the lead
+        # ("as of today" is no TIME of its own)
+        return date, date
     return None
 
 
