@@ -716,6 +716,17 @@ def test_measured_refers_back(extract, text, span, head):
          "budget for January-September 2024 were considered.\n\n"
          "Tax revenues reached 9 trillion 740 billion tenge.",
          "2024-10-08", "9 trillion 740 billion tenge", ("2024-01", "2024-09")),
+        # "the first results" of a year not yet over are of the months the paragraph names
+        ('PRESS CONFERENCE "PRICES: THE FIRST RESULTS OF 2015"\n\n'
+         "Saratov, 11 February 2015\n\n"
+         "O. MIRONOV: Food prices rose by 5.9 percent in January. The biggest increases were "
+         "for vegetables: cabbage by 28.4 percent, onions by 21.7 percent.",
+         "2015-02-11", "28.4 percent", ("2015-01", "2015-01")),
+        # a month an earlier sentence names in a report on a year already over dates only
+        # that event
+        ("Mayor sums up 2022\n\nBISHKEK, 20 January 2023 – In September the new School No. 21 "
+         "opened. Two kindergartens for 280 places were built.",
+         "2023-01-20", "280 places", ("2022", "2022")),
     ],
 )  # fmt: skip
 def test_report_period(extract, text, date, span, period):

@@ -604,6 +604,9 @@ def _past_paragraph(a: Amount) -> Period | None:
         and report[0] == report[1]
         and report[0] is not None
         and len(report[0]) == 4
+        # (a year already over: "the first results of 2015" told in February 2015 are of
+        # its first month, which the paragraph names)
+        and not (a.ctx.doc_date and a.ctx.doc_date[:4] <= report[0])
         and focus[0] == focus[1]
         and focus[0] is not None
         and len(focus[0]) > 4
