@@ -357,6 +357,10 @@ def test_a_range_has_low_and_high(extract):
         ("The number of registered marriages was 11 236.", "11 236", 11236, "marriage"),
         ("The number of operating small enterprises is 17,840, the hokimiyat said.", "17,840",
          17840, "enterprise"),
+        # a price "a kilogram", "a litre" is per that unit
+        ("Sugar went up by 18.5 percent, to 51.60 rubles a kilogram.", "51.60 rubles a kilogram",
+         51.6, "RUB/kg"),
+        ("Diesel for farmers is kept at 195 tenge a litre.", "195 tenge a litre", 195, "KZT/l"),
         # a scaled number before a multiple or a share is no member of a list of them
         ("The number of tourists from China reached 655 thousand, 1.9 times more than in 2023.",
          "655 thousand", 655000, "tourist"),

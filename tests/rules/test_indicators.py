@@ -82,6 +82,11 @@ from extractor.rules.indicators import (
          "budget_revenue", "measured:arrears"),
         ("wage arrears", "RUB", "Wage arrears reached 120 million rubles.", "wages",
          "measured:wage arrears"),
+        # houses heated, cold or flooded are no housing built or given
+        ("apartment building", "building", "As of this morning heat has reached 2,871 of the "
+         "city's 2,958 apartment buildings.", None, "clause:heat (no indicator)"),
+        ("house", "house", "In 19 settlements 1 106 houses are flooded.", None,
+         "clause:flooded (no indicator)"),
         # money a budget pays the needy, pensioners or each family is a social payment
         ("compensation", "KGS/family", "Low-income families receive a compensation of 3 201 som "
          "per family.", "social_payments", "clause:low-income"),
