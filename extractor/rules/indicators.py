@@ -497,6 +497,12 @@ class IndicatorClassifier:
             # 131,5%": a share of a good under a price header is its price growth (a table's
             # caption heads its rows' sentence: "Price indices for selected goods, %:")
             cue = _price_context(sentence, at) if sentence and at is not None else None
+            if cue is None and before and sentence and at is not None:
+                # "Food prices rose by 5.9 percent in January. The biggest increases were for
+                # vegetables: cabbage by 28.4 percent": the sentence before says prices
+                found = _PRICE_WORDS.search(_HOW_COUNTED.sub(" ", before))
+                if found and _PRICE_CHANGE.search(_clause(sentence, at)):
+                    cue = f"before:{found.group().lower()}"
             if cue is not None:
                 return Decision("inflation", cue)
         if decision.indicator is not None and sentence and at is not None:
@@ -655,6 +661,10 @@ _PRICE_WORDS = rx(
 )
 
 
+# a change told of a good's price without the word: "cabbage by 28.4 percent", "rose by"
+_PRICE_CHANGE = rx(
+    r"(?i)\b(?:rose|risen|increased|went\s+up|grew|fell|dropped|decreased|increases?|by)\b"
+)
 _HOW_COUNTED = rx(r"(?i)\b(?:in\s+)?(?:comparable|constant|current|real)\s+prices\b")
 
 

@@ -704,6 +704,27 @@ def test_the_sentence_before_when_its_own_names_nothing(sentence, before, expect
 
 
 @pytest.mark.parametrize(
+    "measured,sentence,before,expected",
+    [
+        # a good's change after a sentence on prices is its price's
+        ("cabbage", "The biggest increases were for vegetables: cabbage by 28.4 percent.",
+         "Food prices rose by 5.9 percent in January.", "inflation"),
+        ("buckwheat", "Buckwheat rose by 28.4 percent.", "Food prices rose by 5.9 percent.",
+         "inflation"),
+        # not without prices before it, nor a harvest that says no change
+        ("wheat harvest", "The wheat harvest rose by 28.4 percent.", "Farmers were busy.",
+         "harvest"),
+        ("wheat", "Wheat gave 28.4 percent of the harvest.", "Food prices rose by 5.9 percent.",
+         "harvest"),
+    ],
+)  # fmt: skip
+def test_a_goods_change_after_a_sentence_on_prices(measured, sentence, before, expected):
+    at = sentence.index("28.4")
+    decision = default_classifier().classify(measured, "%", sentence, at, before)
+    assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
     "measured,sentence,expected,rule",
     [
         # money no cue names, for a public object its clause names: budget spending
