@@ -181,17 +181,12 @@ PATTERNS: list[tuple[str, str]] = [
         + r"))?",
     ),
     (
-        # "4-5 October", "12–14 March 2024": days of one month.
+        # "4-5 October", "12–14 March 2024": days of one month; "from 3 to 9 February"
         "day_range",
         r"(?P<day>"
         + _DAY
-        + r")\s*[-–—]\s*(?P<day2>"
-        + _DAY
-        + r")\s+(?P<mon>"
-        + MONTH_NAMES
-        + r")(?:,?\s+(?P<yr>"
-        + _Y
-        + r"))?",
+        + r")\s*(?:[-–—]|(?<=\b[Ff]rom\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?:to|till|until|through)\s)"
+        r"\s*(?P<day2>" + _DAY + r")\s+(?P<mon>" + MONTH_NAMES + r")(?:,?\s+(?P<yr>" + _Y + r"))?",
     ),
     (
         # "Nov. 14-15", "March 3–4, 2021": the agencies' order, month first

@@ -696,6 +696,8 @@ def times(text, date="2020", previous=None):
          "2019-10-01", "2019-10-10"),
         ("in the third decade of February 2016", "2016-03-10", "the third decade of February 2016",
          "2016-02-21", "2016-02-29"),
+        ("From 3 to 9 February prices rose by 0.8 percent", "2015-02-11", "3 to 9 February",
+         "2015-02-03", "2015-02-09"),
         # a month before a number whose groups a space parts is no date
         ("and in September 1 810,3 thsd. tons", "2019-10-10", "September", "2019-09", "2019-09"),
     ],
