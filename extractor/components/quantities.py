@@ -126,6 +126,10 @@ _THERE_ARE_BEFORE = re.compile(
     r"(?i)\bthere\s+(?:are|were|is|was|will\s+be)\s+(?:now\s+|only\s+|still\s+|already\s+|about\s+"
     r"|almost\s+|over\s+|more\s+than\s+|just\s+)*$"
 )
+_GAPPED_TIME_BEFORE = re.compile(
+    r"[,;]\s*(?:and\s+|while\s+|but\s+)?(?:(?:in|on|at|during|for|over)\s+)?"
+    r"(?P<label>[^\s,;][^,;]{2,40}?)\s+$"
+)
 _COPULA_BEFORE = re.compile(
     r"(?i)\b(?:was|were|is|are|amounted\s+to|totall?ed|stood\s+at|made\s+up|came\s+to)\s+"
     r"(?:about\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|only\s+|just\s+)?$"
@@ -342,6 +346,20 @@ class QuantityRecognizer:
         ):
             whole = _whole_of_part(text, kept, s_start, cand.start)
             return replace(cand, unit=(whole or previous).unit)
+        # "Yesterday the service received 312 calls, and the day before yesterday 486": a
+        # gapped item labelled by a time counts what the clause before counted
+        gapped_time = _GAPPED_TIME_BEFORE.search(before[-60:]) if times is not None else None
+        if (
+            gapped_time is not None
+            and previous is not None
+            and cand.scale is None
+            and self.lexicon.kind_of(previous.unit) == "count"
+            and previous.unit not in ("%", "x")
+            and _BARE_END.match(text, cand.end)
+        ):
+            label_start = cand.start - len(before[-60:]) + gapped_time.start("label")
+            if times.contains(label_start, cand.start - (len(before) - len(before.rstrip()))):
+                return replace(cand, unit=previous.unit)
         # "Eleven projects are already in operation, three are still being built", "Of 531
         # budget programmes of 52 administrators, 47 were late": a bare number as the subject
         # of the next clause counts what the sentence's first count counted

@@ -357,6 +357,10 @@ def test_a_range_has_low_and_high(extract):
         ("The number of registered marriages was 11 236.", "11 236", 11236, "marriage"),
         ("The number of operating small enterprises is 17,840, the hokimiyat said.", "17,840",
          17840, "enterprise"),
+        # a gapped item labelled by a time counts what the clause before counted
+        ("Yesterday the service received 312 calls, and the day before yesterday 486.", "486",
+         486, "call"),
+        ("In 2022 the city built 12 schools, and in 2023 14.", "14", 14, "school"),
         # a price "a kilogram", "a litre" is per that unit
         ("Sugar went up by 18.5 percent, to 51.60 rubles a kilogram.", "51.60 rubles a kilogram",
          51.6, "RUB/kg"),
