@@ -243,6 +243,19 @@ class QuantityRecognizer:
             # "The road fund amounted to 9,4 billion rubles. Of this, 3,1 billion came from
             # the federal budget": billions go on in the money of the sentence before
             units = {c.unit for c in money.get(sentence - 1, ())}
+        elif (
+            not units
+            and sentence > 0
+            and _BARE_END.match(doc_text(doc), cand.end)
+            and self._subject_count(doc, cand) is None  # ("Tourists numbered 2.1 million.")
+        ):
+            # "The website showed 38 million rubles paid. You say 61.3 million.": millions
+            # with nothing after them go on in money of their size the sentence before named
+            units = {
+                c.unit
+                for c in money.get(sentence - 1, ())
+                if c.value and cand.value and 1 / _SAME_SIZE <= cand.value / c.value <= _SAME_SIZE
+            }
         if len(units) != 1:
             return cand
         if cand.scale < 10**9 and self._counted_noun(doc, cand) is not None:

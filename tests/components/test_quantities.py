@@ -357,6 +357,11 @@ def test_a_range_has_low_and_high(extract):
         ("The number of registered marriages was 11 236.", "11 236", 11236, "marriage"),
         ("The number of operating small enterprises is 17,840, the hokimiyat said.", "17,840",
          17840, "enterprise"),
+        # millions with nothing after them go on in money of their size named just before
+        ("The website showed 38 million rubles paid. You say 61.3 million. Which is right?",
+         "61.3 million", 61.3e6, "RUB"),
+        ("Exports reached 38 million dollars. Tourists numbered 2.1 million.", "2.1 million",
+         2.1e6, "tourist"),
         # a gapped item labelled by a time counts what the clause before counted
         ("Yesterday the service received 312 calls, and the day before yesterday 486.", "486",
          486, "call"),
