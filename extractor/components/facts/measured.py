@@ -1464,6 +1464,24 @@ def _measured(
         named = _named_head(ctx, left)
         if named is not None:
             return named, "measured.size_of"
+    if on("measured.area") and lexicon.kind_of(base) == "area":
+        # "grain crops have been sown on 3.4 million hectares, oilseeds on 910 thousand
+        # hectares": a gapped item's label is what the verb left out was done to
+        gapped = _GAPPED_ON.search(
+            doc_text(doc), max(sent.start_char, span.start_char - 60), span.start_char
+        )
+        label = (
+            doc.char_span(gapped.start("label"), gapped.end("label"), alignment_mode="expand")
+            if gapped is not None
+            else None
+        )
+        if (
+            label is not None
+            # (a plural the tagger takes for a verb: "oilseeds on 910 thousand hectares")
+            and (_noun_ok(ctx, label.root) or label.root.tag_ == "VBZ")
+            and label.root.i not in ctx.amounts
+        ):
+            return _phrase(ctx, label.root), "measured.area"
     # "the krai had threshed 1,85 million hectares", "820 thousand hectares have not yet
     # been threshed": land a field work is done on is an area.
     if on("measured.area") and lexicon.kind_of(base) == "area":
@@ -1981,6 +1999,10 @@ _DISTRIBUTED = rx(
 )
 _LAND_VERBS = frozenset(
     ("thresh", "sow", "harvest", "plant", "dig", "irrigate", "plough", "plow", "reap", "mow")
+)
+_GAPPED_ON = rx(
+    r"[,;]\s*(?:and\s+)?(?P<label>\p{Ll}[\p{L}-]*(?:\s+and\s+\p{Ll}[\p{L}-]*)?)\s+on\s+"
+    r"(?:about\s+|almost\s+|over\s+|another\s+)?$"
 )
 _LAND_WORK = frozenset(("sowing", "harvesting", "threshing", "planting", "digging", "work"))
 # The rules that read an amount's clause (its subject, verb or object), not the words
