@@ -823,6 +823,31 @@ def _present_state_rule(a: Amount) -> Period | None:
     return None
 
 
+@period_rule("period.gapped_clause")
+def _gapped_clause_rule(a: Amount) -> Period | None:
+    """ "Grain crops have been sown on 3.4 million hectares, oilseeds on 910 thousand
+    hectares": a clause with its verb left out shares the period of the amount before it in
+    the sentence."""
+    if not a.ctx.has_parse or _no_period_kind(a):
+        return None
+    doc = a.span.doc
+    before = [i for i in a.ctx.done if a.span.sent.start <= i < a.span.start]
+    if not before:
+        return None
+    prev = a.ctx.done[max(before)]
+    data = prev._.extractor or {}
+    period = (data.get("time_start"), data.get("time_end"))
+    between = doc[prev.end : a.span.start]
+    if period == (None, None) or not any(t.text in (",", ";") for t in between):
+        return None
+    for t in between:
+        # (a plural the tagger takes for a verb before its preposition: "oilseeds on")
+        misread = t.tag_ == "VBZ" and t.i + 1 < len(doc) and doc[t.i + 1].dep_ == "prep"
+        if t.pos_ in ("VERB", "AUX") and not misread:
+            return None
+    return period
+
+
 _RULE_IDS = {func: rule_id for rule_id, func in PERIOD_RULES.items()}
 
 
