@@ -170,6 +170,7 @@ def test_stages_keep_the_file_order_and_drop_disabled_rules():
         "period.budget_year",
         "period.rate_today",
         "period.present_state",
+        "period.gapped_clause",
     ]
     assert {r.id for r in rules.stage("measured", "document")} == {
         "measured.list_shared",

@@ -553,7 +553,7 @@ _SPENDING_BY_AREA = (
         # the sentence that ends on its colon or, after a short header, the sentence before
         (_SPENDING_BY_AREA, "KZT 1.5 trln", "budget_spending", "whole:budget_spending"),
         ("Customs bodies transferred 38.6 billion soms of customs payments to the budget, "
-         "including:\n• customs duties – KGS 6.8 bn;\n• excises – KGS 2.9 bn.", "KGS 2.9 bn",
+         "including:\n• customs duties – KGS 6.8 bn;\n• other – KGS 2.9 bn.", "KGS 2.9 bn",
          "budget_revenue", "whole:budget_revenue"),
         # a row that names an indicator of its own keeps it
         (_SPENDING_BY_AREA, "KZT 0.4 trln", "agricultural_output", "measured:agriculture"),
