@@ -251,11 +251,7 @@ class QuantityRecognizer:
         ):
             # "The website showed 38 million rubles paid. You say 61.3 million.": millions
             # with nothing after them go on in money of their size the sentence before named
-            units = {
-                c.unit
-                for c in money.get(sentence - 1, ())
-                if c.value and cand.value and 1 / _SAME_SIZE <= cand.value / c.value <= _SAME_SIZE
-            }
+            units = {c.unit for c in money.get(sentence - 1, ()) if _of_a_size(cand.value, c.value)}
         if len(units) != 1:
             return cand
         if cand.scale < 10**9 and self._counted_noun(doc, cand) is not None:
@@ -361,7 +357,11 @@ class QuantityRecognizer:
             return replace(cand, unit=(whole or previous).unit)
         # "Yesterday the service received 312 calls, and the day before yesterday 486": a
         # gapped item labelled by a time counts what the clause before counted
-        gapped_time = _GAPPED_TIME_BEFORE.search(before[-60:]) if times is not None else None
+        gapped_time = (
+            _GAPPED_TIME_BEFORE.search(text, max(s_start, cand.start - 60), cand.start)
+            if times is not None
+            else None
+        )
         if (
             gapped_time is not None
             and previous is not None
@@ -369,10 +369,9 @@ class QuantityRecognizer:
             and self.lexicon.kind_of(previous.unit) == "count"
             and previous.unit not in ("%", "x")
             and _BARE_END.match(text, cand.end)
+            and times.contains(gapped_time.start("label"), gapped_time.end("label"))
         ):
-            label_start = cand.start - len(before[-60:]) + gapped_time.start("label")
-            if times.contains(label_start, cand.start - (len(before) - len(before.rstrip()))):
-                return replace(cand, unit=previous.unit)
+            return replace(cand, unit=previous.unit)
         # "Eleven projects are already in operation, three are still being built", "Of 531
         # budget programmes of 52 administrators, 47 were late": a bare number as the subject
         # of the next clause counts what the sentence's first count counted
@@ -1093,9 +1092,7 @@ def _rates_set_against(text: str, kept: list[Candidate]) -> list[Candidate]:
             and cand.unit == rate.split("/", 1)[0]
             and cand.unit not in ("%", "x")
             and _SET_AGAINST.match(text[prev.end : cand.start])
-            and cand.value
-            and prev.value
-            and max(cand.value, prev.value) <= _SAME_SIZE * min(cand.value, prev.value)
+            and _of_a_size(cand.value, prev.value)
         ):
             out[i] = replace(cand, unit=rate)
     return out
@@ -1208,10 +1205,16 @@ _SAME_SIZE = 200
 def _comparable(cand: Candidate, scaled: Candidate) -> bool:
     """The bare number is of the scaled amount's size before its scale: "22 640,0" beside
     "23 114,5 mln.", "3,2" beside "4,1 billion" (not "12" beside "4 870 million")."""
-    if cand.value is None or scaled.value is None or not scaled.scale or not cand.value:
+    if scaled.value is None or not scaled.scale:
         return False
-    ratio = abs(cand.value) / abs(scaled.value / scaled.scale)
-    return 1 / _SAME_SIZE <= ratio <= _SAME_SIZE
+    return _of_a_size(cand.value, scaled.value / scaled.scale)
+
+
+def _of_a_size(a: Decimal | None, b: Decimal | None) -> bool:
+    """Two values within a factor of ``_SAME_SIZE`` of each other (neither zero nor None)."""
+    if not a or not b:
+        return False
+    return 1 / _SAME_SIZE <= abs(a) / abs(b) <= _SAME_SIZE
 
 
 def _inherit_counted(text: str, bare: list[Candidate], kept: list[Candidate]) -> list[Candidate]:

@@ -38,9 +38,8 @@ WS_START = r"(?:\G|(?<!\s))"
 # contents: a plain space, and the no-break ones web pages and PDFs put there ("6 874,5"
 # with U+00A0, "27 418,6" with a thin U+2009, "1 240" with a narrow U+202F, a figure
 # space U+2007).
-HSPACE = r" \u00a0\u2007\u2009\u202f"
-# The same spaces but the plain one, as characters.
-ODD_SPACES = "\u00a0\u2007\u2009\u202f"
+ODD_SPACES = "\u00a0\u2007\u2009\u202f"  # the spaces but the plain one
+HSPACE = " " + ODD_SPACES
 
 
 # A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."

@@ -984,17 +984,14 @@ def base_period(
     if kind == "today":
         if doc_date is None:
             return None, None
-        if g["rel"].lower().startswith("the"):  # the day before yesterday
-            if doc_date.day is None or doc_date.month is None:
-                return None, None
-            day = _dt.date(doc_date.year, doc_date.month, doc_date.day) - _dt.timedelta(days=2)
-            return (day.isoformat(),) * 2
-        if g["rel"].lower() == "yesterday":
-            if doc_date.day is None or doc_date.month is None:
-                return None, None  # (the day before a date known to its month only)
-            day = _dt.date(doc_date.year, doc_date.month, doc_date.day) - _dt.timedelta(days=1)
-            return (day.isoformat(),) * 2
-        return (doc_date.iso(),) * 2
+        rel = g["rel"].lower()
+        back = 2 if rel.startswith("the") else 1 if rel == "yesterday" else 0
+        if not back:
+            return (doc_date.iso(),) * 2
+        if doc_date.day is None or doc_date.month is None:
+            return None, None  # (the day before a date known to its month only)
+        day = _dt.date(doc_date.year, doc_date.month, doc_date.day) - _dt.timedelta(days=back)
+        return (day.isoformat(),) * 2
     if kind == "duration":
         return _duration({**g, "n": g.get("n") or "1"}, doc_date, tense)
     if kind in ("the_decade", "the_n_years"):
