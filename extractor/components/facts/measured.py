@@ -3,7 +3,6 @@ amounts around it say. Each way is a ``measured.*`` rule of ``resources/fact_rul
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 import regex as re
@@ -44,6 +43,7 @@ from .syntax import (
     _comparative,
     _comparison_base,
     _container_before,
+    _earlier_in_sentence,
     _noun_ok,
     _own_subject,
     _parenthetical,
@@ -907,16 +907,6 @@ def _subject_parallel(ctx: FactContext, span: Span, label: Token) -> str | None:
     ):
         return None
     return measured
-
-
-def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
-    """The amounts already linked before ``span`` in its sentence, nearest first (``done``
-    holds them in document order, so the walk stops at the sentence's start)."""
-    for i in reversed(done):
-        if i < span.sent.start:
-            return
-        if i < span.start:
-            yield done[i]
 
 
 # "1.42 trillion tenge, up 18.2%", "392.5 billion tenge, 105.6%", "..., an increase of

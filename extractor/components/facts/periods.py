@@ -42,6 +42,7 @@ from .syntax import (
     _clause_before,
     _clause_verb,
     _comparative,
+    _earlier_in_sentence,
     _own_subject,
     _parenthetical,
     _restates,
@@ -831,10 +832,9 @@ def _gapped_clause_rule(a: Amount) -> Period | None:
     if not a.ctx.has_parse or _no_period_kind(a):
         return None
     doc = a.span.doc
-    before = [i for i in a.ctx.done if a.span.sent.start <= i < a.span.start]
-    if not before:
+    prev = next(_earlier_in_sentence(a.span, a.ctx.done), None)
+    if prev is None:
         return None
-    prev = a.ctx.done[max(before)]
     data = prev._.extractor or {}
     period = (data.get("time_start"), data.get("time_end"))
     between = doc[prev.end : a.span.start]

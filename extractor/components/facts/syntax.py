@@ -4,6 +4,7 @@ lists (``resources/fact_words.json``) they use."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -337,6 +338,16 @@ def _container_before(ctx: FactContext, span: Span) -> Token | None:
         if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTAINERS and _noun_ok(ctx, t):
             return t
     return None
+
+
+def _earlier_in_sentence(span: Span, done: dict[int, Span]) -> Iterator[Span]:
+    """The amounts already linked before ``span`` in its sentence, nearest first (``done``
+    holds them in document order, so the walk stops at the sentence's start)."""
+    for i in reversed(done):
+        if i < span.sent.start:
+            return
+        if i < span.start:
+            yield done[i]
 
 
 def _previous_amount_in_sentence(ctx: FactContext, span: Span) -> bool:
