@@ -393,6 +393,47 @@ def test_measured(extract, text, span, measured):
 
 
 @pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        # a change set after the amount it changes, however it is worded, measures what
+        # that amount measures: "fewer", "as much", "up", "plus", "down by"
+        (
+            "Inspectors counted 312 road accidents on regional roads in 2020, 14% fewer than a year earlier.",
+            "14%",
+            "road accident",
+        ),
+        (
+            "The town received 1.18 million tourists in the season, up 27 percent from a year earlier.",
+            "27 percent",
+            "tourist",
+        ),
+        (
+            "In 2021 the plant shipped 46 thousand tons of cement, down by 3.1% from 2020.",
+            "3.1%",
+            "cement",
+        ),
+        (
+            "Investments in fixed capital were 71,9 billion rubles, plus 8,2% to the previous year.",
+            "8,2%",
+            "investment",
+        ),
+        (
+            "Since January 412 km of water pipelines have been laid, almost twice as much as in 2020.",
+            "twice",
+            "water pipeline",
+        ),
+        (
+            "The farms employ 2 300 seasonal workers, 15% fewer than planned.",
+            "15%",
+            "seasonal worker",
+        ),
+    ],
+)
+def test_change_after_an_amount_measures_that_amount(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
     "text,span,period",
     [
         (

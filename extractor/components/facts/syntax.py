@@ -71,19 +71,30 @@ def _restates(span: Span) -> bool:
 
 
 def _comparative(span: Span) -> bool:
-    """ "…, 8.4% more than a year earlier", "that is 40% more": a change of the amount named
-    before, against a base."""
+    """ "…, 8.4% more than a year earlier", "14% fewer", "that is 40% more", "almost twice
+    as much", "…, up 27 percent from a year earlier", "plus 8,2% to the previous year": a
+    change of the amount named before, against a base."""
     doc = span.doc
     after = doc_text(doc)[span.end_char : span.end_char + 25]
     before = doc_text(doc)[max(0, span.start_char - 24) : span.start_char]
-    return bool(
-        rx(WS_START + r"\s+(?:more|less|higher|lower|above|below|up|down)\b").match(after)
-    ) and bool(
-        re.search(
-            r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$",
-            before,
-        )
-    )
+    if _CHANGE_WORD_BEFORE.search(before):
+        return True
+    return bool(_COMPARATIVE_AFTER.match(after)) and bool(_CONNECTOR_BEFORE.search(before))
+
+
+# what follows a change: "8.4% more", "14% fewer", "twice as much"
+_COMPARATIVE_AFTER = rx(
+    WS_START + r"\s+(?:more|fewer|less|higher|lower|greater|above|below|up|down"
+    r"|as\s+(?:much|many))\b"
+)
+# what sets a change after the amount it changes: "…, 8.4% more", "which is 40% more"
+_CONNECTOR_BEFORE = re.compile(
+    r"(?:,|\bthat\s+is|\bwhich\s+is|\bor)\s*(?:about\s+|almost\s+|nearly\s+|by\s+)?$"
+)
+# a word of change after a comma: "…, up 27 percent", "…, down by 3%", "…, plus 8,2%"
+_CHANGE_WORD_BEFORE = re.compile(
+    r",\s*(?:up|down|plus|minus)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+)?$"
+)
 
 
 # "against 94.1% in 2021", "(compared with 3.9 million tons now)", "up from 28%": the words
