@@ -434,6 +434,32 @@ def test_change_after_an_amount_measures_that_amount(extract, text, span, measur
 
 
 @pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        # a figure whose clause names nothing it measures is of what the last figure of its
+        # unit in the paragraph measured: a plan, a place's share, a place's amount
+        (
+            "Investments in fixed capital in 2017 amounted to 31,2 billion rubles; in 2024 we plan 48 billion rubles.",
+            "48 billion rubles",
+            "investment",
+        ),
+        (
+            "Most of the money, 78.6 percent, came from Russia. Kazakhstan accounted for 6,2%.",
+            "6,2%",
+            "money",
+        ),
+        (
+            "Farms have threshed 412 thousand tons of grain. Engelsky district, with 58,6 thousand tons, leads.",
+            "58,6 thousand tons",
+            "grain",
+        ),
+    ],
+)
+def test_figure_naming_nothing_is_of_the_last_of_its_unit(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
     "text,span,period",
     [
         (

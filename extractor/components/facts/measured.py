@@ -268,6 +268,15 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # has been allocated": money allocated for nothing its clause names is for the
         # thing the clause or sentence before is about (and stays spending: set_indicators)
         measured, measured_rule = _phrase(ctx, topic), "measured.allocated_topic"
+    if (
+        measured is None
+        and on("measured.unit_in_paragraph")
+        and (before_here := _previous_of_unit(ctx, span, record.get("unit"))) is not None
+    ):
+        # "Investments in fixed capital in 2017 amounted to 31,2 billion rubles; in 2024
+        # we plan 48 billion": a figure whose clause names nothing it measures is of what
+        # the last figure of its unit in the paragraph measured
+        measured, measured_rule = before_here, "measured.unit_in_paragraph"
     rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
         on("measured.rate_unit")
