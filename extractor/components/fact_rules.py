@@ -31,8 +31,9 @@ _ROW_KEYS = {"id", "field", "kind", "stage", "note", "examples", "enabled"}
 # which candidate a setting rule may take (a base time ruled out, "today" skipped).
 KINDS = ("set", "filter")
 # When a setting rule runs: for each amount in turn, the first that answers wins
-# ("amount"); for an amount no "amount" rule gave a period or a measured ("fallback"); or once over the
-# whole document after every amount is linked ("document": lists, "respectively").
+# ("amount"); for an amount no "amount" rule gave a period or a measured ("fallback"); or
+# once over the whole document after every amount is linked ("document": lists,
+# "respectively").
 STAGES = ("amount", "fallback", "document")
 _EXAMPLE_KEYS = {"text", "date", "amount", "expect"}
 
