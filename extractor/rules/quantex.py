@@ -437,11 +437,14 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "fraction"
     if spelled == "one" and _AS_ONE_SAID.match(text, num.end) and _AS_BEFORE.search(before):
         return "as-one-said"  # "not 30, as one newspaper wrote": who said it, no count
-    if text[num.start : num.end].lower() == "one" and (
-        _UNIT_PRICE_BEFORE.search(before) or _UNIT_COST_AFTER.match(text, num.end, num.end + 100)
-    ):
-        # "the average cost of one courtyard", "One kilometre of repaired street cost":
-        # the unit a price or a cost is of, no amount of its own
+    price_of = _UNIT_PRICE_BEFORE.search(text, max(0, num.start - 60), num.start)
+    if (
+        spelled == "one" and (price_of or _UNIT_COST_AFTER.match(text, num.end, num.end + 100))
+    ) or (spelled == "1" and price_of and not _SCALE_AFTER.match(after)):
+        # "the average cost of one courtyard", "the cost of repairing one square metre",
+        # "the fare for one trip", "the average area of one fire", "one kilometre cost",
+        # "the average cost of 1 kWh": the unit a price, a cost or an average is of, no
+        # amount of its own
         return "unit-of-price"
     return None
 
@@ -466,8 +469,20 @@ _AS_ONE_SAID = rx(
     + WS_START
     + r"\s+(?:[\p{L}-]+\s+){1,2}(?:wrote|said|says|writes|reported|claimed|put\s+it)\b"
 )
-_UNIT_PRICE_BEFORE = rx(r"(?i)\b(?:cost|price|wage|salary|value|tariff|fee|rent)\s+(?:of|for)\s+$")
-_UNIT_COST_AFTER = rx(r"(?i)\s+(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?\s+cost(?:s|ed)?\b")
+_UNIT_PRICE_BEFORE = rx(
+    r"(?i)(?:\b(?:cost|price|wage|salary|value|tariff|fee|rent|fare)\s+(?:of|for)"
+    r"|\baverage\s+[\p{L}-]+\s+(?:of|for|per))\s+"
+    # "the cost of repairing one", "of producing and delivering one"
+    r"(?:[\p{L}-]+ing\s+(?:and\s+[\p{L}-]+ing\s+)?)?$"
+)
+_UNIT_COST_AFTER = rx(
+    r"(?i)\s+(?:(?:[\p{L}-]+\s+){1,2}of\s+[^.;:\d]{1,60}?"
+    # "one kilometre cost", "one school place costs" (not "one school will cost")
+    r"|(?:(?!(?:will|would|shall|may|might|could|to)\b)[\p{L}-]+\s+){1,2})cost(?:s|ed)?\b"
+)
+_SCALE_AFTER = rx(
+    r"(?i)\s*(?:thousand|million|billion|trillion|thsd|ths|thou|mln|mn|bln|bn|trln)\b"
+)
 
 
 def find_candidates(text: str, lexicon: UnitLexicon | None = None) -> list[Candidate]:

@@ -48,6 +48,10 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         # the one unit a price, a wage or a cost is of
         "The price of one loaf is rising.", "The average wage of one worker is rising.",
         "The cost of one school place has risen.", "One hectare of orchard costs more.",
+        "The cost of repairing one square metre has risen.", "The fare for one trip is low.",
+        "The cost of producing and delivering one kilowatt-hour is high.",
+        "The average area of one fire has fallen.", "So one kilometre cost more.",
+        "The average cost of 1 kWh is rising.",
         # "double" that multiplies nothing
         "He works a double shift.", "There is double taxation.", "We double-checked the figures.",
         # a site's name
