@@ -350,10 +350,12 @@ PATTERNS: list[tuple[str, str]] = [
         "the_quarter",
         r"(?<=\b(?:[Oo]ver|[Ff]or|[Dd]uring|[Ii]n)\s)the\s+quarter(?![\p{L}-])(?!\s+of\b)",
     ),
-    # "Over the six months 98 600 new jobs were created": the report's months so far.
+    # "Over the six months 98 600 new jobs were created", "for the same ten months": the
+    # report's months so far.
     (
         "the_months",
-        r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?P<n>" + _N + r")\s+months(?![\p{L}-])"
+        r"(?<=\b(?:[Oo]ver|[Ff]or|[Ii]n|[Dd]uring)\s)the\s+(?:same\s+)?(?P<n>" + _N + r")\s+months"
+        r"(?![\p{L}-])"
         r"(?!\s+(?:of|since|after|before|following|ahead|to\s+come|that|when|until|till)\b)",
     ),
     # (not "in September 1 810,3 thsd. tons": a number whose groups a space parts)
@@ -422,7 +424,9 @@ PATTERNS: list[tuple[str, str]] = [
         "this_period",
         r"(?:this|that|the\s+same|the\s+specified|the\s+indicated)\s+period"
         r"|(?P<reporting>(?:the\s+)?reporting)\s+period"
-        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+(?:days|months)"
+        r"|(?:these|those)\s+(?:two|three|four|five|\d)\s+days"
+        r"|(?:these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+        r"\s+months"
         # "over the period", "planned for the period": the one just named
         r"|(?<=\b(?:over|for|during|in)\s)the\s+period(?!\s+(?:of|from|to|since|until|"
         r"between|when|in|after|before|\d))",

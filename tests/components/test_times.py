@@ -149,6 +149,15 @@ def test_the_n_years_refer_to_the_span_of_that_length_named(extract, text, span,
     assert found[span] == expected
 
 
+@pytest.mark.parametrize("months", ["these six months", "those six months", "these eleven months"])
+def test_these_months_are_the_months_named_before(extract, months):
+    n = months.split()[1]
+    named = "January-June" if n == "six" else "January-November"
+    text = f"Exports grew in {named}. Over {months}, 12 projects were launched."
+    found = [t for t in _times(extract(text, date="2022-12-20")) if t[0] == months]
+    assert found == [(months, "2022-01", "2022-06" if n == "six" else "2022-11")]
+
+
 def test_the_same_date_is_the_day_named_last(extract):
     text = (
         "DUSHANBE, 22 October 2019 – Khovar. As of 21 October, growers have picked 262,4 "

@@ -146,6 +146,21 @@ def times(text, date="2020", previous=None):
             "2019-01",
             "2019-05",
         ),
+        # "the same ten months" (after the months were named)
+        (
+            "For the same ten months teachers earned on average 23 400 rubles.",
+            "2016-12-15",
+            "the same ten months",
+            "2016-01",
+            "2016-10",
+        ),
+        (
+            "Over the same three months, 27 export contracts were signed.",
+            "2023-04-19",
+            "the same three months",
+            "2023-01",
+            "2023-03",
+        ),
         # an automatic transcript's months in lower case, with spoken days and years
         (
             "the season ended on the tenth of april",
