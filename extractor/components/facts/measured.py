@@ -206,6 +206,11 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # 2.9 billion": a rank ("the largest source") says where a figure stands, the label
         # set beside it after a comma or colon says what it is of
         measured, measured_rule = _phrase(ctx, _label_head(ctx, label)), "measured.ranked_label"
+    if on("measured.ranking_topic") and (topic := _ranking_topic(ctx, span, measured)):
+        # "In industrial growth, the leaders are Kattakurgan city (124,6%)", "North
+        # Kazakhstan region is first in grain area with 4,6 mln. ha": a ranking's figures
+        # are of what the places are ranked in, not of "the leaders"
+        measured, measured_rule = topic, "measured.ranking_topic"
     if measured is None and on("measured.list_header"):
         header = _list_header(ctx, span)
         if header is not None:
@@ -2042,6 +2047,59 @@ _RANKED = rx(
     r"(?i)^(?:the\s+)?(?:largest|biggest|main|principal|major|chief|greatest|smallest|lowest"
     r"|highest|leading|top)\s+[\p{L}-]+$"
 )
+# A ranking's topic opening its sentence: "In industrial growth, the leaders are ...", "By
+# the growth of gross output, the leaders are ..."
+_RANKING_TOPIC = rx(
+    r"(?i)\s*(?:in|by|for|as\s+for)\s+(?P<topic>(?:the\s+)?(?-i:[\p{Ll}-]+)"
+    r"(?:\s+(?-i:[\p{Ll}-]+)){0,4}?)\s*,"
+)
+# A place's rank in a topic right before its figure: "is first in grain area with ", "came
+# last in tax collection, with "
+_PLACED_IN = rx(
+    r"(?i)\b(?:first|second|third|fourth|fifth|last|leads?|led|lags?\s+behind|trails?)\s+in\s+"
+    r"(?P<topic>(?:the\s+)?(?-i:[\p{Ll}-]+)(?:\s+(?-i:[\p{Ll}-]+)){0,3}?)\s*,?\s+with\s+"
+    r"(?:about\s+|only\s+|just\s+|almost\s+)?$"
+)
+# Who stands where in a ranking, never what its figures are of
+_RANK_HEADS = frozenset(("leader", "outsider", "laggard"))
+_RANK_PHRASE = rx(
+    r"(?i)^(?:the\s+)?(?:worst|best|lowest|highest|top|weakest|strongest)\s+"
+    r"(?:figure|result|indicator|performer)s?$"
+)
+_NO_TOPIC = frozenset(
+    ("this", "that", "these", "those", "general", "total", "addition", "particular", "turn",
+     "short", "fact", "whole", "all", "our", "my", "their", "its", "his", "her", "other")
+)  # fmt: skip
+
+
+def _ranking_topic(ctx: FactContext, span: Span, measured: str | None) -> str | None:
+    """What a ranking's figure is of: the topic its place is ranked in right before it
+    ("first in grain area with 4,6 mln. ha"), or, for a figure the clause makes one of "the
+    leaders", the topic opening its sentence ("In industrial growth, the leaders are ...");
+    None when neither is there."""
+    text = ctx.text
+    sent_start = span.sent.start_char
+    placed = _PLACED_IN.search(text, max(sent_start, span.start_char - 80), span.start_char)
+    topic = placed["topic"] if placed else None
+    if (
+        topic is None
+        and measured
+        and (
+            measured.split()[-1].lower().rstrip("s") in _RANK_HEADS or _RANK_PHRASE.match(measured)
+        )
+    ):
+        opening = _RANKING_TOPIC.match(text, sent_start, span.start_char)
+        topic = opening["topic"] if opening else None
+    if topic is None:
+        return None
+    words = topic.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[0].lower() in _NO_TOPIC:
+        return None
+    return " ".join(words)
+
+
 # "the reconstruction of the X highway": a work whose "of" names the thing worked on
 _WORKS_ON = frozenset(_WORDS["works_on_a_thing"])
 _UP_TO_LABEL = rx(r"(?i)(?<![\p{L}-])([\p{L}-]+)\s+(?:of\s+)?up\s+to\s+$")
