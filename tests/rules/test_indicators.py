@@ -600,6 +600,14 @@ from extractor.rules.indicators import (
         ("daily picking", "t/day", "The daily picking averaged 16,9 thousand tons a day.",
          "harvest", "measured:picking"),
         (None, "t", "On 21 October alone, 7 312 tons were picked.", "harvest", "sentence:picked"),
+        # what a lender invests or commits, and the projects it finances, are loans; a
+        # company's own investment stays investment
+        ("investment", "EUR", "In 2016 the EBRD invested a record EUR 712 million.", "loans",
+         "clause:ebrd"),
+        ("project", "project", "Since 1995, the bank has committed $10.2 billion for 81 projects.",
+         "loans", "clause:bank"),
+        ("investment", "KZT", "The company invested 21 billion tenge in a new plant.",
+         "investment", "measured:investment"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
