@@ -481,7 +481,7 @@ _UNIT_COST_AFTER = rx(
     r"|(?:(?!(?:will|would|shall|may|might|could|to)\b)[\p{L}-]+\s+){1,2})cost(?:s|ed)?\b"
 )
 _SCALE_AFTER = rx(
-    r"(?i)\s*(?:thousand|million|billion|trillion|thsd|ths|thou|mln|mn|bln|bn|trln)\b"
+    r"(?i)\s?(?:thousand|million|billion|trillion|thsd|ths|thou|mln|mn|bln|bn|trln)\b"
 )
 
 
