@@ -480,6 +480,27 @@ def test_a_ranking_measures_its_topic(extract, text, span, measured):
 
 
 @pytest.mark.parametrize(
+    "text,span,measured",
+    [
+        # money allocated for a gerund or to an infinitive is for what it acts on, else for
+        # the act itself
+        ("The akimat allocated 3 billion tenge for building the new school.", "3 billion tenge",
+         "new school"),
+        ("The region spent 2 billion tenge on repairing rural roads.", "2 billion tenge",
+         "rural road"),
+        ("The government allocated 5 billion tenge to modernise rural clinics.", "5 billion tenge",
+         "rural clinic"),
+        ("This year 1.4 billion rubles is allocated to begin building the new children's hospital.",
+         "1.4 billion rubles", "hospital"),
+        ("This year 41.5 billion soums has been allocated for asphalting another 34 kilometres.",
+         "41.5 billion soums", "asphalting"),
+    ],
+)  # fmt: skip
+def test_money_for_a_gerund_or_an_infinitive(extract, text, span, measured):
+    assert quantity(extract(text), span)["measured"] == measured
+
+
+@pytest.mark.parametrize(
     "text,span,period",
     [
         (

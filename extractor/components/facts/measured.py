@@ -1738,12 +1738,17 @@ def _measured(
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(ctx, obj):
                     return _phrase(ctx, obj), "measured.subject_purpose"
+                if obj is None and (act := _gerund_purpose(ctx, child)) is not None:
+                    return act, "measured.subject_purpose"
                 if obj is not None and obj.lemma_.lower() == "purpose":
                     # resolved against what the text named before
                     return _THESE_PURPOSES, "measured.these_purposes"
         purpose = _purpose_after(ctx, verb, span)
         if purpose is not None:
             return _phrase(ctx, purpose), "measured.subject_purpose"
+        if verb.lemma_.lower() in _PURPOSE_VERBS and (act := _infinitive_purpose(ctx, verb)):
+            # "1.4 billion rubles is allocated to begin building the new hospital"
+            return act, "measured.subject_purpose"
         act = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
         return act, ("measured.verb_act" if act else None)
     if (
@@ -1776,6 +1781,11 @@ def _measured(
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if _noun_ok(ctx, obj):
                         return _phrase(ctx, obj), "measured.object_purpose"
+                    if obj is None and (act := _gerund_purpose(ctx, child)) is not None:
+                        return act, "measured.object_purpose"
+        if (act := _infinitive_purpose(ctx, verb)) is not None:
+            # "the state will allocate 210 billion tenge to modernise 1,500 villages"
+            return act, "measured.object_purpose"
         # "For the repair of roads we allocated 6,8 billion tenge": the purpose put first
         fronted = next(
             (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i),
@@ -2300,6 +2310,46 @@ def _owner_of_amount_phrase(
     if left is not None and not recipient:
         return None  # the noun right before: the general rule below takes it
     return subject if _noun_ok(ctx, subject) else None
+
+
+def _gerund_purpose(ctx: FactContext, prep: Token) -> str | None:
+    """The purpose a gerund after "for" or "on" names: what it acts on ("for building the
+    new hospital" -> the hospital), else the act ("for asphalting another 34 kilometres" ->
+    asphalting); None when the preposition has no gerund."""
+    gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    if gerund is None:
+        return None
+    obj = next((c for c in gerund.children if c.dep_ == "dobj"), None)
+    if _noun_ok(ctx, obj) and obj.i not in ctx.amounts:
+        return _phrase(ctx, obj)
+    return gerund.lower_
+
+
+def _infinitive_purpose(ctx: FactContext, verb: Token) -> str | None:
+    """The purpose a "to" infinitive after a verb of allocating names: what the last verb
+    of its chain acts on ("allocated to begin building the new hospital" -> the hospital),
+    else the act of its first verb ("to modernise 1,500 of them" -> modernisation); None
+    when there is none."""
+    first = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl")
+            and c.i > verb.i
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    last = first
+    while (nxt := next((c for c in last.children if c.dep_ == "xcomp"), None)) is not None:
+        last = nxt
+    obj = next((c for c in last.children if c.dep_ == "dobj"), None)
+    if _noun_ok(ctx, obj) and obj.i not in ctx.amounts:
+        return _phrase(ctx, obj)
+    return load_nominalizations().get(first.lemma_.lower())
 
 
 def _purpose_after(ctx: FactContext, verb: Token, span: Span) -> Token | None:
