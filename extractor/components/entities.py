@@ -22,6 +22,7 @@ from ..rules.indicators import load_indicators
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import HSPACE, WS_START, rx
 from ..rules.timex import MONTH_NAMES, YEAR
+from ..rules.units import load_lexicon
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -185,11 +186,19 @@ def link_persons(names: list[str]) -> dict[str, str]:
     return ids
 
 
-def _not_a_name(surface: str) -> bool:
-    """Numbers and unit symbols that the model sometimes tags as ORG ("MW", "KZT37.4bn")."""
-    from ..rules.units import load_lexicon
+def _not_a_name(surface: str, after: str = "") -> bool:
+    """Numbers and unit symbols that the model sometimes tags as ORG ("MW", "KZT37.4bn"),
+    and the nationality a currency's name opens ("Swiss" of "12 million Swiss francs"; the
+    word after the name is ``after``)."""
+    lexicon = load_lexicon()
+    if any(ch.isdigit() for ch in surface) or lexicon.code_of(surface) is not None:
+        return True
+    word = _NEXT_WORD.match(after)
+    code = lexicon.code_of(f"{surface} {word[1]}") if word is not None else None
+    return code is not None and lexicon.kind_of(code) == "currency"
 
-    return any(ch.isdigit() for ch in surface) or load_lexicon().code_of(surface) is not None
+
+_NEXT_WORD = re.compile(r"\s+(\p{L}+)")
 
 
 def _name_at_end(text: str, start: int, end: int) -> tuple[int, int]:
@@ -475,7 +484,10 @@ class EntityRefiner:
         # brand may be ("48 thousand Kyrgyz citizens", "500 KAMAZ trucks").
         found = [
             f for f in found
-            if not (quantities.contains(f[0], f[1]) and _not_a_name(text[f[0] : f[1]]))
+            if not (
+                quantities.contains(f[0], f[1])
+                and _not_a_name(text[f[0] : f[1]], text[f[1] : f[1] + 20])
+            )
         ]  # fmt: skip
         records = _coordinated_places(
             text, _bodies_of_bodies(text, self._propagate(text, self._resolve(text, found, doc)))
@@ -691,6 +703,12 @@ class EntityRefiner:
             return start, end, None  # "Government hour": a kind of sitting, not the body
         if label == "GPE" and _CURRENCY_AFTER.match(text, end):
             return start, end, None  # "against the US dollar": a currency's name, not a place
+        if source == "ner" and surface.isupper() and load_lexicon().kind_of(surface) == "currency":
+            return start, end, None  # "CHF 16.4 million", "SDR 30 million": a currency's code
+        if label == "ORG" and source == "ner" and len(words) > 1 and words[-1] == "Project":
+            # "the Rural Access Roads and Bridges Project": a named project, like a named
+            # programme, is LAW
+            label = "LAW"
         before = text[max(0, start - 20) : start]
         if label == "ORG" and source == "ner" and _ROLE_OF.search(before):
             return start, end, None  # "Minister of Healthcare", "Head of State": part of a title

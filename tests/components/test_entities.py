@@ -313,6 +313,11 @@ def test_wire_copy_datelines_and_sources(extract, text, label, expected):
         ('Under the national project "Clean Rivers", banks were cleaned.', "Clean Rivers"),
         ("Loans were issued under the Auyl - El Besigi project.", "Auyl - El Besigi"),
         ("Graduates applied to the Tech Orda programme.", "Tech Orda"),
+        # a named project of a lender, like a programme
+        (
+            "The Road Asset Management Project was completed in 2018.",
+            "Road Asset Management Project",
+        ),
     ],
 )
 def test_named_programmes_are_law(extract, text, expected):
@@ -712,6 +717,10 @@ def test_a_media_kind_alone_names_nothing(extract):
         # a scan, a product, a plant by its kind alone
         ("By the end of the year 46 CT scanners will be purchased.", "ORG", "CT"),
         ("Coal was stockpiled at the CHP, or 66.5% of the plan.", "ORG", "CHP"),
+        # a currency's code, and the nationality that opens a currency's name
+        ("Switzerland gives a grant of CHF 16.4 million to the company.", "ORG", "CHF"),
+        ("The IMF approved SDR 30 million for the country.", "ORG", "SDR"),
+        ("The grant of 12 million Swiss francs was signed.", "NORP", "Swiss"),
     ],
 )  # fmt: skip
 def test_not_entities(extract, text, label, wrong):

@@ -15,6 +15,10 @@ LEXICON = load_lexicon()
         ("somoni", "TJS"), ("euro", "EUR"), ("tons", "t"), ("tonnes", "t"), ("hectares", "ha"),
         ("square meters", "m2"), ("kilometers", "km"), ("megawatts", "MW"), ("percent", "%"),
         ("centners", "centner"), ("Gcal", "Gcal"),
+        # the currencies of lenders and donors, and a currency named with its country
+        ("CHF", "CHF"), ("Swiss francs", "CHF"), ("SDR", "XDR"), ("yen", "JPY"),
+        ("Russian rubles", "RUB"), ("Kyrgyz soms", "KGS"), ("Uzbek soums", "UZS"),
+        ("Tajik somoni", "TJS"), ("Kazakh tenge", "KZT"), ("Chinese yuan", "CNY"),
     ],
 )  # fmt: skip
 def test_surfaces_map_to_codes(surface, code):
