@@ -503,6 +503,24 @@ def test_money_for_a_gerund_or_an_infinitive(extract, text, span, measured):
 @pytest.mark.parametrize(
     "text,span,period",
     [
+        # an obligation or a wish told now is a plan: it takes the plan its paragraph set
+        ("The task is to reach 3 million hectares by 2030. For this, 3,100 km of new canals "
+         "have to be built.", "3,100 km", ("2021-07-09", "2030")),
+        ("The goal is full coverage by 2025. For this the region needs to lay 280 km of networks.",
+         "280 km", ("2021-07-09", "2025")),
+        # an obligation told of the past is none
+        ("In 2019 the region had to import 40 thousand tons of grain.", "40 thousand tons",
+         ("2019", "2019")),
+    ],
+)  # fmt: skip
+def test_an_obligation_told_now_is_a_plan(extract, text, span, period):
+    record = quantity(extract(text, "2021-07-09"), span)
+    assert (record["time_start"], record["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,period",
+    [
         (
             "Housing commissioning grew by 14% in 2023, 14% more than in 2022.",
             "14%",

@@ -1064,6 +1064,21 @@ def _plans(span: Span) -> bool:
     head = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
     if head is not verb and head.lemma_ == "be" and "to" in words:
         return True  # "the share is to reach 22 percent", "plants are to be commissioned"
+    obliged = head if head is not verb and "to" in words else verb
+    if (
+        obliged.lemma_.lower() in ("have", "need", "want")
+        and obliged.tag_ in ("VBP", "VBZ")
+        and (
+            obliged is not verb
+            or any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children
+            )
+        )
+    ):
+        # "3,100 km of new canals have to be built", "we need to lay 280 km", "we want to
+        # export $30 million": an obligation or a wish told now is a plan
+        return True
     return head.lemma_.lower() in ("plan", "intend", "expect", "aim")
 
 
