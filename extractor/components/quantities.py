@@ -197,6 +197,7 @@ class QuantityRecognizer:
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
+        kept = _per_capita_carried(text, starts, self.lexicon, kept)
         kept = _per_thousand(text, self.lexicon, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
@@ -877,10 +878,12 @@ def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
     return cand
 
 
-# "GRP per capita reached 6.1 million tenge", "Per capita GRP made 8 947 thous. soums":
-# what the clause's subject says per capita, its verb right before the amount
+# "GRP per capita reached 6.1 million tenge", "Per capita GRP made 8 947 thous. soums",
+# "housing per inhabitant should reach 26 square meters": what the clause's subject says
+# per capita, its verb right before the amount
 _PER_CAPITA_SUBJECT = re.compile(
-    r"(?i)\bper\s+capita\b[^.;:,\d]{0,40}?\b(?:reached|made|amounted\s+to|was|is|totall?ed"
+    r"(?i)\bper\s+(?:capita|inhabitant|resident)\b[^.;:,\d]{0,40}?\b"
+    r"(?:(?:should|will|must|is\s+to|are\s+to)\s+)?(?:reach|reached|made|amounted\s+to|was|is|totall?ed"
     r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to|averaged"
     r"|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
     r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
@@ -934,13 +937,73 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
 
 
 def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
-    """Money that a clause says is per capita is per person."""
+    """Money (or floor space) that a clause says is per capita is per person."""
     unit = cand.unit
-    if not unit or "/" in unit or lexicon.kind_of(unit) != "currency":
+    if not unit or "/" in unit or not _per_person_kind(lexicon, unit):
         return cand
     if _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start):
         return replace(cand, unit=unit + "/person")
     return cand
+
+
+def _per_person_kind(lexicon: UnitLexicon, unit: str) -> bool:
+    """Money and floor space are what a figure per person is told in."""
+    return lexicon.kind_of(unit) == "currency" or unit == "m2"
+
+
+# A sentence opening on "per capita" ("Per capita, the volume of services amounted to
+# ...", "Per capita incomes were highest in Dushanbe (...)")
+_PER_CAPITA_OPENS = re.compile(r"(?i)[ \t\n]{0,3}per\s+capita\b")
+# What a figure per person is told with: "per capita", "per inhabitant", "per resident"
+_PER_PERSON = re.compile(r"(?i)\bper\s+(?:capita|inhabitant|resident|person)\b")
+# How far apart in size the figures of one per-capita comparison may be
+_PER_CAPITA_SCALE = 50
+
+
+def _per_capita_carried(
+    text: str, starts: list[int], lexicon: UnitLexicon, kept: list[Candidate]
+) -> list[Candidate]:
+    """Figures per person that their own clause does not say are per person: every
+    amount of money in a sentence that opens on "Per capita" ("Per capita incomes were
+    highest in Dushanbe (1 020,7 somoni) and Sughd region (655,2 somoni)"), and the
+    figures set against one per person later in its sentence, in its unit and of its size
+    ("GRP per capita in Atyrau region was 14,9 million tenge, in Turkistan region 1,3
+    million tenge", "housing per inhabitant should reach 26 square meters, against 22,9
+    square meters today")."""
+    out: list[Candidate] = []
+    last: Candidate | None = None  # the last amount per person in the current sentence
+    for cand in kept:
+        i = bisect_right(starts, cand.start) - 1
+        sent_start = starts[i] if i >= 0 else 0
+        if last is not None and last.start < sent_start:
+            last = None
+        unit = cand.unit or ""
+        if unit.endswith("/person"):
+            last = cand
+        elif unit and "/" not in unit and _per_person_kind(lexicon, unit):
+            opens = _PER_CAPITA_OPENS.match(text, sent_start)
+            near = (
+                last is not None
+                and last.unit == f"{unit}/person"
+                and cand.value is not None
+                and last.value is not None
+                and cand.value > 0
+                and 1 / _PER_CAPITA_SCALE
+                <= to_number(last.value) / to_number(cand.value)
+                <= _PER_CAPITA_SCALE
+                and ";" not in text[last.end : cand.start]
+            )
+            said = _PER_PERSON.search(text, sent_start, cand.start)
+            if opens or near or (said and _PER_CAPITA_BRACKET.search(text, said.end(), cand.start)):
+                cand = replace(cand, unit=f"{unit}/person")
+                last = cand
+        out.append(cand)
+    return out
+
+
+# "Per capita turnover was the highest in Samarkand city (5 924,6": figures in brackets
+# after the places a per-capita figure is highest or lowest in
+_PER_CAPITA_BRACKET = re.compile(r"(?i)\b(?:highest|lowest|largest|smallest)\b[^.;(]{0,120}\($")
 
 
 # How far apart in size a bare sum of money and the price before it may be and still be

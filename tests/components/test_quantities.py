@@ -227,6 +227,19 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # a sentence opening on "per capita", figures in brackets after where a per-capita
+        # figure is highest or lowest, figures set against one per person in its sentence
+        ("Per capita, the volume of services amounted to 2 444,7 thousand soums.",
+         "2 444,7 thousand soums", 2444700, "UZS/person"),
+        ("Per capita turnover was the highest in Samarkand city (5 924,6 thousand soums) and the "
+         "lowest in Koshrabad district (1 214,8 thousand soums).", "1 214,8 thousand soums",
+         1214800, "UZS/person"),
+        ("In 2021 GRP per capita in Atyrau region was 14,9 million tenge, in Turkistan region 1,3 "
+         "million tenge.", "1,3 million tenge", 1.3e6, "KZT/person"),
+        ("By 2026 the provision of housing per inhabitant should reach 26 square meters, against "
+         "22,9 square meters today.", "22,9 square meters", 22.9, "m2/person"),
+        ("GRP per capita grew by 5 percent, and the region's GRP reached 10 trillion tenge.",
+         "10 trillion tenge", 1e13, "KZT"),
         # decimals as speech-to-text writes them
         ("We allocated two point three billion tenge.", "two point three billion tenge", 2.3e9, "KZT"),
         ("Execution reached ninety eight point seven percent.", "ninety eight point seven percent", 98.7, "%"),
