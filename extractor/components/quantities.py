@@ -822,6 +822,10 @@ class QuantityRecognizer:
             doc_text(doc), max(0, head.sent.start_char - 250), head.sent.end_char
         ):
             return head.idx + len(head.text), lemma  # companies in a zone or park
+        ordinal = _ordinal_prefix(head, last)
+        if ordinal is not None:
+            # "224 thousand first-graders": an ordinal joined by a hyphen is part of the noun
+            return head.idx + len(head.text), f"{ordinal}-{_normalise_counted(lemma)}"
         return head.idx + len(head.text), _normalise_counted(lemma)
 
     def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
@@ -834,6 +838,23 @@ class QuantityRecognizer:
         if lemma in _NOT_COUNTED:
             return None
         return cand.core_end + m.end(2), _normalise_counted(lemma)
+
+
+def _ordinal_prefix(head: Token, number: Token) -> str | None:
+    """The ordinal a hyphen joins to a counted noun ("first" of "first-graders"), or None."""
+    doc = head.doc
+    i = head.i
+    if i < 2 or i - 2 <= number.i:
+        return None
+    hyphen, word = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_:
+        return None
+    return word.lower_ if word.lower_ in _ORDINAL_WORDS else None
+
+
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh".split()
+)
 
 
 # A yield named in its sentence or the one before ("the yield was 30.4 centners per

@@ -227,6 +227,12 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # an ordinal joined to a counted noun by a hyphen is part of it
+        ("This year 9,340 first-graders will go to school.", "9,340 first-graders", 9340,
+         "first-grader"),
+        ("Among them were 224 thousand first-graders.", "224 thousand first-graders", 224000,
+         "first-grader"),
+        ("The city has 34 three-shift schools.", "34 three-shift schools", 34, "school"),
         # a sentence opening on "per capita", figures in brackets after where a per-capita
         # figure is highest or lowest, figures set against one per person in its sentence
         ("Per capita, the volume of services amounted to 2 444,7 thousand soums.",
