@@ -784,7 +784,7 @@ class QuantityRecognizer:
                     and subj.lemma_.isalpha()
                     and subj.lemma_.lower() not in _NOT_COUNTED
                 ):
-                    return _normalise_counted(subj.lemma_.lower())
+                    return _zone_resident(subj) or _normalise_counted(subj.lemma_.lower())
                 return None
         return None
 
@@ -818,9 +818,7 @@ class QuantityRecognizer:
         )  # "146 sales points", "12 more medical points": places, not a score
         if (lemma in _NOT_COUNTED and not named_point) or not lemma.isalpha():
             return None
-        if lemma == "resident" and _ZONE.search(
-            doc_text(doc), max(0, head.sent.start_char - 250), head.sent.end_char
-        ):
+        if _zone_resident(head):
             return head.idx + len(head.text), lemma  # companies in a zone or park
         ordinal = _ordinal_prefix(head, last)
         if ordinal is not None:
@@ -1535,6 +1533,16 @@ _ZONE = re.compile(
     r"(?i)\b(?:economic\s+zones?|industrial\s+(?:parks?|zones?)|technoparks?|techno-parks?|SEZs?|"
     r"FEZs?|free\s+zones?|IT\s+parks?|parks?|the\s+zone|(?:business\s+)?incubators?)\b"
 )
+
+
+def _zone_resident(noun: Token) -> str | None:
+    """ "resident" where an economic zone or park is spoken of (its residents are
+    companies: "the total number of residents reached 21"), else None."""
+    if noun.lemma_.lower() != "resident":
+        return None
+    text = doc_text(noun.doc)
+    found = _ZONE.search(text, max(0, noun.sent.start_char - 250), noun.sent.end_char)
+    return "resident" if found else None
 
 
 def _normalise_counted(lemma: str) -> str:

@@ -227,6 +227,11 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # the residents of an economic zone are companies, however they are counted
+        ("In the special economic zone 4 new residents started work, and the total number of "
+         "residents reached 21.", "21", 21, "resident"),
+        ("The number of residents of the city reached 1.2 million.", "1.2 million", 1.2e6,
+         "person"),
         # an ordinal joined to a counted noun by a hyphen is part of it
         ("This year 9,340 first-graders will go to school.", "9,340 first-graders", 9340,
          "first-grader"),
