@@ -709,6 +709,16 @@ class QuantityRecognizer:
         # ("Main buyer countries, thousand tons (January-September 2023):": the unit
         # before a bracket that dates the list)
         header = _DATING_BRACKET.sub("", text[line_start:colon].rstrip())
+        bracket = _HEADER_BRACKET_ITEMS.search(header)
+        if bracket is not None:
+            # "(picked, thousand tons, and share of the plan)": the item that names a unit
+            # or a scale, not a word before it
+            for item in bracket.group(1).split(","):
+                unit_scale = self._unit_phrase(re.sub(r"^\s*(?:and\s+|in\s+)?", "", item).strip())
+                if unit_scale is not None and (
+                    self.lexicon.kind_of(unit_scale[0]) != "count" or unit_scale[1] != 1
+                ):
+                    return unit_scale
         phrase = _HEADER_BRACKET.search(header) or _HEADER_COMMA.search(header)
         if phrase is not None:
             unit_scale = self._unit_phrase(phrase.group(1).strip())
@@ -1185,6 +1195,7 @@ _LIST_HEADER = re.compile(r"\((?:in\s+)?([^()\d]{1,25})\)\s*:")
 # A list header's unit: in brackets at its end, before any comma ("(trln. soums, growth in
 # brackets)"), or after its last comma ("Retail trade turnover in 2021, bln. soums").
 _HEADER_BRACKET = re.compile(r"\((?:in\s+)?([^(),\d]{1,25})(?:,[^()]*)?\)\s*$")
+_HEADER_BRACKET_ITEMS = re.compile(r"\(([^()\d]{1,80})\)\s*$")
 _HEADER_COMMA = re.compile(r",\s*(?:in\s+)?([^,()\d]{1,25})$")
 _DATING_BRACKET = re.compile(r"\s*+\([^()\n\d]{0,40}\d{4}[^()\n]{0,40}\)$")
 # A header that breaks down an amount it names: "including by district", "of which".

@@ -331,6 +331,8 @@ def test_a_range_has_low_and_high(extract):
          "\n• Tashkent region – 9 806,5.", "9 806,5", 9806.5e9, "UZS"),
         ("Housing commissioned by region (thsd. sq. m):\n– Almaty city – 1 964,2;\n– Astana city"
          " – 1 810,5", "1 810,5", 1810500, "m2"),
+        ("Cotton by region (picked, thousand tons, and share of the plan):\n– Khatlon region – "
+         "158,2 (60,4%);\n– Sughd region – 89,6 (66,4%).", "89,6", 89600, "t"),
         ("In 2024, 3 812 new jobs were created, including by district:\n— Suzak district — 742;"
          "\n— Aksy district — 397", "397", 397, "job"),
         # rows with no bullet ("Russia – 402,6"), under a header dated in a bracket
