@@ -521,6 +521,25 @@ def test_an_obligation_told_now_is_a_plan(extract, text, span, period):
 @pytest.mark.parametrize(
     "text,span,period",
     [
+        # a dated clause opened by "since" starts the period of the amounts after it
+        ("Since Uzbekistan joined ADB in 1995, the bank has committed $10.2 billion for 81 "
+         "projects.", "$10.2 billion", ("1995", "2021-07-09")),
+        ("Exports grew. Since it was introduced in January 2020, 86 thousand people have "
+         "registered as self-employed.", "86 thousand people", ("2020-01", "2021-07-09")),
+        # not a reason after the main clause, nor a plain "in 2019"
+        ("In 2019 the plant produced 5 million tons, since it was modernised in 2018.",
+         "5 million tons", ("2019", "2019")),
+        ("In 2019 the plant produced 5 million tons.", "5 million tons", ("2019", "2019")),
+    ],
+)  # fmt: skip
+def test_a_dated_since_clause_starts_the_period(extract, text, span, period):
+    record = quantity(extract(text, "2021-07-09"), span)
+    assert (record["time_start"], record["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,period",
+    [
         (
             "Housing commissioning grew by 14% in 2023, 14% more than in 2022.",
             "14%",

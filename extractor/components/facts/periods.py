@@ -403,6 +403,38 @@ def _answer_time(a: Amount) -> Period | None:
     return _period_of(times[0]) if len(times) == 1 else None
 
 
+@period_rule("period.since_clause")
+def _since_clause(a: Amount) -> Period | None:
+    """ "Since Uzbekistan joined ADB in 1995, the bank has committed $10.2 billion", "Since
+    it was introduced in January 2020, 86 thousand people have registered": the time of a
+    clause opened by "since" starts the amount's period, which runs to the document
+    date."""
+    gov, date = a.governing, a.ctx.doc_date
+    if gov is None or a.governing_rule != "period.governing_time" or not date:
+        return None
+    text = a.ctx.text
+    if not (gov.end_char <= a.span.start_char and gov.sent.start_char == a.span.sent.start_char):
+        return None
+    # (from just before the sentence: the full stop or line break that opens it)
+    window = max(gov.sent.start_char - 2, gov.start_char - 80, 0)
+    opening = _SINCE_CLAUSE.search(text, window, gov.start_char)
+    if opening is None or not _CLAUSE_ENDS.match(text, gov.end_char):
+        return None
+    start, _ = _period_of(gov)
+    if not start or start > date:
+        return None
+    return start, date
+
+
+# "Since Uzbekistan joined ADB in ", "since it was introduced in our region in ": a clause
+# opened by "since" whose verb is dated; "since" opens its sentence or follows a comma
+_SINCE_CLAUSE = rx(
+    r"(?i)(?:^|[.,;:]\s+|\n)since\s+(?:[\p{L}'’-]+\s+){1,9}?(?:in|on)\s+(?:the\s+)?$"
+)
+# the since-clause ends right after its time: ", the bank has committed"
+_CLAUSE_ENDS = rx(r"\s*,")
+
+
 @period_rule("period.governing_time")
 def _governing(a: Amount) -> Period | None:
     """The time nearest the amount in the parse tree, in its clause first."""
