@@ -196,8 +196,8 @@ class QuantityRecognizer:
                 cand = settled
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
-        kept = [_per_capita(text, self.lexicon, _yield_rate(text, starts, c)) for c in kept]
-        kept = _per_capita_carried(text, starts, self.lexicon, kept)
+        kept = [_yield_rate(text, starts, c) for c in kept]
+        kept = _per_capita(text, starts, self.lexicon, kept)
         kept = _per_thousand(text, self.lexicon, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
@@ -965,16 +965,6 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
     return out
 
 
-def _per_capita(text: str, lexicon: UnitLexicon, cand: Candidate) -> Candidate:
-    """Money (or floor space) that a clause says is per capita is per person."""
-    unit = cand.unit
-    if not unit or "/" in unit or not _per_person_kind(lexicon, unit):
-        return cand
-    if _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start):
-        return replace(cand, unit=unit + "/person")
-    return cand
-
-
 def _per_person_kind(lexicon: UnitLexicon, unit: str) -> bool:
     """Money and floor space are what a figure per person is told in."""
     return lexicon.kind_of(unit) == "currency" or unit == "m2"
@@ -989,13 +979,15 @@ _PER_PERSON = re.compile(r"(?i)\bper\s+(?:capita|inhabitant|resident|person)\b")
 _PER_CAPITA_SCALE = 50
 
 
-def _per_capita_carried(
+def _per_capita(
     text: str, starts: list[int], lexicon: UnitLexicon, kept: list[Candidate]
 ) -> list[Candidate]:
-    """Figures per person that their own clause does not say are per person: every
-    amount of money in a sentence that opens on "Per capita" ("Per capita incomes were
-    highest in Dushanbe (1 020,7 somoni) and Sughd region (655,2 somoni)"), and the
-    figures set against one per person later in its sentence, in its unit and of its size
+    """Money (or floor space) per person: what the clause's subject says is per capita
+    ("GRP per capita reached 6.1 million tenge"), and the figures their own clause does
+    not call so: every amount of money in a sentence that opens on "Per capita" ("Per
+    capita incomes were highest in Dushanbe (1 020,7 somoni) and Sughd region (655,2
+    somoni)"), and the figures set against one per person later in its sentence, in its
+    unit and of its size
     ("GRP per capita in Atyrau region was 14,9 million tenge, in Turkistan region 1,3
     million tenge", "housing per inhabitant should reach 26 square meters, against 22,9
     square meters today")."""
@@ -1010,6 +1002,7 @@ def _per_capita_carried(
         if unit.endswith("/person"):
             last = cand
         elif unit and "/" not in unit and _per_person_kind(lexicon, unit):
+            subject = _PER_CAPITA_SUBJECT.search(text, max(0, cand.start - 70), cand.start)
             opens = _PER_CAPITA_OPENS.match(text, sent_start)
             near = (
                 last is not None
@@ -1023,7 +1016,8 @@ def _per_capita_carried(
                 and ";" not in text[last.end : cand.start]
             )
             said = _PER_PERSON.search(text, sent_start, cand.start)
-            if opens or near or (said and _PER_CAPITA_BRACKET.search(text, said.end(), cand.start)):
+            bracket = said and _PER_CAPITA_BRACKET.search(text, said.end(), cand.start)
+            if subject or opens or near or bracket:
                 cand = replace(cand, unit=f"{unit}/person")
                 last = cand
         out.append(cand)
