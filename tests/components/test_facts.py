@@ -485,6 +485,32 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "41.5 billion soums",
             "asphalting",
         ),
+        # money secured, needed, required, approved or committed is for its purpose too
+        (
+            "Tajikistan has secured $410 million to build the Fondaryo hydropower plant.",
+            "$410 million",
+            "plant",
+        ),
+        (
+            "The district needs 3 billion tenge for the repair of schools.",
+            "3 billion tenge",
+            "repair",
+        ),
+        (
+            "The project requires 12 billion soms for the reconstruction of the canal.",
+            "12 billion soms",
+            "reconstruction",
+        ),
+        (
+            "The government approved 1.2 billion soms for industrial parks.",
+            "1.2 billion soms",
+            "industrial park",
+        ),
+        (
+            "Since 1995 the bank has committed $10.2 billion for 81 public sector projects.",
+            "$10.2 billion",
+            "sector project",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):
