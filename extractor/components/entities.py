@@ -257,6 +257,10 @@ def load_titles() -> tuple[str, ...]:
     return tuple(row["title"] for row in read_jsonl("gazetteers/titles.jsonl"))
 
 
+# A list's bullet the model read into a name: a bullet glyph, or a dash before a space.
+_LEADING_BULLET = rx(r"(?:[•·●▪■◦‣⁃*]|[–—-](?=\s))\s*")
+
+
 @lru_cache(maxsize=4)
 def _lowercase_words(text: str) -> frozenset[str]:
     """The words a document writes in lower case: a capitalised one of them is no name."""
@@ -637,6 +641,13 @@ class EntityRefiner:
         surface = text[start:end]
         if source == "quote":
             return start, end, label  # a quoted name is taken whole
+        bullet = _LEADING_BULLET.match(text, start, end)
+        if bullet:
+            # "• Investments in fixed capital – ...": a list's bullet is never part of a name
+            start = bullet.end()
+            surface = text[start:end]
+            if not surface.strip():
+                return start, end, None
         if start > 0 and text[start - 1] in _OPEN_QUOTES:
             # '"Enbek Zholy"' with only "Enbek" recognised: the quotes delimit the name.
             close = _CLOSE_QUOTE.match(text, end)

@@ -415,6 +415,24 @@ def test_names_after_company_words_are_org(extract, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Investment\n• Investments in fixed capital – 19,846.3 mln som (117.3%).",
+        "Industry\n• Coal – 412.7 thsd tons (108.9%).",
+        "Trade\n· Exports – 1,962.1 mln US dollars.",
+        "Budget\n– Revenues – 512.3 bln tenge.",
+    ],
+)
+def test_a_bullet_is_never_part_of_a_name(extract, text):
+    # the model may read a list's bullet and the capitalised word after it as a name
+    assert not [
+        r["text"]
+        for r in extract(text)
+        if r["label"] not in ("QUANTITY", "TIME") and r["text"][:1] in "•·–"
+    ]
+
+
+@pytest.mark.parametrize(
     "text,label,expected",
     [
         (

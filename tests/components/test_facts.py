@@ -511,6 +511,36 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "$10.2 billion",
             "sector project",
         ),
+        # a list line of several items: each item's label starts after the figure of the
+        # one before; a capitalised word after a bullet opens its item like a sentence
+        (
+            "Industry\n• Crude oil – 84.3 thsd tons (96.1%), coal – 412.7 thsd tons (108.9%).",
+            "412.7 thsd tons",
+            "coal",
+        ),
+        (
+            "Agriculture\n• Meat (slaughter weight) – 42.7 thsd tons, milk – 318.9 thsd tons, "
+            "eggs – 68.4 mln pieces.",
+            "68.4 mln pieces",
+            "egg",
+        ),
+        (
+            "Agriculture\n• Meat (slaughter weight) – 42.7 thsd tons, milk – 318.9 thsd tons.",
+            "318.9 thsd tons",
+            "milk",
+        ),
+        (
+            "Prices\n• Consumer price index, December 2017 to December 2016 – 103.9%; food "
+            "products – 105.1%, non-food products – 102.4%.",
+            "105.1%",
+            "food product",
+        ),
+        (
+            "Industry\n• Crude oil – 84.3 thsd tons (96.1%).\n• Investments in fixed capital – "
+            "19,846.3 mln som (117.3%).",
+            "19,846.3 mln som",
+            "investment",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

@@ -52,6 +52,7 @@ from .syntax import (
     _previous_amount_in_sentence,
     _restates,
     _shared_head,
+    opens_item,
 )
 
 # Words that make the years after them an age: "aged 3 to 6", "older than 55", "under the
@@ -494,7 +495,7 @@ def _gapped_label_between(ctx: FactContext, span: Span) -> Token | None:
         head.i in ctx.named
         or head.lower_ in _SKIP_HEADS
         or head.lemma_.lower() in _PLACE_NOUNS
-        or (head.text[:1].isupper() and not head.is_sent_start)
+        or (head.text[:1].isupper() and not opens_item(head))
         or not (head.pos_ in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NN", "VBZ"))
     ):
         return None
@@ -701,10 +702,15 @@ def _dash_label(ctx: FactContext, span: Span) -> Token | None:
         # – ...": the noun the participle follows is the label
         word = doc[word.i - 1]
     if not _noun_ok(ctx, word) or (
-        word.text[:1].isupper() and not word.is_sent_start and word.text not in load_not_entities()
+        word.text[:1].isupper() and not opens_item(word) and word.text not in load_not_entities()
     ):
         return _label_owner(ctx, word)
     return _label_head(ctx, word)
+
+
+# One item of a list line and the start of the next: a dash, a figure ("84.3 thsd tons
+# (96.1%)") and a comma or a semicolon.
+_ITEM_AFTER_FIGURE = rx(r"[–—][ \t]+[^,;\n–—]{0,60}?\d[^,;\n–—]{0,60}?[,;][ \t]+")
 
 
 def _long_item_label(ctx: FactContext, span: Span, label_end: int) -> Token | None:
@@ -718,7 +724,12 @@ def _long_item_label(ctx: FactContext, span: Span, label_end: int) -> Token | No
     bullet = _LINE_BULLET.match(text, line)
     if bullet is None or bullet.end() >= label_end:
         return None
-    label = doc.char_span(bullet.end(), label_end, alignment_mode="contract")
+    start = bullet.end()
+    for item in _ITEM_AFTER_FIGURE.finditer(text, start, label_end):
+        # "• Crude oil – 84.3 thsd tons (96.1%), coal – 412.7 thsd tons": the line holds
+        # several items; this one's label starts after the figure of the one before
+        start = item.end()
+    label = doc.char_span(start, label_end, alignment_mode="contract")
     if label is None or len(label) <= 3:
         return None
     for token in label:

@@ -14,7 +14,7 @@ from ...resources import read_json
 from ...rules.numbers import scale_of
 from ...rules.periods import iso_cmp
 from ...rules.quantex import OE_NOUNS, singular
-from ...rules.rx import WS_START, rx
+from ...rules.rx import BULLET, WS_START, rx
 from ...rules.timex import COMPARED_TO
 from ...rules.units import load_lexicon
 from ..context import doc_text
@@ -118,6 +118,8 @@ def _starts_after(period: tuple, date: str | None) -> bool:
 
 
 _PRIVATE_GLYPH = re.compile(r"[\ue000-\uf8ff]")
+_BULLET_TOKEN = rx(r"^" + BULLET + r"$")
+_BULLET_GLYPH = rx(r"^[•·●▪■◦‣⁃]$")  # a bullet that is never a dash
 
 
 # Nouns whose singular ends in "-oe" ("shoes"); other "-oes" plurals drop "es" ("potatoes").
@@ -151,6 +153,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         t for t in token.doc[start : token.i]
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
         and not _PRIVATE_GLYPH.search(t.text)  # a PDF's bullet glyph ("\uf0b7")
+        and not _BULLET_GLYPH.match(t.text)  # "• Meat": a list's bullet read as a modifier
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
         and scale_of(t.text) is None  # "1,1 mln. foreign tourists"
@@ -197,14 +200,28 @@ def _phrase(ctx: FactContext, token: Token) -> str:
     return phrase
 
 
-def _capitalised_common_noun(token: Token) -> bool:
-    """ "Education received 19.8 billion soums": a common noun that opens its sentence,
-    read by the model as a one-word organisation, is still the noun."""
+def opens_item(token: Token) -> bool:
+    """A word that opens its sentence, or its list item: "• Investments in fixed capital –
+    19,846.3 mln som" is capitalised as a sentence's first word is, after the bullet."""
+    if token.is_sent_start:
+        return True
     doc = token.doc
+    if token.i == 0 or not _BULLET_TOKEN.match(doc[token.i - 1].text):
+        return False
+    bullet = doc[token.i - 1]
+    return bullet.i == 0 or "\n" in doc[bullet.i - 1].text_with_ws
+
+
+def _capitalised_common_noun(token: Token) -> bool:
+    """ "Education received 19.8 billion soums": a common noun that opens its sentence (or
+    its bulleted item), read by the model as a one-word organisation, is still the noun."""
+    doc = token.doc
+    # ("• Investments": the model may start the name at the bullet)
+    bulleted = token.i > 0 and token.ent_iob_ == "I" and _BULLET_TOKEN.match(doc[token.i - 1].text)
     return (
         token.pos_ == "NOUN"
-        and token.is_sent_start
-        and token.ent_iob_ == "B"
+        and opens_item(token)
+        and (token.ent_iob_ == "B" or bulleted)
         and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
     )
 
@@ -215,7 +232,7 @@ def _noun_ok(ctx: FactContext, token: Token | None) -> bool:
         token is not None
         and (
             token.pos_ == "NOUN"
-            or (token.pos_ == "PROPN" and (token.text.islower() or token.is_sent_start))
+            or (token.pos_ == "PROPN" and (token.text.islower() or opens_item(token)))
             # "Nominal GDP will reach ...": an indicator's abbreviation, never a name
             or (token.pos_ == "PROPN" and token.text in load_not_entities())
             # "work worth 500 billion tenge was done": a base-form "verb" in a noun's
