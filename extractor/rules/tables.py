@@ -47,6 +47,9 @@ class Cell:
     line: str
     bounds: tuple[tuple[int, int], ...]  # each cell's (start, end) in the document
     index: int  # the cell the position is in (0 is the row's label)
+    # the unit words of a caption line over the table's rows ("Payments by type, million
+    # rubles"), for rows whose label names none
+    caption_unit: str | None = None
 
     @property
     def label(self) -> str:
@@ -65,7 +68,9 @@ class Cell:
         if own:
             return own["unit"], True
         row = _LABEL_UNIT.match(self.label)
-        return (row["unit"], False) if row else None
+        if row:
+            return row["unit"], False
+        return (self.caption_unit, False) if self.caption_unit else None
 
     def head_word(self) -> str | None:
         """The head of the row's label, as written: "Gross domestic product, bln tenge"
@@ -107,13 +112,20 @@ def year_row(text: str, pos: int) -> tuple[str, str] | None:
 _CAPTION = re.compile(
     r"[ \t]*+(?P<label>\p{L}[^:\n]{2,100}?),[ \t]*+(?P<unit>[^,:()\n\d]{1,25}?)[ \t]*+"
     r"(?:\((?P<columns>[^()\n]{1,80})\)[ \t]*+)?:[ \t]*+$"
+    # "... were executed as follows (million rubles; plan / actual / % of plan):": the unit
+    # and the columns in one bracket
+    r"|[ \t]*+(?:\d{1,2}[.)][ \t]*+)?(?P<label>\p{L}[^:()\n]{2,200}+)\((?P<unit>[^;,:()\n\d]{1,25}+);"
+    r"[ \t]*+(?P<columns>[^()\n]{1,80})\)[ \t]*+:[ \t]*+$"
 )
 # A row of figures only: cells apart by tabs, "|" or " / ", an optional "2017:" or "Total:"
-# first, or a label set off by a dash ("Wheat – 6 874,5 / 12 960,0 / 53,0", "wheat flour,
+# first, or a label set off by a dash or a colon ("Wheat – 6 874,5 / 12 960,0 / 53,0", "wheat flour,
 # first grade – 100,9 / 104,2")
 _FIGURE_ROW = re.compile(
-    r"[ \t]*+(?:(?P<year>(?:19|20)\d\d)[ \t]*+:[ \t]*+|\p{L}{2,12}[ \t]*+:[ \t]*+"
-    r"|(?P<label>\p{L}[^\n\d:|/–—]{0,60}?)[ \t]+[–—-][ \t]+)?"
+    r"[ \t]*+(?:(?P<year>(?:19|20)\d\d)[ \t]*+:[ \t]*+"
+    r"|(?i:total|plan(?:ned)?|fact|actual|forecast|target|including)[ \t]*+:[ \t]*+"
+    r"|(?P<label>\p{L}[^\n\d:|/–—]{0,60}?)[ \t]+[–—-][ \t]+"
+    # "Revenues, total: 118 640,2 / 121 307,5 / 102,2": a label set off by a colon
+    r"|(?P<label>\p{L}[^\n\d:|/–—]{0,60}?):[ \t]+)?"
     r"\d[\d" + HSPACE + r",.]*+(?:[ ]*+[|/\t][ \t]*+\d[\d" + HSPACE + r",.]*+)*+[ \t]*+$"
 )
 _CELL_SEPARATOR = re.compile(r"[|/\t]")
@@ -214,6 +226,8 @@ def caption_cell(text: str, pos: int) -> CaptionCell | None:
             )
         if _YEARS_ROW.fullmatch(text, start, end):
             years_row = (start, end)
+        elif not text[start:end].strip():
+            continue  # a blank line between the caption and its rows
         elif not _FIGURE_ROW.fullmatch(text, start, end):
             return None  # a line of words that is no caption: no table here
     return None
@@ -251,7 +265,29 @@ def table_cell(text: str, pos: int) -> Cell | None:
         # "Related news: GDP grew 5.7% | Remittances in eight months: $1.52 billion | ...":
         # headlines set apart by bars are sentences, not the cells of a table
         return None
-    return Cell(line_start, line, bounds, index)
+    caption_unit = None
+    if not _LABEL_UNIT.match(line[: bounds[0][1] - line_start]):
+        caption_unit = _caption_unit(text, line_start)
+    return Cell(line_start, line, bounds, index, caption_unit)
+
+
+# The caption line over a table's rows that names their unit after a comma: "Payments by
+# type, million rubles", "Exports by country, mln US dollars:".
+_TABLE_CAPTION = re.compile(
+    r"[ \t]*+\p{L}[^,|\t\n]{2,100}?,[ \t]*+(?P<unit>[^,:()|\t\n\d]{1,25}?)[ \t]*+:?[ \t]*+"
+)
+
+
+def _caption_unit(text: str, line_start: int) -> str | None:
+    """The unit words of the caption line right over a table's rows (every line between
+    a row of cells too), or None."""
+    for start, end in _lines_above(text, line_start, HEADER_LINES):
+        line = text[start:end]
+        if line.count("|") + line.count("\t") >= 2:
+            continue  # another row, or the header row
+        caption = _TABLE_CAPTION.fullmatch(text, start, end)
+        return caption["unit"] if caption else None
+    return None
 
 
 def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:

@@ -127,6 +127,46 @@ def test_rows_of_figures_under_a_caption(extract, nth, span, value, unit, measur
     assert (record["time_start"], record["time_end"]) == period
 
 
+_BUDGET_ROWS = (
+    "1. According to the annual report, the parameters of the budget were executed as "
+    "follows (million rubles; plan / actual / % of plan):\n\n"
+    "Revenues, total: 118 640,2 / 121 307,5 / 102,2\n"
+    "including tax and non-tax revenues: 96 215,4 / 99 048,1 / 102,9\n"
+    "Deficit: 8 272,5 / 2 538,1\n"
+)
+_PIPES_UNDER_CAPTION = (
+    "Payments by type, million rubles\n"
+    "Type of payment | 2019 | 2020\n"
+    "Insurance pensions | 59 317.4 | 62 408.9\n"
+    "Payments to families with children | – | 4 896.2\n"
+    "Total | 70 573.9 | 79 597.6\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,measured,period",
+    [
+        # the unit and the columns in one bracket of the caption, a blank line after it,
+        # rows labelled by a colon; the column "% of plan" holds percentages
+        (_BUDGET_ROWS, "121 307,5", 121_307.5e6, "RUB", "revenue", None),
+        (_BUDGET_ROWS, "102,2", 102.2, "%", "revenue", None),
+        (_BUDGET_ROWS, "99 048,1", 99_048.1e6, "RUB", "revenue", None),
+        (_BUDGET_ROWS, "2 538,1", 2_538.1e6, "RUB", "deficit", None),
+        # a table by bars whose rows name no unit takes its caption's, over the header row
+        (_PIPES_UNDER_CAPTION, "59 317.4", 59_317.4e6, "RUB", "pension", ("2019", "2019")),
+        (_PIPES_UNDER_CAPTION, "4 896.2", 4_896.2e6, "RUB", "payment", ("2020", "2020")),
+        (_PIPES_UNDER_CAPTION, "79 597.6", 79_597.6e6, "RUB", "total", ("2020", "2020")),
+    ],
+)  # fmt: skip
+def test_captions_that_name_the_unit(extract, text, span, value, unit, measured, period):
+    records = [r for r in extract(text, date="2021-01-20") if r["text"] == span]
+    assert records, span
+    record = records[0]
+    assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
+    if period is not None:
+        assert (record["time_start"], record["time_end"]) == period
+
+
 def test_a_caption_needs_rows_of_figures_only():
     text = "Financing of the programme, million somoni:\nIn 2017 it was 214,0 and more.\n"
     assert caption_cell(text, text.index("214,0")) is None
