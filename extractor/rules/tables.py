@@ -114,7 +114,8 @@ _CAPTION = re.compile(
     r"(?:\((?P<columns>[^()\n]{1,80})\)[ \t]*+)?:[ \t]*+$"
     # "... were executed as follows (million rubles; plan / actual / % of plan):": the unit
     # and the columns in one bracket
-    r"|[ \t]*+(?:\d{1,2}[.)][ \t]*+)?(?P<label>\p{L}[^:()\n]{2,200}+)\((?P<unit>[^;,:()\n\d]{1,25}+);"
+    r"|[ \t]*+(?:\d{1,2}[.)][ \t]*+)?(?P<label>\p{L}[^:()\n]{2,200}+)"
+    r"\((?P<unit>[^;,:()\n\d]{1,25}+);"
     r"[ \t]*+(?P<columns>[^()\n]{1,80})\)[ \t]*+:[ \t]*+$"
 )
 # A row of figures only: cells apart by tabs, "|" or " / ", an optional "2017:" or "Total:"

@@ -608,6 +608,13 @@ from extractor.rules.indicators import (
          "loans", "clause:bank"),
         ("investment", "KZT", "The company invested 21 billion tenge in a new plant.",
          "investment", "measured:investment"),
+        # money a budget receives is its revenue; money it spends stays spending
+        ("republican budget", "KZT", "Of this amount, the republican budget received 2 trillion 921,6 "
+         "billion tenge.", "budget_revenue", "sentence:budget received"),
+        ("budget", "KGS", "In the first quarter the city budget has received 2.1 billion som.",
+         "budget_revenue", "sentence:budget has received"),
+        ("budget", "KZT", "The city budget spent 12 billion tenge on roads.", "budget_spending",
+         "sentence:spent"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
