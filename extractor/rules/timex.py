@@ -635,6 +635,10 @@ def find_times(text: str) -> list[TimeMatch]:
         if kind.endswith("_range") and _MOVED_FROM.search(text, max(0, start - 40), start):
             # "postponed from 2023 to 2025": the old date and the new one, no period between
             continue
+        if _runs_backwards(kind, groups):
+            # "the consumer price index for June 2023 to December 2022": a month and the base
+            # it is measured against, two times, no period between
+            continue
         if kind in _DAY_KINDS:
             wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
             if wd and not taken.overlaps(wd.start(), start):
@@ -650,6 +654,27 @@ def find_times(text: str) -> list[TimeMatch]:
 
 
 # A date moved: "postponed from", "the deadline was moved from", "pushed back from".
+_MONTH_YEAR_TO = rx(
+    r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[ \t]+(?:19|20)\d\d"
+    r"[ \t]+(?:to|against)[ \t]+$"
+)
+
+
+def _runs_backwards(kind: str, groups: dict) -> bool:
+    """A range of years or of months with years whose second end comes before its first."""
+    if kind not in ("year_range", "month_year_range"):
+        return False
+    try:
+        first, second = int(groups["yr"]), int(groups["yr2"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    if kind == "month_year_range":
+        mon, mon2 = groups.get("mon"), groups.get("mon2")
+        first = first * 12 + MONTHS.get((mon or "").lower().rstrip("."), 0)
+        second = second * 12 + MONTHS.get((mon2 or "").lower().rstrip("."), 0)
+    return second < first
+
+
 _MOVED_FROM = rx(
     r"(?i)\b(?:postponed|moved|shifted|delayed|rescheduled|deferred|pushed\s+back|put\s+off"
     r"|carried\s+over|transferred|brought\s+forward)\s+(?:\w+\s+)?from\s+$"
@@ -1320,6 +1345,10 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
         before = text[ends[-1].end() : start]
     if end is not None and _LEVEL_AFTER.match(text, end) and _LEVEL_BEFORE.search(before):
         return True  # "twice the 2020 level", "8% above the 2019 level"
+    if _MONTH_YEAR_TO.search(before):
+        # "the consumer price index for June 2023 to December 2022": a later month, then
+        # the base an index is measured against (a range forward is one time, no base)
+        return True
     superlative = SUPERLATIVE_BEFORE.search(before)
     return bool(
         BASELINE_BEFORE.search(before[-30:])

@@ -550,6 +550,11 @@ def test_measured(extract, text, span, measured):
 @pytest.mark.parametrize(
     "text,span,period",
     [
+        # an index for a month against an earlier month is the index of its own month
+        ("The consumer price index for June 2021 to December 2020 made 104,1 %.", "104,1 %",
+         ("2021-06", "2021-06")),
+        ("Consumer price index, May 2021 to December 2020 – 104,3%.", "104,3%",
+         ("2021-05", "2021-05")),
         # an obligation or a wish told now is a plan: it takes the plan its paragraph set
         ("The task is to reach 3 million hectares by 2030. For this, 3,100 km of new canals "
          "have to be built.", "3,100 km", ("2021-07-09", "2030")),

@@ -735,6 +735,15 @@ def test_time(text, date, span, start, end):
          [("2024", "2024", "2024"), ("2026", "2026", "2026")]),
         # a change over a period keeps its period
         ("output grew from 2019 to 2021", [("2019 to 2021", "2019", "2021")]),
+        # a range that runs backwards is a time and the base it is measured against
+        ("the price index for June 2022 to December 2021 was 104,1%",
+         [("June 2022", "2022-06", "2022-06"), ("December 2021", "2021-12", "2021-12")]),
+        ("consumer price index, December 2017 to December 2016 – 103,9%",
+         [("December 2017", "2017-12", "2017-12"), ("December 2016", "2016-12", "2016-12")]),
+        ("from 2021 to 2019 the figure was revised",
+         [("2021", "2021", "2021"), ("2019", "2019", "2019")]),
+        ("the works went on from December 2015 to April 2016",
+         [("December 2015 to April 2016", "2015-12", "2016-04")]),
     ],
 )  # fmt: skip
 def test_a_moved_date_is_two_dates(text, expected):
