@@ -541,6 +541,20 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "19,846.3 mln som",
             "investment",
         ),
+        # an area is of the crop its clause names: the subject, what it is sown with or
+        # under, the noun before "on"; else it is an area
+        (
+            "There, winter crops have died on 86 thousand hectares.",
+            "86 thousand hectares",
+            "winter crop",
+        ),
+        (
+            "Repeated crops were sown on 38,6 thousand hectares.",
+            "38,6 thousand hectares",
+            "Repeated crop",
+        ),
+        ("Farmers sowed wheat on 12 thousand hectares.", "12 thousand hectares", "wheat"),
+        ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
     ],
 )
 def test_measured(extract, text, span, measured):

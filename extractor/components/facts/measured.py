@@ -1497,6 +1497,10 @@ def _measured(
             and label.root.i not in ctx.amounts
         ):
             return _phrase(ctx, label.root), "measured.area"
+    if on("measured.area") and lexicon.kind_of(base) == "area":
+        crop = _crop_on_area(ctx, span)
+        if crop is not None:
+            return _phrase(ctx, crop), "measured.area"
     # "the krai had threshed 1,85 million hectares", "820 thousand hectares have not yet
     # been threshed": land a field work is done on is an area.
     if on("measured.area") and lexicon.kind_of(base) == "area":
@@ -2029,6 +2033,50 @@ _GAPPED_ON = rx(
     r"[,;]\s*(?:and\s+)?(?P<label>\p{Ll}[\p{L}-]*(?:\s+and\s+\p{Ll}[\p{L}-]*)?)\s+on\s+"
     r"(?:about\s+|almost\s+|over\s+|another\s+)?$"
 )
+# Crops an area is sown with: the crop words of the harvest indicator, and "crop".
+_CROPS = frozenset(
+    ("crop", "wheat", "cotton", "rice", "beet", "vegetable", "potato", "barley", "oilseed",
+     "sunflower", "corn", "maize", "melon", "grape", "flax", "rapeseed", "tomato", "onion",
+     "cereal", "grain", "orchard", "vineyard", "garden", "legume", "fodder", "soybean",
+     "soy", "oat", "rye", "buckwheat", "millet", "safflower", "tobacco", "alfalfa", "lucerne")
+)  # fmt: skip
+
+
+def _crop_on_area(ctx: FactContext, span: Span) -> Token | None:
+    """The crop an area is sown with, named in the area's clause: "winter crops have died
+    on 86 thousand hectares", "377,9 thousand hectares are to be sown with spring crops",
+    "812.3 thsd hectares are under grain crops", "including grain crops on 3,905.4 thousand
+    hectares"; None when the clause names no crop."""
+    doc = span.doc
+    root = span.root
+    found: list[Token] = []
+    # the preposition right before the amount ("grain crops on ..."): the noun before it
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("on", "from", "with"):
+        found.append(doc[span.start - 2])
+    verb = _clause_verb(span)
+    heads = [t for t in (verb, root) if t is not None]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not (
+                span.start <= child.i < span.end
+            ):
+                found.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("with", "under"):
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in found:
+        low, high = sorted((token.i, span.start))
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.lemma_.lower() in _CROPS
+            and token.i not in ctx.amounts
+            and _noun_ok(ctx, token)
+            # ("barley took 6 350 ha, potatoes 2 900 ha": not past another amount)
+            and not any(i in ctx.amounts for i in range(low + 1, high))
+        ):
+            return token
+    return None
+
+
 _LAND_WORK = frozenset(("sowing", "harvesting", "threshing", "planting", "digging", "work"))
 # The rules that read an amount's clause (its subject, verb or object), not the words
 # around the amount itself; a base of a comparison overrides them.
