@@ -564,6 +564,16 @@ def test_measured(extract, text, span, measured):
 @pytest.mark.parametrize(
     "text,span,period",
     [
+        # the first end of a change over a period stands at the period's start; in a plan,
+        # at the day of speaking; the last end takes the period
+        ("Over the past 3 years the share of roads in good condition has increased from 41 to "
+         "52 percent.", "41", ("2018", "2018")),
+        ("Over the past 3 years the share of roads in good condition has increased from 41 to "
+         "52 percent.", "52 percent", ("2018", "2020")),
+        ("By 2026 we plan to reduce the wear of networks from 64% to 58%.", "64%",
+         ("2021-07-09", "2021-07-09")),
+        ("Since 2015 the level of gasification has grown from 30.4 percent to 61.2 percent.",
+         "30.4 percent", ("2015", "2015")),
         # an index for a month against an earlier month is the index of its own month
         ("The consumer price index for June 2021 to December 2020 made 104,1 %.", "104,1 %",
          ("2021-06", "2021-06")),

@@ -30,6 +30,7 @@ from .periods import (
     Amount,
     _governing_time,
     _same_sentence_time,
+    change_from,
 )
 from .syntax import _WORDS
 
@@ -98,6 +99,8 @@ class FactLinker:
                 if period is not None and period is not NO_PERIOD:
                     break  # (an answer that is no period leaves the fallbacks to try)
             period = ordered_period(period) if period is not NO_PERIOD else None
+            if period is not None and ctx.on("period.change_from"):
+                period = change_from(amount, period)
             if period is not None:
                 record["time_start"], record["time_end"] = period
                 ctx.previous_period = (amount.paragraph, period)

@@ -353,9 +353,8 @@ _FROM_TO_BEFORE = rx(
 
 @period_rule("period.change_ends")
 def _change_ends(a: Amount) -> Period | None:
-    """ "Since 1991 the population has fallen from 1 million 49 thousand to 868 thousand
-    people", "since the beginning of the year the som has strengthened from 89,09 to 86,75":
-    the first end of a change since a time stands at that time, the last at its end."""
+    """ "Since the beginning of the year the som has strengthened from 89,09 to 86,75": the
+    last end of a change since a time stands at that period's end."""
     gov = a.governing
     if gov is None or a.governing_rule != "period.governing_time":
         return None
@@ -366,11 +365,30 @@ def _change_ends(a: Amount) -> Period | None:
     if not start or not end:
         return None
     before = text[max(a.span.sent.start_char, a.span.start_char - 60) : a.span.start_char]
-    if _FROM_BEFORE.search(before):
-        return start, start
     if _FROM_TO_BEFORE.search(before):
         return end, end
-    return None
+    return None  # (the first end: period.change_from, once the period is set)
+
+
+# "... has grown from 37 to 179": the first end of a change, a figure after it
+_TO_FIGURE_AFTER = rx(
+    r"(?i)\s*(?:[\p{L}%$.]+\s+){0,3}?(?:to|down\s+to|up\s+to)\s+"
+    r"(?:about\s+|almost\s+|nearly\s+|over\s+|some\s+)?[$€£]?\s*\d"
+)
+
+
+def change_from(a: Amount, period: Period) -> Period:
+    """ "The number of enterprises has grown from 37 to 179 over the past five years", "to
+    reduce the wear of networks from 64% to 58% by 2026": the first end of a change over a
+    period stands at the period's start (today, for a plan); the period is the last end's."""
+    start, end = period
+    if not start or start == end:
+        return period
+    text = a.ctx.text
+    before = text[max(a.span.sent.start_char, a.span.start_char - 20) : a.span.start_char]
+    if not _FROM_BEFORE.search(before) or not _TO_FIGURE_AFTER.match(text, a.span.end_char):
+        return period
+    return start, start
 
 
 @period_rule("period.time_after")
