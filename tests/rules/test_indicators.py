@@ -179,7 +179,7 @@ from extractor.rules.indicators import (
         ("consumption", "kWh/month", "The tariff is 1.37 som per kWh for consumption up to 701 kWh per month.",
          None, "clause:tariff (no indicator)"),
         ("heating network", "km", "This summer, the CHP operator replaced 14.1 km of heating networks.",
-         None, "clause:heating (no indicator)"),
+         None, "measured:heating network (no indicator)"),
         # a crop processed is production; land under irrigation is sown area
         ("raw cotton", "t", "Last year the clusters processed 511 thousand tons of raw cotton.",
          "production", "clause:processed"),
@@ -215,7 +215,7 @@ from extractor.rules.indicators import (
         ("family", "family", "Preferential loans were issued to 9 100 families.", "loans",
          "sentence:preferential loans"),
         # water of rivers, canals and irrigation is no water supply
-        ("water loss", "%", "Water losses in the canals reach 41 percent.", None, "clause:canal (no indicator)"),
+        ("water loss", "%", "Water losses in the canals reach 41 percent.", None, "measured:water loss (no indicator)"),
         ("flow", "%", "The flow of water in the Amu Darya will be 71 percent of the norm.",
          None, "clause:flow (no indicator)"),
         # in a sentence a cue that names a thing beats a nearer weak one ("budget")
@@ -615,6 +615,14 @@ from extractor.rules.indicators import (
          "budget_revenue", "sentence:budget has received"),
         ("budget", "KZT", "The city budget spent 12 billion tenge on roads.", "budget_spending",
          "sentence:spent"),
+        # heat networks, their wear and losses, and water taken from rivers name no public
+        # indicator, whatever water their sentence names; water networks are water supply
+        ("heating network", "km", "In 2021 we replaced 91 km of heating networks and 61 km of "
+         "water pipes.", None, "measured:heating network (no indicator)"),
+        ("wear", "%", "The wear of water and heat networks is still 51 percent.", None,
+         "measured:wear (no indicator)"),
+        ("water network", "km", "In 2021 we laid 31 km of water networks.", "water_supply",
+         "measured:water networks"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
