@@ -623,6 +623,13 @@ from extractor.rules.indicators import (
          "measured:wear (no indicator)"),
         ("water network", "km", "In 2021 we laid 31 km of water networks.", "water_supply",
          "measured:water networks"),
+        # a company's revenue and its loss are its own results, no budget's revenue
+        ("consolidated revenue", "KZT", "Consolidated revenue amounted to KZT 1,121.6 billion.",
+         None, "measured:consolidated revenue (no indicator)"),
+        ("net loss", "KGS", "The net loss narrowed to 841 million soms.", None,
+         "measured:net loss (no indicator)"),
+        ("tax revenue", "KZT", "Tax revenues reached 41 billion tenge.", "budget_revenue",
+         "measured:tax revenue"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
