@@ -372,8 +372,8 @@ def _change_ends(a: Amount) -> Period | None:
 
 # "... has grown from 37 to 179": the first end of a change, a figure after it
 _TO_FIGURE_AFTER = rx(
-    r"(?i)\s*(?:[\p{L}%$.]+\s+){0,3}?(?:to|down\s+to|up\s+to)\s+"
-    r"(?:about\s+|almost\s+|nearly\s+|over\s+|some\s+)?[$€£]?\s*\d"
+    r"(?i)[ \t]{0,3}(?:[\p{L}%$.]++[ \t]++){0,3}?(?:to|down[ \t]+to|up[ \t]+to)[ \t]++"
+    r"(?:about[ \t]+|almost[ \t]+|nearly[ \t]+|over[ \t]+|some[ \t]+)?[$€£]?[ \t]?\d"
 )
 
 
