@@ -555,6 +555,13 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         ),
         ("Farmers sowed wheat on 12 thousand hectares.", "12 thousand hectares", "wheat"),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # a budget's "revenue part" or "expenditure part" is its revenue or expenditure
+        ("The revenue part of the local budget was fulfilled by 104.6%.", "104.6%", "revenue"),
+        (
+            "The expenditure part of the city budget was executed by 96,2 percent.",
+            "96,2 percent",
+            "expenditure",
+        ),
     ],
 )
 def test_measured(extract, text, span, measured):

@@ -1017,6 +1017,12 @@ def _where_amount(span: Span) -> bool:
     )
 
 
+# The parts of a budget named by what they hold ("the revenue part", "the expenditure part").
+_BUDGET_PARTS = frozenset(
+    ("revenue", "revenues", "expenditure", "expenditures", "income", "spending")
+)
+
+
 def _subject(ctx: FactContext, verb: Token) -> Token | None:
     """The subject of a verb, through coordination and relative pronouns."""
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") else None):
@@ -1051,6 +1057,15 @@ def _subject(ctx: FactContext, verb: Token) -> Token | None:
             # "... is planned for next year, which requires KZT 94 bln": "which" stands for
             # the clause before, whose subject is what the amount is of
             return _subject(ctx, v.head)
+        if subj.lemma_.lower() == "part" and (
+            part := next(
+                (c for c in subj.children if c.dep_ == "compound" and c.lower_ in _BUDGET_PARTS),
+                None,
+            )
+        ):
+            # "the revenue part of the local budget was fulfilled by 104.6%" (a translation
+            # of the budget's "revenue part"): its revenue
+            return part
         if not _noun_ok(ctx, subj):
             # "Aibek Nurlanov, deputy: Losses in the networks reached 19 percent": a speaker's
             # turn before a colon; the clause after it has its own subject.
