@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..resources import read_json, read_jsonl
 from ..rules.indicators import load_indicators
 from ..rules.intervals import Intervals, SpanIndex
-from ..rules.rx import HSPACE, WS_START, rx
+from ..rules.rx import BULLET_GLYPH, HSPACE, WS_START, rx
 from ..rules.timex import MONTH_NAMES, YEAR
 from ..rules.units import load_lexicon
 from ..schema import (
@@ -258,7 +258,7 @@ def load_titles() -> tuple[str, ...]:
 
 
 # A list's bullet the model read into a name: a bullet glyph, or a dash before a space.
-_LEADING_BULLET = rx(r"(?:[•·●▪■◦‣⁃*]|[–—-](?=\s))\s*")
+_LEADING_BULLET = rx(r"(?:" + BULLET_GLYPH + r"|\*|[–—-](?=\s))\s*")
 
 
 @lru_cache(maxsize=4)

@@ -45,6 +45,8 @@ HSPACE = " " + ODD_SPACES
 # A list item's bullet or dash at the start of its line: "• Tashkent region – ...", "- 2025: ..."
 # (with the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets: U+F0A7,
 # U+F0B7, U+F0D8 and the rest of the private use block they come from)
+# A list's bullet glyph that is never a dash or a hyphen.
+BULLET_GLYPH = r"[•·●▪■◦‣⁃]"
 BULLET = r"[•·●▪■◦‣⁃*–—\-\uf020-\uf0ff]"
 
 

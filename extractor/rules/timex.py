@@ -669,9 +669,8 @@ def _runs_backwards(kind: str, groups: dict) -> bool:
     except (KeyError, TypeError, ValueError):
         return False
     if kind == "month_year_range":
-        mon, mon2 = groups.get("mon"), groups.get("mon2")
-        first = first * 12 + MONTHS.get((mon or "").lower().rstrip("."), 0)
-        second = second * 12 + MONTHS.get((mon2 or "").lower().rstrip("."), 0)
+        first = first * 12 + (_month_of({"mon": groups.get("mon")}) or 0)
+        second = second * 12 + (_month_of({"mon": groups.get("mon2")}) or 0)
     return second < first
 
 

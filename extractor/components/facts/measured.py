@@ -1018,9 +1018,7 @@ def _where_amount(span: Span) -> bool:
 
 
 # The parts of a budget named by what they hold ("the revenue part", "the expenditure part").
-_BUDGET_PARTS = frozenset(
-    ("revenue", "revenues", "expenditure", "expenditures", "income", "spending")
-)
+_BUDGET_PARTS = frozenset(_WORDS["budget_parts"])
 
 
 def _subject(ctx: FactContext, verb: Token) -> Token | None:
@@ -2049,12 +2047,7 @@ _GAPPED_ON = rx(
     r"(?:about\s+|almost\s+|over\s+|another\s+)?$"
 )
 # Crops an area is sown with: the crop words of the harvest indicator, and "crop".
-_CROPS = frozenset(
-    ("crop", "wheat", "cotton", "rice", "beet", "vegetable", "potato", "barley", "oilseed",
-     "sunflower", "corn", "maize", "melon", "grape", "flax", "rapeseed", "tomato", "onion",
-     "cereal", "grain", "orchard", "vineyard", "garden", "legume", "fodder", "soybean",
-     "soy", "oat", "rye", "buckwheat", "millet", "safflower", "tobacco", "alfalfa", "lucerne")
-)  # fmt: skip
+_CROPS = frozenset(_WORDS["crops"])
 
 
 def _crop_on_area(ctx: FactContext, span: Span) -> Token | None:

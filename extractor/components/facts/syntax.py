@@ -14,7 +14,7 @@ from ...resources import read_json
 from ...rules.numbers import scale_of
 from ...rules.periods import iso_cmp
 from ...rules.quantex import OE_NOUNS, singular
-from ...rules.rx import BULLET, WS_START, rx
+from ...rules.rx import BULLET, BULLET_GLYPH, WS_START, rx
 from ...rules.timex import COMPARED_TO
 from ...rules.units import load_lexicon
 from ..context import doc_text
@@ -119,7 +119,7 @@ def _starts_after(period: tuple, date: str | None) -> bool:
 
 _PRIVATE_GLYPH = re.compile(r"[\ue000-\uf8ff]")
 _BULLET_TOKEN = rx(r"^" + BULLET + r"$")
-_BULLET_GLYPH = rx(r"^[•·●▪■◦‣⁃]$")  # a bullet that is never a dash
+_BULLET_GLYPH = rx(r"^" + BULLET_GLYPH + r"$")
 
 
 # Nouns whose singular ends in "-oe" ("shoes"); other "-oes" plurals drop "es" ("potatoes").
