@@ -57,6 +57,16 @@ _BEFORE_WRAPPED_NUMBER = frozenset(
 )
 
 
+# A word no sentence, headline or label ends on: an article, a preposition, a conjunction, a
+# form of "be". A line that ends on one is wrapped in mid-sentence, whatever opens the next
+# ("... were commissioned in\nBarnaul, which is 6,3% more", "the Statistics Agency under
+# the\nPresident"); a headline or a section title ends on its noun ("Heat networks\n").
+_NEVER_LAST = frozenset(
+    "a an the of in on to for from by at with into onto than and or nor as per via under"
+    " about between among within without towards toward is are was were".split()
+)
+
+
 _AFTER_WRAPPED_COMMA = frozenset(
     "and but or while whereas which who where when with than compared as".split()
 )
@@ -74,8 +84,9 @@ def _labelled_row(doc: Doc, i: int) -> bool:
 
 def is_hard_wrap(doc: Doc, i: int) -> bool:
     """Whether the line break token ``i`` wraps a sentence that goes on in the next line:
-    a single newline after a lower-case word before a lower-case word, or before a number
-    after a word that cannot end a sentence, or after a comma before a conjunction. Not a
+    a single newline after a lower-case word before a lower-case word, after a word that
+    never ends a line of its own (``_NEVER_LAST``), or before a number after a word that
+    cannot end a sentence, or after a comma before a conjunction. Not a
     blank line, and not after ":" or ";" or a number (list rows: "food products – 100.2\n
     alcoholic beverages – 104.9")."""
     space = doc[i]
@@ -84,6 +95,12 @@ def is_hard_wrap(doc: Doc, i: int) -> bool:
     before, after = doc[i - 1], doc[i + 1]
     if before.text.endswith("-") and before.text[:-1].isalpha() and after.text[:1].islower():
         return True  # "the mastering of invest-\nments of $23,1 billion": a word broken in two
+    if before.text == "." and i >= 3 and doc[i - 2].lower_ in _SCALE_ABBREVIATIONS:
+        # "have gathered 1.07 mln.\ntons of grain": the point of an abbreviated scale word
+        # ends no sentence before its unit or a lower-case word
+        return doc[i - 3].like_num and bool(
+            after.text[:1].islower() or _CODE_AFTER.match(after.text)
+        )
     if before.text == ",":
         # (a list's rows may end on a comma: "pensions – 6.1 trillion,\nhealthcare – ...")
         return after.lower_ in _AFTER_WRAPPED_COMMA
@@ -94,7 +111,7 @@ def is_hard_wrap(doc: Doc, i: int) -> bool:
         return not _labelled_row(doc, i - 1)
     if not before.text[-1:].isalpha() or not before.text[-1:].islower():
         return False
-    if after.text[:1].islower():
+    if after.text[:1].islower() or before.text in _NEVER_LAST:
         return True
     if not after.like_num:
         return False

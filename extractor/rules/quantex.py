@@ -58,10 +58,12 @@ _DIGIT_START = re.compile(
 )
 _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])")
 # "bln. soums", "ths. tons", "mln. USD", "bln. ₸", "mln. US dollars": an abbreviated
-# scale's point, when a unit or a lower-case word follows it (a sentence may end at "5 bln.").
+# scale's point, when a unit or a lower-case word follows it (a lower-case word may open the
+# next line: "1.07 mln.\ntons" wrapped); a sentence may end at "5 bln.".
 _SCALE = re.compile(
     r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
-    r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}\p{Sc}]|US\s+dollars?\b|" + CURRENCY_CODE + r")))?"
+    r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}\p{Sc}]|US\s+dollars?\b|" + CURRENCY_CODE + r")"
+    r"|\n(?-i:\p{Ll})))?"
     r"(?![\p{L}])"
 )
 # "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a

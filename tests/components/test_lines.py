@@ -38,6 +38,17 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
         ("Across the country, 2 318\nindustrial projects were put into operation.", []),
         ("It provides for the mastering of invest-\nments of $23,1 billion.", []),
         ("The enterprises of the city produced goods worth\n1 846,7 million somoni.", []),
+        # a line that ends on an article, a preposition, a conjunction or "is" goes on,
+        # whatever opens the next
+        ("Housing was commissioned in\nBarnaul, which is 6,3% more.", []),
+        ("reported the Statistics Agency under the\nPresident of Uzbekistan.", []),
+        ("Industrial enterprises of\nUzbekistan produced goods.", []),
+        ("Tashkent city and\nNavoi region lead the table.", []),
+        ("the National Bank reported on\nWednesday.", []),
+        ("Foreign investment was $ 214.6 mln (about\nKZT 101.4 bln).", []),
+        # the point of an abbreviated scale word before its unit on the next line
+        ("Farms have gathered 1.07 mln.\ntons of grain.", []),
+        ("Exports reached 5 bln.\nUSD in 2023.", []),
         # a long line into an amount and its noun on the next
         ("According to the deputy minister, since the beginning of the year\n1 184 km of "
          "networks have been built.", []),
@@ -51,6 +62,10 @@ def test_sentences_start_after_line_breaks_and_datelines(nlp, text, starts):
         ("Output grew.\nexports fell.", ["exports"]),
         ("Spending: pensions – 6.1 trillion,\nhealthcare – 2.9 trillion.", ["healthcare"]),
         ("Output grew in\n\nthe region.", ["the"]),
+        # a headline or a section title ends on its noun; a sentence on a scale's point
+        ("Heat networks\nThis year 1,046 km of networks were laid.", ["This"]),
+        ("Labour and prices\nThe average wage grew.", ["The"]),
+        ("Investments reached 5 bln.\nThe next year was better.", ["The"]),
     ],
 )  # fmt: skip
 def test_a_wrapped_line_goes_on_in_the_same_sentence(nlp, text, starts):

@@ -133,6 +133,8 @@ def only(text):
         # an abbreviated scale's point before its unit
         ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
         ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
+        # ... and before its unit wrapped to the next line
+        ("farms gathered 1.07 mln.\ntons of grain", "1.07 mln.\ntons", 1.07e6, "t", None),
         ("wages were 58 thous. rub. on average", "58 thous. rub.", 58000, "RUB", None),
         ("is 100 percent.", "100 percent", 100, "%", None),
         ("up to 15 per cent", "15 per cent", 15, "%", "max"),
