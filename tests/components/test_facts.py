@@ -554,6 +554,21 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "Repeated crop",
         ),
         ("Farmers sowed wheat on 12 thousand hectares.", "12 thousand hectares", "wheat"),
+        # a crop that opens the sentence, the subject of the verb a sowing completes, an
+        # area that is a passive's subject
+        ("Cotton was sown on 71,3 thousand hectares.", "71,3 thousand hectares", "Cotton"),
+        ("Barley was planted on 9 thousand ha.", "9 thousand ha", "Barley"),
+        (
+            "This autumn winter crops are to be sown on 1 million 150 thousand hectares.",
+            "1 million 150 thousand hectares",
+            "winter crop",
+        ),
+        ("Rice is expected to be sown on 5,000 hectares.", "5,000 hectares", "Rice"),
+        (
+            "As of 12 April, 512 thousand hectares have been sown, or 2.2 percent of the plan.",
+            "512 thousand hectares",
+            "area",
+        ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
         # a budget's "revenue part" or "expenditure part" is its revenue or expenditure
         ("The revenue part of the local budget was fulfilled by 104.6%.", "104.6%", "revenue"),

@@ -1521,8 +1521,13 @@ def _measured(
         if (
             verb is not None
             and verb.lemma_.lower() in _LAND_VERBS
-            and span.root.dep_ in ("dobj", "nsubjpass")
-            and span.root.head.i == verb.i
+            and (
+                span.root.dep_ in ("dobj", "nsubjpass")
+                # ("512 thousand hectares have been sown": a passive's subject the parser
+                # labels as an active one's)
+                or (span.root.dep_ == "nsubj" and verb.tag_ == "VBN")
+            )
+            and verb.i in (span.root.head.i, span.root.head.head.i)
             and not rx(r"\s+of\b").match(doc_text(doc)[span.end_char : span.end_char + 5])
         ):
             return "area", "measured.area"
@@ -2062,7 +2067,9 @@ def _crop_on_area(ctx: FactContext, span: Span) -> Token | None:
     if span.start >= 2 and doc[span.start - 1].lower_ in ("on", "from", "with"):
         found.append(doc[span.start - 2])
     verb = _clause_verb(span)
-    heads = [t for t in (verb, root) if t is not None]
+    # ("winter crops are to be sown on ...": the subject of the verb the sowing completes)
+    above = verb.head if verb is not None and verb.dep_ == "xcomp" else None
+    heads = [t for t in (verb, root, above) if t is not None]
     for head in heads:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not (
@@ -2077,7 +2084,8 @@ def _crop_on_area(ctx: FactContext, span: Span) -> Token | None:
             token.pos_ in ("NOUN", "PROPN")
             and token.lemma_.lower() in _CROPS
             and token.i not in ctx.amounts
-            and _noun_ok(ctx, token)
+            # ("Cotton was sown on ...": a crop that opens the sentence is no name)
+            and (_noun_ok(ctx, token) or (token.is_title and token.i not in ctx.named))
             # ("barley took 6 350 ha, potatoes 2 900 ha": not past another amount)
             and not any(i in ctx.amounts for i in range(low + 1, high))
         ):

@@ -291,6 +291,9 @@ def _clause_verb(span: Span) -> Token | None:
                 # as a verb that a noun modifies is no verb
                 child = anc
                 continue
+            if anc.dep_ in ("aux", "auxpass") and anc.head.pos_ == "VERB":
+                return anc.head  # ("512 thousand hectares have been sown": the parser
+                # may hang the subject on the auxiliary)
             return anc
         child = anc
     return None
