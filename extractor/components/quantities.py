@@ -910,13 +910,19 @@ def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
 # "GRP per capita reached 6.1 million tenge", "Per capita GRP made 8 947 thous. soums",
 # "housing per inhabitant should reach 26 square meters": what the clause's subject says
 # per capita, its verb right before the amount
-_PER_CAPITA_SUBJECT = re.compile(
-    r"(?i)\bper\s+(?:capita|inhabitant|resident)\b[^.;:,\d]{0,40}?\b"
+_SUBJECT_VERB_BEFORE = (
+    r"[^.;:,\d]{0,40}?\b"
     r"(?:(?:should|will|must|is\s+to|are\s+to)\s+)?(?:reach|reached|made|amounted\s+to|was|is|totall?ed"
     r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to|averaged"
     r"|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
     r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
 )
+_PER_CAPITA_SUBJECT = re.compile(
+    r"(?i)\bper\s+(?:capita|inhabitant|resident)\b" + _SUBJECT_VERB_BEFORE
+)
+# "Spending per pupil reached 98,6 thous. rubles", "output per worker was 1.9 million
+# tenge": money the clause's subject says is per one of a thing is a rate over that thing
+_PER_THING_SUBJECT = re.compile(r"(?i)\bper\s+(?P<thing>\p{Ll}[\p{Ll}-]+)\b" + _SUBJECT_VERB_BEFORE)
 
 
 # "per 1 000 men", "per 1,000 working-age people", "per thousand of the population": a
@@ -1020,6 +1026,19 @@ def _per_capita(
             if subject or opens or near or bracket:
                 cand = replace(cand, unit=f"{unit}/person")
                 last = cand
+            elif lexicon.kind_of(unit) == "currency":
+                thing = _PER_THING_SUBJECT.search(
+                    text, max(sent_start, cand.start - 70), cand.start
+                )
+                code = None
+                if thing is not None:
+                    # ("the cost per square meter": a unit's name before a noun's)
+                    rate = lexicon.rate.match(" " + text[thing.start() : cand.start])
+                    code = (rate and rate_code(lexicon, rate.group())) or per_code(
+                        lexicon, f" per {thing['thing']}"
+                    )
+                if code and lexicon.kind_of(code) not in ("time", "currency"):
+                    cand = replace(cand, unit=f"{unit}/{code}")
         out.append(cand)
     return out
 

@@ -227,6 +227,15 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # ... and per one of a thing, a rate over that thing (a unit's name, a noun); not
+        # per a span of time
+        ("Spending per pupil reached 98,6 thous. rubles.", "98,6 thous. rubles", 98600, "RUB/pupil"),
+        ("Output per worker amounted to 2.6 million tenge.", "2.6 million tenge", 2.6e6,
+         "KZT/worker"),
+        ("The average cost per square meter was 300 thousand tenge.", "300 thousand tenge", 3e5,
+         "KZT/m2"),
+        ("Payments per family averaged 40 thousand som.", "40 thousand som", 4e4, "KGS/family"),
+        ("Output per year reached 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
         # the residents of an economic zone are companies, however they are counted
         ("In the special economic zone 4 new residents started work, and the total number of "
          "residents reached 21.", "21", 21, "resident"),
