@@ -133,6 +133,32 @@ def only(text):
         # an abbreviated scale's point before its unit
         ("retail trade made 7 842 bln. soums", "7 842 bln. soums", 7.842e12, "UZS", None),
         ("exports made 402 mln. USD", "402 mln. USD", 4.02e8, "USD", None),
+        # cubic metres abbreviated "cub. m", and transport work in tonne- and
+        # passenger-kilometres
+        ("treated 398.4 mln cub. m of wastewater", "398.4 mln cub. m", 3.984e8, "m3", None),
+        ("a plant of 25 thsd cub. m/day", "25 thsd cub. m/day", 25000, "m3/day", None),
+        ("the tariff is 52.3 rub. per cub. m", "52.3 rub. per cub. m", 52.3, "RUB/m3", None),
+        (
+            "grew to 231.7 billion tonne-kilometres",
+            "231.7 billion tonne-kilometres",
+            2.317e11,
+            "tkm",
+            None,
+        ),
+        (
+            "11.4 billion ton-kilometres of cargo",
+            "11.4 billion ton-kilometres",
+            1.14e10,
+            "tkm",
+            None,
+        ),
+        (
+            "reached 16.3 billion passenger-kilometres",
+            "16.3 billion passenger-kilometres",
+            1.63e10,
+            "pkm",
+            None,
+        ),
         # ... and before its unit wrapped to the next line
         ("farms gathered 1.07 mln.\ntons of grain", "1.07 mln.\ntons", 1.07e6, "t", None),
         ("wages were 58 thous. rub. on average", "58 thous. rub.", 58000, "RUB", None),
