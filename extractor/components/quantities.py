@@ -1092,6 +1092,12 @@ _CONTINUES_RATE = re.compile(
     r"(?i)(?:\banother|\b(?:" + COMPARED_TO + r")|:)\s*(?:about\s+|up\s+to\s+)?$"
 )
 # "an annual capacity of 6 thousand tons": the capacity a year.
+# "Average daily loading on the network was 5 420 wagons", "the daily average output
+# reached 50.7 million kWh": a subject averaged over days is a rate a day.
+_AVERAGE_DAILY = re.compile(
+    r"(?i)\b(?:average\s+daily|daily\s+average)\b"
+    + _SUBJECT_VERB_BEFORE.replace("{0,40}", "{0,60}")
+)
 _ANNUAL = re.compile(
     r"(?i)\bannual\s+(?:design\s+|production\s+|processing\s+)?capacity\s+of\s+"
     r"(?:up\s+to\s+|about\s+|over\s+)?$"
@@ -1143,6 +1149,15 @@ def _time_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[
     out = list(kept)
     for i, cand in enumerate(out):
         unit = cand.unit or ""
+        if (
+            unit
+            and "/" not in unit
+            and unit not in ("%", "x", "pp", "degree")
+            and lexicon.kind_of(unit) not in ("ratio", "time")
+            and _AVERAGE_DAILY.search(text, max(0, cand.start - 80), cand.start)
+        ):
+            out[i] = replace(cand, unit=f"{unit}/day")  # "Average daily loading was 5 420 wagons"
+            continue
         if not unit or "/" in unit or lexicon.kind_of(unit) in (None, "count", "currency", "time"):
             continue
         if unit in ("%", "x"):

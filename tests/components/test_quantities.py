@@ -227,6 +227,17 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # a subject averaged over days is a rate a day (not a day's own figure, nor a
+        # temperature)
+        ("Average daily loading on the network was 5 420 wagons.", "5 420 wagons", 5420,
+         "wagon/day"),
+        ("Average daily generation in the month reached 50.7 million kWh.", "50.7 million kWh",
+         5.07e7, "kWh/day"),
+        ("The daily average output of the mine amounted to 12 thousand tons.",
+         "12 thousand tons", 12000, "t/day"),
+        ("In December the daily consumption may reach 68 million kWh.", "68 million kWh", 6.8e7,
+         "kWh"),
+        ("The average daily temperature is still above 10 degrees.", "10 degrees", 10, "degree"),
         # ... and per one of a thing, a rate over that thing (a unit's name, a noun); not
         # per a span of time
         ("Spending per pupil reached 98,6 thous. rubles.", "98,6 thous. rubles", 98600, "RUB/pupil"),
