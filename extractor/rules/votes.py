@@ -11,7 +11,7 @@ import regex as re
 from .rx import WS_START
 
 _LABELS = r"(?:for|against|abstained|in\s+favou?r)"
-_LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"\s*[–—:-]?\s*$")
+_LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"[\"»”]?\s*[–—:-]?\s*$")
 _LABEL_AFTER = re.compile(r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b\s*[,.;]")
 _CUE = re.compile(r"(?i)\bvot(?:e|ed|es|ing)\b")
 _VOTERS = re.compile(
@@ -27,11 +27,35 @@ _RECORD_WINDOW = 5000
 
 def is_vote_tally(text: str, start: int, end: int) -> bool:
     """True when the number at ``text[start:end]`` is a count of a vote's tally: labelled
-    "for", "against" or "abstained" (before or after it) after a word of voting."""
+    "for", "against" or "abstained" (before or after it) after a word of voting, or beside
+    another label where the chair's "Who is in favour?" or a decision adopted says a vote
+    was held."""
     labelled = _LABEL_BEFORE.search(text, max(0, start - 16), start) or _LABEL_AFTER.match(
         text, end
     )
-    return bool(labelled and _CUE.search(text, max(0, start - _WINDOW), start))
+    if not labelled:
+        return False
+    if _CUE.search(text, max(0, start - _WINDOW), start):
+        return True
+    # "Who is in favour? For – 25, against – none, abstained – 2. The recommendation is
+    # adopted.": two of the labels side by side, where a question of the chair or a
+    # decision taken says a vote was held
+    near = text[max(0, start - _TALLY_REACH) : end + _TALLY_REACH]
+    kinds = {word.lower() for word in _LABEL_WORD.findall(near)}
+    return len(kinds) >= 2 and bool(
+        _DECISION.search(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
+    )
+
+
+# A tally's label before its figure or "none": "For – 25", "\"against\" – none"
+_LABEL_WORD = re.compile(r"(?i)[\"«“]?\b(for|against|abstained)[\"»”]?\s*[–—:-]\s*(?:\d|none|no\b)")
+# What says a vote was held, where no word of voting does
+_DECISION = re.compile(
+    r"(?i)\bin\s+favou?r\s*\?|\b(?:is|are|was|were)\s+(?:adopted|approved|carried)\b"
+    r"|\btaken\s+into\s+account\b"
+)
+# How far a tally's other label may stand from its figure
+_TALLY_REACH = 40
 
 
 def voters(text: str, start: int) -> str:

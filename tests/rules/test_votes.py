@@ -21,6 +21,13 @@ def _at(text: str, figure: str) -> tuple[int, int]:
         ("Let us vote. The results: 43 senators in favour, none against, 1 abstained.", "1 ", "senator"),
         ("please vote so for thirty against none abstained one the decision", "one", "deputy"),
         ("The draft goes to a second reading. Votes: 9 in favour, 2 against.", "2 ", "vote"),
+        # no word of voting: two labels side by side, after the chair's question or before
+        # a decision adopted
+        ("Who is in favour? For – 25, against – none, abstained – 2.", "25", "deputy"),
+        ('Thank you. "For" – 57, "against" – none, abstained – 1. The decision is adopted.', "57",
+         "deputy"),
+        ("The resolution was adopted. For – 81, against – none, abstained – 2.", "2.", "deputy"),
+        ("Who is in favour? Against? Abstained? For – 17, abstained – 2.", "17", "deputy"),
         # the participants of public hearings, named by the vote or at the record's head
         ("Participants voted to recommend the draft: for – 131, against – 6.", "6", "participant"),
         ("Tula, 25 April 2024. Registered: 58 participants.\n\n" + "The report was heard. " * 20
@@ -42,6 +49,7 @@ def test_a_vote_tally(text, figure, who):
         ("The tenge lost 19 percent against the dollar.", "19"),
         # a tally-like line with no vote before it
         ("Arguments: for – 3, against – 2.", "3"),
+        ("Arguments: for – 3, against – 2. The minister answered them.", "2"),
     ],
 )  # fmt: skip
 def test_no_vote_tally(text, figure):
