@@ -109,6 +109,14 @@ _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _GAPPED_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:and\s+)?$")
 _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
+# "the remaining seven", "the other 44", "the first 12": a part named by its place among
+# the things counted before it
+_REST_BEFORE = re.compile(r"(?i)\b(?:the\s+)?(?:remaining|other|first|last)\s+$")
+# what follows a number whose noun is left out: a verb or a stop, never a noun
+_NO_NOUN_AFTER = re.compile(
+    WS_START + r"(?:\s*[.,;:)]|\s+(?:are|were|is|was|will|would|have|has|had|remain|remained"
+    r"|must|should|can|could|may|need|needs|went|go|concern|concerned|received|got)\b)"
+)
 _VERB_AFTER = re.compile(
     WS_START + r"\s+(?:are|were|have|had|will|remain|remained)\s+(?:still\s+|already\s+|now\s+)?"
     r"(?:been\s+|being\s+|be\s+)?\p{Ll}"
@@ -385,6 +393,23 @@ class QuantityRecognizer:
             first = self._counted_between(kept, s_start, cand.start, last=False)
             if first is not None:
                 return replace(cand, unit=first.unit)
+        # "Of the 46 streets, 39 were repaired; the remaining seven were moved", "the first 12
+        # will be installed before the end of December": a number after "the remaining",
+        # "the other", "the first" or "the last" with its noun left out counts what the last
+        # count of its sentence, or of the sentence before, counts
+        if (
+            cand.scale is None
+            and _REST_BEFORE.search(before[-24:])
+            and _NO_NOUN_AFTER.match(text, cand.end)
+        ):
+            earlier = bisect_right(starts, cand.start) - 2
+            whole = self._counted_between(kept, s_start, cand.start, last=True) or (
+                self._counted_between(kept, starts[earlier], s_start, last=True)
+                if earlier >= 0
+                else None
+            )
+            if whole is not None:
+                return replace(cand, unit=whole.unit)
         # "... 20 hospitals by 2025. Three of them ...", "... 812 thousand TEU were carried.
         # Of these, 296 thousand are transit": a sentence that opens with a part refers to
         # an amount of the sentence before.

@@ -227,6 +227,17 @@ def test_a_range_has_low_and_high(extract):
          31245.6, "RUB/person"),
         ("Per capita GRP made 8 947, 2 thous. soums.", "8 947, 2 thous. soums", 8_947_200, "UZS/person"),
         ("The per capita norm was set, and the budget was 5 billion tenge.", "5 billion tenge", 5e9, "KZT"),
+        # a number after "the remaining", "the other", "the first", "the last" with its noun
+        # left out counts what the last count of its sentence, or the one before, counts
+        ("Of the 46 streets in the plan, 39 were repaired; the remaining seven were moved.",
+         "seven", 7, "street"),
+        ("In total 118 courtyards were improved. In the other 44, benches were installed.", "44",
+         44, "courtyard"),
+        ("So far 248 medical stations have opened. The remaining 243 will open in 2025.", "243",
+         243, "station"),
+        ("The akimat will buy 41 medical posts; the first 12 will be installed in December.",
+         "12", 12, "post"),
+        ("The other 3 regions lag behind.", "3 regions", 3, "region"),
         # a subject averaged over days is a rate a day (not a day's own figure, nor a
         # temperature)
         ("Average daily loading on the network was 5 420 wagons.", "5 420 wagons", 5420,
