@@ -36,6 +36,7 @@ from ..rules.tables import (
     caption_cell,
     item_unit,
     label_head,
+    percent_column,
     table_cell,
     titled_cell,
     year_row,
@@ -687,6 +688,8 @@ class QuantityRecognizer:
         6 284,3 (101,9)"), and the figure in brackets after it is a percentage where a
         caption above says so."""
         cell = table_cell(text, cand.start)
+        if cell is not None and cand.scale is None and percent_column(text, cell):
+            return replace(cand, unit="%")  # "Indicator | 2020 | 2021 | 2021 in % to 2020"
         if cell is not None:
             found = cell.unit_phrase(cand.start)
             unit = self._unit_phrase(found[0]) if found else None

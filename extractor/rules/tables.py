@@ -35,6 +35,15 @@ _WORD = re.compile(r"\p{L}[\p{L}-]*")
 # The most words a table's figure cell holds besides its figure ("2022: 17 105,6", "plan 96,2").
 _CELL_WORDS = 3
 _YEAR_CELL = re.compile(r"^\D*+(?:19|20)\d\d(?!\d)\D*+$")
+# A header cell of a column of changes, dated by its first year: "2021 in % to 2020",
+# "2023 to 2022, %"
+_CHANGE_YEAR_CELL = re.compile(
+    r"^\D*+(?:19|20)\d\d[ \t]++(?:in[ \t]++%[ \t]++)?(?:to|of|against|vs\.?)[ \t]++"
+    r"(?:19|20)\d\d(?!\d)\D*+$"
+)
+# A header cell that says its column is in percent: "growth, %", "2021 in % to 2020"
+_PERCENT_HEADER = re.compile(r"(?i)%|\bper\s?cent\b")
+_FIGURE_ONLY = re.compile(r"[ \t]*+[\d" + HSPACE + r".,%()+–—-]*+[ \t]*+")
 # How far up the header row may be.
 HEADER_LINES = 40
 
@@ -307,10 +316,32 @@ def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
         if len(cuts) + 1 == len(cell.bounds):
             edges = [-1, *cuts, len(line)]
             a, b = edges[cell.index] + 1, edges[cell.index + 1]
-            if _YEAR_CELL.fullmatch(line[a:b]):
+            if _YEAR_CELL.fullmatch(line[a:b]) or _CHANGE_YEAR_CELL.fullmatch(line[a:b]):
                 return start + a, start + b
         end = start - 1
     return None
+
+
+def percent_column(text: str, cell: Cell) -> bool:
+    """Whether the header row above (the nearest earlier row of as many cells whose cell in
+    that column holds words, not a figure) says the column is in percent: "Indicator |
+    2020 | 2021 | 2021 in % to 2020", "... | growth, %"."""
+    end = cell.line_start - 1
+    for _ in range(HEADER_LINES):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        cuts = [m.start() for m in _SEPARATOR.finditer(line)]
+        if not cuts:
+            return False  # the table ended
+        if len(cuts) + 1 == len(cell.bounds):
+            edges = [-1, *cuts, len(line)]
+            head = line[edges[cell.index] + 1 : edges[cell.index + 1]]
+            if not _FIGURE_ONLY.fullmatch(head):
+                return bool(_PERCENT_HEADER.search(head))
+        end = start - 1
+    return False
 
 
 # A list item that names its unit after its label and a comma, its figure after a colon:

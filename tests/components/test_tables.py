@@ -23,10 +23,24 @@ TABS = (
     "Investments in fixed capital, USD million\t1 250\t1 410\n"
 )
 
+# a column whose header says it is in percent: each of its figures is a percentage, dated
+# by the header's first year
+CHANGES = (
+    "Main indicators of the sector, 2020-2021:\n\n"
+    "Indicator | 2020 | 2021 | 2021 in % to 2020\n"
+    "Public roads repaired, km | 884 | 1 146 | 129,6\n"
+    "Financing of the road sector, mln soms | 9 412,6 | 12 877,3 | 136,8\n"
+)
+GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 | 1 146 | 129,6\n"
+
 
 @pytest.mark.parametrize(
     ("text", "amount", "value", "unit", "measured", "period"),
     [
+        (CHANGES, "129,6", 129.6, "%", "road", "2021"),
+        (CHANGES, "136,8", 136.8, "%", "financing", "2021"),
+        (CHANGES, "12 877,3", 12_877_300_000, "KGS", "financing", "2021"),
+        (GROWTH, "129,6", 129.6, "%", "road", None),
         (PIPES, "103 765,5", 103_765_500_000_000, "KZT", "product", "2022"),
         (PIPES, "119 247,9", 119_247_900_000_000, "KZT", "product", "2023"),
         (PIPES, "105,1", 105.1, "%", "product", None),  # the cell's own unit
