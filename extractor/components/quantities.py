@@ -110,6 +110,14 @@ _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
 _GAPPED_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:and\s+)?$")
 _LABEL_AFTER = re.compile(WS_START + r"\s+(?:in|on|for|at)\s+(?:the\s+)?\p{L}")
+# Heads of rows that are sums or volumes, never things counted ("Exports, mln")
+_NOT_THINGS = frozenset(
+    "export import revenue investment income expenditure receipt sale saving deposit loan"
+    " remittance transfer service good product payment asset liability fund tax arrear"
+    " subsidy output shipment transaction earning profit cost expense resource".split()
+)
+# Units that say only that things are counted: a table row in them counts its head
+_GENERIC_COUNTS = frozenset(("unit", "pcs", "piece", "item", "number"))
 # "the remaining seven", "the other 44", "the first 12": a part named by its place among
 # the things counted before it
 _REST_BEFORE = re.compile(r"(?i)\b(?:the\s+)?(?:remaining|other|first|last)\s+$")
@@ -693,6 +701,14 @@ class QuantityRecognizer:
         if cell is not None:
             found = cell.unit_phrase(cand.start)
             unit = self._unit_phrase(found[0]) if found else None
+            if found and not found[1]:
+                # "Bridges repaired, units | 23 | 31", "Passengers carried, mln | 518,4":
+                # a row counted in units or pieces, or in a bare scale, counts its head
+                counted = self._counted_head(cell)
+                if counted and unit is not None and unit[0] in _GENERIC_COUNTS:
+                    unit = counted, unit[1]
+                elif counted and unit is None and (scale := self._bare_scale(found[0])):
+                    unit = counted, scale
         elif cand.scale is None and bracket_percent(text, cand.start, cand.end):
             return replace(cand, unit="%")
         else:
@@ -709,6 +725,24 @@ class QuantityRecognizer:
         return replace(
             cand, unit=code, value=scaled(cand.value), low=scaled(cand.low), high=scaled(cand.high)
         )
+
+    def _counted_head(self, cell) -> str | None:
+        """The thing a table row counts: its label's head, a plural noun ("Bridges
+        repaired and rebuilt" -> bridge); None for a head that is no count of things."""
+        head = cell.head_word()
+        if not head or not head.endswith("s"):
+            return None
+        noun = _normalise_counted(singular(head.lower()))
+        if noun in _NOT_COUNTED or noun in _CONTAINER_NOUNS or noun in _NOT_THINGS:
+            return None
+        return noun if self.lexicon.kind_of(noun) == "count" else None
+
+    def _bare_scale(self, phrase: str) -> Decimal | None:
+        """The scale of a unit phrase that is a scale word alone ("mln", "thsd")."""
+        found = find_candidates("1 " + phrase.strip(), self.lexicon)
+        if len(found) == 1 and found[0].unit is None and found[0].end == len(phrase.strip()) + 2:
+            return found[0].value if found[0].value and found[0].value > 1 else None
+        return None
 
     def _item_unit(self, text: str, cand: Candidate) -> tuple[str, Decimal] | None:
         """The unit and scale a list item's unit words give its figure; not a figure in

@@ -63,11 +63,12 @@ _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "w
 
 
 def fold_word(word: str) -> str:
-    """A word lower-cased and made singular: "Investments" -> "investment", "taxes" -> "tax"."""
+    """A word lower-cased and made singular: "Investments" -> "investment", "taxes" -> "tax",
+    "trolleybuses" -> "trolleybus"."""
     w = word.lower().replace("’", "'")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses", "buses")):
         return w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"

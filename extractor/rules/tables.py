@@ -29,8 +29,12 @@ _LABEL_UNIT = re.compile(r"^(?P<label>[^|\t]*),\s*+(?P<unit>[^,|\t]{1,25}+)$")
 # A cell's own label with a unit, before its figure: "growth, %: 105,1".
 _CELL_UNIT = re.compile(r",\s*(?P<unit>[^,:|\t]{1,25}?)\s*:\s*$")
 # The label's head stops before a preposition or a participle: "Investments in fixed
-# capital" -> investments, "Housing commissioned" -> housing.
-_HEAD_STOP = re.compile(r"(?i)\s(?:in|of|for|by|per|from|at|on|to|with)\s|\s\p{L}+ed\b")
+# capital" -> investments, "Housing commissioned" -> housing, "Buses bought" -> buses.
+_HEAD_STOP = re.compile(
+    r"(?i)\s(?:in|of|for|by|per|from|at|on|to|with)\s|\s\p{L}+ed\b"
+    r"|\s(?:bought|built|sold|made|given|taken|held|spent|paid|put|sent|grown|sown|dug"
+    r"|brought|kept|laid|lent|shown|won|begun|done|seen|found|killed|hurt)\b"
+)
 _WORD = re.compile(r"\p{L}[\p{L}-]*")
 # The most words a table's figure cell holds besides its figure ("2022: 17 105,6", "plan 96,2").
 _CELL_WORDS = 3

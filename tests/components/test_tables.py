@@ -31,6 +31,13 @@ CHANGES = (
     "Public roads repaired, km | 884 | 1 146 | 129,6\n"
     "Financing of the road sector, mln soms | 9 412,6 | 12 877,3 | 136,8\n"
 )
+# a row counted in units or pieces, or in a bare scale, counts its label's head
+COUNTED = (
+    "Indicator | 2020 | 2021\n"
+    "Bridges repaired and rebuilt, units | 23 | 31\n"
+    "Passengers served by airports, thsd | 1 842,0 | 2 905,6\n"
+    "Buses bought, pcs | 120 | 145\n"
+)
 GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 | 1 146 | 129,6\n"
 
 
@@ -41,6 +48,9 @@ GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 |
         (CHANGES, "136,8", 136.8, "%", "financing", "2021"),
         (CHANGES, "12 877,3", 12_877_300_000, "KGS", "financing", "2021"),
         (GROWTH, "129,6", 129.6, "%", "road", None),
+        (COUNTED, "31", 31, "bridge", "bridge", "2021"),
+        (COUNTED, "2 905,6", 2_905_600, "passenger", "passenger", "2021"),
+        (COUNTED, "145", 145, "bus", "bus", "2021"),
         (PIPES, "103 765,5", 103_765_500_000_000, "KZT", "product", "2022"),
         (PIPES, "119 247,9", 119_247_900_000_000, "KZT", "product", "2023"),
         (PIPES, "105,1", 105.1, "%", "product", None),  # the cell's own unit

@@ -666,7 +666,8 @@ def test_percentage_points_need_a_share():
     "word,expected",
     [("Investments", "investment"), ("taxes", "tax"), ("subsidies", "subsidy"),
      ("people", "person"), ("gas", "gas"), ("bus", "bus"), ("GRP", "grp"),
-     ("potatoes", "potato"), ("shoes", "shoe")],
+     ("potatoes", "potato"), ("shoes", "shoe"), ("buses", "bus"), ("trolleybuses", "trolleybus"),
+     ("houses", "house")],
 )  # fmt: skip
 def test_fold_word(word, expected):
     assert fold_word(word) == expected
