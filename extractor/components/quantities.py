@@ -19,6 +19,7 @@ from ..rules.quantex import (
     ANOTHER_BEFORE,
     COUNTED_SYNONYMS,
     UNIT_COST_BEFORE,
+    UNIT_PRICE_BEFORE,
     Candidate,
     corrects,
     denied_for,
@@ -1178,14 +1179,17 @@ _NOT_PER = frozenset(("them", "these", "those", "which", "whom", "it", "one", "o
 
 def _unit_cost_rates(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> list[Candidate]:
     """Money for one unit of a thing is per that unit: "a kilogram of beef cost 78,6
-    thous. soums" -> UZS/kg; "38 tenge for every passenger trip" -> KZT/trip."""
+    thous. soums" -> UZS/kg, "the average cost of repairing one kilometre was 22.6
+    million rubles" -> RUB/km; "38 tenge for every passenger trip" -> KZT/trip."""
     out = []
     for cand in kept:
         if not cand.unit or "/" in cand.unit or lexicon.kind_of(cand.unit) != "currency":
             out.append(cand)
             continue
         per = None
-        cost = UNIT_COST_BEFORE.search(text, max(0, cand.start - 120), cand.start)
+        cost = UNIT_COST_BEFORE.search(
+            text, max(0, cand.start - 120), cand.start
+        ) or UNIT_PRICE_BEFORE.search(text, max(0, cand.start - 120), cand.start)
         if cost is not None:
             code = lexicon.code_of(cost.group("unit"))
             if code and lexicon.kind_of(code) not in (None, "currency", "count", "time"):

@@ -345,6 +345,14 @@ UNIT_COST_BEFORE = re.compile(
     r"over|some|nearly|approximately))*\s*$"
 )
 
+# "The average cost of rehabilitating a kilometre of road was", "the average price of a
+# kilometre of capital repair is": the cost or price of one unit, told as a subject
+UNIT_PRICE_BEFORE = re.compile(
+    r"(?i)\b(?:cost|price)\s+of\s+(?:[\p{L}-]+\s+){0,2}?(?:a|one|each|1)\s+"
+    r"(?P<unit>(?:square|cubic)\s+[\p{L}]+|[\p{L}]+)(?:\s+of\s+[^.;:]{2,60}?)?\s+(?:was|is|were|are|will\s+be|amounted\s+to|reached|made"
+    r"|averaged|stood\s+at)(?:\s+(?:on\s+average|about|around|almost|over|some|nearly"
+    r"|approximately))*\s*$"
+)
 
 _FROM_PLACE_AFTER = rx(r"(?i)" + WS_START + r"\s+(?:away\s+)?from\s+(?!\d)")
 

@@ -343,6 +343,13 @@ def test_a_range_has_low_and_high(extract):
         # money for one unit of a thing is per that unit
         ("A kilogram of mutton cost on average 92 thousand soums.", "92 thousand soums", 92000, "UZS/kg"),
         ("One kilometre of the new road cost 310 million tenge.", "310 million tenge", 310000000, "KZT/km"),
+        ("The average cost of rehabilitating a kilometre of road was 3.9 million somoni.",
+         "3.9 million somoni", 3900000, "TJS/km"),
+        ("The average price of a kilometre of capital repair is 29,4 million soms.",
+         "29,4 million soms", 29400000, "KGS/km"),
+        ("The cost of one square meter of housing is 400 thousand tenge.", "400 thousand tenge",
+         400000, "KZT/m2"),
+        ("The cost of a ticket was 300 rubles.", "300 rubles", 300, "RUB"),
         ("The city pays 41 tenge for every passenger trip.", "41 tenge", 41, "KZT/trip"),
         ("Farmers are paid 900 somoni for each box of cocoons.", "900 somoni", 900, "TJS/box"),
         # ... but not for a thing that is no unit of measure, nor for each of them
