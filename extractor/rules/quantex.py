@@ -371,6 +371,7 @@ ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|ov
 COUNTED_SYNONYMS = {
     "workplace": "job", "people": "person", "persons": "person", "resident": "person",
     "citizen": "person", "inhabitant": "person", "individual": "person", "annum": "year",
+    "min": "minute", "mins": "minute",
     "sme": "enterprise",  # a small or medium-sized enterprise
     "schoolchildren": "schoolchild",
 }  # fmt: skip

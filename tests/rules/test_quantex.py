@@ -159,6 +159,9 @@ def only(text):
             "pkm",
             None,
         ),
+        # years and hours abbreviated
+        ("a loan for 32 yrs at 1%", "32 yrs", 32, "year", None),
+        ("the trip will take 6 hrs", "6 hrs", 6, "hour", None),
         # ... and before its unit wrapped to the next line
         ("farms gathered 1.07 mln.\ntons of grain", "1.07 mln.\ntons", 1.07e6, "t", None),
         ("wages were 58 thous. rub. on average", "58 thous. rub.", 58000, "RUB", None),
