@@ -160,7 +160,7 @@ def only(text):
             None,
         ),
         # years and hours abbreviated
-        ("a loan for 32 yrs at 1%", "32 yrs", 32, "year", None),
+        ("a loan for 32 yrs, incl. a grace period", "32 yrs", 32, "year", None),
         ("the trip will take 6 hrs", "6 hrs", 6, "hour", None),
         # ... and before its unit wrapped to the next line
         ("farms gathered 1.07 mln.\ntons of grain", "1.07 mln.\ntons", 1.07e6, "t", None),
