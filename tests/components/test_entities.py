@@ -139,6 +139,13 @@ def spans(records, label):
             "FAC",
             "Karaganda – Balkhash highway",
         ),
+        # every point of a longer route
+        (
+            "The Astana – Karaganda – Balkhash – Almaty highway will be finished in 2021.",
+            "FAC",
+            "Astana – Karaganda – Balkhash – Almaty highway",
+        ),
+        ("The Bishkek – Naryn – Torugart road was repaired.", "FAC", "Bishkek – Naryn – Torugart road"),
         ("Turkistan airport served 512 thousand passengers.", "FAC", "Turkistan airport"),
         ("A plant of Kentau Glass LLP worth $ 96 million was built.", "ORG", "Kentau Glass LLP"),
         ('In the village, the farm "Bereke" dug potatoes.', "ORG", "Bereke"),
