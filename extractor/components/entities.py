@@ -22,7 +22,7 @@ from ..rules.indicators import load_indicators
 from ..rules.intervals import Intervals, SpanIndex
 from ..rules.rx import BULLET_GLYPH, HSPACE, WS_START, rx
 from ..rules.timex import MONTH_NAMES, YEAR
-from ..rules.units import load_lexicon
+from ..rules.units import CURRENCY_CODE, load_lexicon
 from ..schema import (
     ENTITY_LABELS,
     SPANS_ENTITIES,
@@ -70,6 +70,7 @@ _TRAILING_FUNCTION_WORDS = re.compile(WS_START + r"(?:\s+(?:of|the|and|for|in|on
 _TRAILING_TIME = re.compile(
     WS_START + r"\s+(?:in|on|since|until|by)\s+(?:" + MONTH_NAMES + r"|(?:19|20)\d\d)\b.*$"
 )
+_TRAILING_MONEY = re.compile(WS_START + r"\s+(?:of|for|worth)\s+(?:" + CURRENCY_CODE + r"|US)$")
 _HOUR_AFTER = re.compile(WS_START + r"\s+hour\b")
 _CURRENCY_AFTER = re.compile(WS_START + r"\s+(?:dollars?|cents?)\b")
 # A list of figures by place: a header naming districts, regions or cities, a colon, then
@@ -697,6 +698,12 @@ class EntityRefiner:
         if when and label in ("ORG", "FAC", "GPE") and source != "quote":
             # "submitted to the Government in June": a time after a name is not part of it
             end = start + when.start()
+            surface = text[start:end]
+        money = _TRAILING_MONEY.search(surface)
+        if money and label in ("ORG", "FAC", "GPE") and source != "quote":
+            # "a loan of the Asian Development Bank of USD 110 mln": the sum the body lends
+            # is no part of its name
+            end = start + money.start()
             surface = text[start:end]
         tail = _TRAILING_FUNCTION_WORDS.search(surface)
         if tail and label in ("ORG", "FAC", "LAW"):

@@ -147,6 +147,12 @@ def spans(records, label):
         ),
         ("The Bishkek – Naryn – Torugart road was repaired.", "FAC", "Bishkek – Naryn – Torugart road"),
         ("Turkistan airport served 512 thousand passengers.", "FAC", "Turkistan airport"),
+        # the sum a body lends is no part of its name
+        (
+            "A loan of the Asian Development Bank of USD 110 mln was approved.",
+            "ORG",
+            "Asian Development Bank",
+        ),
         ("A plant of Kentau Glass LLP worth $ 96 million was built.", "ORG", "Kentau Glass LLP"),
         ('In the village, the farm "Bereke" dug potatoes.', "ORG", "Bereke"),
         (
