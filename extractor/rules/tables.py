@@ -36,6 +36,7 @@ _HEAD_STOP = re.compile(
     r"|brought|kept|laid|lent|shown|won|begun|done|seen|found|killed|hurt)\b"
 )
 _WORD = re.compile(r"\p{L}[\p{L}-]*")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 # The most words a table's figure cell holds besides its figure ("2022: 17 105,6", "plan 96,2").
 _CELL_WORDS = 3
 _YEAR_CELL = re.compile(r"^\D*+(?:19|20)\d\d(?!\d)\D*+$")
@@ -93,8 +94,10 @@ class Cell:
 
 
 def label_head(label: str) -> str | None:
-    """The head word of a row's label: the last word before a preposition or a participle
-    ("Investments in fixed capital" -> "Investments")."""
+    """The head word of a row's label: the last word before a preposition or a participle,
+    a bracket aside ("Investments in fixed capital" -> "Investments", "Meat (slaughter
+    weight)" -> "Meat")."""
+    label = _BRACKETED.sub("", label)  # "Meat (slaughter weight)" -> meat
     stop = _HEAD_STOP.search(" " + label + " ")
     words = _WORD.findall(label[: max(0, stop.start()) if stop else len(label)])
     return words[-1] if words else None

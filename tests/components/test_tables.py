@@ -31,6 +31,8 @@ CHANGES = (
     "Public roads repaired, km | 884 | 1 146 | 129,6\n"
     "Financing of the road sector, mln soms | 9 412,6 | 12 877,3 | 136,8\n"
 )
+# a bracket in a row's label is no part of its head
+BRACKETED = "Indicator | 2012 | 2013\nMeat (slaughter weight), thsd tons | 195,3 | 197,6\n"
 # a row counted in units or pieces, or in a bare scale, counts its label's head
 COUNTED = (
     "Indicator | 2020 | 2021\n"
@@ -48,6 +50,7 @@ GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 |
         (CHANGES, "136,8", 136.8, "%", "financing", "2021"),
         (CHANGES, "12 877,3", 12_877_300_000, "KGS", "financing", "2021"),
         (GROWTH, "129,6", 129.6, "%", "road", None),
+        (BRACKETED, "197,6", 197_600, "t", "meat", "2013"),
         (COUNTED, "31", 31, "bridge", "bridge", "2021"),
         (COUNTED, "2 905,6", 2_905_600, "passenger", "passenger", "2021"),
         (COUNTED, "145", 145, "bus", "bus", "2021"),
