@@ -638,6 +638,24 @@ def test_a_dated_since_clause_starts_the_period(extract, text, span, period):
 @pytest.mark.parametrize(
     "text,span,period",
     [
+        # what a place or a body has is a stock that holds on the day it is told, in any
+        # unit; a building's size and a capacity are not
+        ("Uzbekistan has 4.3 million hectares of irrigated land.", "4.3 million hectares",
+         ("2021-07-09", "2021-07-09")),
+        ("The region has 2 840 kilometres of public roads.", "2 840 kilometres",
+         ("2021-07-09", "2021-07-09")),
+        ("The plant has a capacity of 300 MW.", "300 MW", (None, None)),
+        ("The new school has 3 200 square metres.", "3 200 square metres", (None, None)),
+    ],
+)  # fmt: skip
+def test_a_stock_a_place_has_holds_now(extract, text, span, period):
+    record = quantity(extract(text, "2021-07-09"), span)
+    assert (record["time_start"], record["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "text,span,period",
+    [
         (
             "Housing commissioning grew by 14% in 2023, 14% more than in 2022.",
             "14%",

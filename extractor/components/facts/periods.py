@@ -995,9 +995,13 @@ def _present_state(span: Span, lexicon) -> bool:
     base = unit.split("/")[0]
     if "/" in unit and lexicon.kind_of(base) != "currency":
         return False  # a price holds now ("is kept at 7 200 tenge per ton"); a capacity does not
-    if not (base in _PRESENT_UNITS or lexicon.kind_of(base) in ("count", "currency")):
-        return False
     verb = _clause_verb(span)
+    if not (base in _PRESENT_UNITS or lexicon.kind_of(base) in ("count", "currency")):
+        # "The region has 301 thousand hectares of irrigated land", "Bishkek CHP has 412
+        # thousand tons of coal": what a place or a body has is a stock that holds now (what
+        # a building has is its size)
+        if not (verb is not None and _holder_has(verb)):
+            return False
     if verb is None:
         return False
     words = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "advmod")}
@@ -1030,6 +1034,22 @@ def _present_state(span: Span, lexicon) -> bool:
     end = text.find(";", span.end_char, sent.end_char)
     clause = text[max(start, sent.start_char) : end if end >= 0 else sent.end_char].lower()
     return not _PLAN_OR_MAKE.search(clause)
+
+
+# Who holds a stock: a place or a body named, a word for one, or "we"
+_HOLDER_NOUNS = frozenset(
+    ("region", "republic", "country", "city", "district", "oblast", "province", "krai", "we")
+)
+
+
+def _holder_has(verb) -> bool:
+    """The verb is "has", "have" or "holds" and its subject is a place or a body."""
+    if verb.lemma_.lower() not in ("have", "hold", "keep"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lower_ in _HOLDER_NOUNS or subject.ent_type_ in ("GPE", "ORG")
+    )
 
 
 _PLAN_OR_MAKE = rx(r"\b(?:plan|planned|will|shall|capacity|designed|norm|standard)\b")
