@@ -631,7 +631,7 @@ from extractor.rules.indicators import (
         ("tax revenue", "KZT", "Tax revenues reached 41 billion tenge.", "budget_revenue",
          "measured:tax revenue"),
         # a subsidy or a loan may be told in monthly calculation indices
-        ("subsidy", "MCI", "Each family member receives a one-time subsidy of 100 MCI.",
+        ("subsidy", "MCI", "Resettlers receive a one-time subsidy of 100 MCI.",
          "budget_spending", "measured:subsidy"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
