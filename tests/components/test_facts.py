@@ -570,6 +570,14 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "area",
         ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # what growers or breeders of a thing yield is of that thing (not their money)
+        ("Potato growers gathered 356 thousand tons.", "356 thousand tons", "Potato"),
+        ("Cotton growers picked 61 thousand tons.", "61 thousand tons", "Cotton"),
+        (
+            "Livestock breeders received 1,96 billion soms.",
+            "1,96 billion soms",
+            "Livestock breeder",
+        ),
         # a budget's "revenue part" or "expenditure part" is its revenue or expenditure
         ("The revenue part of the local budget was fulfilled by 104.6%.", "104.6%", "revenue"),
         (

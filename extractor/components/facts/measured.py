@@ -1924,6 +1924,15 @@ def _measured(
     )
     if made is not None:
         return _phrase(ctx, made), "measured.made_thing"
+    grown = (
+        _grown_by(ctx, subj)
+        if on("measured.grower") and lexicon.kind_of(base) != "currency"
+        else None
+    )
+    if grown is not None:
+        # "Potato growers gathered 356 thousand tons", "Sugar beet growers harvested
+        # 141,6 thousand tons": what growers or breeders of a thing yield is of that thing
+        return _phrase(ctx, grown), "measured.grower"
     noun = load_nominalizations().get(verb.lemma_.lower()) if on("measured.verb_act") else None
     if noun:
         return noun, "measured.verb_act"
@@ -1940,6 +1949,18 @@ def _measured(
     if on("measured.subject") and _noun_ok(ctx, subj):
         return _phrase(ctx, subj), "measured.subject"
     return None, None
+
+
+# Who grows or breeds a thing, named by it: "potato growers", "cattle breeders"
+_GROWERS = frozenset(("grower", "breeder", "producer", "farmer", "raiser"))
+
+
+def _grown_by(ctx: FactContext, subject: Token | None) -> Token | None:
+    """The thing a subject like "potato growers" grows: its compound, a noun."""
+    if subject is None or subject.lemma_.lower() not in _GROWERS:
+        return None
+    grown = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return grown[-1] if grown and _noun_ok(ctx, grown[-1]) else None
 
 
 # Money and the form it comes in: "$846 million will come as foreign direct investment and
@@ -2100,6 +2121,7 @@ _CLAUSE_RULES = frozenset(
     (
         None,
         "measured.subject",
+        "measured.grower",
         "measured.copular_subject",
         "measured.verb_act",
         "measured.subject_purpose",
