@@ -973,13 +973,19 @@ def _yield_rate(text: str, starts: list[int], cand: Candidate) -> Candidate:
 # "GRP per capita reached 6.1 million tenge", "Per capita GRP made 8 947 thous. soums",
 # "housing per inhabitant should reach 26 square meters": what the clause's subject says
 # per capita, its verb right before the amount
-_SUBJECT_VERB_BEFORE = (
-    r"[^.;:,\d]{0,40}?\b"
-    r"(?:(?:should|will|must|is\s+to|are\s+to)\s+)?(?:reach|reached|made|amounted\s+to|was|is|totall?ed"
-    r"|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to|averaged"
-    r"|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
-    r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
-)
+def _subject_verb_before(reach: int) -> str:
+    """The rest of a subject (at most ``reach`` characters, no stop, comma or figure) and
+    the verb right before the amount ("... reached", "... should reach about")."""
+    return (
+        r"[^.;:,\d]{0," + str(reach) + r"}?\b"
+        r"(?:(?:should|will|must|is\s+to|are\s+to)\s+)?(?:reach|reached|made|amounted\s+to|was"
+        r"|is|totall?ed|stood\s+at|exceeded|came\s+to|rose\s+to|grew\s+to|increased\s+to"
+        r"|averaged|fell\s+to|dropped\s+to|decreased\s+to|declined\s+to)\s+"
+        r"(?:about\s+|over\s+|almost\s+|nearly\s+|more\s+than\s+)?$"
+    )
+
+
+_SUBJECT_VERB_BEFORE = _subject_verb_before(40)
 _PER_CAPITA_SUBJECT = re.compile(
     r"(?i)\bper\s+(?:capita|inhabitant|resident)\b" + _SUBJECT_VERB_BEFORE
 )
@@ -1154,13 +1160,12 @@ _JOINED_BY_AND = re.compile(WS_START + r"\s+of\s+(?:[\p{L}-]+\s+){1,4}and\s+$")
 _CONTINUES_RATE = re.compile(
     r"(?i)(?:\banother|\b(?:" + COMPARED_TO + r")|:)\s*(?:about\s+|up\s+to\s+)?$"
 )
-# "an annual capacity of 6 thousand tons": the capacity a year.
 # "Average daily loading on the network was 5 420 wagons", "the daily average output
 # reached 50.7 million kWh": a subject averaged over days is a rate a day.
 _AVERAGE_DAILY = re.compile(
-    r"(?i)\b(?:average\s+daily|daily\s+average)\b"
-    + _SUBJECT_VERB_BEFORE.replace("{0,40}", "{0,60}")
+    r"(?i)\b(?:average\s+daily|daily\s+average)\b" + _subject_verb_before(60)
 )
+# "an annual capacity of 6 thousand tons": the capacity a year.
 _ANNUAL = re.compile(
     r"(?i)\bannual\s+(?:design\s+|production\s+|processing\s+)?capacity\s+of\s+"
     r"(?:up\s+to\s+|about\s+|over\s+)?$"

@@ -307,25 +307,33 @@ def _caption_unit(text: str, line_start: int) -> str | None:
     return None
 
 
-def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
-    """The cell of the same column in the header row above: the nearest earlier row of
-    as many cells whose cell in that column holds a year and no other figure ("2023",
-    "Q3 2024"). Its (start, end) in the document."""
+def _column_above(text: str, cell: Cell) -> Iterator[tuple[int, int]]:
+    """The cells of the same column in the rows above, nearest first: each earlier row of
+    as many cells, up to where the table ends (a line with no separator), as (start, end)
+    in the document."""
     end = cell.line_start - 1
     for _ in range(HEADER_LINES):
         if end <= 0:
-            return None
+            return
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         cuts = [m.start() for m in _SEPARATOR.finditer(line)]
         if not cuts:
-            return None  # the table ended
+            return  # the table ended
         if len(cuts) + 1 == len(cell.bounds):
             edges = [-1, *cuts, len(line)]
-            a, b = edges[cell.index] + 1, edges[cell.index + 1]
-            if _YEAR_CELL.fullmatch(line[a:b]) or _CHANGE_YEAR_CELL.fullmatch(line[a:b]):
-                return start + a, start + b
+            yield start + edges[cell.index] + 1, start + edges[cell.index + 1]
         end = start - 1
+
+
+def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
+    """The cell of the same column in the header row above: the nearest earlier row of
+    as many cells whose cell in that column holds a year and no other figure ("2023",
+    "Q3 2024"), or a year against another ("2021 in % to 2020"). Its (start, end) in the
+    document."""
+    for a, b in _column_above(text, cell):
+        if _YEAR_CELL.fullmatch(text[a:b]) or _CHANGE_YEAR_CELL.fullmatch(text[a:b]):
+            return a, b
     return None
 
 
@@ -333,21 +341,10 @@ def percent_column(text: str, cell: Cell) -> bool:
     """Whether the header row above (the nearest earlier row of as many cells whose cell in
     that column holds words, not a figure) says the column is in percent: "Indicator |
     2020 | 2021 | 2021 in % to 2020", "... | growth, %"."""
-    end = cell.line_start - 1
-    for _ in range(HEADER_LINES):
-        if end <= 0:
-            return False
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        cuts = [m.start() for m in _SEPARATOR.finditer(line)]
-        if not cuts:
-            return False  # the table ended
-        if len(cuts) + 1 == len(cell.bounds):
-            edges = [-1, *cuts, len(line)]
-            head = line[edges[cell.index] + 1 : edges[cell.index + 1]]
-            if not _FIGURE_ONLY.fullmatch(head):
-                return bool(_PERCENT_HEADER.search(head))
-        end = start - 1
+    for a, b in _column_above(text, cell):
+        head = text[a:b]
+        if not _FIGURE_ONLY.fullmatch(head):
+            return bool(_PERCENT_HEADER.search(head))
     return False
 
 

@@ -10,7 +10,9 @@ import regex as re
 
 from .rx import WS_START
 
-_LABELS = r"(?:for|against|abstained|in\s+favou?r)"
+# The words a tally's figures are labelled with ("For – 22", "2 abstained")
+_TALLY_WORDS = r"for|against|abstained"
+_LABELS = r"(?:" + _TALLY_WORDS + r"|in\s+favou?r)"
 _LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"[\"»”]?\s*[–—:-]?\s*$")
 _LABEL_AFTER = re.compile(r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b\s*[,.;]")
 _CUE = re.compile(r"(?i)\bvot(?:e|ed|es|ing)\b")
@@ -48,7 +50,7 @@ def is_vote_tally(text: str, start: int, end: int) -> bool:
 
 
 # A tally's label before its figure or "none": "For – 25", "\"against\" – none"
-_LABEL_WORD = re.compile(r"(?i)[\"«“]?\b(for|against|abstained)[\"»”]?\s*[–—:-]\s*(?:\d|none|no\b)")
+_LABEL_WORD = re.compile(r"(?i)[\"«“]?\b(" + _TALLY_WORDS + r")[\"»”]?\s*[–—:-]\s*(?:\d|none|no\b)")
 # What says a vote was held, where no word of voting does
 _DECISION = re.compile(
     r"(?i)\bin\s+favou?r\s*\?|\b(?:is|are|was|were)\s+(?:adopted|approved|carried)\b"
