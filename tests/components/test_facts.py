@@ -570,6 +570,27 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "area",
         ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # money a participle right after it allots is of what it is allotted for
+        (
+            "Of the 2.8 billion rubles provided for the new bridges, 1.9 billion has been spent.",
+            "2.8 billion rubles",
+            "new bridge",
+        ),
+        (
+            "Of the 9.4 billion tenge allocated, only 7.7 billion reached the districts.",
+            "9.4 billion tenge",
+            "allocation",
+        ),
+        (
+            "Of the $24 million pledged for the airport terminal, only a third has come.",
+            "$24 million",
+            "airport terminal",
+        ),
+        (
+            "Of the 640 million som earmarked for repairing schools, 410 million went unspent.",
+            "640 million som",
+            "school",
+        ),
         # what growers or breeders of a thing yield is of that thing (not their money)
         ("Potato growers gathered 356 thousand tons.", "356 thousand tons", "Potato"),
         ("Cotton growers picked 61 thousand tons.", "61 thousand tons", "Cotton"),

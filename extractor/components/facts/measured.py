@@ -1725,6 +1725,14 @@ def _measured(
             and obj.lemma_.lower() not in ("budget", "fund", "account")  # whose, not for what
         ):
             return _phrase(ctx, obj), "measured.money_to"
+    # "Of the 486 million som planned for both schools, ...", "the 4.6 billion som allocated
+    # in 2021 to fight the pandemic": money a participle right after it allots is what the
+    # participle allots it for, else the act ("Of the 67.9 billion tenge allocated" ->
+    # allocation, "lent" -> loan).
+    if on("measured.participle_purpose") and lexicon.kind_of(base) == "currency" and not per:
+        allotted = _participle_purpose(ctx, span)
+        if allotted is not None:
+            return allotted, "measured.participle_purpose"
     # "households 31% and agricultural enterprises 5%", "mechanical engineering by 19,5%,
     # building materials by 8,1%": a clause with its verb left out, only a noun before the
     # amount, measures that noun.
@@ -2447,6 +2455,36 @@ def _infinitive_purpose(ctx: FactContext, verb: Token) -> str | None:
     if _noun_ok(ctx, obj) and obj.i not in ctx.amounts:
         return _phrase(ctx, obj)
     return load_nominalizations().get(first.lemma_.lower())
+
+
+_ALLOTTING_PARTICIPLES = _PURPOSE_VERBS | frozenset(_WORDS["allotting_participles"])
+
+
+def _participle_purpose(ctx: FactContext, span: Span) -> str | None:
+    """What money is allotted for when a past participle right after it allots it ("the
+    94.7 billion tenge allocated for the schools" -> school), else the act the participle
+    names ("Of the 67.9 billion tenge allocated" -> allocation); None when no such
+    participle follows or it names neither."""
+    doc = span.doc
+    if span.end >= span.sent.end:
+        return None
+    participle = doc[span.end]
+    if (
+        # (the tagger may read an allotting participle as a past tense: "pledged")
+        not (participle.tag_ == "VBN" or (participle.tag_ == "VBD" and participle.dep_ == "acl"))
+        or participle.head.i not in range(span.start, span.end)
+        or participle.lemma_.lower() not in _ALLOTTING_PARTICIPLES
+    ):
+        return None
+    for child in participle.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "into"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if _noun_ok(ctx, obj) and obj.i not in ctx.amounts:
+                return _phrase(ctx, obj)
+            if obj is None and (act := _gerund_purpose(ctx, child)) is not None:
+                return act
+    act = _infinitive_purpose(ctx, participle)
+    return act if act is not None else load_nominalizations().get(participle.lemma_.lower())
 
 
 def _purpose_after(ctx: FactContext, verb: Token, span: Span) -> Token | None:
