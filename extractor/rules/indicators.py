@@ -51,6 +51,14 @@ _NEED_HEADS = frozenset(("need", "requirement"))
 # Phrases of what an amount measures that name no public indicator: "the exchange rate",
 # "the refinancing rate" (fact_words.json).
 _NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
+# A debt between consumers and their utilities ("consumers owed the distribution companies
+# 2.3 billion som", "receivables amounted to 7.9 bln rub.") is no public indicator, unless
+# its clause names a loan, a tax, a wage, a pension, a subsidy, a public borrower or a
+# budget's accounts payable (fact_words.json).
+_WORDS = read_json("fact_words.json")
+_DEBT_WORDS = frozenset(_WORDS["debt_words"])
+_CONSUMER_DEBT_PARTIES = frozenset(_WORDS["consumer_debt_parties"])
+_OWN_DEBT_INDICATORS = frozenset(_WORDS["own_debt_indicators"])
 _ROW_KEYS = {
     "id", "label", "cues", "units", "note", "not_after", "not_before", "weak", "unit_needs",
     "yields_to", "null_in_clause", "null_not_in", "yields_on", "money_on", "cue_needs",
@@ -493,6 +501,8 @@ class IndicatorClassifier:
         if price is not None:
             return price
         decision = self._classify(measured, unit, sentence, at, before)
+        if decision.indicator is not None and _consumers_debt(measured, unit, sentence, at):
+            return Decision(None, "clause:consumers' debt (no indicator)")
         if decision.indicator in _GOODS and (unit or "") in ("%", "x"):
             # "Consumer price index against December: – food products – 109,6%, potatoes –
             # 131,5%": a share of a good under a price header is its price growth (a table's
@@ -710,6 +720,27 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether the folded ``words`` hold the folded ``phrase`` as a run."""
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _consumers_debt(
+    measured: str | None, unit: str | None, sentence: str | None, at: int | None
+) -> bool:
+    """Whether money or a percentage is a debt of consumers for their utilities, or a
+    utility's receivables or payables: a debt word in its clause or before it in its part
+    of the sentence (after the last semicolon), a consumer or a utility in its sentence,
+    and no loan, tax, wage, pension, subsidy, public borrower or accounts payable in its
+    clause or before it in its part of the sentence."""
+    if not sentence or at is None or not unit:
+        return False
+    base = unit.split("/")[0]
+    if base != "%" and not is_currency(base):
+        return False
+    clause = _clause(sentence, at)
+    part = sentence[sentence.rfind(";", 0, at) + 1 : at]
+    named = _word_set(clause) | _word_set(measured or "") | _word_set(part)
+    if not named & _DEBT_WORDS or not _word_set(sentence) & _CONSUMER_DEBT_PARTIES:
+        return False
+    return not named & _OWN_DEBT_INDICATORS
 
 
 def _not_indicator_phrase(measured: str) -> str | None:

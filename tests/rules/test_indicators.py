@@ -630,6 +630,26 @@ from extractor.rules.indicators import (
          "measured:net loss (no indicator)"),
         ("tax revenue", "KZT", "Tax revenues reached 41 billion tenge.", "budget_revenue",
          "measured:tax revenue"),
+        # what consumers owe their utilities, and a utility's receivables, are no public
+        # indicator; a debt on loans, taxes or wages, public debt and a budget's accounts
+        # payable keep theirs
+        ("debt", "KGS", "As of 1 October, budget organisations and industry owed the "
+         "distribution companies 2.31 billion som.", None,
+         "clause:consumers' debt (no indicator)"),
+        ("budget organisation", "KGS", "Consumers owe the heat company 3.4 billion som, of which "
+         "budget organisations 1.1 billion.", None, "clause:consumers' debt (no indicator)"),
+        ("receivable", "RUB", "Receivables of the heat company for the heat tariff amounted to "
+         "7.1 bln rub.", None, "clause:consumers' debt (no indicator)"),
+        ("debt", "%", "The debt of the population for electricity at the new tariff fell by 11 "
+         "percent.", None, "clause:consumers' debt (no indicator)"),
+        ("debt", "RUB", "Residents owe 1.31 billion rubles for utilities, the annual budget of "
+         "a district.", None, "clause:consumers' debt (no indicator)"),
+        ("debt", "KZT", "Households' debt on consumer loans reached 1.1 trillion tenge.",
+         "loans", "measured:debt"),
+        ("debt", "KZT", "The state debt of the region, owed mostly to households, is 21 billion "
+         "tenge.", "loans", "measured:debt"),
+        ("accounts payable", "UZS", "Accounts payable of budget organisations for electricity "
+         "stood at 641 million soums.", "budget_spending", "sentence:budget"),
         # a subsidy or a loan may be told in monthly calculation indices
         ("subsidy", "MCI", "Resettlers receive a one-time subsidy of 100 MCI.",
          "budget_spending", "measured:subsidy"),
