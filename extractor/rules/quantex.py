@@ -577,6 +577,27 @@ _SCALED_UNITS = {"bcm": Decimal("1e9"), "mcm": Decimal("1e6")}
 _SCALED_UNIT = re.compile(r"(?i)" + WS_START + r"\s*(bcm|mcm)(?![\p{L}\d])")
 
 
+_HUNDREDTH = Decimal("0.01")
+_AND_HUNDREDTHS = rx(WS_START + r"[" + HSPACE + r"]++(?:and[" + HSPACE + r"]++)?")
+
+
+def _hundredths_after(
+    text: str, end: int, unit: str, lexicon: UnitLexicon
+) -> tuple[Decimal, int] | None:
+    """The hundredths of ``unit`` written after its amount ("rubles 40 kopecks") as a
+    value and where they end; None when none follow."""
+    gap = _AND_HUNDREDTHS.match(text, end)
+    if gap is None:
+        return None
+    num = _read_number(text, gap.end(), after_currency=False)
+    if num is None or num.scale is not None or not 0 < num.value < 100:
+        return None
+    minor = lexicon.minor.match(text, num.end)
+    if minor is None or lexicon.minor_codes[minor.group().strip().lower()] != unit:
+        return None
+    return num.value / 100, minor.end()
+
+
 def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] | None:
     currency = _currency_before(text, pos, lexicon)
     num = _read_number(text, pos, after_currency=currency is not None)
@@ -683,6 +704,18 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             ua = _unit_after(text, _WRAPPED.match(text, end).end(), lexicon)
         if ua:
             end, unit = ua
+    if unit is None and (minor := lexicon.minor.match(text, end)) is not None:
+        # "40 kopecks", "seventy tyiyn per kilowatt-hour": hundredths of a currency, kept
+        # as a scale so the numbers of its list or change take it too ("from 70 to 77")
+        unit, end = lexicon.minor_codes[minor.group().strip().lower()], minor.end()
+        value, low, high = (v / 100 if v is not None else None for v in (value, low, high))
+        scale = (scale or 1) * _HUNDREDTH
+    elif unit is not None and value is not None and lexicon.kind_of(unit) == "currency":
+        # "52 rubles 40 kopecks", "one som twenty-seven tyiyn": the hundredths after the
+        # currency belong to the amount
+        hundredths = _hundredths_after(text, end, unit, lexicon)
+        if hundredths is not None:
+            value, end = value + hundredths[0], hundredths[1]
     if unit is not None:
         rm2 = lexicon.rate.match(text, end) or _PER_NOUN.match(text, end)
         if rm2 and unit != "x":

@@ -40,6 +40,9 @@ class UnitLexicon:
         rate_outside: matches "a year"/"annually" after a unit (rate, outside the span).
         codes: surface (lower-cased for words, exact for symbols) -> code.
         kinds: code -> kind ("currency", "mass", "time", ...).
+        minor: matches a currency's hundredth after a number ("40 kopecks", "seventy
+            tyiyn"; ``\\s*`` included).
+        minor_codes: a hundredth's surface, lower-cased -> its currency's code.
     """
 
     suffix: re.Pattern
@@ -50,6 +53,8 @@ class UnitLexicon:
     prefix_codes: dict[str, str]
     rate_codes: dict[str, str]
     kinds: dict[str, str]
+    minor: re.Pattern
+    minor_codes: dict[str, str]
 
     def code_of(self, surface: str) -> str | None:
         """The unit code of a matched surface ("tonnes" -> "t", "$" -> "USD")."""
@@ -113,6 +118,7 @@ def load_lexicon() -> UnitLexicon:
     codes: dict[str, str] = {}
     kinds: dict[str, str] = {}
     prefix_codes: dict[str, str] = {}
+    minor_codes: dict[str, str] = {}
     words: list[str] = []
     symbols: list[str] = []
     for row in _read_jsonl("units.jsonl"):
@@ -131,6 +137,8 @@ def load_lexicon() -> UnitLexicon:
             symbols.append(s)
         for p in row.get("prefix", []):
             prefix_codes[p] = code
+        for m in row.get("minor", []):  # a hundredth of the currency: "kopecks"
+            minor_codes[m.lower()] = code
     fallback = _quantulum_fallback(set(codes))
     for w, code in fallback.items():
         codes.setdefault(w, code)
@@ -168,6 +176,8 @@ def load_lexicon() -> UnitLexicon:
         prefix_codes=prefix_codes,
         rate_codes=rate_codes,
         kinds=kinds,
+        minor=re.compile(WS_START + r"\s*(?i:" + _alternation(list(minor_codes)) + r")" + _AFTER),
+        minor_codes=minor_codes,
     )
 
 

@@ -35,6 +35,26 @@ def only(text):
             "KZT/USD",
             None,
         ),
+        # hundredths of a currency: alone they are its hundredths, after it they add on
+        ("a ticket costs 40 kopecks", "40 kopecks", 0.4, "RUB", None),
+        (
+            "seventy tyiyn per kilowatt-hour",
+            "seventy tyiyn per kilowatt-hour",
+            0.7,
+            "KGS/kWh",
+            None,
+        ),
+        (
+            "52 rubles 40 kopecks per cubic metre",
+            "52 rubles 40 kopecks per cubic metre",
+            52.4,
+            "RUB/m3",
+            None,
+        ),
+        ("is now one som twenty-seven tyiyn.", "one som twenty-seven tyiyn", 1.27, "KGS", None),
+        ("a rise of 3 tenge and 50 tiyn", "3 tenge and 50 tiyn", 3.5, "KZT", None),
+        ("bread went up by 25 dirams", "25 dirams", 0.25, "TJS", None),
+        ("900 soums 50 tiyins a kilogram", "900 soums 50 tiyins a kilogram", 900.5, "UZS/kg", None),
         ("3 trillion 100 billion tenge", "3 trillion 100 billion tenge", 3.1e12, "KZT", None),
         # a newspaper's line wrap between a scale word and its unit
         (
@@ -349,6 +369,21 @@ def test_a_correcting_number_takes_the_unit_it_corrects(text, expected):
         if c.unit is not None
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a change or a list in hundredths: every number is in hundredths
+        ("raise the tariff from seventy to seventy-seven tyiyn", [(0.7, "KGS"), (0.77, "KGS")]),
+        ("fares of 80, 90 and 95 kopecks", [(0.8, "RUB"), (0.9, "RUB"), (0.95, "RUB")]),
+        # hundredths of another currency are no part of the amount
+        ("12 rubles 40 tiyn", [(12, "RUB"), (0.4, "KZT")]),
+    ],
+)
+def test_hundredths_of_a_currency(text, expected):
+    found = [(float(c.value), c.unit) for c in find_candidates(text) if c.unit is not None]
+    assert found == expected
 
 
 def test_list_shares_unit_and_scale():
