@@ -630,6 +630,9 @@ from extractor.rules.indicators import (
          "measured:net loss (no indicator)"),
         ("tax revenue", "KZT", "Tax revenues reached 41 billion tenge.", "budget_revenue",
          "measured:tax revenue"),
+        # electricity generated is production, whatever energy its sentence names
+        ("generation", "kWh", "Energy: the plants generated 21,1 billion kWh, and losses fell.",
+         "production", "measured:generation"),
         # what consumers owe their utilities, and a utility's receivables, are no public
         # indicator; a debt on loans, taxes or wages, public debt and a budget's accounts
         # payable keep theirs
