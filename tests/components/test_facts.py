@@ -570,6 +570,12 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "area",
         ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # a measure written as a modifier describes its noun, however the parser tags it
+        (
+            "The plan includes a 42-kilometre second track on the Karshi section.",
+            "42-kilometre",
+            "track",
+        ),
         # money a participle right after it allots is of what it is allotted for
         (
             "Of the 2.8 billion rubles provided for the new bridges, 1.9 billion has been spent.",

@@ -1374,7 +1374,8 @@ def _measured(
     head = span.root.head
     if (
         on("measured.modified_noun")
-        and span.root.dep_ in ("compound", "nummod", "amod")
+        # ("a 42-kilometre second track": the parser may call the measure an nmod)
+        and span.root.dep_ in ("compound", "nummod", "amod", "nmod")
         and head.i >= span.end
         and head.pos_ == "NOUN"
         and head.i - span.end < 4
