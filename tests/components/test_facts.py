@@ -570,6 +570,18 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "area",
         ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # a count that restates a measure names its own thing
+        (
+            "In 2021, 212.4 thousand square meters of housing, or 2,846 apartments, were "
+            "commissioned.",
+            "2,846 apartments",
+            "apartment",
+        ),
+        (
+            "The station loaded 1.3 million tons of coal, or 19 thousand wagons, in March.",
+            "19 thousand wagons",
+            "wagon",
+        ),
         # a measure written as a modifier describes its noun, however the parser tags it
         (
             "The plan includes a 42-kilometre second track on the Karshi section.",

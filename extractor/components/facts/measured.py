@@ -958,12 +958,19 @@ def _change_right_after(span: Span, done: dict[int, Span], unit: str) -> bool:
 def _counts_another_thing(span: Span, done: dict[int, Span], rule: str | None, unit: str) -> bool:
     """The amount names its own counted noun, and the nearest earlier amount of its
     sentence counts something else: "1 380 households (about 6 900 people)" restates the
-    households in people, which it measures."""
+    households in people, which it measures; or is in a measure, not a count, that a
+    thing of its own restates: "212.4 thousand square meters of housing, or 2,846
+    apartments" (a generic count, "or 1 900 people", stays of what it restates)."""
     if rule != "measured.counted_noun":
         return False
     before = next(iter(_earlier_in_sentence(span, done)), None)
     other = (before._.extractor or {}).get("unit") if before is not None else None
-    return bool(other) and other != unit and load_lexicon().kind_of(other) == "count"
+    if not other or other == unit:
+        return False
+    kind = load_lexicon().kind_of(other)
+    return kind == "count" or (
+        kind not in ("ratio", "currency") and unit.split("/")[0] not in _GENERIC_COUNTS
+    )
 
 
 def _previous_in_sentence(
