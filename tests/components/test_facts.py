@@ -570,6 +570,25 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "area",
         ),
         ("Spring sowing was carried out on 1,2 million hectares.", "1,2 million hectares", "area"),
+        # a subject that only presents or ranks figures names none of them
+        (
+            "In 2023, 17,9 mln. sq. m of housing was commissioned. The leaders are Almaty "
+            "with 2,7 mln. sq. m and Astana with 2,5 mln. sq. m.",
+            "2,7 mln. sq. m",
+            "housing",
+        ),
+        (
+            "Farmers have received 64,1% of the subsidies allocated. The worst figures are in "
+            "Turkistan region, with 41,3%, and in Zhambyl region, with 46,7%.",
+            "41,3%",
+            "subsidy",
+        ),
+        (
+            "In 2019-2023, 64,5 million square meters of housing were commissioned. By year, "
+            "the picture is as follows: in 2019 – 11,2 million square meters.",
+            "11,2 million square meters",
+            "housing",
+        ),
         # a count that restates a measure names its own thing
         (
             "In 2021, 212.4 thousand square meters of housing, or 2,846 apartments, were "

@@ -212,6 +212,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # Kazakhstan region is first in grain area with 4,6 mln. ha": a ranking's figures
         # are of what the places are ranked in, not of "the leaders"
         measured, measured_rule = topic, "measured.ranking_topic"
+    presenting = None
+    if on("measured.presenting_subject") and measured and _presents_only(measured):
+        # "the picture is as follows: in 2017 – 11,2 million square meters", "The leaders
+        # are Almaty with 2,7 mln. sq. m": a subject that only presents or ranks figures
+        # names none of them; what the figures around say comes first
+        presenting, measured, measured_rule = (measured, measured_rule), None, None
     if measured is None and on("measured.list_header"):
         header = _list_header(ctx, span)
         if header is not None:
@@ -283,6 +289,8 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # we plan 48 billion": a figure whose clause names nothing it measures is of what
         # the last figure of its unit in the paragraph measured
         measured, measured_rule = before_here, "measured.unit_in_paragraph"
+    if measured is None and presenting is not None:
+        measured, measured_rule = presenting  # nothing around says more
     rate_of = _RATE_UNITS.get(record.get("unit") or "")
     if (
         on("measured.rate_unit")
@@ -1381,8 +1389,12 @@ def _measured(
     head = span.root.head
     if (
         on("measured.modified_noun")
-        # ("a 42-kilometre second track": the parser may call the measure an nmod)
-        and span.root.dep_ in ("compound", "nummod", "amod", "nmod")
+        # ("a 42-kilometre second track": the parser may call a measure an nmod; a share
+        # it calls one is a list's, "textile products 11,4% and food products 7,9%")
+        and (
+            span.root.dep_ in ("compound", "nummod", "amod")
+            or (span.root.dep_ == "nmod" and base not in ("%", "x"))
+        )
         and head.i >= span.end
         and head.pos_ == "NOUN"
         and head.i - span.end < 4
@@ -2193,6 +2205,20 @@ _NO_TOPIC = frozenset(
     ("this", "that", "these", "those", "general", "total", "addition", "particular", "turn",
      "short", "fact", "whole", "all", "our", "my", "their", "its", "his", "her", "other")
 )  # fmt: skip
+
+
+_PRESENTING_HEADS = frozenset(("picture", "situation", "breakdown", *_RANK_HEADS))
+
+
+def _presents_only(measured: str) -> bool:
+    """Whether a measured phrase only presents or ranks figures: "picture", "the leaders",
+    "the largest objects", "the worst figures"."""
+    head = measured.split()[-1].lower()
+    return (
+        head.rstrip("s") in _PRESENTING_HEADS
+        or bool(_RANKED.match(measured))
+        or bool(_RANK_PHRASE.match(measured))
+    )
 
 
 def _ranking_topic(ctx: FactContext, span: Span, measured: str | None) -> str | None:
