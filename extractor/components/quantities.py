@@ -35,6 +35,7 @@ from ..rules.tables import (
     WIDE_GAP,
     bracket_percent,
     caption_cell,
+    column_header,
     item_unit,
     label_head,
     percent_column,
@@ -714,6 +715,11 @@ class QuantityRecognizer:
             return replace(cand, unit="%")
         else:
             unit = self._item_unit(text, cand) if cand.scale is None else None
+        if unit is None and cell is not None and not found and cand.scale is None:
+            # "Source of financing | schools | places | mln som": a column headed by a unit
+            # or by the things it counts gives them to its figures
+            unit = self._column_unit(column_header(text, cell))
+            found = ("", False)
         if unit is None:
             return None
         code, factor = unit
@@ -726,6 +732,23 @@ class QuantityRecognizer:
         return replace(
             cand, unit=code, value=scaled(cand.value), low=scaled(cand.low), high=scaled(cand.high)
         )
+
+    def _column_unit(self, header: str | None) -> tuple[str, Decimal] | None:
+        """The unit and scale a column's header gives its figures: a unit phrase ("mln
+        som" -> KGS, 1e6) or the plural of a counted thing ("places" -> place); None for a
+        header of anything else ("plan", "Q1", "Indicator")."""
+        if not header or any(c.isdigit() for c in header):
+            return None
+        unit = self._unit_phrase(header)
+        if unit is not None:
+            return unit
+        words = header.split()
+        if len(words) != 1 or not words[0].islower() or not words[0].endswith("s"):
+            return None
+        noun = _normalise_counted(singular(words[0]))
+        if noun in _NOT_COUNTED or noun in _CONTAINER_NOUNS or noun in _NOT_THINGS:
+            return None
+        return (noun, Decimal(1)) if self.lexicon.kind_of(noun) == "count" else None
 
     def _counted_head(self, cell) -> str | None:
         """The thing a table row counts: its label's head, a plural noun ("Bridges

@@ -337,15 +337,22 @@ def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
     return None
 
 
-def percent_column(text: str, cell: Cell) -> bool:
-    """Whether the header row above (the nearest earlier row of as many cells whose cell in
-    that column holds words, not a figure) says the column is in percent: "Indicator |
-    2020 | 2021 | 2021 in % to 2020", "... | growth, %"."""
+def column_header(text: str, cell: Cell) -> str | None:
+    """The words heading the cell's column: its cell in the header row above (the nearest
+    earlier row of as many cells whose cell in that column holds words, not a figure),
+    stripped ("growth, %", "places", "mln som"); None when no row above has one."""
     for a, b in _column_above(text, cell):
         head = text[a:b]
         if not _FIGURE_ONLY.fullmatch(head):
-            return bool(_PERCENT_HEADER.search(head))
-    return False
+            return head.strip()
+    return None
+
+
+def percent_column(text: str, cell: Cell) -> bool:
+    """Whether the header row above says the column is in percent: "Indicator | 2020 |
+    2021 | 2021 in % to 2020", "... | growth, %"."""
+    head = column_header(text, cell)
+    return head is not None and bool(_PERCENT_HEADER.search(head))
 
 
 # A list item that names its unit after its label and a comma, its figure after a colon:

@@ -41,6 +41,13 @@ COUNTED = (
     "Buses bought, pcs | 120 | 145\n"
 )
 GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 | 1 146 | 129,6\n"
+# a column headed by a unit, or by the things it counts, gives them to its figures
+COLUMNS = (
+    "New schools by source of financing:\n"
+    "Source | schools | places | mln som\n"
+    "Republican budget | 18 | 9 840 | 2 914,6\n"
+    "Local budgets | 7 | 2 160 | 612,3\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +57,10 @@ GROWTH = "Indicator | 2022 | 2023 | growth, %\nPublic roads repaired, km | 884 |
         (CHANGES, "136,8", 136.8, "%", "financing", "2021"),
         (CHANGES, "12 877,3", 12_877_300_000, "KGS", "financing", "2021"),
         (GROWTH, "129,6", 129.6, "%", "road", None),
+        (COLUMNS, "18", 18, "school", "school", None),
+        (COLUMNS, "2 160", 2_160, "place", "place", None),
+        (COLUMNS, "2 914,6", 2_914_600_000, "KGS", "budget", None),
+        (COLUMNS, "612,3", 612_300_000, "KGS", "budget", None),
         (BRACKETED, "197,6", 197_600, "t", "meat", "2013"),
         (COUNTED, "31", 31, "bridge", "bridge", "2021"),
         (COUNTED, "2 905,6", 2_905_600, "passenger", "passenger", "2021"),

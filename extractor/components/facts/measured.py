@@ -17,6 +17,7 @@ from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import (
     BRACKET_PLAN_LABEL,
     caption_cell,
+    column_header,
     item_unit,
     label_head,
     table_cell,
@@ -1283,6 +1284,12 @@ def _measured(
     if on("measured.table_row"):
         cell = table_cell(ctx.text, span.start_char)
         head = cell.head_word() if cell is not None else None
+        if cell is not None and lexicon.kind_of(base) == "count":
+            column = column_header(ctx.text, cell)
+            if column is not None and fold_word(column) == base:
+                # "Source of financing | schools | places": a column headed by the things
+                # it counts measures them, whichever row (source, region) they are in
+                return base, "measured.table_row"
         if head is None and (row := year_row(ctx.text, span.start_char)) is not None:
             head = label_head(row[0])  # "– investments in fixed capital, bln tenge: 2019 – ..."
         if head is None and (caption := caption_cell(ctx.text, span.start_char)) is not None:
