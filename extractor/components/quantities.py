@@ -455,6 +455,31 @@ class QuantityRecognizer:
                 and self.lexicon.kind_of(noun) == "count"
             ):
                 return replace(cand, unit=_normalise_counted(noun))
+        # "Three quarters of the three-shift schools are in the south: Turkestan region has
+        # 41 of them": "of them" with no amount before it counts the plural noun it stands
+        # for, the last one named before it in its sentence.
+        if (
+            previous is None
+            and cand.scale is None
+            and _PARTITIVE_AFTER.match(text, cand.end)
+            and doc.has_annotation("TAG")
+        ):
+            span = doc.char_span(s_start, cand.start, alignment_mode="contract")
+            noun = next(
+                (
+                    (t.lemma_ or singular(t.lower_)).lower()
+                    for t in reversed(list(span or []))
+                    if t.tag_ == "NNS"
+                ),
+                None,
+            )
+            if (
+                noun
+                and noun not in _NOT_COUNTED
+                and noun not in _CONTAINER_NOUNS
+                and self.lexicon.kind_of(noun) == "count"
+            ):
+                return replace(cand, unit=_normalise_counted(noun))
         # "Most of the new enterprises were registered in Tashkent city (231) and Samarkand
         # region (58)": a bare count in brackets after a name counts the plural noun the
         # sentence is about.

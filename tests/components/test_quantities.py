@@ -124,6 +124,10 @@ def test_a_range_has_low_and_high(extract):
         ("9 hotels with 1 100 beds work there, 4 of them opened last year.", "4", 4, "hotel"),
         ("We opened 46 new stations and bought 118 ambulances, 40 of them this year.", "40", 40, "ambulance"),
         ("65 thousand new jobs were created, of which 55 thousand were permanent.", "55 thousand", 55_000, "job"),
+        # "of them" with no amount before it counts the plural noun it stands for
+        ("Most three-shift schools are in the south: Turkestan region has 41 of them.", "41", 41, "school"),
+        ("Complaints keep coming: 31 of them concern heating.", "31", 31, "complaint"),
+        ("Most districts have a plan, and 12 of them have met it.", "12", 12, "district"),
         # "twice" where it compares, not where it counts
         ("Losses are still twice the level of neighbouring countries.", "twice", 2, "x"),
         ("This year we replaced 23,5 km, twice as much as in 2018.", "twice", 2, "x"),
