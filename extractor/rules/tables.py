@@ -39,7 +39,11 @@ _WORD = re.compile(r"\p{L}[\p{L}-]*")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # The most words a table's figure cell holds besides its figure ("2022: 17 105,6", "plan 96,2").
 _CELL_WORDS = 3
-_YEAR_CELL = re.compile(r"^\D*+(?:19|20)\d\d(?!\d)\D*+$")
+# A header cell that holds a year, or two running into each other ("2021-2022", a school
+# or a heating season)
+_YEAR_CELL = re.compile(
+    r"^\D*+(?:19|20)\d\d(?:[ \t]*+[-–—/][ \t]*+(?:(?:19|20)\d\d|\d\d))?(?!\d)\D*+$"
+)
 # A header cell of a column of changes, dated by its first year: "2021 in % to 2020",
 # "2023 to 2022, %"
 _CHANGE_YEAR_CELL = re.compile(

@@ -322,3 +322,19 @@ def test_a_titled_table_gives_unit_measured_and_period(
     record = next(r for r in records if r["label"] == "QUANTITY" and r["start"] == start)
     assert (record["value"], record["unit"], record["measured"]) == (value, unit, measured)
     assert (record["time_start"], record["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    ("header", "amount", "period"),
+    [
+        # a column headed by two years running into each other (a school year, a season)
+        ("Indicator | 2021-2022 | 2022-2023", "2 310", ("2021", "2022")),
+        ("Indicator | 2021-2022 | 2022-2023", "2 352", ("2022", "2023")),
+        ("Indicator | 2019–2020 | 2020–2021", "2 310", ("2019", "2020")),
+        ("Indicator | 2022 | 2023", "2 352", ("2023", "2023")),
+    ],
+)
+def test_a_column_headed_by_a_span_of_years(extract, header, amount, period):
+    text = f"Main indicators of general education\n{header}\nSchools, units | 2 310 | 2 352\n"
+    found = {r["text"]: r for r in extract(text, "2023-08-18") if r["label"] == "QUANTITY"}
+    assert (found[amount]["time_start"], found[amount]["time_end"]) == period
