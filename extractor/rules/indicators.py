@@ -551,6 +551,16 @@ class IndicatorClassifier:
             # of individuals": what a deposit or a store holds, or a technical ratio, is no
             # public indicator
             head = sorted(not_indicator)[0]
+            if (
+                not_indicator <= _WATER_WORKS_HEADS
+                and sentence
+                and at is not None
+                and (water := _water_works(_clause(sentence, at) + " " + (measured or "")))
+            ):
+                # "the wear of water networks is 71 percent", "will drill 6 new wells ...
+                # water": the wear and wells of drinking water works are water supply (a
+                # heat network's wear or an oil well is none)
+                return Decision("water_supply", f"clause:{water}")
             return Decision(None, f"measured:{head} (no indicator)")
         if measured:
             found = self.cues_in(words_of(measured))
@@ -720,6 +730,22 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether the folded ``words`` hold the folded ``phrase`` as a run."""
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+# Heads of no indicator that are water supply's where their clause names drinking water or
+# sewerage, and no heat: the wear of water networks, water wells.
+_WATER_WORKS_HEADS = frozenset(("wear", "well"))
+_WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
+_HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
+
+
+def _water_works(text: str) -> str | None:
+    """The water word of a clause that names drinking water or sewerage and no heat, oil
+    or gas; None otherwise."""
+    found = _WATER_WORDS.search(text)
+    if found is None or _HEAT_WORDS.search(text):
+        return None
+    return found.group().lower()
 
 
 def _consumers_debt(

@@ -623,6 +623,16 @@ from extractor.rules.indicators import (
          "measured:wear (no indicator)"),
         ("water network", "km", "In 2021 we laid 31 km of water networks.", "water_supply",
          "measured:water networks"),
+        # the wear of water networks and water wells are water supply; of heat networks, or
+        # an oil well, none
+        ("wear", "%", "The wear of water networks fell to 71 percent.", "water_supply",
+         "clause:water"),
+        ("wear", "%", "The wear of sewerage networks is 61%.", "water_supply", "clause:sewerage"),
+        ("well", "well", "The utility drilled 11 wells for drinking water.", "water_supply",
+         "clause:drinking water"),
+        ("wear", "%", "The wear of heat and hot water networks is 61%.", None,
+         "measured:wear (no indicator)"),
+        ("well", "well", "The company drilled 11 oil wells.", None, "measured:well (no indicator)"),
         # a company's revenue and its loss are its own results, no budget's revenue
         ("consolidated revenue", "KZT", "Consolidated revenue amounted to KZT 1,121.6 billion.",
          None, "measured:consolidated revenue (no indicator)"),
