@@ -633,7 +633,10 @@ class QuantityRecognizer:
         # "number of X" is, or becomes, counts X
         noun = (
             self._subject_count(doc, cand, number_of_only=cand.scale is None)
-            if cand.scale is not None or in_change or _COPULA_BEFORE.search(before[-40:])
+            # (billions count no things a clause names: "Financial violations are almost 8
+            # billion" is money)
+            if (cand.scale is not None and cand.scale < 10**9)
+            or (cand.scale is None and (in_change or _COPULA_BEFORE.search(before[-40:])))
             else None
         )
         if noun:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from extractor.rules.units import load_lexicon
+
 
 def _quantity(records, text):
     return next(r for r in records if r["label"] == "QUANTITY" and r["text"] == text)
@@ -537,3 +539,21 @@ def test_the_span_of_a_report_is_no_amount(extract, text):
     assert not [
         r for r in extract(text) if r["label"] == "QUANTITY" and r["unit"] in ("month", "year")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Financial violations are almost 8 billion, and only 3.12 billion has come back.",
+        "Deputy: the violations reached 2.4 billion last year.",
+        "Roads got 1.1 trillion over five years.",
+    ],
+)
+def test_billions_count_no_things_their_clause_names(extract, sentence):
+    # billions are money (of the text around), never a count of the clause's subject
+    counted = [
+        r["unit"]
+        for r in extract(sentence, date="2022-03-01")
+        if r["label"] == "QUANTITY" and load_lexicon().kind_of(r["unit"] or "") == "count"
+    ]
+    assert counted == []
