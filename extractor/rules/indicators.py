@@ -623,9 +623,11 @@ class IndicatorClassifier:
             cue = self._best(self.cues_in(words_of(before)), unit, len(before), context)
             if cue is not None:
                 return Decision(cue.indicator.id, f"before:{cue.text}")
-        if counted and unit and unit not in _STRETCHES_OF_TIME:
+        capacity = bool(unit) and load_lexicon().kind_of(unit) == "power"
+        if (counted or capacity) and unit and unit not in _STRETCHES_OF_TIME:
             # a counted noun that one indicator alone counts: "26 productions" (new plants);
-            # never a stretch of time ("you have ten minutes")
+            # never a stretch of time ("you have ten minutes"); a capacity one alone measures
+            # ("the load reached 3 420 MW": power)
             fits = [
                 ind.id
                 for ind in self.indicators

@@ -643,6 +643,10 @@ from extractor.rules.indicators import (
         # electricity generated is production, whatever energy its sentence names
         ("generation", "kWh", "Energy: the plants generated 21,1 billion kWh, and losses fell.",
          "production", "measured:generation"),
+        # a capacity no cue names is power's, the one indicator of megawatts
+        ("load", "MW", "In the coldest days the load reached 3 410 MW.", "power", "only:MW"),
+        ("new unit", "MW", "CHP-3 will start its new 120 MW unit in December.", "power",
+         "only:MW"),
         # what consumers owe their utilities, and a utility's receivables, are no public
         # indicator; a debt on loans, taxes or wages, public debt and a budget's accounts
         # payable keep theirs
