@@ -643,6 +643,11 @@ from extractor.rules.indicators import (
         # electricity generated is production, whatever energy its sentence names
         ("generation", "kWh", "Energy: the plants generated 21,1 billion kWh, and losses fell.",
          "production", "measured:generation"),
+        # lines that carry electricity are power's, however they are named
+        ("transmission line", "km", "Of the 3,510 km of transmission lines planned, 410 km are "
+         "built.", "power", "measured:transmission line"),
+        ("kV line", "km", "We will replace 1,150 km of 0.4-10 kV lines.", "power",
+         "measured:kV line"),
         # a capacity no cue names is power's, the one indicator of megawatts
         ("load", "MW", "In the coldest days the load reached 3 410 MW.", "power", "only:MW"),
         ("new unit", "MW", "CHP-3 will start its new 120 MW unit in December.", "power",
