@@ -643,6 +643,13 @@ from extractor.rules.indicators import (
         # electricity generated is production, whatever energy its sentence names
         ("generation", "kWh", "Energy: the plants generated 21,1 billion kWh, and losses fell.",
          "production", "measured:generation"),
+        # sections, addresses, potholes, galleries and toll plazas of roads are roads'
+        ("road section", "section", "Tenders for 31 road sections will be held in January.",
+         "roads", "measured:road section"),
+        ("address", "address", "Contractors repaired 46,2 km of city roads at 51 addresses.",
+         "roads", "sentence:road"),
+        ("pothole", "pothole", "Crews patched 2,301 potholes in May.", "roads",
+         "measured:pothole"),
         # lines that carry electricity are power's, however they are named
         ("transmission line", "km", "Of the 3,510 km of transmission lines planned, 410 km are "
          "built.", "power", "measured:transmission line"),
