@@ -448,13 +448,8 @@ class QuantityRecognizer:
                 else None
             )
             noun = (word[0].lemma_ or singular(word[0].lower_)).lower() if word else None
-            if (
-                noun
-                and noun not in _NOT_COUNTED
-                and noun not in _CONTAINER_NOUNS
-                and self.lexicon.kind_of(noun) == "count"
-            ):
-                return replace(cand, unit=_normalise_counted(noun))
+            if (counted := self._count_unit(noun)) is not None:
+                return replace(cand, unit=counted)
         # "Three quarters of the three-shift schools are in the south: Turkestan region has
         # 41 of them": "of them" with no amount before it counts the plural noun it stands
         # for, the last one named before it in its sentence.
@@ -473,13 +468,8 @@ class QuantityRecognizer:
                 ),
                 None,
             )
-            if (
-                noun
-                and noun not in _NOT_COUNTED
-                and noun not in _CONTAINER_NOUNS
-                and self.lexicon.kind_of(noun) == "count"
-            ):
-                return replace(cand, unit=_normalise_counted(noun))
+            if (counted := self._count_unit(noun)) is not None:
+                return replace(cand, unit=counted)
         # "Most of the new enterprises were registered in Tashkent city (231) and Samarkand
         # region (58)": a bare count in brackets after a name counts the plural noun the
         # sentence is about.
@@ -773,10 +763,8 @@ class QuantityRecognizer:
         words = header.split()
         if len(words) != 1 or not words[0].islower() or not words[0].endswith("s"):
             return None
-        noun = _normalise_counted(singular(words[0]))
-        if noun in _NOT_COUNTED or noun in _CONTAINER_NOUNS or noun in _NOT_THINGS:
-            return None
-        return (noun, Decimal(1)) if self.lexicon.kind_of(noun) == "count" else None
+        noun = self._count_unit(singular(words[0]), things=True)
+        return (noun, Decimal(1)) if noun is not None else None
 
     def _counted_head(self, cell) -> str | None:
         """The thing a table row counts: its label's head, a plural noun ("Bridges
@@ -784,8 +772,17 @@ class QuantityRecognizer:
         head = cell.head_word()
         if not head or not head.endswith("s"):
             return None
-        noun = _normalise_counted(singular(head.lower()))
-        if noun in _NOT_COUNTED or noun in _CONTAINER_NOUNS or noun in _NOT_THINGS:
+        return self._count_unit(singular(head.lower()), things=True)
+
+    def _count_unit(self, noun: str | None, *, things: bool = False) -> str | None:
+        """A noun's lemma as the unit of a count, its synonyms folded ("persons" ->
+        person); None for a noun that counts nothing: a part or a scale word, a container
+        ("volume", "amount"), and with ``things`` a noun that names no things a table or
+        a header counts."""
+        if not noun:
+            return None
+        noun = _normalise_counted(noun)
+        if noun in _NOT_COUNTED or noun in _CONTAINER_NOUNS or (things and noun in _NOT_THINGS):
             return None
         return noun if self.lexicon.kind_of(noun) == "count" else None
 
