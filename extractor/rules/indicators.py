@@ -44,18 +44,18 @@ from .rx import rx
 from .units import load_lexicon
 
 INDICATORS_FILE = "indicators.jsonl"
+_WORDS = read_json("fact_words.json")
 # Heads of what an amount measures that name no public indicator (fact_words.json).
-_NOT_INDICATOR_HEADS = frozenset(read_json("fact_words.json")["not_indicator_heads"])
+_NOT_INDICATOR_HEADS = frozenset(_WORDS["not_indicator_heads"])
 # Heads of a need, no indicator for a stock's need (coal, fuel) but money to be spent.
 _NEED_HEADS = frozenset(("need", "requirement"))
 # Phrases of what an amount measures that name no public indicator: "the exchange rate",
 # "the refinancing rate" (fact_words.json).
-_NOT_INDICATOR_PHRASES = tuple(read_json("fact_words.json")["not_indicator_phrases"])
+_NOT_INDICATOR_PHRASES = tuple(_WORDS["not_indicator_phrases"])
 # A debt between consumers and their utilities ("consumers owed the distribution companies
 # 2.3 billion som", "receivables amounted to 7.9 bln rub.") is no public indicator, unless
 # its clause names a loan, a tax, a wage, a pension, a subsidy, a public borrower or a
 # budget's accounts payable (fact_words.json).
-_WORDS = read_json("fact_words.json")
 _DEBT_WORDS = frozenset(_WORDS["debt_words"])
 _CONSUMER_DEBT_PARTIES = frozenset(_WORDS["consumer_debt_parties"])
 _OWN_DEBT_INDICATORS = frozenset(_WORDS["own_debt_indicators"])
@@ -754,7 +754,7 @@ def _consumers_debt(
     measured: str | None, unit: str | None, sentence: str | None, at: int | None
 ) -> bool:
     """Whether money or a percentage is a debt of consumers for their utilities, or a
-    utility's receivables or payables: a debt word in its clause or before it in its part
+    utility's receivables: a debt word in its clause or before it in its part
     of the sentence (after the last semicolon), a consumer or a utility in its sentence,
     and no loan, tax, wage, pension, subsidy, public borrower or accounts payable in its
     clause or before it in its part of the sentence."""
