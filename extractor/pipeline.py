@@ -12,7 +12,9 @@ from spacy.tokens import Doc
 
 from .components import entities, facts, lines, quantities, times  # noqa: F401  (registers the factories)
 from .components.model import use_fast_components
+from .rules.numbers import SCALE_ABBREVIATIONS, SCALES
 from .rules.rx import ODD_SPACES
+from .rules.units import load_lexicon
 from .schema import register_extensions
 
 logger = logging.getLogger("extractor")
@@ -93,6 +95,35 @@ def _symbol_runs_as_tokens(nlp: Language) -> None:
 _PLAIN_SPACES = str.maketrans(dict.fromkeys(ODD_SPACES, " "))
 
 
+def join_scale_points(doc: Doc) -> None:
+    """Keep an abbreviated scale word's point in its token inside an amount: "27,4 trln.
+    soums", "1 402,6 mln. USD". Split off, the point reads to the model as a sentence's
+    end, and it parses the unit as the subject of the next clause ("... amounted to 27,4
+    trln. soums, and the growth rate made 6,1%": "soums ... made"). Joined only between a
+    number and a unit or a currency's code; a point before any other word stays a token
+    of its own ("5 bln. The next year", "$ 5.6 bln. were put into"), and so are the
+    points of a compound amount ("6 trln. 214, 5 bln. soums"), which the quantity rules
+    read whole."""
+    spans = []
+    for i in range(1, len(doc) - 2):
+        scale, point, unit = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            point.text == "."
+            and scale.whitespace_ == ""
+            and point.whitespace_
+            and scale.lower_ in SCALE_ABBREVIATIONS
+            and doc[i - 1].like_num
+            and not any(t.lower_.rstrip(".") in SCALES for t in doc[max(0, i - 5) : i - 1])
+            and unit.is_alpha
+            and load_lexicon().code_of(unit.text) is not None
+        ):
+            spans.append(doc[i : i + 2])
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
 class PlainSpaceTokenizer:
     """The model's tokenizer, reading odd spaces as plain ones (see ``_PLAIN_SPACES``)."""
 
@@ -104,6 +135,7 @@ class PlainSpaceTokenizer:
         doc = self.tokenizer(plain)
         if plain != text:
             doc._.extractor_text = text
+        join_scale_points(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:

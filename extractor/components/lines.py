@@ -11,7 +11,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules.numbers import SCALES
+from ..rules.numbers import SCALE_ABBREVIATIONS, SCALES
 from ..rules.units import CURRENCY_CODE
 
 # The longest run of tokens the parser sees without a sentence start. The corpus's longest
@@ -95,7 +95,7 @@ def is_hard_wrap(doc: Doc, i: int) -> bool:
     before, after = doc[i - 1], doc[i + 1]
     if before.text.endswith("-") and before.text[:-1].isalpha() and after.text[:1].islower():
         return True  # "the mastering of invest-\nments of $23,1 billion": a word broken in two
-    if before.text == "." and i >= 3 and doc[i - 2].lower_ in _SCALE_ABBREVIATIONS:
+    if before.text == "." and i >= 3 and doc[i - 2].lower_ in SCALE_ABBREVIATIONS:
         # "have gathered 1.07 mln.\ntons of grain": the point of an abbreviated scale word
         # ends no sentence before its unit or a lower-case word
         return doc[i - 3].like_num and bool(
@@ -134,12 +134,9 @@ def _long_line_into_amount(doc: Doc, i: int) -> bool:
     return j < len(doc) and doc[j].is_lower and doc[j].is_alpha
 
 
-# Scale words abbreviated with a point, as translated releases write them ("843, 6 mln.
-# USD", "612, 9 ths. tons"): their point ends no sentence when a unit or a lower-case word
-# follows it ("5 bln. The next year" still ends one).
-_SCALE_ABBREVIATIONS = frozenset(
-    w for w in SCALES if not w.startswith(("thousand", "million", "billion", "trillion"))
-)
+# An abbreviated scale word's point ends no sentence when a unit or a lower-case word
+# follows it ("5 bln. The next year" still ends one); before a unit the tokenizer keeps
+# it in the scale's token (pipeline.join_scale_points).
 # a currency's code or sign after the point ("mln. USD", "bln. ₸"), or "US" of "US dollars"
 _CODE_AFTER = regex.compile(r"(?:" + CURRENCY_CODE + r"|\p{Sc}|US)$")
 
@@ -149,7 +146,7 @@ def _scale_point(doc: Doc, i: int) -> int | None:
     scale word inside a sentence, else None. A no-break space between the number, the
     scale and the word after it is a token of its own ("16,9\xa0bln.\xa0kWh")."""
     token, scale = doc[i], doc[i - 1]
-    if token.text != "." or scale.lower_ not in _SCALE_ABBREVIATIONS:
+    if token.text != "." or scale.lower_ not in SCALE_ABBREVIATIONS:
         return None
     number = doc[i - 3] if doc[i - 2].is_space and i >= 3 else doc[i - 2]
     j = i + 1
@@ -160,7 +157,7 @@ def _scale_point(doc: Doc, i: int) -> int | None:
     nxt = doc[j]
     if not number.like_num or nxt.is_sent_start:
         return None
-    if nxt.like_num and any(t.lower_ in SCALES for t in doc[j + 1 : j + 5]):
+    if nxt.like_num and any(t.lower_.rstrip(".") in SCALES for t in doc[j + 1 : j + 5]):
         return j  # "11 trln. 612, 4 bln. soums": the next part of one compound amount
     return j if nxt.text[:1].islower() or _CODE_AFTER.match(nxt.text) else None
 

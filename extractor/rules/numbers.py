@@ -38,6 +38,11 @@ SCALES: dict[str, Decimal] = {
     "trl": Decimal(10) ** 12,
     "tn": Decimal(10) ** 12,
 }
+# The scale words' abbreviations, which translated releases write with a point ("843, 6
+# mln. USD", "612, 9 ths. tons").
+SCALE_ABBREVIATIONS = frozenset(
+    w for w in SCALES if not w.startswith(("thousand", "million", "billion", "trillion"))
+)
 SHORT_SCALES: dict[str, Decimal] = {
     "k": Decimal(10) ** 3,
     "m": Decimal(10) ** 6,

@@ -636,6 +636,19 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "1,96 billion soms",
             "Livestock breeder",
         ),
+        # an abbreviated scale's point inside an amount ends no clause: the next clause
+        # keeps its own subject
+        (
+            "For nine months the gross regional product amounted to 27,4 trln. soums, and "
+            "the growth rate made 6,1%.",
+            "6,1%",
+            "growth rate",
+        ),
+        (
+            "Exports reached 1 402,6 mln. USD, and imports made 900 mln. USD.",
+            "900 mln. USD",
+            "import",
+        ),
         # a budget's "revenue part" or "expenditure part" is its revenue or expenditure
         ("The revenue part of the local budget was fulfilled by 104.6%.", "104.6%", "revenue"),
         (

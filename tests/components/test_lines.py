@@ -96,6 +96,36 @@ def test_a_scale_abbreviation_point_inside_a_sentence(nlp, text, sentences):
     assert len(list(doc.sents)) == sentences
 
 
+@pytest.mark.parametrize(
+    "text,token",
+    [
+        # between a number and its unit or currency code the point stays in the scale's
+        # token, which the model then reads as a word of the amount, not a sentence's end
+        ("The product amounted to 27,4 trln. soums, and growth made 6,1%.", "trln."),
+        ("Exports reached 1 402,6 mln. USD in September.", "mln."),
+        ("Meat 98, 6 ths. tons were produced.", "ths."),
+        ("The harvest reached 2 813 thous. tons.", "thous."),
+        ("Generation amounted to 16,9\xa0bln.\xa0kWh last year.", "bln."),
+    ],
+)
+def test_a_scale_point_before_a_unit_stays_in_the_scale_token(nlp, text, token):
+    assert token in [t.text for t in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investments reached 5 bln. The next year was better.",  # a capital: maybe an end
+        "$ 5.6 bln. were put into fixed capital.",  # a word that is no unit
+        "It reached 11 trln. 612, 4 bln. soums.",  # the parts of one compound amount
+        "Farms have gathered 1.07 mln.\ntons of grain.",  # a line break after the point
+        "The plan was raised by the mln. tons it lacked.",  # no number before the scale
+    ],
+)
+def test_a_scale_point_stays_a_token_of_its_own_elsewhere(nlp, text):
+    assert "." in [t.text for t in nlp.make_doc(text)]
+
+
 def test_a_number_after_a_scale_point_is_left_to_the_parser_unless_a_scale_follows(nlp):
     compound = break_at_lines(nlp.make_doc("It reached 11 trln. 612, 4 bln. soums."))
     assert compound[5].text == "612" and compound[5].is_sent_start is False
