@@ -311,7 +311,57 @@ def _governed(a: Amount, rule_id: str) -> Period | None:
         and not _same_clause(a.span, a.governing)
     ):
         return None
+    if a.ctx.on("period.coordinated_times"):
+        return _coordinated(a.ctx, a.governing)
     return _period_of(a.governing)
+
+
+# "in November and December", "in 2018, 2019 and 2020": times joined by a comma or "and"
+_JOINED = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _following(iso: str) -> str | None:
+    """The month after a month, the year after a year ("2019-12" -> "2020-01"); None for
+    a day or anything else."""
+    if len(iso) == 4 and iso.isdigit():
+        return str(int(iso) + 1)
+    if len(iso) == 7 and iso[:4].isdigit() and iso[5:].isdigit():
+        year, month = int(iso[:4]), int(iso[5:])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return None
+
+
+def _coordinated(ctx: FactContext, time: Span) -> Period:
+    """The period of a governing time with the times coordinated with it: "27 projects are
+    to be launched in November and December" is of November to December, "exports in 2018
+    and 2019 totalled ..." of both years. Only months or years that follow one another
+    join: "in 2015 and 2020" names two points, not the years between them."""
+    start, end = _period_of(time)
+    if not start or not end:
+        return start, end
+    text = ctx.text
+    last = time
+    while True:  # the times after it
+        nxt = ctx.governing_times.first_from(last.end_char)
+        if nxt is None or not _JOINED.fullmatch(text, last.end_char, nxt.start_char):
+            break
+        s, e = _period_of(nxt)
+        if not s or not e or s != _following(end) or len(s) != len(e):
+            break
+        end, last = e, nxt
+    first = time
+    while True:  # and before it
+        prev = next(
+            iter(ctx.governing_times.backwards(max(0, first.start_char - 40), first.start_char)),
+            None,
+        )
+        if prev is None or not _JOINED.fullmatch(text, prev.end_char, first.start_char):
+            break
+        s, e = _period_of(prev)
+        if not s or not e or _following(e) != start or len(s) != len(e):
+            break
+        start, first = s, prev
+    return start, end
 
 
 # "46 percent of the annual amount of 32 billion tenge", "58 percent of the annual plan of
