@@ -1811,6 +1811,9 @@ def _measured(
                 if obj is not None and obj.lemma_.lower() == "purpose":
                     # resolved against what the text named before
                     return _THESE_PURPOSES, "measured.these_purposes"
+        purpose = _purpose_of_source(ctx, verb) if on("measured.source_then_purpose") else None
+        if purpose is not None:
+            return _phrase(ctx, purpose), "measured.source_then_purpose"
         purpose = _purpose_after(ctx, verb, span)
         if purpose is not None:
             return _phrase(ctx, purpose), "measured.subject_purpose"
@@ -2526,6 +2529,25 @@ def _participle_purpose(ctx: FactContext, span: Span) -> str | None:
                 return act
     act = _infinitive_purpose(ctx, participle)
     return act if act is not None else load_nominalizations().get(participle.lemma_.lower())
+
+
+def _purpose_of_source(ctx: FactContext, verb: Token) -> Token | None:
+    """ "1.36 billion som were paid from the republican budget for state benefits": the
+    parse hangs a purpose that follows a source on the source's noun; it is the verb's
+    own. Not a source named with its purpose ("from the Fund for the Development of
+    Entrepreneurship")."""
+    for source in verb.children:
+        if source.dep_ != "prep" or source.lower_ != "from":
+            continue
+        noun = next((c for c in source.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.i in ctx.named:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "on"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.i not in ctx.named and _noun_ok(ctx, obj):
+                    return obj
+    return None
 
 
 def _purpose_after(ctx: FactContext, verb: Token, span: Span) -> Token | None:
