@@ -38,6 +38,7 @@ from ..rules.tables import (
     column_header,
     item_unit,
     label_head,
+    percent_caption_row,
     percent_column,
     table_cell,
     titled_cell,
@@ -569,6 +570,10 @@ class QuantityRecognizer:
             if unit_scale is not None:
                 unit, scale = unit_scale
                 return _with_unit_and_scale(cand, unit, scale)
+        if cand.scale is None and percent_caption_row(text, cand.start, cand.end):
+            # "(January-August 2018 in % to January-August 2017)\nMining and quarrying –
+            # 106.9": rows under a caption that makes them percentages of a base
+            return replace(cand, unit="%")
         if _DASH_ITEM.search(text[max(0, cand.start - 40) : cand.start]):
             listed = self._list_header_unit(text, cand, kept)
             if listed is not None:

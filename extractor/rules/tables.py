@@ -388,14 +388,64 @@ def item_unit(text: str, pos: int) -> tuple[str, str] | None:
     return (found["label"].strip(), found["unit"]) if found else None
 
 
+# A list row's amount with its unit words right before a bracket: "– pig iron – 3 612.8
+# thous. tonnes (", "cement – 1 388,7 thousand tons ("
+_AMOUNT_BEFORE_BRACKET = re.compile(
+    r"[–—-][ \t]*+\d[\d" + HSPACE + r".,]*+[ \t]*+(?:[\p{L}.]++[ \t]*+){1,3}\($"
+)
+
+
 def bracket_percent(text: str, start: int, end: int, reach: int = 600) -> bool:
     """A bare figure in brackets after a list item's figure, where a caption above says
-    the brackets hold percentages ("(in brackets: in percent of January 2011)")."""
+    the brackets hold percentages ("(in brackets: in percent of January 2011)"): the item
+    names its unit after a comma ("– coal, thousand tons: 6 284,3 (101,9)") or after its
+    figure ("– pig iron – 3 612.8 thous. tonnes (101.9);")."""
     if not (text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"):
         return False
-    if item_unit(text, start) is None:
+    line_start = text.rfind("\n", 0, start) + 1
+    if (
+        item_unit(text, start) is None
+        and _AMOUNT_BEFORE_BRACKET.search(text, max(line_start, start - 60), start) is None
+    ):
         return False
     return bool(_BRACKETS_PERCENT.search(text, max(0, start - reach), start))
+
+
+# A caption line, or a title line's last bracket, that says the figures under it are
+# percentages of a base: "(January-August 2018 in % to January-August 2017)", "(in
+# percent of the same period of 2022)", "Shipments by branch (2021 in % to 2020)"
+_PERCENT_CAPTION = re.compile(
+    r"(?:[^\n()]{0,120}?[ \t])?[ \t]*+\((?:[^()\n]{0,60}?\s)?(?:in\s+)?(?:%|percent|per\s+cent)\s+"
+    r"(?:to|of|against|compared\s+with)\s[^()\n]{1,60}\)[ \t]*+"
+)
+# A row under it: a label, a dash and a bare figure ending the line ("Mining and
+# quarrying – 106.9", "  of which: mining of metal ores – 93.6")
+_CAPTIONED_ROW = re.compile(
+    r"[ \t]*+\p{L}[^\n]{0,160}?[ \t][–—-][ \t]++\d[\d" + HSPACE + r".,]*+[;.]?[ \t]*+"
+)
+CAPTION_ROWS = 40
+
+
+def percent_caption_row(text: str, start: int, end: int) -> bool:
+    """A bare figure ending a "label – figure" row in a run of such rows under a caption
+    line that says they are percentages of a base ("(January-August 2018 in % to
+    January-August 2017)"), as statistics releases print indices by branch or product."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _CAPTIONED_ROW.fullmatch(text, line_start, line_end):
+        return False
+    for _ in range(CAPTION_ROWS):
+        if line_start == 0:
+            return False
+        end_above = line_start - 1
+        start_above = text.rfind("\n", 0, end_above) + 1
+        if _PERCENT_CAPTION.fullmatch(text, start_above, end_above):
+            return True
+        if not _CAPTIONED_ROW.fullmatch(text, start_above, end_above):
+            return False
+        line_start = start_above
+    return False
 
 
 # A table's title line, as reports print them: "Table 2. Investments in fixed capital by

@@ -382,6 +382,17 @@ def test_a_range_has_low_and_high(extract):
         # rows with no bullet ("Russia – 402,6"), under a header dated in a bracket
         ("Main buyers, thousand tons (January-September 2023):\nRussia – 402,6\nKazakhstan – "
          "221,8\nChina – 139,4\n\nShipments grew.", "221,8", 221800, "t"),
+        # rows of bare figures under a caption line that makes them percentages of a base
+        ("Indices of industrial production\n(January-August 2018 in % to January-August 2017)\n"
+         "Mining and quarrying – 106.9\n  of which: mining of coal – 107.4\nManufacturing – 101.8",
+         "107.4", 107.4, "%"),
+        ("Retail trade by district\n(in percent of the same period of 2022)\nChust – 104,2\n"
+         "Pap – 98,7", "98,7", 98.7, "%"),
+        ("Shipments by branch (2021 in % to 2020)\nMetallurgy – 103,5\nFood industry – 99,8",
+         "99,8", 99.8, "%"),
+        # and the figure in brackets after a row's own amount, where a caption says so
+        ("Output of main products, 2018 (in brackets – in % to 2017):\n– pig iron – 3 612.8 "
+         "thous. tonnes (101.9);\n– cement – 1 388.7 thousand tons (113.9).", "113.9", 113.9, "%"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
         # a currency ticker's rates and "1 USD = N soums": local currency per foreign one
