@@ -98,6 +98,9 @@ _NAMING_BEFORE = re.compile(
     r"\bblock|\bapartment|\bhouse|\broom|\bbuilding|\bplot|\barticle|\bparagraph|\bclause|"
     r"\bitem|\bpoint|\bpart|\bgrade|\bclass|\bkm\s*№?)\s*[\"“«]?$"
 )
+# A fuel's grade, its octane number after "AI" or "A-": "AI-92", "AI 95", "AI ninety two",
+# "A-80" (case matters: "A 5 percent rise" opens a sentence)
+_FUEL_GRADE_BEFORE = re.compile(r"\b(?:AI[-‑–]?\s?|A[-‑–])$")
 _TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
 # "in 2019", "for 2025", "the same period of 2019": a year a time phrase ends
 _YEAR_OF_TIME_BEFORE = re.compile(r"(?i)\b(?:in|for|(?:period|year|level)\s+of)\s+$")
@@ -398,6 +401,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     after = text[num.end : num.end + 12]
     if _NAMING_BEFORE.search(before):
         return "naming"
+    if _FUEL_GRADE_BEFORE.search(before):
+        return "fuel-grade"
     if rx(r"\x1b\[[\d;]*$").search(before):
         return "terminal-escape"  # "\x1b[0m" is a colour code, not 0 metres
     if rx(r"[-–]?\d{2}[-–]\d{2}").match(after) or rx(r"\)\s?\d").match(after):

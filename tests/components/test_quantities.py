@@ -56,6 +56,9 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         "The average cost of 1 kWh is rising.",
         # "double" that multiplies nothing
         "He works a double shift.", "There is double taxation.", "We double-checked the figures.",
+        # a fuel's grade
+        "The retail price of AI ninety two petrol rose.", "Today AI ninety two costs more.",
+        "Stations sell AI 98 petrol and A-80 fuel.",
         # a site's name
         "QUESTION (24.kg news agency): Good morning.", "The story ran on 24.kz and Kun.uz.",
     ],
