@@ -415,13 +415,15 @@ def bracket_percent(text: str, start: int, end: int, reach: int = 600) -> bool:
 # percentages of a base: "(January-August 2018 in % to January-August 2017)", "(in
 # percent of the same period of 2022)", "Shipments by branch (2021 in % to 2020)"
 _PERCENT_CAPTION = re.compile(
-    r"(?:[^\n()]{0,120}?[ \t])?[ \t]*+\((?:[^()\n]{0,60}?\s)?(?:in\s+)?(?:%|percent|per\s+cent)\s+"
-    r"(?:to|of|against|compared\s+with)\s[^()\n]{1,60}\)[ \t]*+"
+    r"(?:[^\n()]{0,120}?[ \t])?[ \t]{0,8}+\((?:[^()\n]{0,60}?\s)?(?:in\s+)?"
+    r"(?:%|percent|per\s+cent)\s+(?:to|of|against|compared\s+with)\s[^()\n]{1,60}\)[ \t]{0,8}+"
 )
 # A row under it: a label, a dash and a bare figure ending the line ("Mining and
 # quarrying – 106.9", "  of which: mining of metal ores – 93.6")
 _CAPTIONED_ROW = re.compile(
-    r"[ \t]*+\p{L}[^\n]{0,160}?[ \t][–—-][ \t]++\d[\d" + HSPACE + r".,]*+[;.]?[ \t]*+"
+    r"[ \t]{0,12}+\p{L}[^\n]{0,160}?[ \t][–—-][ \t]{1,8}+\d[\d"
+    + HSPACE
+    + r".,]{0,24}+[;.]?[ \t]{0,8}+"
 )
 CAPTION_ROWS = 40
 

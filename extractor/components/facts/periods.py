@@ -317,7 +317,7 @@ def _governed(a: Amount, rule_id: str) -> Period | None:
 
 
 # "in November and December", "in 2018, 2019 and 2020": times joined by a comma or "and"
-_JOINED = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_JOINED = rx(WS_START + r"\s*+(?:,\s*+(?:and\s++)?|and\s++)")
 
 
 def _following(iso: str) -> str | None:
