@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import regex as re
@@ -223,7 +224,62 @@ def _table_cell(a: Amount) -> Period | None:
         return _period_of(own[-1])
     header = header_cell(text, cell)
     column = a.ctx.times.between(*header) if header else []
-    return _period_of(column[0]) if column else None
+    if column and _BASE_HEADER.match(text, header[0], header[1]):
+        # "Indicator | January-September 2019 | In % to January-September 2018": a column
+        # of changes against a base is of the time a column before it heads, else of the
+        # time the table's title names
+        return _unbased_column(a, cell)
+    if column:
+        return _period_of(column[0])
+    if a.ctx.on("period.table_title"):
+        # "Table 2. Livestock as of 1 October 2019\nSpecies | thsd. heads | In % to 1
+        # October 2018": a table whose header row dates no column is of its title's time
+        return _table_title_time(a, cell)
+    return None
+
+
+# A header cell of a column of changes that names only the base: "In % to January-September
+# 2018", "% to 1 October 2018", "against 2022"
+_BASE_HEADER = rx(
+    r"(?i)[ \t]*+(?:in[ \t]++)?(?:%[ \t]++|percent[ \t]++)?"
+    r"(?:to|of|against|compared\s+(?:with|to))\s"
+)
+
+
+def _unbased_column(a: Amount, cell) -> Period | None:
+    """The period of a cell in a column of changes against a base: the time a column
+    before it heads ("January-September 2019"), else the table's title's."""
+    text = a.ctx.text
+    for index in range(cell.index - 1, 0, -1):
+        left = header_cell(text, replace(cell, index=index))
+        if left is not None and not _BASE_HEADER.match(text, left[0], left[1]):
+            times = a.ctx.times.between(*left)
+            if times:
+                return _period_of(times[0])
+    return _table_title_time(a, cell)
+
+
+_TABLE_ROWS = 40
+
+
+def _table_title_time(a: Amount, cell) -> Period | None:
+    """The last time named in the line right above a table's first row (its title:
+    "Table 2. Livestock in all categories of farms as of 1 October 2019"), a line with no
+    cell separator."""
+    text = a.ctx.text
+    start = cell.line_start
+    for _ in range(_TABLE_ROWS):
+        if start <= 0:
+            return None
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if "|" not in line and "\t" not in line:
+            if not line.strip():
+                return None
+            times = a.ctx.times.between(above, start - 1)
+            return _period_of(times[-1]) if times else None
+        start = above
+    return None
 
 
 @period_rule("period.when_clause")
