@@ -21,21 +21,27 @@ PLAIN_ROW = rx(
     r"[ \t]*+\p{L}[^\n\d:–—]{0,48}?[ \t]+[–—-][ \t]+\d[\d" + HSPACE + r".,]*+[;.]?[ \t]*+(?:\n|$)"
 )
 _ROW_OR_ITEM = rx(ITEM_START.pattern + "|" + PLAIN_ROW.pattern)
+# A numbered item: "1. To bring the revenues ...", "2) to asphalt ..."
+NUMBERED_START = rx(r"[ \t]{0,4}+\d{1,2}[.)][ \t]")
+_NUMBERED_OR_ITEM = rx(ITEM_START.pattern + "|" + NUMBERED_START.pattern)
 # How many items a header may stand above, and how long a line of the list may be.
 MAX_ITEMS = 60
 MAX_LINE = 500
 
 
-def list_header_colon(text: str, pos: int) -> int | None:
+def list_header_colon(text: str, pos: int, numbered: bool = False) -> int | None:
     """The offset of the colon that ends the header of the list whose item holds ``pos``:
-    the item's line starts with a bullet, every line between it and the header is an item
-    too, and the header is the nearest line above them that ends in a colon. None when
-    ``pos`` is on no such item."""
+    the item's line starts with a bullet (or, with ``numbered``, a number and a point:
+    "1. To bring ..."), every line between it and the header is an item too, and the
+    header is the nearest line above them that ends in a colon. None when ``pos`` is on
+    no such item."""
     newline = text.rfind("\n", max(0, pos - MAX_LINE), pos)
     if newline < 0:
         return None
     if ITEM_START.match(text, newline + 1):
         return header_colon_above(text, newline + 1)
+    if numbered and NUMBERED_START.match(text, newline + 1):
+        return header_colon_above(text, newline + 1, _NUMBERED_OR_ITEM)
     if PLAIN_ROW.match(text, newline + 1):
         return header_colon_above(text, newline + 1, _ROW_OR_ITEM)
     return None

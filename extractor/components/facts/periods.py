@@ -659,7 +659,9 @@ def _list_header_time(a: Amount) -> Period | None:
     """ "The 2013 road programme of the city includes:\n– capital repair of 23 streets;": an
     item of a list with no time of its own takes the one time of its header's sentence."""
     text = a.ctx.text
-    colon = list_header_colon(text, a.span.start_char)
+    colon = list_header_colon(
+        text, a.span.start_char, numbered=a.ctx.on("period.numbered_list_header")
+    )
     if colon is None:
         return None
     header = a.span.doc.char_span(colon, colon + 1, alignment_mode="expand")
