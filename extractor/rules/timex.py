@@ -1299,6 +1299,8 @@ BASELINE_BEFORE = re.compile(
     # against it (not "went up by 20 percent on May 1", the day of the change)
     r"|[,(]\s*(?:up|down)\s+(?:by\s+)?[\d.,]+\s*(?:%|percent|p\.\s?p\.|pp|percentage\s+points?|times)"
     r"\s+on"
+    # "9.4 percent above 2017", "3% below the 2019 level": a change above or below a time
+    r"|(?:%|\bpercent|\bper\s+cent|\btimes)\s+(?:above|below)"
     # "108,3% of the same period last year", "103,2% in comparable prices to January-September
     # 2018" (not "on": "went up by 20 percent on May 1" is the day of the change)
     r"|(?:%|\bpercent|\bper\s+cent)(?:\s+in\s+comparable\s+prices)?\s+(?:of|to))\s+"

@@ -929,6 +929,11 @@ def test_tense(sentence, tense):
          "the same period last year", True),
         # but a change "on" a day happened that day
         ("Tariffs went up by 20 percent on May 1.", "May 1", False),
+        # a change above or below a time is against it
+        ("The wage reached 112.5 thousand tenge, 9.4 percent above 2017.", "2017", True),
+        ("Output was 41 billion tenge, 3% below 2019.", "2019", True),
+        ("Yields were 1.2 times above last year.", "last year", True),
+        ("Prices rose 5 percent in 2019, above the target.", "2019", False),
         # "as much as" a time compares with it
         ("Investors from Germany put in $94.6 million, almost twice as much as a year earlier.",
          "a year earlier", True),
