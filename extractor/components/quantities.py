@@ -224,6 +224,7 @@ class QuantityRecognizer:
         kept = _rates_set_against(text, kept)
         kept = _unit_cost_rates(text, self.lexicon, kept)
         kept = _currency_rates(text, self.lexicon, kept)
+        kept = _rates_shared_in_pairs(text, self.lexicon, kept)
         for cand in kept:
             record = make_record(
                 "QUANTITY",
@@ -1339,6 +1340,43 @@ def _rates_set_against(text: str, kept: list[Candidate]) -> list[Candidate]:
             and _of_a_size(cand.value, prev.value)
         ):
             out[i] = replace(cand, unit=rate)
+    return out
+
+
+# "rose from 39 som 60 tyiyn to 44 som 80 tyiyn per liter": the start of a change
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|almost\s+|nearly\s+)?$")
+_TO_BETWEEN = re.compile(r"(?i)^\s+to\s+(?:about\s+|almost\s+|nearly\s+)?$")
+# "a kilogram of beef costs 46 somoni and of mutton 52 somoni": a gapped clause that
+# names only its good and its price
+_GAPPED_OF = re.compile(r"(?i)^,?\s+and\s+of\s+[\p{L}][\p{L} -]{0,30}?\s+$")
+
+
+def _rates_shared_in_pairs(
+    text: str, lexicon: UnitLexicon, kept: list[Candidate]
+) -> list[Candidate]:
+    """Of two amounts of one currency side by side, the one that leaves the rate unsaid
+    takes the other's, when they are of a size: the start of a change to a price ("from
+    39 som 60 tyiyn to 44 som 80 tyiyn per liter") and the price in a gapped clause after
+    one ("a kilogram of beef costs 46 somoni and of mutton 52 somoni"). Not a rate per a
+    span of time ("from 12 to 15 billion som per year": the start may be a year's total)."""
+    out = list(kept)
+    for i in range(1, len(out)):
+        prev, cand = out[i - 1], out[i]
+        between = text[prev.end : cand.start]
+        for rated, bare, fits in (
+            (cand, prev, _TO_BETWEEN.match(between) and _FROM_BEFORE.search(text, 0, prev.start)),
+            (prev, cand, _GAPPED_OF.match(between)),
+        ):
+            rate = rated.unit or ""
+            if (
+                fits
+                and "/" in rate
+                and bare.unit == rate.split("/", 1)[0]
+                and bare.unit not in ("%", "x")
+                and lexicon.kind_of(rate.split("/", 1)[1]) != "time"
+                and _of_a_size(bare.value, rated.value)
+            ):
+                out[i - 1 if bare is prev else i] = replace(bare, unit=rate)
     return out
 
 

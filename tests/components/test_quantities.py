@@ -396,6 +396,14 @@ def test_a_range_has_low_and_high(extract):
         # and the figure in brackets after a row's own amount, where a caption says so
         ("Output of main products, 2018 (in brackets – in % to 2017):\n– pig iron – 3 612.8 "
          "thous. tonnes (101.9);\n– cement – 1 388.7 thousand tons (113.9).", "113.9", 113.9, "%"),
+        # the start of a change to a price, and a gapped clause's price, share its rate
+        ("The retail price rose from 39 som 60 tyiyn to 44 som 80 tyiyn per liter.",
+         "39 som 60 tyiyn", 39.6, "KGS/l"),
+        ("The benefit rose from 300 to 352 thousand soums per child.", "300", 300000, "UZS/child"),
+        ("A kilogram of beef costs 46 somoni and of mutton 52 somoni.", "52 somoni", 52, "TJS/kg"),
+        # (not a rate per a span of time)
+        ("Output grew from 12 billion som to 15 billion som per year.", "12 billion som", 12e9,
+         "KGS"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
         # a currency ticker's rates and "1 USD = N soums": local currency per foreign one
