@@ -502,7 +502,15 @@ PATTERNS: list[tuple[str, str]] = [
         + _Y
         + r"))?",
     ),
-    ("today", r"(?<!\bas\s+of\s+)(?P<rel>today|this\s+day|yesterday)"),
+    # "tomorrow", "the day after tomorrow"; "over the past day", "in the past 24 hours":
+    # the whole day before the document's ("as of yesterday" names a day too, where "as of
+    # today" only says the figure is current)
+    (
+        "today",
+        r"(?P<rel>(?<!\bas\s+of\s+)(?:today|this\s+day)|yesterday|(?:the\s+day\s+after\s+)?"
+        r"tomorrow|the\s+past\s+day|the\s+(?:past|last)\s+(?:24|twenty[\s-]four)\s+hours)"
+        r"(?![\p{L}-])",
+    ),
     # "Year to date, the government has borrowed ...": from January to the document's day
     ("year_to_date", r"(?:the\s+)?year[\s-]+to[\s-]+date(?![\p{L}-])"),
     ("month", r"(?P<mon>" + MONTH_NAMES + r")(?!\s+" + _DAY + r")"),
@@ -1012,8 +1020,18 @@ def base_period(
     if kind == "today":
         if doc_date is None:
             return None, None
-        rel = g["rel"].lower()
-        back = 2 if rel.startswith("the") else 1 if rel == "yesterday" else 0
+        rel = " ".join(g["rel"].lower().split())
+        back = (
+            -2
+            if rel.startswith("the day after")
+            else -1
+            if rel == "tomorrow"
+            else 2
+            if rel.startswith("the day before")
+            else 1
+            if rel == "yesterday" or rel.startswith(("the past", "the last"))
+            else 0
+        )
         if not back:
             return (doc_date.iso(),) * 2
         if doc_date.day is None or doc_date.month is None:

@@ -685,6 +685,16 @@ def times(text, date="2020", previous=None):
         # yesterday is the day before the document's, across a month's end too
         ("the final figure came yesterday", "2019-04-17", "yesterday", "2019-04-16", "2019-04-16"),
         ("the final figure came yesterday", "2019-03-01", "yesterday", "2019-02-28", "2019-02-28"),
+        ("as of yesterday 106 houses", "2016-06-02", "yesterday", "2016-06-01", "2016-06-01"),
+        # tomorrow and the day after it; the past day (or 24 hours) is the day before
+        ("The next briefing will be held tomorrow.", "2024-04-30", "tomorrow", "2024-05-01",
+         "2024-05-01"),
+        ("the day after tomorrow", "2024-04-09", "the day after tomorrow", "2024-04-11",
+         "2024-04-11"),
+        ("Over the past day, 11 fires were registered", "2018-03-19", "the past day", "2018-03-18",
+         "2018-03-18"),
+        ("in the last 24 hours 3 avalanches", "2018-03-01", "the last 24 hours", "2018-02-28",
+         "2018-02-28"),
         # the days and weeks of a briefing, told against the day of speaking (a Thursday)
         ("66,2 thsd. tons the day before yesterday", "2019-10-10", "the day before yesterday",
          "2019-10-08", "2019-10-08"),
