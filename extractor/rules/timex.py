@@ -394,7 +394,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|quarter|months|half-year"
         r"|half\s+of\s+the\s+year)\s+(?:of\s+|in\s+)?(?:(?P<yr>"
         + _Y
-        + r")|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
+        + r")|(?P<spoken>"
+        + _SPOKEN_CORE
+        + r")"
+        + _SPOKEN_END
+        + r"|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)|(?:of\s+)?the\s+"
         r"previous\s+year)",
     ),
     ("same_period", r"a\s+year\s+(?:earlier|before|(?P<ago>ago))"),
@@ -1069,8 +1073,9 @@ def base_period(
             if g.get("ago") and doc_date is not None:
                 return (_iso(doc_date.year - 1),) * 2  # "a year ago" said of no period
             return None, None
-        if g.get("yr"):
-            year = int(g["yr"])
+        if g.get("yr") or g.get("spoken"):
+            # ("the same period of twenty fifteen", as speech-to-text writes the year)
+            year = int(g["yr"]) if g.get("yr") else spoken_year(g["spoken"])
             return tuple(_iso(year, *_month_day(p)) for p in previous)  # type: ignore[return-value]
         return tuple(_shift_year(p, -1) for p in previous)  # type: ignore[return-value]
     return None, None

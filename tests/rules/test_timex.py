@@ -786,6 +786,16 @@ def test_years_earlier_counts_back_from_the_period_just_named():
             "In January-October 2019 output grew by 9.5% against the corresponding period in 2018.",
             ("the corresponding period in 2018", "2018-01", "2018-10"),
         ),
+        # a year as speech-to-text writes it
+        (
+            "From April to June there were 31 mudflows, in the same period of twenty fifteen 12.",
+            ("the same period of twenty fifteen", "2015-04", "2015-06"),
+        ),
+        (
+            "In January-August turnover fell by 2.8 percent against the same period of twenty "
+            "thirteen",
+            ("the same period of twenty thirteen", "2013-01", "2013-08"),
+        ),
     ],
 )
 def test_same_period_last_year_refers_back(text, expected):
