@@ -73,6 +73,12 @@ class TimeRecognizer:
                 before = spans.get(small_number(match.groups.get("n") or "") or 0)
             if match.kind == "this_period" and match.groups.get("reporting") and frame:
                 before = frame  # "in the reporting period": the period the report is on
+            if match.kind == "this_period" and match.groups.get("season_ref"):
+                # "during the season": a span of months named before it, or no time at all
+                if not (before and before[0] and before[1] and len(before[0]) == 7):
+                    continue
+                if before[0] == before[1]:
+                    continue
             when = date
             if (
                 report is not None

@@ -433,7 +433,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"\s+months"
         # "over the period", "planned for the period": the one just named
         r"|(?<=\b(?:over|for|during|in)\s)the\s+period(?!\s+(?:of|from|to|since|until|"
-        r"between|when|in|after|before|\d))",
+        r"between|when|in|after|before|\d))"
+        # "During the season, 1 128 people were involved": the months just named ("from May
+        # to August 2015 the region suffered 71 mudflows"), when they are months
+        r"|(?<=\b(?:over|for|during|throughout)\s)(?P<season_ref>the\s+season)(?![\p{L}-])"
+        r"(?!\s+(?:of|from|to|since|until|between|when|in|after|before|\d))",
     ),
     (
         "vague",

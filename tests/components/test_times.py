@@ -304,3 +304,30 @@ _HALF_YEAR_REPORT = (
 def test_the_reporting_period_is_the_reports(extract, span, start, end):
     found = [t for t in _times(extract(_HALF_YEAR_REPORT, date="2023-07-20")) if t[0] == span]
     assert found[0] == (span, start, end)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "the season" after a preposition is the span of months just named
+        ("From May to August 2015 the region suffered 71 mudflows. During the season, 1 128 "
+         "people were involved.", ("the season", "2015-05", "2015-08")),
+        ("In June-August 2022 the resorts received 1.2 million guests. Over the season, 214 "
+         "people were rescued.", ("the season", "2022-06", "2022-08")),
+    ],
+)  # fmt: skip
+def test_the_season_is_the_months_just_named(extract, text, expected):
+    assert _times(extract(text, date="2022-09-14"))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nor a single day or month, nor no period at all: no time
+        "On 8 September the meeting was held. During the season, 1 128 people were involved.",
+        "In July a mudflow hit the village. During the season, 1 128 people were involved.",
+        "During the season, 1 128 people were involved.",
+    ],
+)
+def test_the_season_after_no_span_of_months_is_no_time(extract, text):
+    assert "the season" not in [t[0] for t in _times(extract(text, date="2015-09-08"))]
