@@ -66,7 +66,10 @@ _NOT_COUNTED = {
 # The words before a part that name its whole ("1 438 stations in 20 cities, including
 # 512 in Almaty"), and, with contrasts and comparisons added, those before any figure set
 # beside the one before it.
-_PART_WORDS = r"of\s+which|of\s+them|of\s+these|including|among\s+them|incl\.|in\s+particular"
+_PART_WORDS = (
+    r"of\s+which|of\s+whom|of\s+them|of\s+these|including|among\s+them|among\s+whom|incl\."
+    r"|in\s+particular"
+)
 _PARTITIVE_BEFORE = re.compile(
     r"(?i)\b(?:" + _PART_WORDS + r"|of\s+this\s+amount|of\s+this|whereas|while|and|"
     r"compared\s+to|compared\s+with|against|versus|vs\.?|from|instead\s+of|rather\s+than)"
@@ -87,7 +90,7 @@ _CHANGE_BEFORE = re.compile(
     r"|\bnumber\s+of\s+(?:[\p{L}-]+\s+){1,4}to\s+)$"
 )
 _OPENING_PARTITIVE = re.compile(
-    r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which)|among\s+them|including)"
+    r"(?i)(?:of\s+(?:these|them|this\s+number|this\s+amount|which|whom)|among\s+them|including)"
     r"(?:\s*+,)?(?:\s++(?:only|just|about|almost|nearly|some|over))?"
 )
 
@@ -124,6 +127,15 @@ _GENERIC_COUNTS = frozenset(("unit", "pcs", "piece", "item", "number"))
 # "the remaining seven", "the other 44", "the first 12": a part named by its place among
 # the things counted before it
 _REST_BEFORE = re.compile(r"(?i)\b(?:the\s+)?(?:remaining|other|first|last)\s+$")
+# "Since 2023,", "So far,", "By now,": a short opening phrase before a sentence's first
+# figure
+_OPENING_ADVERBIAL = re.compile(r"(?i)[\p{L}\d ]{1,30},")
+# "by the end of the year we expect 264 more.": a number whose noun is left out after it,
+# more of what its sentence counted
+_MORE_OF_IT_AFTER = re.compile(
+    r"(?i)" + WS_START + r"\s+more\b(?!\s+than)(?=\s*[.,;:)]|\s+(?:are|were|will|would|have|"
+    r"has|had|to\s+be|should|must|in|by|this|next)\b)"
+)
 # what follows a number whose noun is left out: a verb or a stop, never a noun
 _NO_NOUN_AFTER = re.compile(
     WS_START + r"(?:\s*[.,;:)]|\s+(?:are|were|is|was|will|would|have|has|had|remain|remained"
@@ -410,10 +422,9 @@ class QuantityRecognizer:
         # will be installed before the end of December": a number after "the remaining",
         # "the other", "the first" or "the last" with its noun left out counts what the last
         # count of its sentence, or of the sentence before, counts
-        if (
-            cand.scale is None
-            and _REST_BEFORE.search(before[-24:])
-            and _NO_NOUN_AFTER.match(text, cand.end)
+        if cand.scale is None and (
+            (_REST_BEFORE.search(before[-24:]) and _NO_NOUN_AFTER.match(text, cand.end))
+            or _MORE_OF_IT_AFTER.match(text, cand.end)
         ):
             earlier = bisect_right(starts, cand.start) - 2
             whole = self._counted_between(kept, s_start, cand.start, last=True) or (
@@ -428,7 +439,12 @@ class QuantityRecognizer:
         # an amount of the sentence before.
         if previous is None and (
             _OPENING_PARTITIVE.fullmatch(before.strip())
-            or (not before.strip() and _PARTITIVE_AFTER.match(text, cand.end))
+            or (
+                # ("Since 2023, 412 of them have been commissioned": after an opening time
+                # or adverb and its comma)
+                (not before.strip() or _OPENING_ADVERBIAL.fullmatch(before.strip()))
+                and _PARTITIVE_AFTER.match(text, cand.end)
+            )
         ):
             earlier = bisect_right(starts, cand.start) - 2
             if earlier >= 0:

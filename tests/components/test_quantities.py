@@ -396,6 +396,18 @@ def test_a_range_has_low_and_high(extract):
         # and the figure in brackets after a row's own amount, where a caption says so
         ("Output of main products, 2018 (in brackets – in % to 2017):\n– pig iron – 3 612.8 "
          "thous. tonnes (101.9);\n– cement – 1 388.7 thousand tons (113.9).", "113.9", 113.9, "%"),
+        # "of whom N", "N of them" after an opening time, and "N more": a part or more of
+        # what the clause before counted
+        ("14 862 citizens applied to the centres, of whom 10 934 were placed in jobs.",
+         "10 934", 10934, "person"),
+        ("11 642 pensioners live in the district, among whom 9 318 receive old-age pensions.",
+         "9 318", 9318, "pensioner"),
+        ("655 facilities are to be built in 2023-2025. Since 2023, 412 of them have been "
+         "commissioned.", "412", 412, "facility"),
+        ("In January-August 118 villages were connected; by the end of the year we expect 264 "
+         "more.", "264", 264, "village"),
+        ("This year 9,340 first-graders will go to school, 610 more than last year.", "610", 610,
+         "first-grader"),
         # the start of a change to a price, and a gapped clause's price, share its rate
         ("The retail price rose from 39 som 60 tyiyn to 44 som 80 tyiyn per liter.",
          "39 som 60 tyiyn", 39.6, "KGS/l"),
