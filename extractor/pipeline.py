@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .components import entities, facts, lines, quantities, times  # noqa: F401  (registers the factories)
 from .components.model import use_fast_components
-from .rules.numbers import SCALE_ABBREVIATIONS, SCALES
+from .rules.numbers import SCALE_ABBREVIATIONS, scale_of
 from .rules.rx import ODD_SPACES
 from .rules.units import load_lexicon
 from .schema import register_extensions
@@ -113,7 +113,7 @@ def join_scale_points(doc: Doc) -> None:
             and point.whitespace_
             and scale.lower_ in SCALE_ABBREVIATIONS
             and doc[i - 1].like_num
-            and not any(t.lower_.rstrip(".") in SCALES for t in doc[max(0, i - 5) : i - 1])
+            and not any(scale_of(t.text) is not None for t in doc[max(0, i - 5) : i - 1])
             and unit.is_alpha
             and load_lexicon().code_of(unit.text) is not None
         ):

@@ -11,7 +11,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules.numbers import SCALE_ABBREVIATIONS, SCALES
+from ..rules.numbers import SCALE_ABBREVIATIONS, scale_of
 from ..rules.units import CURRENCY_CODE
 
 # The longest run of tokens the parser sees without a sentence start. The corpus's longest
@@ -157,7 +157,7 @@ def _scale_point(doc: Doc, i: int) -> int | None:
     nxt = doc[j]
     if not number.like_num or nxt.is_sent_start:
         return None
-    if nxt.like_num and any(t.lower_.rstrip(".") in SCALES for t in doc[j + 1 : j + 5]):
+    if nxt.like_num and any(scale_of(t.text) is not None for t in doc[j + 1 : j + 5]):
         return j  # "11 trln. 612, 4 bln. soums": the next part of one compound amount
     return j if nxt.text[:1].islower() or _CODE_AFTER.match(nxt.text) else None
 

@@ -341,6 +341,23 @@ def header_cell(text: str, cell: Cell) -> tuple[int, int] | None:
     return None
 
 
+def title_above(text: str, cell: Cell) -> tuple[int, int] | None:
+    """The line right above the first row of the table the cell is in (its title: "Table 2.
+    Livestock in all categories of farms as of 1 October 2019"), a line with no cell
+    separator, as (start, end) in the document; None when a blank line or the text's start
+    ends the table first."""
+    start = cell.line_start
+    for _ in range(HEADER_LINES):
+        if start <= 0:
+            return None
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if not _SEPARATOR.search(line):
+            return (above, start - 1) if line.strip() else None
+        start = above
+    return None
+
+
 def column_header(text: str, cell: Cell) -> str | None:
     """The words heading the cell's column: its cell in the header row above (the nearest
     earlier row of as many cells whose cell in that column holds words, not a figure),

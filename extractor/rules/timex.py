@@ -815,16 +815,27 @@ def _day_of_month(day: int, doc_date: DocDate | None, tense: str) -> tuple[str |
         return None, None
     year, month = doc_date.year, doc_date.month
     if tense == "future" and day < doc_date.day:
-        year, month = _shift_months(year, month, 1)
+        year, month = shift_months(year, month, 1)
     elif tense != "future" and day > doc_date.day:
-        year, month = _shift_months(year, month, -1)
+        year, month = shift_months(year, month, -1)
     try:
         return (_dt.date(year, month, day).isoformat(),) * 2
     except ValueError:
         return None, None
 
 
-def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+# How many days before the document's a day word names (after it: negative); "the past
+# day" and "the past (last) 24 hours" are the day before, "today" and "this day" the day.
+_DAYS_BACK = {
+    "the day before yesterday": 2,
+    "yesterday": 1,
+    "tomorrow": -1,
+    "the day after tomorrow": -2,
+}
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """The year and month ``delta`` months from ``year``-``month`` (negative: before)."""
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
 
@@ -967,7 +978,7 @@ def base_period(
         if doc_date is None or doc_date.month is None or doc_date.day is None:
             return None, None
         first = _dt.date(doc_date.year, doc_date.month, doc_date.day)
-        year, month = _shift_months(doc_date.year, doc_date.month, 1)
+        year, month = shift_months(doc_date.year, doc_date.month, 1)
         day = min(doc_date.day, calendar.monthrange(year, month)[1])
         return first.isoformat(), _dt.date(year, month, day).isoformat()
     if kind == "independence":
@@ -1004,7 +1015,7 @@ def base_period(
             return None, None
         rel = rx(r"\s+").sub(" ", g["rel"].lower())
         delta = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
-        y, m = _shift_months(doc_date.year, doc_date.month, delta)
+        y, m = shift_months(doc_date.year, doc_date.month, delta)
         return (_iso(y, m),) * 2
     if kind == "season":
         return _season(g, doc_date)
@@ -1029,17 +1040,7 @@ def base_period(
         if doc_date is None:
             return None, None
         rel = " ".join(g["rel"].lower().split())
-        back = (
-            -2
-            if rel.startswith("the day after")
-            else -1
-            if rel == "tomorrow"
-            else 2
-            if rel.startswith("the day before")
-            else 1
-            if rel == "yesterday" or rel.startswith(("the past", "the last"))
-            else 0
-        )
+        back = _DAYS_BACK.get(rel, 1 if rel.startswith(("the past", "the last")) else 0)
         if not back:
             return (doc_date.iso(),) * 2
         if doc_date.day is None or doc_date.month is None:
@@ -1058,7 +1059,7 @@ def base_period(
         if unit == "year":
             return (_iso(doc_date.year - n),) * 2
         if unit == "month" and doc_date.month:
-            y, m = _shift_months(doc_date.year, doc_date.month, -n)
+            y, m = shift_months(doc_date.year, doc_date.month, -n)
             return (_iso(y, m),) * 2
         return None, None
     if kind == "this_period":
@@ -1098,8 +1099,8 @@ def _the_quarter(
     if doc_date is None or not doc_date.month:
         return None, None
     first = (doc_date.month - 1) // 3 * 3 + 1  # the document's own quarter starts here
-    y, m = _shift_months(doc_date.year, first, -3)
-    return _iso(y, m), _iso(*_shift_months(y, m, 2))
+    y, m = shift_months(doc_date.year, first, -3)
+    return _iso(y, m), _iso(*shift_months(y, m, 2))
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -1189,10 +1190,10 @@ def _duration(g: dict, doc_date: DocDate | None, tense: str) -> tuple[str | None
         if doc_date.month is None:
             return None, None
         if past:
-            y1, m1 = _shift_months(doc_date.year, doc_date.month, -n)
-            y2, m2 = _shift_months(doc_date.year, doc_date.month, -1)
+            y1, m1 = shift_months(doc_date.year, doc_date.month, -n)
+            y2, m2 = shift_months(doc_date.year, doc_date.month, -1)
             return _iso(y1, m1), _iso(y2, m2)
-        y2, m2 = _shift_months(doc_date.year, doc_date.month, n)
+        y2, m2 = shift_months(doc_date.year, doc_date.month, n)
         return _iso(doc_date.year, doc_date.month), _iso(y2, m2)
     if unit in ("day", "week") and doc_date.day is not None and doc_date.month is not None:
         # "the past ten days", "the past two weeks": the whole days before the document's

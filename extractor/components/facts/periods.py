@@ -17,13 +17,14 @@ from ...rules.periods import iso_cmp
 from ...rules.quantex import is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
-from ...rules.tables import caption_cell, header_cell, table_cell, titled_cell
+from ...rules.tables import caption_cell, header_cell, table_cell, title_above, titled_cell
 from ...rules.timex import (
     BASE_NUMBER,
     BASELINE_BEFORE,
     COMPARED_TO,
     SECOND_BASE_AMOUNT,
     find_times,
+    shift_months,
     tense_of,
 )
 from ...rules.units import YIELD_UNITS
@@ -181,7 +182,11 @@ def _vote_day(a: Amount) -> Period | None:
 
 
 # A column headed by a comparison's base: "to September 2023", "against 2022".
-_BASE_COLUMN = rx(r"(?i)" + WS_START + r"\s*+(?:to|" + COMPARED_TO + r")\s")
+# A column of a table or a caption that names only the base of a change: "to December
+# 2022", "In % to January-September 2018", "% to 1 October 2018", "against 2022"
+_BASE_COLUMN = rx(
+    r"(?i)" + WS_START + r"\s*+(?:in\s++)?(?:%\s*+|percent\s++)?(?:to|of|" + COMPARED_TO + r")\s"
+)
 
 
 @period_rule("period.table_cell")
@@ -224,7 +229,7 @@ def _table_cell(a: Amount) -> Period | None:
         return _period_of(own[-1])
     header = header_cell(text, cell)
     column = a.ctx.times.between(*header) if header else []
-    if column and _BASE_HEADER.match(text, header[0], header[1]):
+    if column and _BASE_COLUMN.match(text, header[0], header[1]):
         # "Indicator | January-September 2019 | In % to January-September 2018": a column
         # of changes against a base is of the time a column before it heads, else of the
         # time the table's title names
@@ -238,48 +243,25 @@ def _table_cell(a: Amount) -> Period | None:
     return None
 
 
-# A header cell of a column of changes that names only the base: "In % to January-September
-# 2018", "% to 1 October 2018", "against 2022"
-_BASE_HEADER = rx(
-    r"(?i)[ \t]*+(?:in[ \t]++)?(?:%[ \t]++|percent[ \t]++)?"
-    r"(?:to|of|against|compared\s+(?:with|to))\s"
-)
-
-
 def _unbased_column(a: Amount, cell) -> Period | None:
     """The period of a cell in a column of changes against a base: the time a column
     before it heads ("January-September 2019"), else the table's title's."""
     text = a.ctx.text
     for index in range(cell.index - 1, 0, -1):
         left = header_cell(text, replace(cell, index=index))
-        if left is not None and not _BASE_HEADER.match(text, left[0], left[1]):
+        if left is not None and not _BASE_COLUMN.match(text, left[0], left[1]):
             times = a.ctx.times.between(*left)
             if times:
                 return _period_of(times[0])
     return _table_title_time(a, cell)
 
 
-_TABLE_ROWS = 40
-
-
 def _table_title_time(a: Amount, cell) -> Period | None:
-    """The last time named in the line right above a table's first row (its title:
-    "Table 2. Livestock in all categories of farms as of 1 October 2019"), a line with no
-    cell separator."""
-    text = a.ctx.text
-    start = cell.line_start
-    for _ in range(_TABLE_ROWS):
-        if start <= 0:
-            return None
-        above = text.rfind("\n", 0, start - 1) + 1
-        line = text[above : start - 1]
-        if "|" not in line and "\t" not in line:
-            if not line.strip():
-                return None
-            times = a.ctx.times.between(above, start - 1)
-            return _period_of(times[-1]) if times else None
-        start = above
-    return None
+    """The last time named in a table's title line ("Table 2. Livestock in all categories
+    of farms as of 1 October 2019")."""
+    title = title_above(a.ctx.text, cell)
+    times = a.ctx.times.between(*title) if title is not None else []
+    return _period_of(times[-1]) if times else None
 
 
 @period_rule("period.when_clause")
@@ -382,8 +364,8 @@ def _following(iso: str) -> str | None:
     if len(iso) == 4 and iso.isdigit():
         return str(int(iso) + 1)
     if len(iso) == 7 and iso[:4].isdigit() and iso[5:].isdigit():
-        year, month = int(iso[:4]), int(iso[5:])
-        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+        year, month = shift_months(int(iso[:4]), int(iso[5:]), 1)
+        return f"{year:04d}-{month:02d}"
     return None
 
 
