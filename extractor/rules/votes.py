@@ -14,7 +14,16 @@ from .rx import WS_START
 _TALLY_WORDS = r"for|against|abstained"
 _LABELS = r"(?:" + _TALLY_WORDS + r"|in\s+favou?r)"
 _LABEL_BEFORE = re.compile(r"(?i)\b" + _LABELS + r"[\"»”]?\s*[–—:-]?\s*$")
-_LABEL_AFTER = re.compile(r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b\s*[,.;]")
+# after the figure: "8 for, against none", and in an unpunctuated autotranscript "eight
+# for against none"
+_LABEL_AFTER = re.compile(
+    r"(?i)" + WS_START + r"\s+" + _LABELS + r"\b(?:\s*[,.;]|\s+(?=" + _TALLY_WORDS + r"\b))"
+)
+# The chair's question a bare figure answers: "Who is for? Nine.", "Who is in favour? Uh, 8."
+_QUESTION_BEFORE = re.compile(
+    r"(?i)\bwho\s+is\s+(?:for|in\s+favou?r)\s*\?\s*(?:(?:uh|um|er),?\s*)?(?:for\s*[–—:-]\s*)?$"
+)
+_ANSWER_AFTER = re.compile(r"(?i)" + WS_START + r"\s*(?:[.;,]|\s+(?:for|in\s+favou?r)\b)")
 _CUE = re.compile(r"(?i)\bvot(?:e|ed|es|ing)\b")
 _VOTERS = re.compile(
     r"(?i)\b(deputies|members|senators|councillors|councilors|participants|delegates)\b"
@@ -25,6 +34,8 @@ _WINDOW = 200
 # How far back the voters may be named where the vote's own words do not name them: the
 # record's head ("Registered: 58 participants.")
 _RECORD_WINDOW = 5000
+# Where a record states who attends: its head
+_HEAD = 3000
 
 
 def is_vote_tally(text: str, start: int, end: int) -> bool:
@@ -32,6 +43,8 @@ def is_vote_tally(text: str, start: int, end: int) -> bool:
     "for", "against" or "abstained" (before or after it) after a word of voting, or beside
     another label where the chair's "Who is in favour?" or a decision adopted says a vote
     was held."""
+    if _QUESTION_BEFORE.search(text, max(0, start - 40), start) and _ANSWER_AFTER.match(text, end):
+        return True  # "Who is for? Nine. Against? None."
     labelled = _LABEL_BEFORE.search(text, max(0, start - 16), start) or _LABEL_AFTER.match(
         text, end
     )
@@ -43,17 +56,23 @@ def is_vote_tally(text: str, start: int, end: int) -> bool:
     # adopted.": two of the labels side by side, where a question of the chair or a
     # decision taken says a vote was held
     near = text[max(0, start - _TALLY_REACH) : end + _TALLY_REACH]
-    kinds = {word.lower() for word in _LABEL_WORD.findall(near)}
+    kinds = {(m.group(1) or m.group(2)).lower() for m in _LABEL_WORD.finditer(near)}
     return len(kinds) >= 2 and bool(
         _DECISION.search(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
     )
 
 
 # A tally's label before its figure or "none": "For – 25", "\"against\" – none"
-_LABEL_WORD = re.compile(r"(?i)[\"«“]?\b(" + _TALLY_WORDS + r")[\"»”]?\s*[–—:-]\s*(?:\d|none|no\b)")
+_LABEL_WORD = re.compile(
+    r"(?i)[\"«“]?\b("
+    + _TALLY_WORDS
+    + r")[\"»”]?(?:\s*[–—:-]\s*\d|\s*[–—:-]?\s*(?:none|no(?:body)?)\b)"
+    r"|\b\d+\s+(for)\b"
+)
 # What says a vote was held, where no word of voting does
 _DECISION = re.compile(
-    r"(?i)\bin\s+favou?r\s*\?|\b(?:is|are|was|were)\s+(?:adopted|approved|carried)\b"
+    r"(?i)\bin\s+favou?r\s*\?|\bwho\s+is\s+for\b[^?.\n]{0,80}\?|\b(?:is|are|was|were)\s+(?:adopted|approved|carried)\b"
+    r"|(?:^|[.?!]\s+)adopted\b"
     r"|\btaken\s+into\s+account\b"
 )
 # How far a tally's other label may stand from its figure
@@ -66,10 +85,34 @@ def voters(text: str, start: int) -> str:
     in the singular; "vote" after "Votes:"; "deputy" when the text names none."""
     if _VOTES_LABEL.search(text, max(0, start - 30), start):
         return "vote"  # "Votes: 9 in favour, 2 against"
-    found = _VOTERS.findall(text, max(0, start - _WINDOW), start) or _VOTERS.findall(
-        text, max(0, start - _RECORD_WINDOW), start
+    # the tally's own words ("Voted: 8 members for"), then the record's count of those who
+    # attend ("10 of the 13 members of the committee are registered"), though a speaker
+    # addresses them otherwise ("Dear deputies!"), then the nearest named before
+    lo = max(0, start - _WINDOW)
+    sentence = max(
+        text.rfind(".", lo, start), text.rfind("?", lo, start), text.rfind("\n", lo, start)
+    )
+    found = (
+        _VOTERS.findall(text, max(lo, sentence), start)
+        or _attending(text, start)
+        or _VOTERS.findall(text, max(0, start - _WINDOW), start)
+        or _VOTERS.findall(text, max(0, start - _RECORD_WINDOW), start)
     )
     return found[-1].lower().removesuffix("s").replace("deputie", "deputy") if found else "deputy"
+
+
+def _attending(text: str, start: int) -> list[str]:
+    """The voters' nouns of the record's head before ``start`` in sentences that count who
+    attends."""
+    head = text[: min(start, _HEAD)]
+    found = []
+    for match in _VOTERS.finditer(head):
+        lo = max(head.rfind(".", 0, match.start()), head.rfind("\n", 0, match.start())) + 1
+        stops = [i for i in (head.find(".", match.end()), head.find("\n", match.end())) if i >= 0]
+        hi = min([*stops, len(head)])
+        if _ATTENDING.search(head, lo, hi) and re.search(r"\d|\b(?:of|out)\b", head[lo:hi]):
+            found.append(match.group(1))
+    return found
 
 
 # The members who vote or sit, as counted units.
