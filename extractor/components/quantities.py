@@ -901,7 +901,7 @@ class QuantityRecognizer:
         if prev is not None and prev.text in ("–", "-", "—", ":") and first.i > 1:
             noun = doc[first.i - 2]
             if noun.tag_ == "NNS" and noun.lemma_.lower() not in _NOT_COUNTED:
-                return _normalise_counted(noun.lemma_.lower())
+                return _hyphened(noun, _normalise_counted(noun.lemma_.lower()))
         for anc in span.root.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 subj = _verb_subject(anc)
@@ -927,7 +927,9 @@ class QuantityRecognizer:
                     and subj.lemma_.isalpha()
                     and subj.lemma_.lower() not in _NOT_COUNTED
                 ):
-                    return _zone_resident(subj) or _normalise_counted(subj.lemma_.lower())
+                    return _zone_resident(subj) or _hyphened(
+                        subj, _normalise_counted(subj.lemma_.lower())
+                    )
                 return None
         return None
 
@@ -963,11 +965,9 @@ class QuantityRecognizer:
             return None
         if _zone_resident(head):
             return head.idx + len(head.text), lemma  # companies in a zone or park
-        ordinal = _ordinal_prefix(head, last)
-        if ordinal is not None:
-            # "224 thousand first-graders": an ordinal joined by a hyphen is part of the noun
-            return head.idx + len(head.text), f"{ordinal}-{_normalise_counted(lemma)}"
-        return head.idx + len(head.text), _normalise_counted(lemma)
+        # "224 thousand first-graders", "57 call-outs": a word joined by a hyphen is part
+        # of the noun
+        return head.idx + len(head.text), _hyphened(head, _normalise_counted(lemma), last)
 
     def _counted_noun_surface(self, doc: Doc, cand: Candidate) -> tuple[int, str] | None:
         # No parser: a lower-case plural word right after the number.
@@ -981,21 +981,18 @@ class QuantityRecognizer:
         return cand.core_end + m.end(2), _normalise_counted(lemma)
 
 
-def _ordinal_prefix(head: Token, number: Token) -> str | None:
-    """The ordinal a hyphen joins to a counted noun ("first" of "first-graders"), or None."""
+def _hyphened(head: Token, lemma: str, number: Token | None = None) -> str:
+    """A counted noun's lemma with the word a hyphen joins to it ("first-grader" of
+    "first-graders", "call-out" of "call-outs", "e-service"); the lemma alone when none is
+    joined, or when the word joined is the number itself."""
     doc = head.doc
     i = head.i
-    if i < 2 or i - 2 <= number.i:
-        return None
+    if i < 2 or (number is not None and i - 2 <= number.i):
+        return lemma
     hyphen, word = doc[i - 1], doc[i - 2]
-    if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_:
-        return None
-    return word.lower_ if word.lower_ in _ORDINAL_WORDS else None
-
-
-_ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh".split()
-)
+    if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_ or not word.is_alpha:
+        return lemma
+    return f"{word.lower_}-{lemma}"
 
 
 # A yield named in its sentence or the one before ("the yield was 30.4 centners per

@@ -101,6 +101,8 @@ _NAMING_BEFORE = re.compile(
 # A fuel's grade, its octane number after "AI" or "A-": "AI-92", "AI 95", "AI ninety two",
 # "A-80" (case matters: "A 5 percent rise" opens a sentence)
 _FUEL_GRADE_BEFORE = re.compile(r"\b(?:AI[-‑–]?\s?|A[-‑–])$")
+# An autotranscript's numbered speaker at the head of a line: "SPEAKER 2:"
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:SPEAKER|Speaker)[ \t]+$")
 _TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
 # "in 2019", "for 2025", "the same period of 2019": a year a time phrase ends
 _YEAR_OF_TIME_BEFORE = re.compile(r"(?i)\b(?:in|for|(?:period|year|level)\s+of)\s+$")
@@ -403,6 +405,8 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "naming"
     if _FUEL_GRADE_BEFORE.search(before):
         return "fuel-grade"
+    if _SPEAKER_BEFORE.search(before) and text.startswith(":", num.end):
+        return "speaker-label"  # "SPEAKER 2: According to our data ..."
     if rx(r"\x1b\[[\d;]*$").search(before):
         return "terminal-escape"  # "\x1b[0m" is a colour code, not 0 metres
     if rx(r"[-–]?\d{2}[-–]\d{2}").match(after) or rx(r"\)\s?\d").match(after):
@@ -417,8 +421,11 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         return "ordinal"
     if rx(r"G(?![\p{L}\d])").match(after) and num.plain_int and num.value < 10:
         return "network-generation"  # "5G base stations", "4G": no grams
-    if rx(r"(?i)[" + HSPACE + r"-]?kV\b").match(after):
-        return "voltage-class"  # "a 110 kV substation", "220-kV lines": a kind of equipment
+    if rx(r"(?i)(?:\s?[–-]\s?\d+(?:[.,]\d+)?)?[" + HSPACE + r"-]?kV\b").match(
+        text, num.end, num.end + 20
+    ):
+        # "a 110 kV substation", "220-kV lines", "0.4–10 kV networks": a kind of equipment
+        return "voltage-class"
     if rx(r"(?i)\.(?:kg|kz|uz|ru|tj|by|com|org|net|info|media|news)\b(?!\.?\d)").match(after):
         return "web-address"  # "24.kg news agency": a site's name, not 24 kilograms
     if (

@@ -59,6 +59,9 @@ def test_quantity_records(extract, sentence, span, value, unit, qualifier):
         # a fuel's grade
         "The retail price of AI ninety two petrol rose.", "Today AI ninety two costs more.",
         "Stations sell AI 98 petrol and A-80 fuel.",
+        # an autotranscript's numbered speaker
+        "SPEAKER 2: Thank you.",
+        "SPEAKER 5: How many schools have it?\n\nSPEAKER 2: Of all of them, uh, most.",
         # a site's name
         "QUESTION (24.kg news agency): Good morning.", "The story ran on 24.kz and Kun.uz.",
     ],
