@@ -101,6 +101,9 @@ _NAMING_BEFORE = re.compile(
 # A fuel's grade, its octane number after "AI" or "A-": "AI-92", "AI 95", "AI ninety two",
 # "A-80" (case matters: "A 5 percent rise" opens a sentence)
 _FUEL_GRADE_BEFORE = re.compile(r"\b(?:AI[-‑–]?\s?|A[-‑–])$")
+# A capacity in things written as a modifier: "a 240-bed hospital", "a 600-seat hall", "a
+# 320-place kindergarten" (what "three-shift" and "5-storey" do not state)
+_CAPACITY_AFTER = re.compile(r"(?i)-(?:bed|seat|place)\b")
 # An autotranscript's numbered speaker at the head of a line: "SPEAKER 2:"
 _SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:SPEAKER|Speaker)[ \t]+$")
 _TIME_PREP_BEFORE = re.compile(r"(?i)\b(?:in|of|since|by|until)\s+$")
@@ -438,6 +441,7 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
         rx(r"[-–][\p{L}]").match(after)
         and not rx(r"(?i)[-–](?:fold|times)").match(after)
         and not unit_follows
+        and not (num.plain_int and _CAPACITY_AFTER.match(after))
     ):
         # "three-shift schools", "5-storey", "2-room": a compound modifier, no amount.
         return "compound-modifier"

@@ -28,6 +28,13 @@ def _quantity(records, text):
          None),
         ("In 2019, 12 two-storey houses were built.", "12 two-storey houses", 12, "house", None),
         ("The district got 5 one-room and 7 two-room flats.", "7 two-room flats", 7, "flat", None),
+        # a word a hyphen joins to the counted noun is part of it
+        ("Rescue services made 57 call-outs during the week.", "57 call-outs", 57, "call-out",
+         None),
+        # a capacity in beds, seats or places written as a modifier
+        ("A 240-bed hospital will open by September.", "240-bed", 240, "bed", None),
+        ("The 600-seat hall was built in 2019.", "600-seat", 600, "seat", None),
+        ("A 320-place kindergarten was opened.", "320-place", 320, "place", None),
     ],
 )  # fmt: skip
 def test_quantity_records(extract, sentence, span, value, unit, qualifier):
