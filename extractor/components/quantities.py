@@ -231,6 +231,7 @@ class QuantityRecognizer:
         kept = [_yield_rate(text, starts, c) for c in kept]
         kept = _per_capita(text, starts, self.lexicon, kept)
         kept = _per_thousand(text, self.lexicon, kept)
+        kept = _rates_per_thousand_beside(text, starts, unsettled, kept)
         kept = _price_rates(starts, self.lexicon, kept)
         kept = _time_rates(text, self.lexicon, kept)
         kept = _rates_set_against(text, kept)
@@ -1105,6 +1106,67 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
             continue
         out.append(cand)
     return out
+
+
+# What may stand between a rate per thousand and a bare figure that gives the same rate of
+# another place, time or thing: "14.6 per 1,000 population, the overall mortality rate
+# 10.6", "Batken region (23.9 per 1,000 population) and Osh region (22.6", "6 terminals per
+# 1,000 residents, in the capital – 29", "– birth rate – 17.04 (17.46"
+_RATE_SIBLING_BETWEEN = re.compile(
+    r"(?i)^\)?\s*(?:[,;]|and\b|,\s*and\b|\()[^\d.;:!?()\n]{0,50}?(?:\s[–—-]|\()?\s*$"
+    r"|^\s*\($"
+)
+# A list's header that says its figures are rates per thousand: "rates of natural movement,
+# per 1 000 people (annualised; ...):"
+_PER_THOUSAND_HEADER = re.compile(r"(?i)\bper\s+(?:1[" + HSPACE + r",.]?000|thousand)\b")
+_RATE_SIBLING_REACH = 80
+
+
+def _rates_per_thousand_beside(
+    text: str, starts: list[int], bare: list[Candidate], kept: list[Candidate]
+) -> list[Candidate]:
+    """Bare figures that repeat a rate per thousand for another place, year or measure take
+    its ‰: set beside it after a comma, "and", a dash or a bracket in its sentence, or under
+    a list header that names the rate's base ("per 1 000 people")."""
+    taken = {c.start for c in kept}
+    rates = sorted((c for c in kept if c.unit == "‰"), key=lambda c: c.end)
+    if not rates and "per" not in text:
+        return kept
+    kept_starts = [c.start for c in kept]  # (kept is in text order)
+    added: list[Candidate] = []
+    last: Candidate | None = None  # the last rate ending before the figure
+    r = 0
+    for cand in sorted(bare, key=lambda c: c.start):
+        while r < len(rates) and rates[r].end <= cand.start:
+            if last is None or rates[r].end > last.end:
+                last = rates[r]
+            r += 1
+        if cand.start in taken or cand.value is None or cand.is_range or cand.scale is not None:
+            continue
+        sentence = starts[bisect_right(starts, cand.start) - 1] if starts else 0
+        if (
+            last is not None
+            and last.end >= sentence
+            and cand.start - last.end <= _RATE_SIBLING_REACH
+            and _RATE_SIBLING_BETWEEN.search(text[last.end : cand.start])
+            and _of_a_size(cand.value, last.value)
+            # (no amount of its own between them)
+            and bisect_left(kept_starts, last.end) == bisect_left(kept_starts, cand.start)
+        ):
+            last = replace(cand, unit="‰")
+            added.append(last)
+            continue
+        if (
+            _DASH_ITEM.search(text[max(0, cand.start - 40) : cand.start])
+            or text[max(0, cand.start - 1) : cand.start] == "("
+        ):
+            colon = list_header_colon(text, cand.start)
+            if colon is not None:
+                header = text[text.rfind("\n", max(0, colon - 300), colon) + 1 : colon]
+                if _PER_THOUSAND_HEADER.search(header) and cand.value < 1000:
+                    last = replace(cand, unit="‰")
+                    added.append(last)
+    return sorted(kept + added, key=lambda c: c.start) if added else kept
 
 
 def _per_person_kind(lexicon: UnitLexicon, unit: str) -> bool:

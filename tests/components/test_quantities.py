@@ -601,3 +601,40 @@ def test_billions_count_no_things_their_clause_names(extract, sentence):
         if r["label"] == "QUANTITY" and load_lexicon().kind_of(r["unit"] or "") == "count"
     ]
     assert counted == []
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        # a bare figure set beside a rate per thousand gives the same rate
+        ("The birth rate was 14.6 per 1,000 population, the overall mortality rate 10.6.",
+         ["10.6"]),
+        ("The highest increase was in Batken region (23.9 per 1,000 population) and Osh region "
+         "(22.6), the lowest in Chui region (11.8).", ["22.6", "11.8"]),
+        ("In rural areas there are 6 terminals per 1,000 residents, in the capital – 29.", ["29"]),
+        # under a header that names the base, with last year's figure in brackets
+        ("Rates of natural movement, per 1 000 people (2018 in brackets):\n"
+         "– birth rate – 17.04 (17.46);\n– death rate – 10.67 (10.79).",
+         ["17.04", "17.46", "10.67", "10.79"]),
+    ],
+)  # fmt: skip
+def test_bare_figures_beside_a_rate_per_thousand(extract, text, figures):
+    records = extract(text, date="2019-11-08")
+    assert [r["text"] for r in records if r["label"] == "QUANTITY" and r["unit"] == "‰"][
+        -len(figures) :
+    ] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure of another kind after the rate is no rate
+        "Infant mortality was 5.1 per 1,000 live births in 2017, and 12 children died in 2018.",
+        "The birth rate was 14.6 per 1,000 population; in 2020 the region had 1.2 million people.",
+    ],
+)
+def test_figures_of_another_kind_beside_a_rate_stay_theirs(extract, text):
+    records = extract(text, date="2019-11-08")
+    assert [r["text"] for r in records if r["label"] == "QUANTITY" and r["unit"] == "‰"] == [
+        text.split(" was ")[1].split(" in 2017")[0].split(";")[0]
+    ]
