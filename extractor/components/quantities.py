@@ -111,6 +111,14 @@ _OPENING_OF_NOUN = re.compile(
     r"(?i)of\s+(?:these|those|the|all)\s+(?:[\p{L}-]+\s+){0,2}?(?P<noun>[\p{L}-]{3,}s)\s*,"
     r"(?:\s*(?:only|just|about|some|over|almost|nearly))?"
 )
+# "Of those sent abroad,", "Of the employed,", "Of the participants,": a whole named by
+# words alone, no number
+_OPENING_OF_PHRASE = re.compile(
+    r"(?i)of\s+(?:these|those|the|all)\s+\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,3}\s*,"
+    r"(?:\s*(?:only|just|about|some|over|almost|nearly))?"
+)
+# How far back the count such a whole stands for may be
+_OPENING_WHOLE_REACH = 400
 _OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
 _AFTER_COMMA = re.compile(r",\s*(?:only|just|some|about|almost|nearly|over)?\s*$")
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+than\b")
@@ -469,6 +477,15 @@ class QuantityRecognizer:
             noun = (word[0].lemma_ or singular(word[0].lower_)).lower() if word else None
             if (counted := self._count_unit(noun)) is not None:
                 return replace(cand, unit=counted)
+        # "Of those sent abroad, 1 840 went to Russia", "Of the employed, 6 128 were girls":
+        # a part of a whole the sentence opens with, named by no countable noun, counts what
+        # the last count before it in its paragraph counted
+        if previous is None and _OPENING_OF_PHRASE.fullmatch(before.strip()):
+            back = max(0, s_start - _OPENING_WHOLE_REACH)
+            paragraph = text.rfind("\n\n", back, s_start)
+            whole = _last_count(self.lexicon, kept, max(back, paragraph), s_start)
+            if whole is not None and (cand.scale is None or whole.scale is not None):
+                return replace(cand, unit=whole.unit)
         # "Three quarters of the three-shift schools are in the south: Turkestan region has
         # 41 of them": "of them" with no amount before it counts the plural noun it stands
         # for, the last one named before it in its sentence.
@@ -1566,6 +1583,20 @@ def _comparable(cand: Candidate, scaled: Candidate) -> bool:
     if scaled.value is None or not scaled.scale:
         return False
     return _of_a_size(cand.value, scaled.value / scaled.scale)
+
+
+def _last_count(
+    lexicon: UnitLexicon, kept: list[Candidate], since: int, until: int
+) -> Candidate | None:
+    """The last kept amount counting things (not a share, a multiple or money) that starts
+    in ``[since, until)``."""
+    at = bisect_left([k.start for k in kept], until)
+    for k in reversed(kept[:at]):
+        if k.start < since:
+            return None
+        if k.unit and k.unit not in ("%", "x", "‰") and lexicon.kind_of(k.unit) == "count":
+            return k
+    return None
 
 
 def _of_a_size(a: Decimal | None, b: Decimal | None) -> bool:

@@ -638,3 +638,19 @@ def test_figures_of_another_kind_beside_a_rate_stay_theirs(extract, text):
     assert [r["text"] for r in records if r["label"] == "QUANTITY" and r["unit"] == "‰"] == [
         text.split(" was ")[1].split(" in 2017")[0].split(";")[0]
     ]
+
+
+@pytest.mark.parametrize(
+    "text,figure,unit",
+    [
+        # a part of a whole named by words alone counts what the last count before it did
+        ("3 150 people were sent abroad for work. Of those sent abroad, 1 840 went to Russia.",
+         "1 840", "person"),
+        ("In 2018, 21 740 young people were given work. Of the employed, 6 128 were girls.",
+         "6 128", "person"),
+        ("512 thousand people took part in its measures. Of the participants, 376 thousand were "
+         "employed.", "376 thousand", "person"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_whole_named_by_words(extract, text, figure, unit):
+    assert _quantity(extract(text, date="2021-08-17"), figure)["unit"] == unit
