@@ -117,6 +117,16 @@ _OPENING_OF_PHRASE = re.compile(
     r"(?i)of\s+(?:these|those|the|all)\s+\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,3}\s*,"
     r"(?:\s*(?:only|just|about|some|over|almost|nearly))?"
 )
+# Between a share and a bare figure that repeats it for another label: a separator, then
+# the label with its preposition or dash, no figure and no verb of its own ("%, Aktobe
+# region by ", " percent, gas - ", " percent, in rural areas about ")
+_GAPPED_SHARE_BETWEEN = re.compile(
+    r"(?i)\)?\s*(?:[,;]|,?\s+and)\s+(?:in\s+|for\s+|at\s+)?(?:the\s+)?\p{L}[\p{L}'-]*"
+    r"(?:\s+\p{L}[\p{L}'-]*){0,3}?(?:\s+(?:by|to|at|of))?\s*(?:[–—-]|:)?\s*"
+    r"(?:(?:about|around|almost|nearly|only|some|over|above|below|under)\s+)?"
+)
+# The largest a bare figure may be and still repeat a share (growth indices run past 100)
+_SHARE_MAX = 1000
 # How far back the count such a whole stands for may be
 _OPENING_WHOLE_REACH = 400
 _OF_WHOLE = re.compile(r"(?i)(?:but\s+|and\s+)?of(?:\s+the)?")
@@ -383,6 +393,21 @@ class QuantityRecognizer:
                 # tenge against 3,2 in 2022": money's scale goes with its currency
                 return in_unit_of(cand, previous, "part")
             return replace(cand, unit=previous.unit)
+        # "Kyzylorda region fulfilled it by 94,1 percent, Aktobe region by 96,8", "coal
+        # accounts for 66,2 percent, gas - 20,4", "97,6 percent, in rural areas about
+        # ninety-three": a bare figure labelled after a share in its sentence, with the
+        # clause's verb left out, is a share of the same kind
+        if (
+            previous is not None
+            and previous.unit == "%"
+            and cand.scale is None
+            and cand.value is not None
+            and cand.value <= _SHARE_MAX
+            and not cand.is_range
+            and _GAPPED_SHARE_BETWEEN.fullmatch(text, previous.end, cand.start)
+            and _BARE_END.match(text, cand.end)
+        ):
+            return replace(cand, unit="%")
         # "Eleven projects are in the processing industry, six in agriculture, four in
         # logistics": a list item with its verb and noun left out, labelled by a phrase,
         # counts what the list's first amount counts.
@@ -1811,6 +1836,10 @@ def _counted_head(token: Token) -> Token | None:
     ):
         # "11 and 14 models": the noun belongs to the last number; the first inherits it.
         return None
+    if any(
+        t.lower_ in ("and", "or") and t.i + 1 < head.i and t.doc[t.i + 1].is_title for t in between
+    ):
+        return None  # "by 97,2 and Mangystau region by 98,5": a name starts the next item
     if head.pos_ == "PROPN" and not head.text.islower():
         return None
     if _misread_verb(head):

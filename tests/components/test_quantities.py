@@ -654,3 +654,34 @@ def test_figures_of_another_kind_beside_a_rate_stay_theirs(extract, text):
 )  # fmt: skip
 def test_a_part_of_a_whole_named_by_words(extract, text, figure, unit):
     assert _quantity(extract(text, date="2021-08-17"), figure)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        # a bare figure labelled after a share, its clause's verb left out, is a share
+        ("Kyzylorda region fulfilled it by 94,1 percent, Aktobe region by 96,8, West Kazakhstan "
+         "region by 97,2 and Mangystau region by 98,5.", ["96,8", "97,2", "98,5"]),
+        ("In the structure of generation coal accounts for 66,2 percent, gas - 20,4, hydropower - "
+         "8,7 and renewable sources - 4,7 percent.", ["20,4", "8,7"]),
+        ("Today the level of gasification of the region is 97,6 percent, in rural areas about "
+         "ninety-three.", ["ninety-three"]),
+    ],
+)  # fmt: skip
+def test_gapped_shares(extract, text, figures):
+    records = extract(text, date="2021-08-17")
+    for figure in figures:
+        assert _quantity(records, figure)["unit"] == "%"
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [
+        # a figure that counts something else after a share keeps its own unit or none
+        ("Unemployment fell to 4.9 percent, and the akim met 25 entrepreneurs.", "25 entrepreneurs"),
+        ("The plan was fulfilled by 94,1 percent, and in 2020 the region built 12 schools.",
+         "12 schools"),
+    ],
+)  # fmt: skip
+def test_counts_after_a_share_are_no_share(extract, text, figure):
+    assert _quantity(extract(text, date="2021-08-17"), figure)["unit"] != "%"
