@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.periods import ordered_period
+from ..rules.posts import date_at, post_dates
 from ..rules.timex import (
     DocDate,
     TimeMatch,
@@ -44,6 +45,8 @@ class TimeRecognizer:
         doc.spans[SPANS_TIMES] = []
         matches = find_times(text)
         report = _report_year(text, matches, date)
+        # a document of several dated posts: each post's times are told on its own date
+        posts = post_dates(text, doc._.extractor_date)
         lead = lead_end(text)
         frame: tuple[str, str] | None = None
         for match in matches:
@@ -79,7 +82,9 @@ class TimeRecognizer:
                     continue
                 if before[0] == before[1]:
                     continue
-            when = date
+            when = (
+                DocDate.parse(date_at(posts, match.start, doc._.extractor_date)) if posts else date
+            )
             if (
                 report is not None
                 and (_of_the_year(match) or _the_previous_year(match))

@@ -15,6 +15,7 @@ import regex as re
 from spacy.tokens import Doc, Span
 
 from ...rules.intervals import ByStart, SpanIndex
+from ...rules.posts import date_at, post_dates
 from ...rules.rx import rx
 from ...rules.timex import WEEKDAYS, is_baseline
 from ...rules.units import load_lexicon
@@ -67,6 +68,8 @@ class FactContext:
     # where paragraphs begin: after every line break that is no hard wrap of a sentence
     # going on in the next line (sorted, 0 first)
     paragraphs: tuple[int, ...] = (0,)
+    # a document of several dated posts: where each post's date line stands and its day
+    posts: tuple[tuple[int, str], ...] = ()
     # the walk: the amounts linked so far (by start token), the last period and measured
     # set in the current paragraph, and what the last amount of each physical unit was of
     done: dict[int, Span] = field(default_factory=dict)
@@ -109,12 +112,14 @@ class FactContext:
         has_parse = doc.has_annotation("DEP")
         report_time = _report_time(doc, governing_times, doc_date) if has_parse else None
         most_named = Counter(s.text for s in places).most_common(1)
+        posts = tuple(post_dates(text, doc_date))
         return cls(
             doc=doc,
             text=text,
             rules=rules,
             lexicon=load_lexicon(),
             doc_date=doc_date,
+            posts=posts,
             has_parse=has_parse,
             times=times,
             governing_times=governing_times,
@@ -125,7 +130,8 @@ class FactContext:
             report_period=_period_of(report_time) if report_time is not None else None,
             calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
             budget_year=_budget_year(doc, times, doc_date) if on("period.budget_year") else None,
-            as_of=_as_of(text, governing_times, doc_date),
+            # (in a document of several dated posts each post is told as of its own day)
+            as_of=None if posts else _as_of(text, governing_times, doc_date),
             # the lower-case generic word that ends a facility's name is what an amount
             # may measure: "a 50 MW Zhanatas wind farm" measures the farm
             named=frozenset(
@@ -146,6 +152,17 @@ class FactContext:
     def on(self, rule_id: str) -> bool:
         """Whether a fact rule is in force."""
         return self.rules.on(rule_id)
+
+    def date_at(self, char: int) -> str | None:
+        """The day the text at ``char`` is told on: its post's date in a document of
+        several dated posts, else the document's date."""
+        return date_at(self.posts, char, self.doc_date) if self.posts else self.doc_date
+
+    def post_start(self, char: int) -> int:
+        """Where the post holding ``char`` begins (its date line) in a document of several
+        dated posts; 0 in any other document."""
+        i = bisect_right(self.posts, (char, "\uffff")) - 1
+        return self.posts[i][0] if i >= 0 else 0
 
     def paragraph_start(self, char: int) -> int:
         """Where the paragraph holding ``char`` begins: after the last line break before it

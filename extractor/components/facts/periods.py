@@ -62,6 +62,7 @@ class Amount:
         self.ctx = ctx
         self.record = span._.extractor
         self.paragraph = ctx.paragraph_start(span.start_char)
+        self.date = ctx.date_at(span.start_char)  # the day it is told on
         self.governing = governing  # the time the parse says governs the amount
         self.governing_rule = rule  # the rule that chose it
         previous = ctx.previous_period
@@ -164,7 +165,7 @@ def _vote_day(a: Amount) -> Period | None:
     """ "We vote: for – 22, against – none, abstained – 2", "33 of the 39 deputies are
     registered": a vote's tally and a session's attendance are of the day of the session,
     the document's date."""
-    date = a.ctx.doc_date
+    date = a.date
     span = a.span
     if not date:
         return None
@@ -276,7 +277,7 @@ def _when_clause(a: Amount) -> Period | None:
 def _holds_now_here_rule(a: Amount) -> Period | None:
     """ "So far 96.8% of the rural population ...", "currently 6.8%": as of the document
     date, whatever other time the sentence names."""
-    date = a.ctx.doc_date
+    date = a.date
     if not (date and a.ctx.has_parse):
         return None
     return (date, date) if _holds_now_here(a.span) or _as_of_today_before(a.span) else None
@@ -300,7 +301,7 @@ def _as_of_today_before(span: Span) -> bool:
 def _since_then(a: Amount) -> Period | None:
     """ "connected to the grid on Mar. 3. Since then they have generated 38.7 million kWh":
     from the start of the time named before to the document date."""
-    date = a.ctx.doc_date
+    date = a.date
     if not date or not _SINCE_THEN.search(_sentence_before(a.span)):
         return None
     before = a.focus()
@@ -344,7 +345,7 @@ def _governed(a: Amount, rule_id: str) -> Period | None:
     if (
         a.ctx.on("period.past_not_future")
         and a.ctx.has_parse
-        and _future_period(a.governing, a.ctx.doc_date)
+        and _future_period(a.governing, a.date)
         and a.reports_past
         and not _same_clause(a.span, a.governing)
     ):
@@ -423,7 +424,7 @@ def _annual(a: Amount) -> Period | None:
         (_period_of(a.governing) if a.governing is not None else None)
         or a.focus()
         or ctx.report_period
-        or (ctx.doc_date, ctx.doc_date)
+        or (a.date, a.date)
     )
     start, end = around
     if not start or not end or start[:4] != end[:4]:
@@ -515,7 +516,7 @@ def _since_clause(a: Amount) -> Period | None:
     it was introduced in January 2020, 86 thousand people have registered": the time of a
     clause opened by "since" starts the amount's period, which runs to the document
     date."""
-    gov, date = a.governing, a.ctx.doc_date
+    gov, date = a.governing, a.date
     if gov is None or a.governing_rule != "period.governing_time" or not date:
         return None
     text = a.ctx.text
@@ -611,7 +612,7 @@ def _pronoun_topic(span: Span) -> bool:
 @period_rule("period.holds_now")
 def _holds_now_rule(a: Amount) -> Period | None:
     """ "So far 13.8 million tons have been threshed": as of the document date."""
-    date = a.ctx.doc_date
+    date = a.date
     return (date, date) if date and a.ctx.has_parse and _holds_now(a.span.sent) else None
 
 
@@ -706,7 +707,7 @@ def _past_focus(a: Amount) -> Period | None:
     focus = a.focus(skip_plans=ctx.on("period.past_skips_plans"))
     if ctx.report_period is None or focus is None:
         return focus
-    if ctx.on("period.past_skips_today") and focus == (ctx.doc_date, ctx.doc_date):
+    if ctx.on("period.past_skips_today") and focus == (a.date, a.date):
         # "Today 812 buses serve 94 routes. 14 km of bus lanes were marked": today names
         # the present, not the period of what was done.
         focus = a.focus(skip_now=True)
@@ -726,7 +727,7 @@ def _past(period: Period | None, a: Amount) -> Period | None:
     """A past period for a past-tense amount: what was done cannot lie after the day it
     is told ("the draft budget for 2025-2027" is not the period of "revenues were
     executed")."""
-    if period is None or not a.reports_past or _starts_after(period, a.ctx.doc_date):
+    if period is None or not a.reports_past or _starts_after(period, a.date):
         return None
     return period
 
@@ -747,7 +748,7 @@ def _past_paragraph(a: Amount) -> Period | None:
         and len(report[0]) == 4
         # (a year already over: "the first results of 2015" told in February 2015 are of
         # its first month, which the paragraph names)
-        and not (a.ctx.doc_date and a.ctx.doc_date[:4] <= report[0])
+        and not (a.date and a.date[:4] <= report[0])
         and focus[0] == focus[1]
         and focus[0] is not None
         and len(focus[0]) > 4
@@ -780,7 +781,7 @@ def _perfect_now(a: Amount) -> Period | None:
     """ "The plant has created 640 permanent jobs": a present perfect with no period in its
     paragraph or report tells what stands done on the day it is told, not in the last
     period named paragraphs before."""
-    date = a.ctx.doc_date
+    date = a.date
     if not (date and len(date) == 10 and a.ctx.has_parse and a.reports_past):
         return None
     verb = _clause_verb(a.span)
@@ -800,8 +801,9 @@ def _as_of_before(a: Amount) -> Period | None:
     """The day of the last sentence before the amount that opens with "As of <day>", if it
     is at most 31 days before the document's date."""
     text = a.ctx.text
-    date = a.ctx.doc_date
-    for t in a.ctx.times.backwards(max(0, a.span.start_char - 6000), a.span.start_char):
+    date = a.date
+    since = max(a.span.start_char - 6000, a.ctx.post_start(a.span.start_char))
+    for t in a.ctx.times.backwards(since, a.span.start_char):
         if t.end_char > a.span.start_char:
             continue
         if not _AS_OF_OPENING.search(text, max(0, t.start_char - 12), t.start_char):
@@ -826,7 +828,7 @@ def _past_earlier(a: Amount) -> Period | None:
         a.span,
         a.ctx.governing_times,
         0,
-        past_only=a.ctx.doc_date,
+        past_only=a.date,
         skip_causes=a.ctx.on("period.cause_time"),
         # a month named in another paragraph dates what happened then, not the report's
         # other results ("The bridge was opened in September. [...] Revenues
@@ -846,7 +848,7 @@ def _plan_paragraph(a: Amount) -> Period | None:
     # "The programme sets four targets to be reached by 2025. The share of industry in
     # GDP is to reach not less than 22 percent": a deadline set before is the plan's too
     focus = a.focus(keep_deadlines=True)
-    return focus if focus is not None and not _ends_before(focus, a.ctx.doc_date) else None
+    return focus if focus is not None and not _ends_before(focus, a.date) else None
 
 
 @period_rule("period.present_paragraph")
@@ -854,7 +856,7 @@ def _present_paragraph(a: Amount) -> Period | None:
     """ "This year 300 bln tenge is allocated ... The rate for enterprises is 3-5%": a
     present state holds now, so within the paragraph's period when that period includes
     the day it is told."""
-    date = a.ctx.doc_date
+    date = a.date
     if not (a.ctx.has_parse and date) or a.reports_past or a.plans:
         return None
     focus = a.focus()
@@ -880,8 +882,8 @@ def _report_frame(a: Amount) -> Period | None:
         ctx.has_parse
         and report is not None
         and not _no_period_kind(a)
-        and not _starts_after(report, ctx.doc_date)
-        and _frame_item(a.span, report, ctx.doc_date, calendar=ctx.calendar_report)
+        and not _starts_after(report, a.date)
+        and _frame_item(a.span, report, a.date, calendar=ctx.calendar_report)
     ):
         return report
     return None
@@ -933,7 +935,7 @@ def _budget_year_rule(a: Amount) -> Period | None:
 def _rate_today(a: Amount) -> Period | None:
     """ "USD 478.52 ▲" in a page's ticker: an exchange rate with no time of its own is the
     rate of the day it is published."""
-    date = a.ctx.doc_date
+    date = a.date
     unit = (a.span._.extractor or {}).get("unit") or ""
     money, _, per = unit.partition("/")
     lexicon = a.ctx.lexicon
@@ -952,7 +954,7 @@ def _rate_today(a: Amount) -> Period | None:
 def _present_state_rule(a: Amount) -> Period | None:
     """ "Unemployment is still 11.2%": a present state with no time of its own holds on
     the day it is told."""
-    date = a.ctx.doc_date
+    date = a.date
     if (
         a.ctx.has_parse
         and date
