@@ -46,8 +46,11 @@ HSPACE = " " + ODD_SPACES
 # (with the glyphs a PDF-to-text tool leaves for Symbol and Wingdings bullets: U+F0A7,
 # U+F0B7, U+F0D8 and the rest of the private use block they come from)
 # A list's bullet glyph that is never a dash or a hyphen.
-BULLET_GLYPH = r"[•·●▪■◦‣⁃]"
-BULLET = r"[•·●▪■◦‣⁃*–—\-\uf020-\uf0ff]"
+# (and the emoji posts set their items with: "▪️", "🔹", "✅", "📌", "➖", each with its
+# optional variation selector)
+_EMOJI_BULLET = r"[\u2190-\u2bff\U0001F000-\U0001FAFF]\ufe0f?"
+BULLET_GLYPH = r"(?:[•·●▪■◦‣⁃]|" + _EMOJI_BULLET + r")"
+BULLET = r"(?:[•·●▪■◦‣⁃*–—\-\uf020-\uf0ff]|" + _EMOJI_BULLET + r")"
 
 
 # Where a sentence ends inside a window of text: a full stop, "!" or "?" before a capital.

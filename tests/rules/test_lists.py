@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.rules.lists import list_header_colon
+from extractor.rules.lists import ITEM_START, list_header_colon
 
 LIST = (
     "Roads\n\n"
@@ -41,3 +41,31 @@ def test_the_header_of_a_list_item(text, needle, header_ends_with):
         assert colon is None
     else:
         assert colon is not None and text[: colon + 1].endswith(header_ends_with)
+
+
+@pytest.mark.parametrize(
+    "line,item",
+    [
+        ("• Tashkent region – 231,4", True),
+        ("▪️ Kazakhstan – 92.3 thousand tons;", True),
+        ("🔹 beef – 590 som per kg;", True),
+        ("✅ 64 schools were repaired for 2.9 billion tenge;", True),
+        ("📌 Jalal-Abad city – 21 streets, 17.2 km", True),
+        # a sign or a symbol that opens a line is no bullet
+        ("© 2021 Press service of the akimat", False),
+        ("2021 – 4.2 billion tenge", False),
+    ],
+)  # fmt: skip
+def test_an_items_bullet(line, item):
+    assert bool(ITEM_START.match(line)) is item
+
+
+def test_items_under_an_emoji_header_take_its_day(extract):
+    text = (
+        "According to the monitoring of the Ministry as of 3 August, average retail prices in "
+        "Bishkek were:\n🔹 first-grade wheat flour – 48 som per kg;\n🔹 beef – 590 som per kg;\n"
+        "🔹 sugar – 82 som per kg.\n"
+    )
+    records = extract(text, date="2023-08-18")
+    prices = [r for r in records if r["label"] == "QUANTITY"]
+    assert [(r["time_start"], r["time_end"]) for r in prices] == [("2023-08-03", "2023-08-03")] * 3
