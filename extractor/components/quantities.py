@@ -236,6 +236,10 @@ class QuantityRecognizer:
         for cand in candidates:
             if time_index.overlaps(cand.start, cand.end):
                 continue
+            if cand.value == 100000 and _PER_BEFORE.search(
+                text, max(0, cand.start - 6), cand.start
+            ):
+                continue  # the base of "deaths per 100 thousand population": no amount
             if cand.unit is None:
                 cand = self._money_in_sentence(doc, cand, money, starts)
             if cand.unit is None:
@@ -1111,6 +1115,24 @@ _PER_THOUSAND_AFTER = re.compile(
     r"|thousand)\s+(?:of\s+the\s+)?[\p{L}-]+(?:\s+(?!(?:and|in|of|for|to|on|at|by|or|than|as"
     r"|was|were|is|are)\b)\p{Ll}[\p{L}-]*)?"
 )
+# "19,1 per 100 thousand population", "127 persons per 100,000 people": a rate per a
+# hundred thousand, kept in ‰ (a hundredth of its figure)
+_PER_100K_AFTER = re.compile(
+    r"(?i)"
+    + WS_START
+    + r"\s+(?:[\p{L}-]+\s+)?per\s+(?:100["
+    + HSPACE
+    + r",.]?000|(?:100|one\s+hundred)"
+    r"\s+thousand)\s+(?:of\s+the\s+)?(?:population|people|persons|inhabitants|residents)\b"
+)
+# "The number of deaths per 100 thousand population was 19,1", "... per one hundred thousand
+# population is five hundred and nine": a rate whose base stands before it in its clause
+_PER_100K_BEFORE = re.compile(
+    r"(?i)\bper\s+(?:100[" + HSPACE + r",.]?000|(?:100|one\s+hundred)\s+thousand)\s+"
+    r"(?:of\s+the\s+)?(?:population|people|persons|inhabitants|residents)\b"
+    r"[^.;:\d]{0,40}?\b(?:was|is|were|are|amounted\s+to|made(?:\s+up)?|reached|stood\s+at|fell\s+to|"
+    r"rose\s+to|grew\s+to|decreased\s+to|increased\s+to)\s+(?:\p{L}+\s+){0,2}?$"
+)
 # "Per 1 000 people, 262 had ...": the base of a rate opening its clause
 _PER_BEFORE = re.compile(r"(?i)\bper\s+$")
 _RATE_BASE_REACH = 60
@@ -1127,6 +1149,22 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
     for cand in kept:
         if cand.start < until:
             continue  # the "1 000 men" of "per 1 000 men"
+        per_100k = _PER_100K_AFTER.match(text, cand.core_end)
+        if (
+            cand.value is not None
+            and cand.scale is None
+            and (cand.unit is None or lexicon.kind_of(cand.unit) == "count")
+            and (per_100k or _PER_100K_BEFORE.search(text, max(0, cand.start - 120), cand.start))
+        ):
+            # (the base "100 thousand" of the phrase is no amount of its own)
+            until = per_100k.end() if per_100k else until
+            end = per_100k.end() if per_100k else cand.core_end
+            out.append(
+                replace(
+                    cand, end=end, unit="‰", value=cand.value / 100, notes=(*cand.notes, _PER_100K)
+                )
+            )
+            continue
         if cand.value == 1000 and _PER_BEFORE.search(text, max(0, cand.start - 6), cand.start):
             # "Per 1 000 people, 262 ...": the base; the next count of its clause is the rate
             rate_next_until = cand.end + _RATE_BASE_REACH
@@ -1155,13 +1193,16 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
 # 10.6", "Batken region (23.9 per 1,000 population) and Osh region (22.6", "6 terminals per
 # 1,000 residents, in the capital – 29", "– birth rate – 17.04 (17.46"
 _RATE_SIBLING_BETWEEN = re.compile(
-    r"(?i)^\)?\s*(?:[,;]|and\b|,\s*and\b|\()[^\d.;:!?()\n]{0,50}?(?:\s[–—-]|\()?\s*$"
+    r"(?i)^\)?\s*(?:[,;]|and\b|,\s*and\b|\(|against\b)[^\d.;:!?()\n]{0,50}?(?:\s[–—-]|\()?\s*$"
     r"|^\s*\($"
+    r"|^\s*\((?:in\s+)?(?:19|20)\d\d\s*[–—:-]\s*$"
 )
 # A list's header that says its figures are rates per thousand: "rates of natural movement,
 # per 1 000 people (annualised; ...):"
 _PER_THOUSAND_HEADER = re.compile(r"(?i)\bper\s+(?:1[" + HSPACE + r",.]?000|thousand)\b")
 _RATE_SIBLING_REACH = 80
+# The note on a rate per a hundred thousand kept in ‰
+_PER_100K = "per-100k"
 
 
 def _rates_per_thousand_beside(
@@ -1185,17 +1226,28 @@ def _rates_per_thousand_beside(
             r += 1
         if cand.start in taken or cand.value is None or cand.is_range or cand.scale is not None:
             continue
+        per_100k = _PER_100K_AFTER.match(text, cand.core_end)
+        if per_100k or _PER_100K_BEFORE.search(text, max(0, cand.start - 120), cand.start):
+            # "The number of deaths per 100 thousand population was 19,1": ‰, a hundredth
+            end = per_100k.end() if per_100k else cand.core_end
+            last = replace(
+                cand, end=end, unit="‰", value=cand.value / 100, notes=(*cand.notes, _PER_100K)
+            )
+            added.append(last)
+            continue
         sentence = starts[bisect_right(starts, cand.start) - 1] if starts else 0
         if (
             last is not None
             and last.end >= sentence
             and cand.start - last.end <= _RATE_SIBLING_REACH
             and _RATE_SIBLING_BETWEEN.search(text[last.end : cand.start])
-            and _of_a_size(cand.value, last.value)
+            and _of_a_size(cand.value, last.value * (100 if _PER_100K in last.notes else 1))
             # (no amount of its own between them)
             and bisect_left(kept_starts, last.end) == bisect_left(kept_starts, cand.start)
         ):
-            last = replace(cand, unit="‰")
+            # (a rate per a hundred thousand repeated: a hundredth of its figure too)
+            scale = Decimal(100) if _PER_100K in last.notes else Decimal(1)
+            last = replace(cand, unit="‰", value=cand.value / scale, notes=last.notes)
             added.append(last)
             continue
         if (

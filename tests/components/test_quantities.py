@@ -685,3 +685,23 @@ def test_gapped_shares(extract, text, figures):
 )  # fmt: skip
 def test_counts_after_a_share_are_no_share(extract, text, figure):
     assert _quantity(extract(text, date="2021-08-17"), figure)["unit"] != "%"
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        # a rate per a hundred thousand is kept in ‰, a hundredth of its figure; its base
+        # is no amount
+        ("The social risk, the number of deaths per 100 thousand population, was 19,1 against "
+         "21,2 in 2015.", [("19,1", 0.191), ("21,2", 0.212)]),
+        ("The number of convicts was 127 persons per 100 thousand population (in 2019 – 149).",
+         [("127 persons per 100 thousand population", 1.27), ("149", 1.49)]),
+        ("Crime per one hundred thousand population is five hundred and nine.",
+         [("five hundred and nine", 5.09)]),
+    ],
+)  # fmt: skip
+def test_rates_per_hundred_thousand(extract, text, figures):
+    records = [r for r in extract(text, date="2021-02-04") if r["label"] == "QUANTITY"]
+    assert [(r["text"], r["value"], r["unit"]) for r in records] == [
+        (span, value, "‰") for span, value in figures
+    ]
