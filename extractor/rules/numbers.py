@@ -22,6 +22,7 @@ SCALES: dict[str, Decimal] = {
     "thous": Decimal(10) ** 3,
     "thou": Decimal(10) ** 3,
     "ths": Decimal(10) ** 3,
+    "tys": Decimal(10) ** 3,  # (the Russian "тыс." transliterated)
     "million": Decimal(10) ** 6,
     "millions": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
@@ -31,6 +32,7 @@ SCALES: dict[str, Decimal] = {
     "billions": Decimal(10) ** 9,
     "bln": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
+    "mlrd": Decimal(10) ** 9,  # (a milliard: "mlrd. soum", "mlrd. rub.")
     "trillion": Decimal(10) ** 12,
     "trillions": Decimal(10) ** 12,
     "tln": Decimal(10) ** 12,

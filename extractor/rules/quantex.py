@@ -62,9 +62,9 @@ _WORD_START = re.compile(r"(?i)(?<![\p{L}-])(?:" + WORD_NUMBER + r")(?![\p{L}])"
 # next line: "1.07 mln.\ntons" wrapped); a sentence may end at "5 bln.".
 _SCALE = re.compile(
     r"(?i)" + WS_START + r"\s*(" + SCALE_WORD + r")"
+    # (the point of an abbreviation, a unit glued to it or not: "mln. USD", "mln.tenge")
     r"(?:\.(?=[" + HSPACE + r"]?(?-i:[\p{Ll}\p{Sc}]|US\s+dollars?\b|" + CURRENCY_CODE + r")"
-    r"|\n(?-i:\p{Ll})))?"
-    r"(?![\p{L}])"
+    r"|\n(?-i:\p{Ll}))|(?![\p{L}]))"
 )
 # "105, 3 %", "8 947, 2 thous. soums", "7, 2 percent": a decimal comma written with a
 # stray space, the way translated texts write it, when a unit or scale word follows
@@ -170,6 +170,11 @@ _GLUE = re.compile(r"[" + HSPACE + r"]?")
 _WRAPPED = re.compile(WS_START + r"[ \t]*+\n[ \t]*+(?=[\p{Ll}$€₽])")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
 _SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER + r")(?![\p{L}])")
+# A currency after "tn" that makes it a trillion: "1.2 tn tenge", "2 tn. rubles"
+_MONEY_AFTER_TN = re.compile(
+    r"(?i)\.?[" + HSPACE + r"]*(?:tenge|soums?|soms?|somoni|rub\.|rubles?|roubles?|dollars?|euros?|"
+    r"(?-i:" + CURRENCY_CODE + r"))\b"
+)
 _SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")
 
 
@@ -203,6 +208,13 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
     scale: Decimal | None = None
     # Scale words, possibly compound: "3 trillion 100 billion", "2 million 176 thousand".
     sm = _SCALE.match(text, end)
+    if (
+        sm
+        and sm.group(1).lower() == "tn"
+        and not after_currency
+        and not _MONEY_AFTER_TN.match(text, sm.end())
+    ):
+        sm = None  # "5 126 tn of grain", "412,5 thous. tn": tonnes, not a trillion
     if sm:
         scale = scale_of(sm.group(1))
         end = sm.end()

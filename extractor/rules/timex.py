@@ -541,11 +541,14 @@ _PREP_DURATION = re.compile(
 # Single month names are matched as written ("May" the month, not "may" the verb); the
 # other kinds also in a headline's capitals ("GREW BY 4.6% IN THE FIRST QUARTER").
 _CASE_SENSITIVE_KINDS = {"month", "date", "weekday"}
+# A year's marker as translations from Russian keep it ("2016y.", "2019 y.", "in 2018 year",
+# "12.03.2019y."): part of the expression, after a year's digits only
+_YEAR_MARK = r"(?:(?<=(?:19|20)\d\d)(?:[ \t]?y\.|[ \t]+year\b(?!s)))?"
 _COMPILED = [
     (
         kind,
         re.compile(
-            r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")(?![\p{L}\d]|[-–][\p{L}])",
+            r"(?<![\p{L}\d][-–]?)(?:" + pattern + r")" + _YEAR_MARK + r"(?![\p{L}\d]|[-–][\p{L}])",
             0 if kind in _CASE_SENSITIVE_KINDS else re.IGNORECASE,
         ),
     )

@@ -209,6 +209,16 @@ def only(text):
         ("one and a half thousand tons", "one and a half thousand tons", 1500, "t", None),
         ("a million tenge", "a million tenge", 1e6, "KZT", None),
         ("increased by 1 year", "1 year", 1, "year", None),
+        # transliterated scales and units, glued or spaced ("мдрд.", "тыс.", "тн")
+        ("GRP made 4 215,6 mlrd. soum", "4 215,6 mlrd. soum", 4.2156e12, "UZS", None),
+        ("1,2 mlrd.soum were spent", "1,2 mlrd.soum", 1.2e9, "UZS", None),
+        ("revenues made 6 282,7 mln.tenge", "6 282,7 mln.tenge", 6.2827e9, "KZT", None),
+        ("the volume made 312,4 tys. rub.", "312,4 tys. rub.", 312400, "RUB", None),
+        ("shipped 1 234 ths. tn of coal", "1 234 ths. tn", 1.234e6, "t", None),
+        ("farmers harvested 5 126 tn of grain", "5 126 tn", 5126, "t", None),
+        # "tn" with money is a trillion
+        ("tax revenue reached KZT 1.2 tn", "KZT 1.2 tn", 1.2e12, "KZT", None),
+        ("spending reached 1.2 tn tenge", "1.2 tn tenge", 1.2e12, "KZT", None),
     ],
 )
 def test_quantity_with_unit(text, span, value, unit, qualifier):

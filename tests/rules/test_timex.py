@@ -725,6 +725,15 @@ def times(text, date="2020", previous=None):
          "2015-02-03", "2015-02-09"),
         # a month before a number whose groups a space parts is no date
         ("and in September 1 810,3 thsd. tons", "2019-10-10", "September", "2019-09", "2019-09"),
+        # a year's marker as translations from Russian keep it is part of the expression
+        ("In 2016y. revenues made 6 282,7 mln.tenge", "2017-01-20", "2016y.", "2016", "2016"),
+        ("in 2019 y. 412,5 thous. tn of grain", "2019-12-01", "2019 y.", "2019", "2019"),
+        ("In January-June 2018 year the GRP made", "2018-07-16", "January-June 2018 year",
+         "2018-01", "2018-06"),
+        ("On 12.03.2019y. the hokim held a meeting", "2019-03-20", "12.03.2019y.", "2019-03-12",
+         "2019-03-12"),
+        # "years" after a year is no marker
+        ("2016 years of independence", "2017-01-20", "2016", "2016", "2016"),
     ],
 )  # fmt: skip
 def test_time(text, date, span, start, end):
