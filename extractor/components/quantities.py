@@ -829,10 +829,16 @@ class QuantityRecognizer:
         unit = self._unit_phrase(header)
         if unit is not None:
             return unit
+        if "," in header:
+            # "cost, thousand somoni": the unit after the comma, as a row's label gives it
+            return self._unit_phrase(header.rsplit(",", 1)[1].strip())
+        # "places", "new schools": the plural of a counted thing, a modifier or two before it
         words = header.split()
-        if len(words) != 1 or not words[0].islower() or not words[0].endswith("s"):
+        if not 1 <= len(words) <= 3 or not all(w.islower() for w in words):
             return None
-        noun = self._count_unit(singular(words[0]), things=True)
+        if not words[-1].endswith("s"):
+            return None
+        noun = self._count_unit(singular(words[-1]), things=True)
         return (noun, Decimal(1)) if noun is not None else None
 
     def _counted_head(self, cell) -> str | None:

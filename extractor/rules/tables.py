@@ -90,6 +90,15 @@ class Cell:
             return row["unit"], False
         return (self.caption_unit, False) if self.caption_unit else None
 
+    def row_name(self) -> str:
+        """The row's name: its label, or the cell after a row number ("1 | Atyrau region |
+        13 204,6" -> "Atyrau region")."""
+        for start, end in self.bounds[: self.index]:
+            words = self.line[start - self.line_start : end - self.line_start].strip(" \t|")
+            if words and not _NUMBER_CELL.fullmatch(words):
+                return words
+        return self.label.strip(" \t|")
+
     def head_word(self) -> str | None:
         """The head of the row's label, as written: "Gross domestic product, bln tenge"
         -> "product", "Investments in fixed capital, bln tenge" -> "Investments"."""
@@ -497,6 +506,14 @@ class TitledCell:
 
 _NUMBER_CELL = re.compile(r"[ \t]*+[\d" + HSPACE + r".,%()+–-]++[ \t]*+")
 _PLACE_LABEL = re.compile(r"(?i)\b(?:region|city|oblast|district|province|krai|republic|okrug)\b")
+# A row that sums the rows above: "Total", "Total:", "In total", "All"
+_TOTAL_LABEL = re.compile(r"(?i)(?:in\s+)?total:?|all:?|overall:?")
+
+
+def names_a_place_or_total(label: str) -> bool:
+    """The row's name is a place ("Khujand city", "Atyrau region") or the total of the rows
+    above it: its figures are of what their column heads, not of the row."""
+    return bool(_PLACE_LABEL.search(label) or _TOTAL_LABEL.fullmatch(label.strip()))
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

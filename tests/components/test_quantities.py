@@ -705,3 +705,21 @@ def test_rates_per_hundred_thousand(extract, text, figures):
     assert [(r["text"], r["value"], r["unit"]) for r in records] == [
         (span, value, "‰") for span, value in figures
     ]
+
+
+@pytest.mark.parametrize(
+    "header,row,figure,unit,value",
+    [
+        # a column's head gives its figures their unit: a unit after a comma, or the plural
+        # of a counted thing with its modifiers
+        ("City, district | new schools | places | cost, thousand somoni",
+         "Khujand city | 4 | 2 400 | 15 860,0", "4", "school", 4),
+        ("City, district | new schools | places | cost, thousand somoni",
+         "Khujand city | 4 | 2 400 | 15 860,0", "15 860,0", "TJS", 15860000),
+        ("No. | Region | Amount, million tenge | Families",
+         "1 | Atyrau region | 13 204,6 | 8 940", "13 204,6", "KZT", 13204600000),
+    ],
+)  # fmt: skip
+def test_a_column_head_gives_its_unit(extract, header, row, figure, unit, value):
+    record = _quantity(extract(f"{header}\n{row}\n", date="2024-04-17"), figure)
+    assert (record["unit"], record["value"]) == (unit, value)

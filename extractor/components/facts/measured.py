@@ -20,6 +20,7 @@ from ...rules.tables import (
     column_header,
     item_unit,
     label_head,
+    names_a_place_or_total,
     table_cell,
     titled_cell,
     year_row,
@@ -1281,6 +1282,19 @@ def _measured(
             return given_for, "measured.speaking_time"
     # A figure in a table flattened to text measures its row's label ("Gross domestic
     # product, bln tenge | 2022: 103 765,5" -> product).
+    if on("measured.table_column"):
+        cell = table_cell(ctx.text, span.start_char)
+        column = column_header(ctx.text, cell) if cell is not None and cell.index > 0 else None
+        if (
+            column
+            and not any(c.isdigit() for c in column)
+            and names_a_place_or_total(cell.row_name())
+            and (head := label_head(column.split(",")[0])) is not None
+        ):
+            # "City, district | new schools | places | cost, thousand somoni\nKhujand city |
+            # 4 | 2 400 | 15 860,0": rows of places (or their total) under column heads are
+            # figures of what each column heads
+            return fold_word(head), "measured.table_column"
     if on("measured.table_row"):
         cell = table_cell(ctx.text, span.start_char)
         head = cell.head_word() if cell is not None else None
