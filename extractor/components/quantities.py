@@ -1011,6 +1011,8 @@ class QuantityRecognizer:
         if WIDE_GAP.search(doc_text(doc), cand.core_end, head.idx):
             return None  # "102,7          Osh region": the next cell of a table, not a noun
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
+        if head.pos_ == "PROPN":
+            lemma = singular(head.lower_)  # "213 new Workplaces": a capitalised plural
         named_point = lemma == "point" and any(
             c.dep_ in ("amod", "compound") and c.i < head.i and c.i > last.i for c in head.children
         )  # "146 sales points", "12 more medical points": places, not a score
@@ -1898,11 +1900,25 @@ def _counted_head(token: Token) -> Token | None:
         t.lower_ in ("and", "or") and t.i + 1 < head.i and t.doc[t.i + 1].is_title for t in between
     ):
         return None  # "by 97,2 and Mangystau region by 98,5": a name starts the next item
-    if head.pos_ == "PROPN" and not head.text.islower():
+    if head.pos_ == "PROPN" and not head.text.islower() and not _capitalised_plural(head):
         return None
     if _misread_verb(head):
         return None  # "of which 712 specialise in beef": a verb the tagger took for a noun
     return head
+
+
+def _capitalised_plural(token: Token) -> bool:
+    """A plural common noun that a translation capitalised ("213 new Workplaces", "in 45
+    Centres"): a plural tag, a title-case word ending in "s", a lower-case word or a number
+    right before it (a name's words come capitalised together: "5 Star Hotels")."""
+    if (
+        token.tag_ not in ("NNS", "NNPS")
+        or not token.text.istitle()
+        or not token.text.endswith("s")
+    ):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (before.like_num or before.text.islower())
 
 
 def _next_noun(token: Token) -> Token | None:

@@ -723,3 +723,21 @@ def test_rates_per_hundred_thousand(extract, text, figures):
 def test_a_column_head_gives_its_unit(extract, header, row, figure, unit, value):
     record = _quantity(extract(f"{header}\n{row}\n", date="2024-04-17"), figure)
     assert (record["unit"], record["value"]) == (unit, value)
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # a plural common noun a translation capitalised is still what a number counts
+        ("In the district were created 213 new Workplaces.", "213 new Workplaces", "job"),
+        ("In the 45 Centres of adult education were trained 14 thousand persons.", "45 Centres",
+         "centre"),
+    ],
+)  # fmt: skip
+def test_capitalised_plurals_are_counted(extract, text, span, unit):
+    assert _quantity(extract(text, date="2014-02-12"), span)["unit"] == unit
+
+
+def test_a_name_of_capitalised_words_is_no_counted_noun(extract):
+    records = extract("The chain opened 5 Star Hotels in Astana.", date="2014-02-12")
+    assert not [r for r in records if r["label"] == "QUANTITY"]
