@@ -170,6 +170,9 @@ _GLUE = re.compile(r"[" + HSPACE + r"]?")
 _WRAPPED = re.compile(WS_START + r"[ \t]*+\n[ \t]*+(?=[\p{Ll}$€₽])")
 # the next part of a compound amount, after an abbreviation's point too ("31 trln. 418 bln.")
 _SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER + r")(?![\p{L}])")
+# An amount's words in brackets after its digits: " (one million two hundred and fifty
+# thousand)"
+_RESTATED_IN_WORDS = re.compile(r"[ \t]*+\(((?:[a-z]+[ \t-]*+){1,30}?)\)")
 # A currency after "tn" that makes it a trillion: "1.2 tn tenge", "2 tn. rubles"
 _MONEY_AFTER_TN = re.compile(
     r"(?i)\.?[" + HSPACE + r"]*(?:tenge|soums?|soms?|somoni|rub\.|rubles?|roubles?|dollars?|euros?|"
@@ -267,6 +270,13 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
         if rest:
             value += int(rest.group(1))
             end = rest.end()
+    if not is_word and not second:
+        # "48 614 500 000 (forty-eight billion six hundred fourteen million five hundred
+        # thousand) tenge": a decree's amount in digits restated in words is one amount
+        words = _RESTATED_IN_WORDS.match(text, end)
+        said = _read_number(text, words.start(1), after_currency=False) if words else None
+        if said is not None and said.is_word and said.value == value and said.end == words.end(1):
+            end, plain_int = words.end(), False
     return _Num(m.start(), end, value, scale, is_word, plain_int)
 
 

@@ -216,6 +216,23 @@ def only(text):
         ("the volume made 312,4 tys. rub.", "312,4 tys. rub.", 312400, "RUB", None),
         ("shipped 1 234 ths. tn of coal", "1 234 ths. tn", 1.234e6, "t", None),
         ("farmers harvested 5 126 tn of grain", "5 126 tn", 5126, "t", None),
+        # a decree's amount in digits restated in words in brackets is one amount
+        (
+            "to allocate 1 250 000 (one million two hundred and fifty thousand) som",
+            "1 250 000 (one million two hundred and fifty thousand) som",
+            1.25e6,
+            "KGS",
+            None,
+        ),
+        (
+            "48 614 500 000 (forty-eight billion six hundred fourteen million five hundred thousand) "
+            "tenge",
+            "48 614 500 000 (forty-eight billion six hundred fourteen million five hundred "
+            "thousand) tenge",
+            4.86145e10,
+            "KZT",
+            None,
+        ),
         # "tn" with money is a trillion
         ("tax revenue reached KZT 1.2 tn", "KZT 1.2 tn", 1.2e12, "KZT", None),
         ("spending reached 1.2 tn tenge", "1.2 tn tenge", 1.2e12, "KZT", None),
