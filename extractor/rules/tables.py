@@ -359,12 +359,27 @@ def title_above(text: str, cell: Cell) -> tuple[int, int] | None:
     for _ in range(HEADER_LINES):
         if start <= 0:
             return None
-        above = text.rfind("\n", 0, start - 1) + 1
+        above = text.rfind("\n", max(0, start - 1 - _TITLE_REACH), start - 1) + 1
         line = text[above : start - 1]
         if not _SEPARATOR.search(line):
-            return (above, start - 1) if line.strip() else None
+            if line.strip():
+                return above, start - 1
+            # "Annex. New schools to be built in 2014-2016\n\nCity | schools | ...": one
+            # blank line between a short title (no sentence ending in a full stop) and its
+            # table
+            over = text.rfind("\n", max(0, above - 1 - _TITLE_REACH), above - 1) + 1
+            title = text[over : above - 1]
+            if above > 0 and _SHORT_TITLE.fullmatch(title) and not _SEPARATOR.search(title):
+                return over, above - 1
+            return None
         start = above
     return None
+
+
+# How long a title line may be, and what one looks like across a blank line: short, and
+# no sentence that ends in a full stop
+_TITLE_REACH = 300
+_SHORT_TITLE = re.compile(r"[ \t]*+\S[^\n]{0,158}?[^.\s][ \t]*+")
 
 
 def column_header(text: str, cell: Cell) -> str | None:

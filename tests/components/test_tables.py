@@ -338,3 +338,23 @@ def test_a_column_headed_by_a_span_of_years(extract, header, amount, period):
     text = f"Main indicators of general education\n{header}\nSchools, units | 2 310 | 2 352\n"
     found = {r["text"]: r for r in extract(text, "2023-08-18") if r["label"] == "QUANTITY"}
     assert (found[amount]["time_start"], found[amount]["time_end"]) == period
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        # a short title over its table, a blank line between, dates its cells
+        ("Annex. New schools to be built in Sughd region in 2014-2016", ("2014", "2016")),
+        ("Distribution of the funds of the reserve for 2024:", ("2024", "2024")),
+        # a paragraph's last sentence above a blank line is no title
+        ("The akimat reported the results of 2019 to the maslikhat and answered questions.",
+         (None, None)),
+    ],
+)  # fmt: skip
+def test_a_title_across_a_blank_line_dates_its_table(extract, title, expected):
+    text = (
+        f"{title}\n\nCity, district | new schools | places | cost, thousand somoni\n"
+        "Khujand city | 4 | 2 400 | 15 860,0\nIstaravshan city | 3 | 1 120 | 8 940,5\n"
+    )
+    cost = next(r for r in extract(text, date="2014-01-28") if r["text"] == "15 860,0")
+    assert (cost["time_start"], cost["time_end"]) == expected
