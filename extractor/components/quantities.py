@@ -121,9 +121,10 @@ _OPENING_OF_PHRASE = re.compile(
 # the label with its preposition or dash, no figure and no verb of its own ("%, Aktobe
 # region by ", " percent, gas - ", " percent, in rural areas about ")
 _GAPPED_SHARE_BETWEEN = re.compile(
-    r"(?i)\)?\s*(?:[,;]|,?\s+and)\s+(?:in\s+|for\s+|at\s+)?(?:the\s+)?\p{L}[\p{L}'-]*"
-    r"(?:\s+\p{L}[\p{L}'-]*){0,3}?(?:\s+(?:by|to|at|of))?\s*(?:[–—-]|:)?\s*"
-    r"(?:(?:about|around|almost|nearly|only|some|over|above|below|under)\s+)?"
+    r"(?i)\)?+[ \t]*+(?:[,;]|,?+[ \t]++and)[ \t]++(?:(?:in|for|at)[ \t]++)?+(?:the[ \t]++)?+"
+    r"\p{L}[\p{L}'-]*+(?:[ \t]++\p{L}[\p{L}'-]*+){0,3}?(?:[ \t]++(?:by|to|at|of))?[ \t]*+"
+    r"(?:[–—-]|:)?+[ \t]*+"
+    r"(?:(?:about|around|almost|nearly|only|some|over|above|below|under)[ \t]++)?+"
 )
 # The largest a bare figure may be and still repeat a share (growth indices run past 100)
 _SHARE_MAX = 1000

@@ -175,7 +175,9 @@ _SPACED_WORDS = re.compile(r"(?i)" + WS_START + r"\s+(?:and\s+)?(" + WORD_NUMBER
 _RESTATED_IN_WORDS = re.compile(r"[ \t]*+\(((?:[a-z]+[ \t-]*+){1,30}?)\)")
 # A currency after "tn" that makes it a trillion: "1.2 tn tenge", "2 tn. rubles"
 _MONEY_AFTER_TN = re.compile(
-    r"(?i)\.?[" + HSPACE + r"]*(?:tenge|soums?|soms?|somoni|rub\.|rubles?|roubles?|dollars?|euros?|"
+    r"(?i)\.?+["
+    + HSPACE
+    + r"]{0,3}+(?:tenge|soums?|soms?|somoni|rub\.|rubles?|roubles?|dollars?|euros?|"
     r"(?-i:" + CURRENCY_CODE + r"))\b"
 )
 _SPACED_DIGITS = re.compile(WS_START + r"\.?\s+(" + DIGITS + r")")
