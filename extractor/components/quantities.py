@@ -1126,22 +1126,39 @@ _PER_THOUSAND_AFTER = re.compile(
 )
 # "19,1 per 100 thousand population", "127 persons per 100,000 people": a rate per a
 # hundred thousand, kept in ‰ (a hundredth of its figure)
-_PER_100K_AFTER = re.compile(
-    r"(?i)"
-    + WS_START
-    + r"\s+(?:[\p{L}-]+\s+)?per\s+(?:100["
-    + HSPACE
-    + r",.]?000|(?:100|one\s+hundred)"
-    r"\s+thousand)\s+(?:of\s+the\s+)?(?:population|people|persons|inhabitants|residents)\b"
+# "per 100 thousand population", "per 100,000 people": the base of a rate per a hundred
+# thousand
+_PER_100K_BASE = (
+    r"per\s+(?:100[" + HSPACE + r",.]?000|(?:100|one\s+hundred)\s+thousand)\s+"
+    r"(?:of\s+the\s+)?(?:population|people|persons|inhabitants|residents)\b"
 )
+_PER_100K_AFTER = re.compile(r"(?i)" + WS_START + r"\s+(?:[\p{L}-]+\s+)?" + _PER_100K_BASE)
 # "The number of deaths per 100 thousand population was 19,1", "... per one hundred thousand
 # population is five hundred and nine": a rate whose base stands before it in its clause
 _PER_100K_BEFORE = re.compile(
-    r"(?i)\bper\s+(?:100[" + HSPACE + r",.]?000|(?:100|one\s+hundred)\s+thousand)\s+"
-    r"(?:of\s+the\s+)?(?:population|people|persons|inhabitants|residents)\b"
-    r"[^.;:\d]{0,40}?\b(?:was|is|were|are|amounted\s+to|made(?:\s+up)?|reached|stood\s+at|fell\s+to|"
-    r"rose\s+to|grew\s+to|decreased\s+to|increased\s+to)\s+(?:\p{L}+\s+){0,2}?$"
+    r"(?i)\b"
+    + _PER_100K_BASE
+    + r"[^.;:\d]{0,40}?\b(?:was|is|were|are|amounted\s+to|made(?:\s+up)?|reached|stood\s+at|"
+    r"fell\s+to|rose\s+to|grew\s+to|decreased\s+to|increased\s+to)\s+(?:\p{L}+\s+){0,2}?$"
 )
+
+
+def _per_100k(text: str, cand: Candidate) -> Candidate | None:
+    """The figure as a rate per a hundred thousand, kept in ‰ (a hundredth of it), its span
+    taking a "per" phrase after it: "19,1 per 100 thousand population", "the number of
+    crimes per 100 thousand population was 150,2"; None when it is no such rate."""
+    after = _PER_100K_AFTER.match(text, cand.core_end)
+    if after is None and not _PER_100K_BEFORE.search(text, max(0, cand.start - 120), cand.start):
+        return None
+    return replace(
+        cand,
+        end=after.end() if after else cand.core_end,
+        unit="‰",
+        value=cand.value / 100,
+        notes=(*cand.notes, _PER_100K),
+    )
+
+
 # "Per 1 000 people, 262 had ...": the base of a rate opening its clause
 _PER_BEFORE = re.compile(r"(?i)\bper\s+$")
 _RATE_BASE_REACH = 60
@@ -1158,21 +1175,17 @@ def _per_thousand(text: str, lexicon: UnitLexicon, kept: list[Candidate]) -> lis
     for cand in kept:
         if cand.start < until:
             continue  # the "1 000 men" of "per 1 000 men"
-        per_100k = _PER_100K_AFTER.match(text, cand.core_end)
-        if (
-            cand.value is not None
+        rate = (
+            _per_100k(text, cand)
+            if cand.value is not None
             and cand.scale is None
             and (cand.unit is None or lexicon.kind_of(cand.unit) == "count")
-            and (per_100k or _PER_100K_BEFORE.search(text, max(0, cand.start - 120), cand.start))
-        ):
+            else None
+        )
+        if rate is not None:
             # (the base "100 thousand" of the phrase is no amount of its own)
-            until = per_100k.end() if per_100k else until
-            end = per_100k.end() if per_100k else cand.core_end
-            out.append(
-                replace(
-                    cand, end=end, unit="‰", value=cand.value / 100, notes=(*cand.notes, _PER_100K)
-                )
-            )
+            until = rate.end if rate.end > cand.core_end else until
+            out.append(rate)
             continue
         if cand.value == 1000 and _PER_BEFORE.search(text, max(0, cand.start - 6), cand.start):
             # "Per 1 000 people, 262 ...": the base; the next count of its clause is the rate
@@ -1235,13 +1248,10 @@ def _rates_per_thousand_beside(
             r += 1
         if cand.start in taken or cand.value is None or cand.is_range or cand.scale is not None:
             continue
-        per_100k = _PER_100K_AFTER.match(text, cand.core_end)
-        if per_100k or _PER_100K_BEFORE.search(text, max(0, cand.start - 120), cand.start):
+        rate = _per_100k(text, cand)
+        if rate is not None:
             # "The number of deaths per 100 thousand population was 19,1": ‰, a hundredth
-            end = per_100k.end() if per_100k else cand.core_end
-            last = replace(
-                cand, end=end, unit="‰", value=cand.value / 100, notes=(*cand.notes, _PER_100K)
-            )
+            last = rate
             added.append(last)
             continue
         sentence = starts[bisect_right(starts, cand.start) - 1] if starts else 0
