@@ -395,6 +395,32 @@ def is_distance(text: str, end: int, unit: str | None) -> bool:
     return (unit or "").split("/")[0] in ("km", "m") and bool(_FROM_PLACE_AFTER.match(text, end))
 
 
+# Words that make the years after them an age: "aged 3 to 6", "older than 55", "under the
+# age of 35", "at the age of 63", "youth at the age till 30" (translated), and who is that
+# old with a bound: "children under 3 years", "each child from 1.5 to 3 years".
+_AGE_BEFORE = rx(
+    r"(?i)\b(?:aged|(?:older|younger)\s+than|(?:over|under|above|below|at|of)\s+the\s+age"
+    r"\s+(?:of|till|until|up\s+to)|age\s+(?:of|till|until|up\s+to|under|over|from)"
+    r"|(?:child(?:ren)?|kids|youth|young\s+people|teenagers|adolescents|minors|infants|persons"
+    r"|people|citizens|women|men|girls|boys|pensioners|adults)\s+(?:under|over|below|above"
+    r"|from|up\s+to|till|until))\s+(?:(?:up\s+to|over|under|about|almost|at\s+least"
+    r"|more\s+than|less\s+than|from|between)\s+)?$"
+)
+# "It is 52 years old", "most of them are more than fifty years old".
+_OLD_AFTER = rx(r"(?i)\p{Zs}{1,3}+old\b")
+
+
+def is_age(text: str, start: int, end: int, unit: str | None, *, old: bool = True) -> bool:
+    """Years that are an age: "children aged 3 to 6 years", "older than 55 years", "children
+    under 3 years", and with ``old`` "the pipeline is 52 years old" (not "for up to 10
+    years", a span of time)."""
+    if (unit or "") != "year":
+        return False
+    return bool(
+        _AGE_BEFORE.search(text, max(0, start - 40), start) or (old and _OLD_AFTER.match(text, end))
+    )
+
+
 # "another 60", "another about $ 3.9 bln": more of what the amount before counted or measured
 ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 

@@ -1522,10 +1522,38 @@ def test_measured_not_borrowed_across_places_or_verbs(extract, text, span):
         # the people it describes only sometimes).
         ("The coverage of children aged 3 to 6 years is 100 percent.", "3 to 6 years", "age"),
         ("Every third combine in the district is older than ten years.", "ten years", "age"),
+        # ... and so are years before "old", and after who is that old with a bound
+        ("And the Tobol group water pipeline? It is 52 years old.", "52 years", "age"),
+        ("Of the 642 bridges, most of them are more than fifty years old.", "fifty years", "age"),
+        ("I came to the plant in 1985, when I was 18 years old.", "18 years", "age"),
+        ("The city built 645 places in nurseries for children under 3 years.", "3 years", "age"),
+        ("In December 5 thousand rubles were paid for each child under 8 years.", "8 years",
+         "age"),
+        ("The benefit is paid for every child from one and a half to three years.",
+         "one and a half to three years", "age"),
+        ("Of them, 61,2 % are youth at the age till 30 years.", "30 years", "age"),
     ],
 )  # fmt: skip
 def test_measured_idioms_gaps_and_ages(extract, text, span, head):
     assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # years of a span of time are no age, though "over" or "old" is near
+        ("The average length of service of the teachers is 18 years.", "18 years"),
+        ("The loans are given to young people for up to 10 years.", "10 years"),
+        ("Each of the old buses has a service life of 12 years.", "12 years"),
+    ],
+)  # fmt: skip
+def test_years_that_are_no_age(extract, text, span):
+    assert quantity(extract(text), span)["measured"] != "age"
+
+
+def test_an_age_has_no_period(extract):
+    doc = extract("In 2023 the district had 14 reservoirs more than 40 years old.", date="2024-02-01")
+    assert period_of(doc, "40 years") == (None, None)
 
 
 def test_money_for_these_purposes_measures_the_purposes(extract):

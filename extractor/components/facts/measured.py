@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Span, Token
 from ...resources import read_jsonl
 from ...rules.indicators import fold_word
 from ...rules.lists import PLAIN_ROW, header_colon_above
-from ...rules.quantex import ANOTHER_BEFORE, COUNTED_SYNONYMS, UNIT_COST_BEFORE, is_distance
+from ...rules.quantex import (
+    ANOTHER_BEFORE,
+    COUNTED_SYNONYMS,
+    UNIT_COST_BEFORE,
+    is_age,
+    is_distance,
+)
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import (
@@ -55,14 +61,6 @@ from .syntax import (
     _restates,
     _shared_head,
     opens_item,
-)
-
-# Words that make the years after them an age: "aged 3 to 6", "older than 55", "under the
-# age of 35", "at the age of 63".
-_AGE_BEFORE = rx(
-    r"(?i)\b(?:aged|(?:older|younger)\s+than|(?:over|under|above|below|at|of)\s+the\s+age\s+of"
-    r"|age\s+of)\s+(?:(?:up\s+to|over|under|about|almost|at\s+least|more\s+than|less\s+than"
-    r"|from)\s+)?$"
 )
 
 
@@ -1266,13 +1264,9 @@ def _measured(
         and verb.i < span.start
     ):
         return "wait", "measured.wait"
-    # "children aged 3 to 6 years", "every third teacher is older than 55 years": years
-    # after "aged", "older than", "younger than" or "the age of" are an age
-    if (
-        on("measured.age")
-        and base == "year"
-        and _AGE_BEFORE.search(ctx.text, max(0, span.start_char - 40), span.start_char)
-    ):
+    # "children aged 3 to 6 years", "every third teacher is older than 55 years", "children
+    # under 3 years": an age ("52 years old" is one too, after measured.size_of)
+    if on("measured.age") and is_age(ctx.text, span.start_char, span.end_char, base, old=False):
         return "age", "measured.age"
     # "The hokim is given 30 minutes for the report": a speaker's time in a session is of
     # what it is given for.
@@ -1533,6 +1527,9 @@ def _measured(
         named = _named_head(ctx, left)
         if named is not None:
             return named, "measured.size_of"
+    # "It is 52 years old", "when I was 18 years old": the age of no thing named
+    if on("measured.age") and is_age(ctx.text, span.start_char, span.end_char, base):
+        return "age", "measured.age"
     if on("measured.area") and lexicon.kind_of(base) == "area":
         # "grain crops have been sown on 3.4 million hectares, oilseeds on 910 thousand
         # hectares": a gapped item's label is what the verb left out was done to

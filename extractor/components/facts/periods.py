@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ...rules.intervals import ByStart
 from ...rules.lists import list_header_colon
 from ...rules.periods import iso_cmp
-from ...rules.quantex import is_distance
+from ...rules.quantex import is_age, is_distance
 from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell, title_above, titled_cell
@@ -1159,15 +1159,20 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _is_age(span: Span) -> bool:
-    """ "children aged 3 to 6 years": an age has no period; nor has a distance ("a town
-    200 km from the nearest border")."""
+    """ "children aged 3 to 6 years", "the dam is 47 years old": an age has no period; nor
+    has a distance ("a town 200 km from the nearest border")."""
     text = doc_text(span.doc)
-    return bool(
-        re.search(
-            r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
-            text[max(0, span.start_char - 20) : span.start_char],
+    unit = (span._.extractor or {}).get("unit")
+    return (
+        is_age(text, span.start_char, span.end_char, unit)
+        or bool(
+            re.search(
+                r"(?i)\baged?\s+(?:from\s+|between\s+|under\s+|over\s+)?$",
+                text[max(0, span.start_char - 20) : span.start_char],
+            )
         )
-    ) or is_distance(text, span.end_char, (span._.extractor or {}).get("unit"))
+        or is_distance(text, span.end_char, unit)
+    )
 
 
 _REPORTING = re.compile(r"(?i)\breporting\s+(?:period|year|quarter|months?)\b")
