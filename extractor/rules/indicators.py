@@ -501,6 +501,14 @@ class IndicatorClassifier:
         if price is not None:
             return price
         decision = self._classify(measured, unit, sentence, at, before)
+        if (
+            decision.indicator != "budget_revenue"
+            and is_currency(money)
+            and sentence
+            and at is not None
+            and _paid_into_budget(sentence, at)
+        ):
+            return Decision("budget_revenue", "clause:paid to the budget")
         if decision.indicator is not None and _consumers_debt(measured, unit, sentence, at):
             return Decision(None, "clause:consumers' debt (no indicator)")
         if decision.indicator in _GOODS and (unit or "") in ("%", "x"):
@@ -790,6 +798,22 @@ def _outermost(found: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]
 # A clause ends at a semicolon or a comma, but not at the comma of a list of names
 # ("Foreign investors from Germany, Japan and Turkey invested ...").
 _CLAUSE_BREAK = rx(r";|(?<!\b\p{Lu}\w*),(?=\s)|,(?!\s+\p{Lu}\w*(?:,|\s+and\b|\s+or\b))(?=\s)")
+
+
+# Money paid into a budget is its revenue, the verb before the amount or after it: "the
+# customs bodies transferred 4 612,8 million somoni to the state budget", "fines worth 11,7
+# million somoni were paid to the budget" (not money a budget pays out: "from the budget").
+_PAID_INTO_BUDGET = rx(
+    r"(?i)\b(?:transferred|paid|remitted|contributed|transfer|pay|paying)\b[^;]{0,80}?"
+    r"\b(?:to|into)\s+the\s+(?:[\p{L}-]+\s+){0,2}?budgets?\b"
+)
+
+
+def _paid_into_budget(sentence: str, at: int) -> bool:
+    """The amount's clause pays money into a budget (see ``_PAID_INTO_BUDGET``)."""
+    start = clause_start(sentence, at)
+    end = _CLAUSE_BREAK.search(sentence, at)
+    return bool(_PAID_INTO_BUDGET.search(sentence, start, end.start() if end else len(sentence)))
 
 
 def clause_start(sentence: str, at: int) -> int:

@@ -861,3 +861,30 @@ def test_money_on_a_public_object_before_the_sentence_before(
         measured, "KZT", sentence, sentence.rindex("1"), before=before
     )
     assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected,rule",
+    [
+        # money paid into a budget is its revenue, the paying verb before the amount or after
+        ("state budget", "TJS", "In 2018 the customs bodies transferred 4 612,8 million somoni "
+         "to the state budget.", "4 612,8", "budget_revenue", "clause:paid to the budget"),
+        ("budget", "KGS", "Since January the company has paid 214.6 million soms to the budget.",
+         "214.6", "budget_revenue", "clause:paid to the budget"),
+        ("sum", "TJS", "Customs officers detected 1 284 violations, and sums of 11,7 million "
+         "somoni were paid to the budget.", "11,7", "budget_revenue", "clause:paid to the budget"),
+        ("budget", "RUB", "The customs bodies remitted over 121 billion rubles into the federal "
+         "budget.", "121", "budget_revenue", "clause:paid to the budget"),
+        # fines are revenue wherever they are paid
+        ("fine", "UZS", "Fines of 2,4 bln. soums were imposed on officials.", "2,4",
+         "budget_revenue", "measured:fine"),
+        # money a budget pays out stays spending
+        ("budget", "KZT", "From the republican budget 12 billion tenge was paid to the "
+         "contractors.", "12", "budget_spending", "sentence:contractor"),
+        ("local budget", "KZT", "The akimat will transfer 3 billion tenge from the local budget "
+         "to the housing fund.", "3", "budget_spending", "sentence:transfer"),
+    ],
+)  # fmt: skip
+def test_money_paid_into_a_budget(measured, unit, sentence, amount, expected, rule):
+    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    assert (decision.indicator, decision.rule) == (expected, rule)
