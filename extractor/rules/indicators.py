@@ -509,6 +509,14 @@ class IndicatorClassifier:
             and _paid_into_budget(sentence, at)
         ):
             return Decision("budget_revenue", "clause:paid to the budget")
+        if (
+            decision.indicator in (None, "budget_spending", "investment")
+            and is_currency(money)
+            and sentence
+            and at is not None
+            and (lender := _lender(sentence, at))
+        ):
+            return Decision("loans", f"clause:{lender}")
         if decision.indicator is not None and _consumers_debt(measured, unit, sentence, at):
             return Decision(None, "clause:consumers' debt (no indicator)")
         if decision.indicator in _GOODS and (unit or "") in ("%", "x"):
@@ -814,6 +822,26 @@ def _paid_into_budget(sentence: str, at: int) -> bool:
     start = clause_start(sentence, at)
     end = _CLAUSE_BREAK.search(sentence, at)
     return bool(_PAID_INTO_BUDGET.search(sentence, start, end.start() if end else len(sentence)))
+
+
+# Lenders of public projects: money a development bank or fund provides is a loan, unless
+# the clause calls it a grant ("Islamic Development Bank – USD 108 mln", "financing of USD
+# 110 mln approved by the Asian Development Bank").
+_LENDER = rx(
+    r"\b(?:Development\s+Bank|World\s+Bank|Eximbank|Export-Import\s+Bank|EBRD|ADB|IsDB|AIIB"
+    r"|(?:Fund|Funds)\s+for\s+(?:Arab\s+Economic\s+|International\s+)?Development"
+    r"|development\s+partners|international\s+financial\s+institutions)\b"
+)
+_GRANT = rx(r"(?i)\bgrants?\b")
+
+
+def _lender(sentence: str, at: int) -> str | None:
+    """The lender the amount's clause names, if it names no grant (see ``_LENDER``)."""
+    start = clause_start(sentence, at)
+    end = _CLAUSE_BREAK.search(sentence, at)
+    clause = sentence[start : end.start() if end else len(sentence)]
+    found = _LENDER.search(clause)
+    return None if found is None or _GRANT.search(clause) else found.group()
 
 
 def clause_start(sentence: str, at: int) -> int:

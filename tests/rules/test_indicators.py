@@ -888,3 +888,28 @@ def test_money_on_a_public_object_before_the_sentence_before(
 def test_money_paid_into_a_budget(measured, unit, sentence, amount, expected, rule):
     decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
     assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected",
+    [
+        # money a development bank or fund provides is a loan
+        ("financing", "USD", "Financing of USD 196 mln has been agreed: Islamic Development "
+         "Bank – USD 108 mln, Saudi Fund for Development – USD 30 mln.", "108", "loans"),
+        ("financing", "USD", "Financing of USD 196 mln has been agreed: Islamic Development "
+         "Bank – USD 108 mln, Saudi Fund for Development – USD 30 mln.", "30", "loans"),
+        ("financing", "USD", "On 14 April the Asian Development Bank approved financing of USD "
+         "110 mln for the section.", "110", "loans"),
+        ("fund", "TJS", "From development partners – 1 436 910,0 thousand somoni.", "1 436",
+         "loans"),
+        # ... unless the clause calls it a grant
+        ("grant", "TJS", "For the school the Asian Development Bank gave a grant of 19.8 "
+         "million somoni.", "19.8", "budget_spending"),
+        # a bank that is no lender of public projects says nothing
+        ("financing", "KZT", "The regional budget provided financing of 12 billion tenge.", "12",
+         "budget_spending"),
+    ],
+)  # fmt: skip
+def test_money_a_development_bank_provides_is_a_loan(measured, unit, sentence, amount, expected):
+    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    assert decision.indicator == expected
