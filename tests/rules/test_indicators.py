@@ -682,6 +682,11 @@ from extractor.rules.indicators import (
         # a subsidy or a loan may be told in monthly calculation indices
         ("subsidy", "MCI", "Resettlers receive a one-time subsidy of 100 MCI.",
          "budget_spending", "measured:subsidy"),
+        # crime has no id in the taxonomy, though its rate is per 100 thousand population
+        ("share of solved crime", "%", "The share of solved crimes per 100 thousand population "
+         "is 51 percent.", None, "measured:crime (no indicator)"),
+        ("Crime", "%", "Crime in the region's population decreased by 9,1 percent.", None,
+         "measured:crime (no indicator)"),
         # nothing fits
         ("question", "question", "The deputies asked 12 questions.", None, None),
         (None, None, None, None, None),
