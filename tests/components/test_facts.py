@@ -1552,8 +1552,31 @@ def test_years_that_are_no_age(extract, text, span):
 
 
 def test_an_age_has_no_period(extract):
-    doc = extract("In 2023 the district had 14 reservoirs more than 40 years old.", date="2024-02-01")
+    doc = extract(
+        "In 2023 the district had 14 reservoirs more than 40 years old.", date="2024-02-01"
+    )
     assert period_of(doc, "40 years") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # money after "for which" is for the noun its relative clause hangs on ...
+        ("About 62 thousand low-income families receive compensation for electricity costs, "
+         "for which 540 million som is provided in the republican budget.", "540 million som",
+         "compensation"),
+        ("The ministry must complete the Vose inter-district water pipeline, for which 22 560,0 "
+         "thousand somoni are provided this year.", "22 560,0 thousand somoni",
+         "inter-district water pipeline"),
+        ("In Konakovo, a kindergarten for 240 places, for which 186,4 million rubles were "
+         "allocated in 2011-2013, has not been opened.", "186,4 million rubles", "kindergarten"),
+        # ... and, hung on a verb, for the purposes named before
+        ("In 2022 the ministry plans to repair 1 300 km of roads and to build and reconstruct "
+         "170 km, for which 14,2 billion soms is provided.", "14,2 billion soms", "purposes"),
+    ],
+)  # fmt: skip
+def test_money_for_which(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
 
 
 def test_money_for_these_purposes_measures_the_purposes(extract):

@@ -1636,6 +1636,14 @@ def _measured(
         named_head = _named_head(ctx, obj)
         if named_head is not None:
             return named_head, "measured.of_noun"  # "42km of the Bishkek – Kara-Balta highway"
+    # "compensation for electricity costs, for which 540 million som is provided": money a
+    # clause opened by "for which" allots is for the noun the clause hangs on; hung on a
+    # verb ("we plan to repair 1 300 km of roads, for which 14,2 billion soms is provided"),
+    # for the purposes named before.
+    if on("measured.for_which") and lexicon.kind_of(base) == "currency":
+        purpose = _for_which(ctx, span)
+        if purpose is not None:
+            return purpose, "measured.for_which"
     # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
     # money terms", "17 million tons in clean weight" say how, not what).
     clause = _clause_verb(span)
@@ -2470,6 +2478,33 @@ def _owner_of_amount_phrase(
     if left is not None and not recipient:
         return None  # the noun right before: the general rule below takes it
     return subject if _noun_ok(ctx, subject) else None
+
+
+_FOR_WHICH = rx(
+    r"(?i)\bfor\s+which\s+(?:about\s+|only\s+|over\s+|almost\s+|nearly\s+|another\s+"
+    r"|a\s+total\s+of\s+|more\s+than\s+)?$"
+)
+
+
+def _for_which(ctx: FactContext, span: Span) -> str | None:
+    """What money right after "for which" is for: the noun its relative clause hangs on,
+    else (a clause hung on a verb or on nothing) the purposes named before."""
+    found = _FOR_WHICH.search(ctx.text, max(0, span.start_char - 40), span.start_char)
+    if found is None:
+        return None
+    doc = span.doc
+    which = next((t for t in doc[max(0, span.start - 6) : span.start] if t.lower_ == "which"), None)
+    if which is None:
+        return None
+    node = which
+    while node.dep_ not in ("relcl", "acl", "advcl") and node.head.i != node.i:
+        node = node.head
+    head = node.head if node.dep_ in ("relcl", "acl") else None
+    while head is not None and head.i in ctx.amounts and head.dep_ == "pobj":
+        head = head.head.head  # "a kindergarten for 240 places, for which ...": the kindergarten
+    if head is not None and _noun_ok(ctx, head) and head.i not in ctx.amounts:
+        return _phrase(ctx, head)
+    return _THESE_PURPOSES
 
 
 def _gerund_purpose(ctx: FactContext, prep: Token) -> str | None:
