@@ -556,6 +556,16 @@ class IndicatorClassifier:
             else set()
         )
         if measured and (phrase := _not_indicator_phrase(measured)):
+            if (
+                phrase == "water loss"
+                and sentence
+                and _SUPPLY_NETWORKS.search(sentence)
+                and not _FIELD_WATER.search(sentence)
+            ):
+                # "water losses in the networks fell from 48 to 39 percent": a loss of a
+                # drinking water network is water supply (one in canals on the way to the
+                # fields is none)
+                return Decision("water_supply", "clause:water loss in networks")
             return Decision(None, f"measured:{phrase} (no indicator)")
         not_indicator = heads & _NOT_INDICATOR_HEADS
         if unit and is_currency(unit.split("/")[0]):
@@ -753,6 +763,8 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 # Heads of no indicator that are water supply's where their clause names drinking water or
 # sewerage, and no heat: the wear of water networks, water wells.
 _WATER_WORKS_HEADS = frozenset(("wear", "well"))
+_SUPPLY_NETWORKS = rx(r"(?i)\b(?:networks?|pipes|pipelines?|water\s+supply|vodokanal)\b")
+_FIELD_WATER = rx(r"(?i)\b(?:canals?|irrigat\w*|fields?|rivers?)\b")
 _WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
 _HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
 

@@ -918,3 +918,24 @@ def test_money_paid_into_a_budget(measured, unit, sentence, amount, expected, ru
 def test_money_a_development_bank_provides_is_a_loan(measured, unit, sentence, amount, expected):
     decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
     assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,sentence,amount,expected",
+    [
+        # a loss of a drinking water network is water supply ...
+        ("water loss", "Water losses in the networks fell from 48 to 39 percent.", "39",
+         "water_supply"),
+        ("water loss", "Heat losses in the networks are still 21 percent, water losses 34 "
+         "percent.", "34", "water_supply"),
+        ("Water loss", "Water losses in the networks of Bokhtar still reach 38 percent.", "38",
+         "water_supply"),
+        # ... one on the way to the fields, or with no network named, is none
+        ("water loss", "Water losses in irrigation canals, now about 40 percent, should fall.",
+         "40", None),
+        ("water loss", "Water losses during transportation reach 40 percent.", "40", None),
+    ],
+)  # fmt: skip
+def test_water_lost_in_supply_networks(measured, sentence, amount, expected):
+    decision = default_classifier().classify(measured, "%", sentence, sentence.index(amount))
+    assert decision.indicator == expected
