@@ -587,6 +587,15 @@ class IndicatorClassifier:
                 # water": the wear and wells of drinking water works are water supply (a
                 # heat network's wear or an oil well is none)
                 return Decision("water_supply", f"clause:{water}")
+            if (
+                not_indicator == {"wear"}
+                and sentence
+                and at is not None
+                and (worn := _worn_works(_clause(sentence, at) + " " + (measured or "")))
+            ):
+                # "the wear of buildings of medical organizations is 56%", "the wear of power
+                # networks 62 percent": the wear of a public object is of its indicator
+                return worn
             return Decision(None, f"measured:{head} (no indicator)")
         if measured:
             found = self.cues_in(words_of(measured))
@@ -767,6 +776,26 @@ _SUPPLY_NETWORKS = rx(r"(?i)\b(?:networks?|pipes|pipelines?|water\s+supply|vodok
 _FIELD_WATER = rx(r"(?i)\b(?:canals?|irrigat\w*|fields?|rivers?)\b")
 _WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
 _HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
+
+
+# The works whose wear is of their indicator (a heat network's is of none): hospitals;
+# drinking water works are _water_works (the power row keeps wear null in its clause).
+_WORN_WORKS = (
+    (
+        "health_facilities",
+        rx(r"(?i)\b(?:hospitals?|medical|clinics?|polyclinics?|health\s+facilit\w+)\b"),
+    ),
+)
+
+
+def _worn_works(text: str) -> Decision | None:
+    """The indicator of the public works a clause on wear names, none for heat."""
+    if _HEAT_WORDS.search(text):
+        return None
+    for indicator, words in _WORN_WORKS:
+        if found := words.search(text):
+            return Decision(indicator, f"clause:{found.group().lower()}")
+    return None
 
 
 def _water_works(text: str) -> str | None:

@@ -939,3 +939,21 @@ def test_money_a_development_bank_provides_is_a_loan(measured, unit, sentence, a
 def test_water_lost_in_supply_networks(measured, sentence, amount, expected):
     decision = default_classifier().classify(measured, "%", sentence, sentence.index(amount))
     assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,amount,expected",
+    [
+        # the wear of a public object is of its indicator ...
+        ("Today the wear of buildings of medical organizations is 56%.", "56", "health_facilities"),
+        ("In 2021 the wear of equipment in district hospitals exceeded 58%.", "58",
+         "health_facilities"),
+        ("The average wear of rural water networks is 58 percent.", "58", "water_supply"),
+        # ... and of heat networks of none
+        ("The wear of heat networks in the country averages 54%.", "54", None),
+        ("The wear of the boilers reaches 71 percent.", "71", None),
+    ],
+)  # fmt: skip
+def test_the_wear_of_public_works(sentence, amount, expected):
+    decision = default_classifier().classify("wear", "%", sentence, sentence.index(amount))
+    assert decision.indicator == expected
