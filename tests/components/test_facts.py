@@ -1539,6 +1539,22 @@ def test_measured_idioms_gaps_and_ages(extract, text, span, head):
 
 
 @pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # a stretch of time in minutes or weeks is of what lasts, not of "minute"
+        ("The average interval between buses decreased to 9 minutes.", "9 minutes",
+         "average interval"),
+        ("On routes 3 and 11 the interval will be cut from 20 to 12 minutes.", "12 minutes",
+         "interval"),
+        ("Each session of the course lasts 45 minutes.", "45 minutes", "session"),
+        ("The repairs of the bridge took three weeks.", "three weeks", "repair"),
+    ],
+)  # fmt: skip
+def test_minutes_and_weeks_measure_what_lasts(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
     "text,span",
     [
         # years of a span of time are no age, though "over" or "old" is near

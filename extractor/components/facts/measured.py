@@ -1327,7 +1327,13 @@ def _measured(
         if _noun_ok(ctx, owner):
             return _phrase(ctx, owner), "measured.multiplier_verb"
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
-    if on("measured.counted_noun") and lexicon.kind_of(base) == "count" and base != "count":
+    # (a stretch of time counted in minutes or weeks is of what lasts: "the interval between
+    # buses decreased to 9 minutes" is the interval)
+    if (
+        on("measured.counted_noun")
+        and lexicon.kind_of(base) == "count"
+        and base not in ("count", *_STRETCHES)
+    ):
         head = next(
             (t for t in reversed(list(span)) if t.pos_ == "NOUN" and t.lemma_.lower() == base), None
         )
@@ -2203,6 +2209,8 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+# Counted units that are stretches of time, no things counted
+_STRETCHES = ("minute", "second", "week")
 # Verbs whose "to X" says where a thing went, not what it is for: "148,2 billion soums had
 # been returned to the budget", "610 thousand tons have been delivered to the depots".
 _DESTINATION_VERBS = frozenset(_WORDS["destination_verbs"])
