@@ -1541,6 +1541,25 @@ def test_measured_idioms_gaps_and_ages(extract, text, span, head):
 @pytest.mark.parametrize(
     "text,span,head",
     [
+        # people counted as a change of a population are that change
+        ("Natural increase: 26 907 people (in 2018 – 28 114 people).", "26 907 people",
+         "increase"),
+        ("In January-September 2019 the natural decrease of the population amounted to 3,4 "
+         "thous. persons.", "3,4 thous. persons", "decrease"),
+        ("Over the year natural decline fell to 3.2 thousand people.", "3.2 thousand people",
+         "decline"),
+        ("The migration outflow was 5 120 people.", "5 120 people", "outflow"),
+        # people counted as themselves stay persons
+        ("The population grew by 4 thousand people.", "4 thousand people", "population"),
+    ],
+)  # fmt: skip
+def test_people_counted_as_a_population_change(extract, text, span, head):
+    assert quantity(extract(text), span)["measured"].startswith(head)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
         # a stretch of time in minutes or weeks is of what lasts, not of "minute"
         ("The average interval between buses decreased to 9 minutes.", "9 minutes",
          "average interval"),

@@ -1327,6 +1327,18 @@ def _measured(
         if _noun_ok(ctx, owner):
             return _phrase(ctx, owner), "measured.multiplier_verb"
     # Counted nouns: "65 thousand new jobs" measures jobs, "1 500 patients per month" patients.
+    # "Natural increase: 26 907 people", "the natural decrease of the population amounted to
+    # 3,4 thous. persons": people counted as a change of a population are that change
+    if (
+        on("measured.population_change")
+        and base == "person"
+        and (
+            change := _POPULATION_CHANGE.search(
+                ctx.text, max(0, span.start_char - 80), span.start_char
+            )
+        )
+    ):
+        return change.group("change").lower(), "measured.population_change"
     # (a stretch of time counted in minutes or weeks is of what lasts: "the interval between
     # buses decreased to 9 minutes" is the interval)
     if (
@@ -2209,6 +2221,14 @@ _MATERIAL_RULES = frozenset(
 
 
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
+# A change of a population named right before the people it counts (see
+# measured.population_change)
+_POPULATION_CHANGE = rx(
+    r"(?i)\b(?:natural\s+|migration\s+|net\s+)?(?P<change>increase|decrease|decline|growth|loss"
+    r"|outflow|inflow|balance|gain)(?:\s+(?:of|in)\s+(?:the\s+)?population)?\s*+"
+    r"(?::|-|–|amounted\s+to|was|were|reached|fell\s+to|rose\s+to|made|made\s+up|totall?ed|is)"
+    r"\s*+(?:about\s+|almost\s+|over\s+|some\s+)?$"
+)
 # Counted units that are stretches of time, no things counted
 _STRETCHES = ("minute", "second", "week")
 # Verbs whose "to X" says where a thing went, not what it is for: "148,2 billion soums had
