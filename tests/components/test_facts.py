@@ -1653,6 +1653,26 @@ def test_period_of_list_members_and_adjacent_times(extract, text, date, span, pe
 @pytest.mark.parametrize(
     "text,date,span,period",
     [
+        # a time in a later comma segment that opens on another amount is that amount's
+        ("Since the start of the year, 31.2 billion tenge has been paid to farmers, 9.8 billion "
+         "tenge of it last week.", "2021-05-11", "31.2 billion tenge", ("2021-01", "2021-05-11")),
+        ("Since the start of the year, 31.2 billion tenge has been paid to farmers, 9.8 billion "
+         "tenge of it last week.", "2021-05-11", "9.8 billion tenge", ("2021-05-03", "2021-05-09")),
+        ("Since January the fund has issued 3 200 loans, 640 of them last month.", "2023-02-01",
+         "3 200 loans", ("2023-01", "2023-02-01")),
+        ("In 2023 the city built 12 schools, 5 of them in the first half of the year.",
+         "2024-02-01", "12 schools", ("2023", "2023")),
+        ("This year 420 km of roads will be repaired, about 150 km in May.", "2024-03-01",
+         "420 km", ("2024", "2024")),
+    ],
+)  # fmt: skip
+def test_a_later_segment_keeps_its_time(extract, text, date, span, period):
+    assert period_of(extract(text, date=date), span) == period
+
+
+@pytest.mark.parametrize(
+    "text,date,span,period",
+    [
         # A present state holds now: within the paragraph's period if that includes today ...
         ("This year 300 bln tenge is allocated for leasing. The rate for enterprises is 3-5%.",
          "2023-09-27", "3-5%", ("2023", "2023")),

@@ -1491,6 +1491,20 @@ def _governing_time(span: Span, times: ByStart, rules: RuleSet) -> tuple[Span | 
             return None, None
         if len(own) < len(candidates):
             candidates, clause_cut = own, True
+    if rules.on("period.semicolon_clause"):
+        # "Since the start of the year, 31.2 billion tenge has been paid, 9.8 billion tenge
+        # of it last week": a time in a later comma segment that opens on another amount
+        # is that amount's.
+        own = [
+            t
+            for t in candidates
+            if not (
+                t.start_char > span.end_char
+                and _LATER_AMOUNT_SEGMENT.search(text, span.end_char, t.start_char)
+            )
+        ]
+        if own and len(own) < len(candidates):
+            candidates, clause_cut = own, True
     # "Last year X shipped ..., and the load has grown 1.5 times over the past five years":
     # a time in the amount's own clause (same verb) comes first.
     verb = _clause_verb(span)
@@ -1544,6 +1558,9 @@ _GAPPED_TIME_LABEL = re.compile(WS_START + r"\s*[–—-]\s*(?:about\s+|almost\s
 # amount is that amount's.
 _BRACKETED_BASE = re.compile(
     r"(?i)[^()]{0,20}\(\s*(?:(?:" + COMPARED_TO + r")\s+)?[\d.,\s]+[^()\d]{0,20}"
+)
+_LATER_AMOUNT_SEGMENT = rx(
+    r",\p{Zs}*+(?:about\s+|some\s+|another\s+|over\s+|almost\s+|nearly\s+)?\d[^,;]*+$"
 )
 _NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas)\s+(?:in|by|for|during|since)?\s*$")
 
