@@ -1424,8 +1424,19 @@ _IRREGULAR_PAST = (
     "wrote|ran|broke|stood|fought|struck|sank|shrank|overtook|undertook|underwent|withdrew|"
     "arose|chose|flew|froze|shook|spoke|stole|swore|threw|wore|forgave"
 )
+# A perfect of an irregular verb reports the past too: "has grown by 26 percent".
+_IRREGULAR_PERFECT = (
+    r"(?:has|have)\s+(?:already\s+|also\s+|not\s+|\w+ly\s+)?(?:grown|risen|fallen|become"
+    r"|begun|gone|given|taken|done|seen|shown|drawn|withdrawn|written|driven|thrown|known)"
+)
+# (a word in "-ed" after a hyphen is part of a compound adjective, no past verb:
+# "gas-powered buses", "coal-fired", "state-owned")
 _PAST = re.compile(
-    r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|\w{3,}ed|" + _IRREGULAR_PAST + r")\b"
+    r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|(?<!-)\w{3,}ed|"
+    + _IRREGULAR_PERFECT
+    + r"|"
+    + _IRREGULAR_PAST
+    + r")\b"
 )
 
 

@@ -892,6 +892,14 @@ def test_not_times(text):
         ("Revenues came to 96 percent against the forecast", "past"),
         ("GDP growth is forecast at 5%", "future"),
         ("The forecast for 2025 is 5.1%", "future"),
+        # a word in "-ed" after a hyphen is a compound adjective, no past verb ...
+        ("From 1 February, 40 new gas-powered buses go onto city routes", "present"),
+        ("The coal-fired plant supplies 40 percent of the heat", "present"),
+        ("State-owned companies pay 60 percent of the taxes", "present"),
+        # ... and a perfect of an irregular verb reports the past
+        ("The number of enterprises has grown by 26 percent", "past"),
+        ("Prices have risen by 9 percent", "past"),
+        ("The share has already fallen to 12 percent", "past"),
     ],
 )
 def test_tense(sentence, tense):
@@ -1012,3 +1020,9 @@ def test_every_time_resolves_to_dates_or_nothing(date):
                 date,
                 ends,
             )
+
+
+def test_a_day_ahead_in_a_present_sentence_is_this_year():
+    # "From 1 February" in a post of 26 January, the buses being gas-powered: this February
+    text = "From 1 February, 40 new gas-powered buses go onto city routes."
+    assert times(text, "2021-01-26")[0][:2] == ("1 February", "2021-02-01")
