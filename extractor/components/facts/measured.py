@@ -1338,7 +1338,7 @@ def _measured(
             )
         )
     ):
-        return change.group("change").lower(), "measured.population_change"
+        return " ".join(change.group("change").lower().split()), "measured.population_change"
     # (a stretch of time counted in minutes or weeks is of what lasts: "the interval between
     # buses decreased to 9 minutes" is the interval)
     if (
@@ -2224,8 +2224,8 @@ _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 # A change of a population named right before the people it counts (see
 # measured.population_change)
 _POPULATION_CHANGE = rx(
-    r"(?i)\b(?:natural\s+|migration\s+|net\s+)?(?P<change>increase|decrease|decline|growth|loss"
-    r"|outflow|inflow|balance|gain)(?:\s+(?:of|in)\s+(?:the\s+)?population)?\s*+"
+    r"(?i)\b(?P<change>(?:natural\s+|migration\s+|net\s+)?(?:increase|decrease|decline|growth"
+    r"|loss|outflow|inflow|balance|gain))(?:\s+(?:of|in)\s+(?:the\s+)?population)?\s*+"
     r"(?::|-|–|amounted\s+to|was|were|reached|fell\s+to|rose\s+to|made|made\s+up|totall?ed|is)"
     r"\s*+(?:about\s+|almost\s+|over\s+|some\s+)?$"
 )
