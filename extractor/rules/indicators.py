@@ -860,9 +860,7 @@ _PAID_INTO_BUDGET = rx(
 
 def _paid_into_budget(sentence: str, at: int) -> bool:
     """The amount's clause pays money into a budget (see ``_PAID_INTO_BUDGET``)."""
-    start = clause_start(sentence, at)
-    end = _CLAUSE_BREAK.search(sentence, at)
-    return bool(_PAID_INTO_BUDGET.search(sentence, start, end.start() if end else len(sentence)))
+    return bool(_PAID_INTO_BUDGET.search(_clause(sentence, at)))
 
 
 # Lenders of public projects: money a development bank or fund provides is a loan, unless
@@ -878,9 +876,7 @@ _GRANT = rx(r"(?i)\bgrants?\b")
 
 def _lender(sentence: str, at: int) -> str | None:
     """The lender the amount's clause names, if it names no grant (see ``_LENDER``)."""
-    start = clause_start(sentence, at)
-    end = _CLAUSE_BREAK.search(sentence, at)
-    clause = sentence[start : end.start() if end else len(sentence)]
+    clause = _clause(sentence, at)
     found = _LENDER.search(clause)
     return None if found is None or _GRANT.search(clause) else found.group()
 
