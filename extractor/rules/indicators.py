@@ -457,16 +457,17 @@ class IndicatorClassifier:
         money, _, per = unit.partition("/")
         if kinds.get(money) != "currency":
             return None
+        # "A single trip costs 38 rubles", "a night in a guest house costs 8 000 tenge", "a
+        # drip system costs 25 million soums per hectare": what one of a thing costs
+        before = sentence[max(0, at - 120) : at] if sentence and at is not None else ""
+        one_costs = _ONE_COSTS.search(before) is not None
         if not per:
-            # "A single trip costs 38 rubles", "a night in a guest house costs 8 000 tenge":
-            # what one of a thing costs is its price
-            before = sentence[max(0, at - 90) : at] if sentence and at is not None else ""
-            if not _ONE_COSTS.search(before):
+            if not one_costs:
                 return None
             per = "one"
         elif kinds.get(per) in (None, "currency", "count", "time"):
             return None
-        if kinds.get(per) == "length" or per == "ha":
+        elif kinds.get(per) == "length" or (per == "ha" and not one_costs):
             return None  # the cost of a kilometre of road, support per hectare: spending
         words = set(_word_set(measured or "")) | set(_word_set(sentence or ""))
         if words & _PAID_BY_BUDGET:
@@ -687,9 +688,9 @@ class IndicatorClassifier:
 # "A single trip costs", "a loaf of bread now costs", "one night costs on average": the
 # price of one of a thing (not "the project costs", "the school will cost").
 _ONE_COSTS = rx(
-    r"(?i)(?:^|[.;:!?,]\s+|\b(?:while|and|but|now|today)\s+)(?:a|an|one|each|every)\s+"
-    r"(?:[\p{L}-]+\s+){0,8}?costs?\s+(?:them\s+|us\s+|people\s+|residents\s+|families\s+)?"
-    r"(?:now\s+|today\s+|on\s+average\s+|about\s+|only\s+|around\s+|from\s+)*$"
+    r"(?i)(?:^|[.;:!?,]\s+|\b(?:while|and|but|now|today)\s+)[\"'«“]?(?:a|an|one|each|every)\s+"
+    r"(?:[\p{L}\d-]*\p{L}[\p{L}\d-]*\s+){0,12}?costs?\s+(?:them\s+|us\s+|people\s+|residents\s+|families\s+)?"
+    r"(?:(?:now|today|there|on\s+average|about|only|around|from|uh|um|already|still),?\s+)*$"
 )
 # Counted nouns that are stretches of time, which no indicator counts on its own
 # ("you have ten minutes"; an interval between buses is transport by its own cue).

@@ -957,3 +957,35 @@ def test_water_lost_in_supply_networks(measured, sentence, amount, expected):
 def test_the_wear_of_public_works(sentence, amount, expected):
     decision = default_classifier().classify("wear", "%", sentence, sentence.index(amount))
     assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected,rule",
+    [
+        # what one of a thing costs is its price: a subject with a number in its words, in a
+        # quote, long, or with a speaker's filler before the amount
+        ("gas cylinder", "UZS", "The district has no gas yet, and a 50-liter gas cylinder costs "
+         "85 thousand soums.",
+         "85", "inflation", "unit:one (a price)"),
+        ("loaf", "KZT", 'Gulnara writes: "A loaf of bread cost 120 tenge this spring."', "120",
+         "inflation", "unit:one (a price)"),
+        ("ticket", "UZS", "An economy-class ticket from Tashkent to Samarkand on a high-speed "
+         "train now costs 243 thousand soums.", "243", "inflation", "unit:one (a price)"),
+        ("ticket", "KGS", "A ticket from Moscow to Osh costs now, uh, 35 thousand soms.", "35",
+         "inflation", "unit:one (a price)"),
+        # per hectare, when one thing costs that much
+        ("drip system", "UZS/ha", "A drip system costs 25-30 million soums per hectare.", "25",
+         "inflation", "unit:ha (a price)"),
+        # a public object for a number of places, or a kilometre of road, is spending
+        ("hospital", "KZT", "A hospital for 300 beds costs about 35 billion tenge.", "35",
+         "budget_spending", "sentence:cost"),
+        ("repaired street", "KZT/km", "One kilometre of repaired street cost us 96 million "
+         "tenge on average.", "96", "budget_spending", "sentence:cost"),
+        # support per hectare is no price
+        ("subsidy", "KZT/ha", "Farmers get a subsidy of 20 thousand tenge per hectare.", "20",
+         "budget_spending", "measured:subsidy"),
+    ],
+)  # fmt: skip
+def test_what_one_thing_costs(measured, unit, sentence, amount, expected, rule):
+    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    assert (decision.indicator, decision.rule) == (expected, rule)
