@@ -689,7 +689,7 @@ class IndicatorClassifier:
 # price of one of a thing (not "the project costs", "the school will cost").
 _ONE_COSTS = rx(
     r"(?i)(?:^|[.;:!?,]\s+|\b(?:while|and|but|now|today)\s+)[\"'«“]?(?:a|an|one|each|every)\s+"
-    r"(?:[\p{L}\d-]*\p{L}[\p{L}\d-]*\s+){0,12}?costs?\s+(?:them\s+|us\s+|people\s+|residents\s+|families\s+)?"
+    r"(?:[\d-]*\p{L}[\p{L}\d-]*\s+){0,12}?costs?\s+(?:them\s+|us\s+|people\s+|residents\s+|families\s+)?"
     r"(?:(?:now|today|there|on\s+average|about|only|around|from|uh|um|already|still),?\s+)*$"
 )
 # Counted nouns that are stretches of time, which no indicator counts on its own
