@@ -2101,3 +2101,25 @@ def test_a_paragraph_that_opens_on_a_part_goes_on_in_the_period_before(extract):
         "investment."
     )
     assert period_of(extract(text, date="2022-09-14"), "$846 million") == ("2022-09-14", "2023-12")
+
+
+@pytest.mark.parametrize(
+    "text,span,indicator",
+    [
+        # the same price for other buyers, after a comma and a conjunction or a "for ... –"
+        ("Since 1 January, a single trip costs 38 rubles, or 33 rubles when paid with a card.",
+         "33 rubles", "inflation"),
+        ("A monthly pass now costs 1 900 rubles, and 950 rubles for schoolchildren.",
+         "950 rubles", "inflation"),
+        ("A monthly pass cost 1 450 rubles, for pupils and students – 580 rubles.", "580 rubles",
+         "inflation"),
+        # not money the next clause spends
+        ("A single trip costs 38 rubles, and the city paid carriers 900 million rubles in "
+         "subsidies.", "900 million rubles", "budget_spending"),
+        # nor money after a price that is no price of one thing
+        ("The school cost 2 billion tenge, and 300 million tenge went to its equipment.",
+         "300 million tenge", "budget_spending"),
+    ],
+)  # fmt: skip
+def test_the_same_price_for_others(extract, text, span, indicator):
+    assert quantity(extract(text, "2024-02-01"), span)["indicator"] == indicator

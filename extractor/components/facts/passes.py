@@ -313,6 +313,28 @@ def _whole_of_row(doc: Doc, text: str, span: Span, record: dict, seen: list[tupl
     return None
 
 
+# What stands between a price and the same price for others: ", or ", ", and ", ", for
+# pupils and students – " (a few words, no verb of their own, no other amount).
+_PRICE_GAP = rx(r"\s*,\s+(?:(?:and|or|while|but)\s+)?(?:for\s+[\p{L} ]{1,40}?\s+[–—-]\s+)?")
+
+
+def _another_price(text: str, span: Span, record: dict, before: dict, end: int) -> bool:
+    """Whether the amount at ``span`` is the same price for other buyers as the amount
+    just before it in its sentence (record ``before``, ending at ``end``): that one is a
+    price (a ``unit:`` rule of inflation), this one is money its own phrase names nothing
+    for, and only a comma and a conjunction, or a "for ... –" naming the buyers, stand
+    between them."""
+    if before.get("indicator") != "inflation" or not (
+        before.get("indicator_rule") or ""
+    ).startswith("unit:"):
+        return False
+    if (record.get("indicator_rule") or "").startswith(("measured:", "unit:")):
+        return False
+    if _unit_family(record.get("unit")) != "money" or _unit_family(before.get("unit")) != "money":
+        return False
+    return _PRICE_GAP.fullmatch(text, end, span.start_char) is not None
+
+
 # How far back an amount no cue names looks for the indicator of the amount before.
 _CARRY_REACH = 600
 # "the consumer price index", "the index of industrial production": an index named by what
@@ -331,6 +353,7 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
     foreign_named = _foreign_names(doc, text, spans)
     has_sents = doc.has_annotation("SENT_START")
     previous_amount: tuple[int, dict] | None = None  # (its sentence's start, its record)
+    previous_end = 0  # where that amount ends
     decided: list[tuple[int, dict]] = []  # (end, record) of amounts that have an indicator
     seen: list[tuple[int, dict]] = []  # (start, record) of every amount before
     last_index: tuple[int, str] | None = None  # (end, indicator) of the last index named
@@ -401,6 +424,16 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             # of none ("612 thousand tons of coal have been stockpiled, or 66.5% of the plan")
             record["indicator"] = previous_amount[1].get("indicator")
             record["indicator_rule"] = "before:" + (previous_amount[1].get("indicator") or "none")
+        if (
+            has_sents
+            and previous_amount is not None
+            and previous_amount[0] == span.sent.start
+            and _another_price(text, span, record, previous_amount[1], previous_end)
+        ):
+            # "a single trip costs 38 rubles, or 33 rubles with a transport card", "a monthly
+            # pass costs 1 900 rubles, and 950 rubles for schoolchildren": the same price for
+            # others
+            record["indicator"], record["indicator_rule"] = "inflation", "price:another"
         whole = _whole_of_row(doc, text, span, record, seen) if has_sents else None
         if whole is not None:
             record["indicator"], record["indicator_rule"] = whole
@@ -413,4 +446,4 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             decided.append((span.end_char, record))
         seen.append((span.start_char, record))
         if has_sents:
-            previous_amount = (span.sent.start, record)
+            previous_amount, previous_end = (span.sent.start, record), span.end_char
