@@ -142,6 +142,14 @@ _SURNAME = re.compile(
 )
 
 _PERSIAN_SURNAME_END = ("zoda", "zade", "zada")
+_HONORIFICS = frozenset(("ms", "mr", "mrs", "comrade", "auditor"))
+# "N.", "A. V.", "Sh.", "Zh. A.": a person's initials before a surname
+_INITIALS = r"(?:[\p{Lu}][\p{Ll}]?\.[ \u00a0]?){1,2}"
+# A surname that names a person alone: a CIS ending or a Persian one (Kabirzoda)
+_LONE_SURNAME = (
+    r"[\p{Lu}][\p{Ll}]{2,}(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|enko|sky|skiy|skaya"
+    r"|zoda|zade|zada)"
+)
 
 
 def _lone_word_no_surname(name: str) -> bool:
@@ -453,7 +461,8 @@ class EntityRefiner:
         self._title_prefix = re.compile(
             r"(?i)^(?:(?:the|first|former|acting)\s+)*(?:"
             + title_alt
-            + r")(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+"
+            + r"|mrs?\.?|ms\.?|comrade)"
+            + r"(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+"
             + _ADMIN
             + r")?)?[\s,]+"
         )
@@ -465,6 +474,17 @@ class EntityRefiner:
             r",?\s+(?P<span>[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?){1,2})(?![\p{L}])(?!\s+[\p{Lu}][\p{Ll}])"
             r"(?!\s+(?:of|for)\s)"  # "Minister of Labour and Social Protection of the ..."
             r"(?!\s+(?:region|district|city|village|LLP|JSC|Ministry|Committee))"
+        )
+        # "Deputy Kuanyshev", "Minister of Agriculture N. Tokbergenov", "Ms Vetlugina": a
+        # surname alone, or initials and a surname, after a title or an honorific
+        self._short_name_after_title = re.compile(
+            r"(?i:\b(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:" + title_alt + r"|comrade|auditor)"
+            r"|\b(?:ms|mr|mrs)\.?))"
+            r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[\p{Lu}][\p{L}'-]*(?:\s+(?:[\p{Lu}][\p{L}'-]*|and|of|the))*?)?"
+            r",?[ \u00a0]+(?P<span>" + _INITIALS + r"[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?"
+            r"|(?<!\b(?i:of|the|in)[ \u00a0])" + _LONE_SURNAME + r")"
+            r"(?![\p{L}\d-])(?![ \u00a0]+[\p{Lu}][\p{Ll}])(?!\.?[ \u00a0]?[\p{Lu}]\.)"
+            r"(?!\s+(?:region|district|city|village|oblast|street|avenue))"
         )
         self._title_before = re.compile(
             r"(?i)((?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:"
@@ -548,6 +568,18 @@ class EntityRefiner:
             if text[start:end] in _places_and_bodies():
                 continue  # "the President of the Kyrgyz Republic": a title of a country
             out.append((start, end, "PERSON", "rule"))
+        for m in self._short_name_after_title.finditer(text):
+            name = m.group("span")
+            if name in _places_and_bodies():
+                continue  # "the Mayor of Tambov"
+            before = text[m.start() : m.start("span")].split()
+            if (
+                "." not in name
+                and before[-1][:1].isupper()
+                and before[-1].lower().strip(",.") not in self._title_words | _HONORIFICS
+            ):
+                continue  # "Accounts Chamber Firdavs Nazarzoda": a first name before it
+            out.append((*m.span("span"), "PERSON", "rule"))
         for m in _PERSON_SAID.finditer(text):
             out.append((*m.span("span"), "PERSON", "rule"))
         for m in _NAME_PATRONYMIC.finditer(text):

@@ -244,6 +244,39 @@ def test_person_after_title_or_speech_verb(extract, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # a surname alone after a title or an honorific, with the CIS or Persian ending
+        ("CHAIR: Thank you. Questions, please. Deputy Kuanyshev.", "Kuanyshev"),
+        ("CHAIRMAN: Deputy Tursunova, please.", "Tursunova"),
+        ('"The plan is met," Ms Vetlugina said.', "Vetlugina"),
+        ("Comrade Sattorov, what about the projects?", "Sattorov"),
+        # initials and a surname after a title, whatever the surname
+        ("Speech by the Minister of Agriculture N. Tokbergenov at the board.", "N. Tokbergenov"),
+        ("Chairman of the board A. V. Kolesnikov opened the session.", "A. V. Kolesnikov"),
+        ("The First Deputy Chairman Sh. Davlatzoda reported.", "Sh. Davlatzoda"),
+    ],
+)
+def test_surname_or_initials_after_a_title(extract, text, expected):
+    assert expected in spans(extract(text), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # a city after "of" is the title's place, not a person
+        ("Report of the Head of the City of Tambov to the City Duma.", "Tambov"),
+        # a surname after a first name belongs to the full name
+        ("said auditor of the Accounts Chamber Firdavs Nazarzoda.", "Nazarzoda"),
+        # a word that is no surname stays what it is
+        ("Deputy Director spoke.", "Director"),
+    ],
+)
+def test_no_lone_surname_where_it_is_a_place_or_part_of_a_name(extract, text, not_expected):
+    assert not_expected not in spans(extract(text), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("During the speech, Bakhyt Duysenovich focused on roads.", "Bakhyt Duysenovich"),
         ("Then Gulnara Askarovna answered.", "Gulnara Askarovna"),
         ("Aliya Serikovna Mukhametova spoke first.", "Aliya Serikovna Mukhametova"),
