@@ -43,7 +43,8 @@ _ORG_AFTER = re.compile(
     WS_START
     + r"(?:\s+"
     + _ADMIN
-    + r")?\s+(akimat|hokimiyat|administration|maslikhat|council)(?![\p{L}])",
+    + r")?\s+(akimat|hokimiyat|administration|maslikhat|council|kenesh|kengash|hukumat|duma"
+    + r"|(?<=city\s)hall)(?![\p{L}])",
     re.I,
 )
 _LOC_AFTER = re.compile(
@@ -101,6 +102,13 @@ _SHARED_ADMIN = re.compile(WS_START + r"\s+(?:districts|regions|cities|towns)\b"
 _COMPANY_WORD_END = re.compile(
     r"[" + HSPACE + r"](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining"
     r"|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Fund|Chamber|Development|Service|Bank)$"
+)
+# "Kara-Suu Gold Mining", "Semey Zhylu Energy", "Taraz Polytechnic College", "Tajik
+# Technical University": a place or a people named first in a company's or a school's name
+_COMPANY_AFTER = re.compile(
+    r"(?:[ -][\p{Lu}][\p{Ll}]+){0,2}?[ -](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile"
+    r"|Group|Holding|Mining|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Azot|University"
+    r"|College|Institute|Exchange)(?![\p{L}\d-])(?!\s+(?:and\s+[\p{Lu}]|\d))"
 )
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
@@ -804,6 +812,10 @@ class EntityRefiner:
             om = _ORG_AFTER.match(text, end)
             if om and label in ("GPE",):
                 return start, om.end(), "ORG"
+        if label in ("GPE", "NORP", "LOC") and source in ("ner", "gaz"):
+            cm = _COMPANY_AFTER.match(text, end)
+            if cm:
+                return start, cm.end(), "ORG"
         if label == "GPE":
             am = _ADMIN_AFTER.match(text, end)
             if am and not am.group(1).endswith("s"):

@@ -927,3 +927,33 @@ def test_places_of_the_region(extract, text, expected):
 )
 def test_named_programmes_the_gazetteer_knows(extract, text, expected):
     assert expected in spans(extract(text), "LAW")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a place or a people first in a company's or a school's name
+        ("The Kara-Suu Gold Mining company paid its taxes.", "Kara-Suu Gold Mining"),
+        ("Heat is supplied by Semey Zhylu Energy this winter.", "Semey Zhylu Energy"),
+        ("Graduates of the Taraz Polytechnic College were hired.", "Taraz Polytechnic College"),
+        ("They study at the Tajik Technical University and abroad.", "Tajik Technical University"),
+        ("Shares of the company trade on the Moscow Exchange.", "Moscow Exchange"),
+        # a city's council and its hall are bodies
+        ("The Jalal-Abad city kenesh approved the budget.", "Jalal-Abad city kenesh"),
+        ("The Osh city hall announced new bus routes.", "Osh city hall"),
+    ],
+)  # fmt: skip
+def test_bodies_named_after_their_place(extract, text, expected):
+    assert expected in spans(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,not_expected",
+    [
+        # a name that goes on past "and", or a project numbered after the word
+        ("The Uzbek Textile and Garment Industry Association met.", "Uzbek Textile"),
+        ("Gas goes through the Arctic LNG 2 project.", "Arctic LNG"),
+    ],
+)
+def test_bodies_named_after_their_place_stop_where_the_name_goes_on(extract, text, not_expected):
+    assert not_expected not in spans(extract(text), "ORG")
