@@ -199,6 +199,23 @@ def spans(records, label):
          "PERSON", "K. Asanaliev"),
         ("The audit covered the Ministry of Health. The Ministry did not install 27 units.",
          "ORG", "Ministry"),
+        ("BISHKEK CITY HALL\nPress service\n\nBudget news.", "ORG", "BISHKEK CITY HALL"),
+        ("ALTAI KRAI LEGISLATIVE ASSEMBLY\nPublic hearings.", "ORG",
+         "ALTAI KRAI LEGISLATIVE ASSEMBLY"),
+        ("HUKUMAT OF KHUJAND CITY\n\nREPORT\n", "ORG", "HUKUMAT OF KHUJAND CITY"),
+        # a party before "faction", a site named by its address before "news agency"
+        ("A. SERIKBAYEV (AMANAT faction): What about schools?", "ORG", "AMANAT"),
+        ("Yelena Ilyina, KPRF faction, asked about roads.", "ORG", "KPRF"),
+        ("D. TEMIRKHANOV (Ak Zhol faction): In Almaty the queue grew.", "ORG", "Ak Zhol"),
+        ("QUESTION (24.kg news agency): Good afternoon.", "ORG", "24.kg"),
+        # bodies and utilities named in one word after the Russian pattern
+        ("Industrial output grew by 3 percent, Tulastat reported on Monday.", "ORG", "Tulastat"),
+        ("Rosstat counts only the main jobs.", "ORG", "Rosstat"),
+        ("Kazhydromet forecasts more rain.", "ORG", "Kazhydromet"),
+        ("The regional road agency Tambovavtodorkontrol checked the works.", "ORG",
+         "Tambovavtodorkontrol"),
+        ("Consumers of Bishkekteploset owe 1.1 billion som.", "ORG", "Bishkekteploset"),
+        ("Vodokanal has taken 38 samples.", "ORG", "Vodokanal"),
     ],
 )  # fmt: skip
 def test_entity_rules(extract, text, label, expected):
