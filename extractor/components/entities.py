@@ -110,6 +110,10 @@ _COMPANY_AFTER = re.compile(
     r"|Group|Holding|Mining|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Azot|University"
     r"|College|Institute|Exchange)(?![\p{L}\d-])(?!\s+(?:and\s+[\p{Lu}]|\d))"
 )
+# "(IDA)", "(Kalugastat)", "(UTY)": a short name defined in brackets right after a name
+_SHORT_NAME_DEFINED = re.compile(
+    r"[ \u00a0]?\((?P<short>[\p{Lu}][\p{Lu}\p{Ll}\d&-]{1,24})\)", re.V1
+)
 _OPEN_QUOTES = '"“«'
 _CLOSE_QUOTE = re.compile(r"[^\"”»\n]{0,80}?[\"”»]")
 # "..., " said Daulet Myrzakhmetov.' / 'Daulet Myrzakhmetov noted'
@@ -651,6 +655,13 @@ class EntityRefiner:
                     bare = _without_legal_form(name)
                     if bare != name and len(bare) > 3 and bare[:1].isupper():
                         names.setdefault(bare, label)
+            if label in ("ORG", "FAC", "LAW"):
+                # "the International Development Association (IDA)", "the Federal State
+                # Statistics Service for Kaluga Region (Kalugastat)": the short name the text
+                # defines for a body stands for it wherever the text uses it
+                short = _SHORT_NAME_DEFINED.match(text, end)
+                if short and short["short"] not in names:
+                    names[short["short"]] = label
         # A span the model labelled otherwise takes the label its name has elsewhere.
         out = [(s, e, _relabel(names.get(text[s:e]), label)) for s, e, label in spans]
         if not names:

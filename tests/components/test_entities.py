@@ -974,3 +974,11 @@ def test_bodies_named_after_their_place(extract, text, expected):
 )
 def test_bodies_named_after_their_place_stop_where_the_name_goes_on(extract, text, not_expected):
     assert not_expected not in spans(extract(text), "ORG")
+
+
+def test_a_short_name_defined_in_brackets_stands_for_the_body(extract):
+    text = (
+        "The project was financed by the International Development Association (IDA) in "
+        "2013-2018. The IDA credit carries a 38-year term."
+    )
+    assert spans(extract(text), "ORG").count("IDA") == 2
