@@ -589,6 +589,16 @@ class IndicatorClassifier:
                 # heat network's wear or an oil well is none)
                 return Decision("water_supply", f"clause:{water}")
             if (
+                not_indicator <= _WATER_WORKS_HEADS
+                and sentence
+                and (water := _water_works(f"{before or ''} {sentence}"))
+                and not _POWER_WORDS.search(f"{before or ''} {sentence}")
+            ):
+                # "The network in Kenzhekol was laid in 1972 ... its wear is now over 70
+                # percent", "water is delivered by tank trucks. Twenty-seven new wells have
+                # been drilled": works of drinking water the sentence or the one before names
+                return Decision("water_supply", f"sentence:{water}")
+            if (
                 not_indicator == {"wear"}
                 and sentence
                 and at is not None
@@ -777,6 +787,7 @@ _SUPPLY_NETWORKS = rx(r"(?i)\b(?:networks?|pipes|pipelines?|water\s+supply|vodok
 _FIELD_WATER = rx(r"(?i)\b(?:canals?|irrigat\w*|fields?|rivers?)\b")
 _WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
 _HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
+_POWER_WORDS = rx(r"(?i)\b(?:power|electric\w*|substations?|transformers?)\b")
 
 
 # The works whose wear is of their indicator (a heat network's is of none): hospitals;

@@ -989,3 +989,43 @@ def test_the_wear_of_public_works(sentence, amount, expected):
 def test_what_one_thing_costs(measured, unit, sentence, amount, expected, rule):
     decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
     assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,before,amount,expected",
+    [
+        # the wear or the wells of drinking water works named in the sentence before
+        ("wear", "%", "Today its wear is 74 percent.", "And the Tobol group water pipeline? "
+         "It is 52 years old.", "74", "water_supply"),
+        ("new well", "well", "Twenty-seven new wells have been drilled there since June.",
+         "In two districts water is delivered by 96 tank trucks.", "Twenty", "water_supply"),
+        # not of a heat or a power network, nor of an oil field
+        ("wear", "%", "Today its wear is 74 percent.", "The heat main of the city was laid in "
+         "1970.", "74", None),
+        ("wear", "%", "Its wear is 62 percent.", "The power line brings water pumps their "
+         "electricity.", "62", None),
+        ("well", "well", "This year 40 wells were drilled.", "Oil output rose.", "40", None),
+    ],
+)  # fmt: skip
+def test_water_works_named_in_the_sentence_before(
+    measured, unit, sentence, before, amount, expected
+):
+    decision = default_classifier().classify(
+        measured, unit, sentence, sentence.index(amount), before
+    )
+    assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence",
+    [
+        # drinking water's meters, reservoirs, tanks and samples are counted as water supply
+        ("water meter", "meter", "Last year 23 640 water meters were installed."),
+        ("reservoir", "reservoir", "The project will build 36 reservoirs for drinking water."),
+        ("clean water tank", "tank", "The district put 9 clean water tanks into operation."),
+        ("sample", "sample", "The sanitary service took 1,240 samples of drinking water."),
+    ],
+)
+def test_water_supply_counts(measured, unit, sentence):
+    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    assert default_classifier().classify(measured, unit, sentence, at).indicator == "water_supply"
