@@ -568,6 +568,18 @@ class IndicatorClassifier:
                 # fields is none)
                 return Decision("water_supply", "clause:water loss in networks")
             return Decision(None, f"measured:{phrase} (no indicator)")
+        if (
+            heads & _REVENUE_HEADS
+            and sentence
+            and not _BUDGET_SIDE.search(f"{measured} {before or ''} {sentence}")
+            and not any(
+                f[0].indicator.id != "budget_revenue" for f in self.cues_in(words_of(measured))
+            )
+        ):
+            # "Revenue rose 23 percent to 412.6 billion tenge on higher metal prices", "the
+            # company's revenue grew by 11,3%": a revenue no budget, tax or treasury goes
+            # with is a company's own result, which no indicator counts
+            return Decision(None, "measured:revenue (a company's)")
         not_indicator = heads & _NOT_INDICATOR_HEADS
         if unit and is_currency(unit.split("/")[0]):
             # money needed is money to be spent ("the need at 1,9 billion somoni"), not a
@@ -787,6 +799,12 @@ _SUPPLY_NETWORKS = rx(r"(?i)\b(?:networks?|pipes|pipelines?|water\s+supply|vodok
 _FIELD_WATER = rx(r"(?i)\b(?:canals?|irrigat\w*|fields?|rivers?)\b")
 _WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
 _HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
+_REVENUE_HEADS = frozenset(("revenue", "revenues"))
+_BUDGET_SIDE = rx(
+    r"(?i)\b(?:budgets?|tax\w*|treasury|fiscal|customs|duties|levies|state\s+revenues?"
+    r"|own\s+revenues?|receipts|non-tax|mci|akimat|hokimiyat|municipal\w*|maslikhat|kenesh"
+    r"|collected|collection|execution|executed|revenue\s+plan|plan\s+for\s+revenues?)\b"
+)
 _POWER_WORDS = rx(r"(?i)\b(?:power|electric\w*|substations?|transformers?)\b")
 
 

@@ -1029,3 +1029,28 @@ def test_water_works_named_in_the_sentence_before(
 def test_water_supply_counts(measured, unit, sentence):
     at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
     assert default_classifier().classify(measured, unit, sentence, at).indicator == "water_supply"
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,before,expected",
+    [
+        # a revenue no budget, tax or treasury goes with is a company's own result
+        ("revenue", "KZT", "Revenue rose 23 percent to 412.6 billion tenge on higher metal "
+         "prices.", "Ertis Polymetals produced more copper in 2017.", None),
+        ("revenue", "KGS", "The company's revenue grew by 11,3% to 5,12 billion soms.", None,
+         None),
+        ("toll revenue", "RUB", "Over the year, toll revenue came to 5.1 billion rubles.", None,
+         None),
+        # a budget's, a tax's or the treasury's revenue is budget revenue
+        ("revenue", "KGS", "Revenues of the republican budget reached 146.9 bln. soms.", None,
+         "budget_revenue"),
+        ("revenue", "KZT", "Revenues grew by 9,8 percent to 1 400 billion tenge.",
+         "The plan for tax revenues was not fulfilled.", "budget_revenue"),
+        # a revenue another cue names is of that indicator
+        ("export revenue", "USD", "Export revenues amounted to $ 92,6 million.", None, "exports"),
+    ],
+)  # fmt: skip
+def test_a_companys_revenue_is_no_budget_revenue(measured, unit, sentence, before, expected):
+    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    decision = default_classifier().classify(measured, unit, sentence, at, before)
+    assert decision.indicator == expected
