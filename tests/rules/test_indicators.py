@@ -1054,3 +1054,21 @@ def test_a_companys_revenue_is_no_budget_revenue(measured, unit, sentence, befor
     at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
     decision = default_classifier().classify(measured, unit, sentence, at, before)
     assert decision.indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,sentence,expected",
+    [
+        # fuel a store holds, or goods applied or laid in, is no production
+        ("coal", "Today their depots hold 3.1 million tons of coal.", None),
+        ("coal", "Bishkek CHP has 412 thousand tons of coal in its yard.", None),
+        ("fertilizer", "Farmers plan to apply 690 thousand tons of fertilizers.", None),
+        ("vegetable oil", "They must replenish the funds with 3.2 thousand tons of vegetable "
+         "oil.", None),
+        # coal mined stays production
+        ("coal", "The mines produced 3.1 million tons of coal.", "production"),
+    ],
+)  # fmt: skip
+def test_goods_held_or_applied_are_no_production(measured, sentence, expected):
+    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    assert default_classifier().classify(measured, "t", sentence, at).indicator == expected
