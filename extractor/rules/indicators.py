@@ -585,6 +585,11 @@ class IndicatorClassifier:
             # money needed is money to be spent ("the need at 1,9 billion somoni"), not a
             # stock's need (coal, fuel)
             not_indicator -= _NEED_HEADS
+            if "recovery" in heads and "budget_spending" in self._by_id:
+                # "ordered the recovery of 2 741,6 mln tenge", "96,4 billion soums are being
+                # recovered": money an audit recovers is of its findings (not a metal's
+                # recovery rate)
+                return Decision("budget_spending", "measured:recovery (an audit's)")
         if not_indicator:
             # "zinc reserves of 6.5 million tons", "coal stocks", "copper recovery", "deposits
             # of individuals": what a deposit or a store holds, or a technical ratio, is no

@@ -1072,3 +1072,23 @@ def test_a_companys_revenue_is_no_budget_revenue(measured, unit, sentence, befor
 def test_goods_held_or_applied_are_no_production(measured, sentence, expected):
     at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
     assert default_classifier().classify(measured, "t", sentence, at).indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected,rule",
+    [
+        # money an audit recovers is of its findings; a metal's recovery rate is none
+        ("recovery", "KZT", "The Accounts Committee ordered the recovery of 2 741,6 mln tenge.",
+         "2 741,6", "budget_spending", "measured:recovery (an audit's)"),
+        ("copper recovery", "%", "Copper recovery rose to 91 percent.", "91", None,
+         "measured:recovery (no indicator)"),
+        # money its clause says public works are done for is spending on them
+        (None, "KZT", "The Ekibastuz – Bayanaul highway, 98 kilometers, will be reconstructed "
+         "for 24 billion tenge.", "24", "budget_spending", "clause:reconstructed (money for it)"),
+        (None, "RUB", "The old bridge, built in 1962, was overhauled for 312 million rubles.",
+         "312", "budget_spending", "clause:overhauled (money for it)"),
+    ],
+)  # fmt: skip
+def test_money_recovered_or_spent_on_works(measured, unit, sentence, amount, expected, rule):
+    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    assert (decision.indicator, decision.rule) == (expected, rule)
