@@ -1662,6 +1662,12 @@ def _measured(
         purpose = _for_which(ctx, span)
         if purpose is not None:
             return purpose, "measured.for_which"
+    # "the reconstruction of the Leningradsky Bridge across the Irtysh, which cost 9.8 billion
+    # rubles": money a relative clause says its noun costs is that noun's
+    if on("measured.which_cost") and lexicon.kind_of(base) == "currency":
+        noun = _which_cost(ctx, span)
+        if noun is not None:
+            return noun, "measured.which_cost"
     # "KZT 286.4 bln in subsidies", "$ 640 million in modernization" (money only: "30% in
     # money terms", "17 million tons in clean weight" say how, not what).
     clause = _clause_verb(span)
@@ -2533,6 +2539,44 @@ def _for_which(ctx: FactContext, span: Span) -> str | None:
     if head is not None and _noun_ok(ctx, head) and head.i not in ctx.amounts:
         return _phrase(ctx, head)
     return _THESE_PURPOSES
+
+
+# ", which cost", ", which will cost about", ", which amounted to": a relative clause that
+# puts a price on the noun before it
+_WHICH_COST = rx(
+    r"(?i),\s*which\s+(?:will\s+|would\s+|has\s+|had\s+)?(?:cost|costs|is\s+worth"
+    r"|was\s+worth|amounted\s+to|amounts\s+to|totalled|totaled|totals)\s+(?:about\s+|over\s+"
+    r"|almost\s+|nearly\s+|more\s+than\s+|some\s+|around\s+)?$"
+)
+
+
+def _which_cost(ctx: FactContext, span: Span) -> str | None:
+    """What money right after ", which cost" (", which amounted to", ", which is worth")
+    is the price of: the noun its relative clause hangs on, climbed out of the phrases
+    after it ("the reconstruction of the Central Park of Culture, which cost" -> the
+    reconstruction); None when the clause hangs on no noun."""
+    if _WHICH_COST.search(ctx.text, max(0, span.start_char - 50), span.start_char) is None:
+        return None
+    doc = span.doc
+    which = next((t for t in doc[max(0, span.start - 6) : span.start] if t.lower_ == "which"), None)
+    if which is None:
+        return None
+    node = which
+    while node.dep_ not in ("relcl", "acl") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("relcl", "acl"):
+        return None
+    head = node.head
+    while head.dep_ in ("pobj", "conj", "compound") and head.head.i != head.i:
+        # out of "of the water supply", "across the Irtysh", "and sewerage" to the noun
+        # they complete
+        up = head.head.head if head.dep_ == "pobj" else head.head
+        if up.pos_ not in ("NOUN", "PROPN") or up.i in ctx.amounts:
+            break
+        head = up
+    if _noun_ok(ctx, head) and head.i not in ctx.amounts:
+        return _phrase(ctx, head)
+    return None
 
 
 def _gerund_purpose(ctx: FactContext, prep: Token) -> str | None:
