@@ -11,7 +11,7 @@ GATE ?= --min-f1 quantity.value=0.98 --min-f1 time.overlap=0.98 --min-f1 time.va
         --min-f1 entity.strict=0.92 --min-f1 quantity.measured=0.91 --min-f1 quantity.period=0.94 \
         --min-f1 quantity.fact=0.86 --min-f1 quantity.indicator=0.83
 FRESH_GATE ?= --min-f1 quantity.value=0.955 --min-f1 time.overlap=0.97 --min-f1 time.value=0.95 \
-        --min-f1 entity.strict=0.875 --min-f1 quantity.measured=0.87 --min-f1 quantity.period=0.89 \
+        --min-f1 entity.strict=0.88 --min-f1 quantity.measured=0.87 --min-f1 quantity.period=0.89 \
         --min-f1 quantity.fact=0.755 --min-f1 quantity.indicator=0.82
 
 .PHONY: run test lint bench lock clean
