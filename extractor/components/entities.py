@@ -154,6 +154,11 @@ _SURNAME = re.compile(
 )
 
 _PERSIAN_SURNAME_END = ("zoda", "zade", "zada")
+# Words no person's name holds: places and bodies ("Regional Duma" after "Deputies of the")
+_NO_PERSON_WORDS = frozenset(
+    "region district akimat ministry city duma council committee chamber assembly kenesh "
+    "kengash maslikhat parliament government hokimiyat hukumat administration".split()
+)
 _HONORIFICS = frozenset(("ms", "mr", "mrs", "comrade", "auditor"))
 # "N.", "A. V.", "Sh.", "Zh. A.": a person's initials before a surname
 _INITIALS = r"(?:[\p{Lu}][\p{Ll}]?\.[ \u00a0]?){1,2}"
@@ -797,6 +802,8 @@ class EntityRefiner:
                 tm = self._title_prefix.match(text[start:end])
                 if tm:
                     start += tm.end()
+                if any(w.lower().strip(",.") in _NO_PERSON_WORDS for w in text[start:end].split()):
+                    return start, end, None  # "Deputies of the Regional Duma": a body
             return start, end, label
         # "the Ministry of Energy": the determiner stays outside.
         m = rx(r"(?i)the\s+").match(surface)
@@ -813,9 +820,7 @@ class EntityRefiner:
             if start >= end:
                 return start, end, None
             words = text[start:end].split()
-            if any(
-                w.lower() in ("region", "district", "akimat", "ministry", "city") for w in words
-            ):
+            if any(w.lower().strip(",.") in _NO_PERSON_WORDS for w in words):
                 return start, end, None
             if len(words) == 1 and words[0].lower() in load_titles():
                 return start, end, None

@@ -285,6 +285,12 @@ def test_surname_or_initials_after_a_title(extract, text, expected):
         ("said auditor of the Accounts Chamber Firdavs Nazarzoda.", "Nazarzoda"),
         # a word that is no surname stays what it is
         ("Deputy Director spoke.", "Director"),
+        # a body is never a person, whatever title stands before it
+        (
+            "The report was heard. Deputies of the Regional Duma took part. The Chairman of the "
+            "Regional Duma proposed a new meeting.",
+            "Regional Duma",
+        ),
     ],
 )
 def test_no_lone_surname_where_it_is_a_place_or_part_of_a_name(extract, text, not_expected):
