@@ -2520,20 +2520,32 @@ _FOR_WHICH = rx(
 )
 
 
+def _which_before(span: Span) -> Token | None:
+    """The "which" among the few tokens right before the amount, if any."""
+    doc = span.doc
+    return next((t for t in doc[max(0, span.start - 6) : span.start] if t.lower_ == "which"), None)
+
+
+def _hung_on(which: Token, stops: tuple[str, ...]) -> Token | None:
+    """The word the relative clause of ``which`` hangs on: climb to the first head whose
+    dependency is one of ``stops``; its head when that is a relative or adjectival clause,
+    else None."""
+    node = which
+    while node.dep_ not in stops and node.head.i != node.i:
+        node = node.head
+    return node.head if node.dep_ in ("relcl", "acl") else None
+
+
 def _for_which(ctx: FactContext, span: Span) -> str | None:
     """What money right after "for which" is for: the noun its relative clause hangs on,
     else (a clause hung on a verb or on nothing) the purposes named before."""
     found = _FOR_WHICH.search(ctx.text, max(0, span.start_char - 40), span.start_char)
     if found is None:
         return None
-    doc = span.doc
-    which = next((t for t in doc[max(0, span.start - 6) : span.start] if t.lower_ == "which"), None)
+    which = _which_before(span)
     if which is None:
         return None
-    node = which
-    while node.dep_ not in ("relcl", "acl", "advcl") and node.head.i != node.i:
-        node = node.head
-    head = node.head if node.dep_ in ("relcl", "acl") else None
+    head = _hung_on(which, ("relcl", "acl", "advcl"))
     while head is not None and head.i in ctx.amounts and head.dep_ == "pobj":
         head = head.head.head  # "a kindergarten for 240 places, for which ...": the kindergarten
     if head is not None and _noun_ok(ctx, head) and head.i not in ctx.amounts:
@@ -2557,16 +2569,10 @@ def _which_cost(ctx: FactContext, span: Span) -> str | None:
     reconstruction); None when the clause hangs on no noun."""
     if _WHICH_COST.search(ctx.text, max(0, span.start_char - 50), span.start_char) is None:
         return None
-    doc = span.doc
-    which = next((t for t in doc[max(0, span.start - 6) : span.start] if t.lower_ == "which"), None)
-    if which is None:
+    which = _which_before(span)
+    head = _hung_on(which, ("relcl", "acl")) if which is not None else None
+    if head is None:
         return None
-    node = which
-    while node.dep_ not in ("relcl", "acl") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ not in ("relcl", "acl"):
-        return None
-    head = node.head
     while head.dep_ in ("pobj", "conj", "compound") and head.head.i != head.i:
         # out of "of the water supply", "across the Irtysh", "and sewerage" to the noun
         # they complete
