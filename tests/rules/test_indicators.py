@@ -13,6 +13,17 @@ from extractor.rules.indicators import (
 )
 
 
+def classify_at(measured, unit, sentence, amount=None, before=None):
+    """The classifier's decision for the amount that starts with ``amount`` in ``sentence``
+    (its first number when none is named)."""
+    at = (
+        sentence.index(amount)
+        if amount is not None
+        else next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    )
+    return default_classifier().classify(measured, unit, sentence, at, before)
+
+
 @pytest.mark.parametrize(
     "measured,unit,sentence,expected,rule",
     [
@@ -891,7 +902,7 @@ def test_money_on_a_public_object_before_the_sentence_before(
     ],
 )  # fmt: skip
 def test_money_paid_into_a_budget(measured, unit, sentence, amount, expected, rule):
-    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    decision = classify_at(measured, unit, sentence, amount)
     assert (decision.indicator, decision.rule) == (expected, rule)
 
 
@@ -916,7 +927,7 @@ def test_money_paid_into_a_budget(measured, unit, sentence, amount, expected, ru
     ],
 )  # fmt: skip
 def test_money_a_development_bank_provides_is_a_loan(measured, unit, sentence, amount, expected):
-    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    decision = classify_at(measured, unit, sentence, amount)
     assert decision.indicator == expected
 
 
@@ -937,7 +948,7 @@ def test_money_a_development_bank_provides_is_a_loan(measured, unit, sentence, a
     ],
 )  # fmt: skip
 def test_water_lost_in_supply_networks(measured, sentence, amount, expected):
-    decision = default_classifier().classify(measured, "%", sentence, sentence.index(amount))
+    decision = classify_at(measured, "%", sentence, amount)
     assert decision.indicator == expected
 
 
@@ -955,7 +966,7 @@ def test_water_lost_in_supply_networks(measured, sentence, amount, expected):
     ],
 )  # fmt: skip
 def test_the_wear_of_public_works(sentence, amount, expected):
-    decision = default_classifier().classify("wear", "%", sentence, sentence.index(amount))
+    decision = classify_at("wear", "%", sentence, amount)
     assert decision.indicator == expected
 
 
@@ -987,7 +998,7 @@ def test_the_wear_of_public_works(sentence, amount, expected):
     ],
 )  # fmt: skip
 def test_what_one_thing_costs(measured, unit, sentence, amount, expected, rule):
-    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    decision = classify_at(measured, unit, sentence, amount)
     assert (decision.indicator, decision.rule) == (expected, rule)
 
 
@@ -1010,9 +1021,7 @@ def test_what_one_thing_costs(measured, unit, sentence, amount, expected, rule):
 def test_water_works_named_in_the_sentence_before(
     measured, unit, sentence, before, amount, expected
 ):
-    decision = default_classifier().classify(
-        measured, unit, sentence, sentence.index(amount), before
-    )
+    decision = classify_at(measured, unit, sentence, amount, before)
     assert decision.indicator == expected
 
 
@@ -1027,8 +1036,7 @@ def test_water_works_named_in_the_sentence_before(
     ],
 )
 def test_water_supply_counts(measured, unit, sentence):
-    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
-    assert default_classifier().classify(measured, unit, sentence, at).indicator == "water_supply"
+    assert classify_at(measured, unit, sentence).indicator == "water_supply"
 
 
 @pytest.mark.parametrize(
@@ -1051,8 +1059,7 @@ def test_water_supply_counts(measured, unit, sentence):
     ],
 )  # fmt: skip
 def test_a_companys_revenue_is_no_budget_revenue(measured, unit, sentence, before, expected):
-    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
-    decision = default_classifier().classify(measured, unit, sentence, at, before)
+    decision = classify_at(measured, unit, sentence, before=before)
     assert decision.indicator == expected
 
 
@@ -1070,8 +1077,7 @@ def test_a_companys_revenue_is_no_budget_revenue(measured, unit, sentence, befor
     ],
 )  # fmt: skip
 def test_goods_held_or_applied_are_no_production(measured, sentence, expected):
-    at = next(i for i, ch in enumerate(sentence) if ch.isdigit())
-    assert default_classifier().classify(measured, "t", sentence, at).indicator == expected
+    assert classify_at(measured, "t", sentence).indicator == expected
 
 
 @pytest.mark.parametrize(
@@ -1090,5 +1096,5 @@ def test_goods_held_or_applied_are_no_production(measured, sentence, expected):
     ],
 )  # fmt: skip
 def test_money_recovered_or_spent_on_works(measured, unit, sentence, amount, expected, rule):
-    decision = default_classifier().classify(measured, unit, sentence, sentence.index(amount))
+    decision = classify_at(measured, unit, sentence, amount)
     assert (decision.indicator, decision.rule) == (expected, rule)
