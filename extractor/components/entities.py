@@ -98,17 +98,20 @@ _FIGURE_ITEM = re.compile(
 _PLACES_BEFORE = re.compile(r"(?i)\b(?:districts|regions|cities|towns)\b[^.\n]{0,60}[.?:]?\s*$")
 _ITEM_GAP = re.compile(r",\s+(?:and\s+)?|" + WS_START + r"\s+and\s+")
 _SHARED_ADMIN = re.compile(WS_START + r"\s+(?:districts|regions|cities|towns)\b")
+# Words that end a company's name ("Jinhe Metallurgy", "Kara-Suu Gold Mining")
+_COMPANY_WORDS = (
+    "Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining|Energy|Invest"
+    "|Oil|Gas|LNG|Komir|Steel|Cement"
+)
 # A name the model took for a person that ends in a word of a company's or a body's name
 _COMPANY_WORD_END = re.compile(
-    r"[" + HSPACE + r"](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile|Group|Holding|Mining"
-    r"|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Fund|Chamber|Development|Service|Bank)$"
+    r"[" + HSPACE + r"](?:" + _COMPANY_WORDS + r"|Fund|Chamber|Development|Service|Bank)$"
 )
 # "Kara-Suu Gold Mining", "Semey Zhylu Energy", "Taraz Polytechnic College", "Tajik
 # Technical University": a place or a people named first in a company's or a school's name
 _COMPANY_AFTER = re.compile(
-    r"(?:[ -][\p{Lu}][\p{Ll}]+){0,2}?[ -](?:Metallurgy|Consult|Consulting|Agro|Tekstil|Textile"
-    r"|Group|Holding|Mining|Energy|Invest|Oil|Gas|LNG|Komir|Steel|Cement|Azot|University"
-    r"|College|Institute|Exchange)(?![\p{L}\d-])(?!\s+(?:and\s+[\p{Lu}]|\d))"
+    r"(?:[ -][\p{Lu}][\p{Ll}]+){0,2}?[ -](?:" + _COMPANY_WORDS + r"|Azot|University|College"
+    r"|Institute|Exchange)(?![\p{L}\d-])(?!\s+(?:and\s+[\p{Lu}]|\d))"
 )
 # "(IDA)", "(Kalugastat)", "(UTY)": a short name defined in brackets right after a name
 _SHORT_NAME_DEFINED = re.compile(
@@ -159,6 +162,13 @@ _NO_PERSON_WORDS = frozenset(
     "region district akimat ministry city duma council committee chamber assembly kenesh "
     "kengash maslikhat parliament government hokimiyat hukumat administration".split()
 )
+
+
+def _names_a_body(surface: str) -> bool:
+    """Whether a span holds a place's or a body's word, which no person's name does."""
+    return any(w.lower().strip(",.") in _NO_PERSON_WORDS for w in surface.split())
+
+
 _HONORIFICS = frozenset(("ms", "mr", "mrs", "comrade", "auditor"))
 # "N.", "A. V.", "Sh.", "Zh. A.": a person's initials before a surname
 _INITIALS = r"(?:[\p{Lu}][\p{Ll}]?\.[ \u00a0]?){1,2}"
@@ -802,7 +812,7 @@ class EntityRefiner:
                 tm = self._title_prefix.match(text[start:end])
                 if tm:
                     start += tm.end()
-                if any(w.lower().strip(",.") in _NO_PERSON_WORDS for w in text[start:end].split()):
+                if _names_a_body(text[start:end]):
                     return start, end, None  # "Deputies of the Regional Duma": a body
             return start, end, label
         # "the Ministry of Energy": the determiner stays outside.
@@ -820,7 +830,7 @@ class EntityRefiner:
             if start >= end:
                 return start, end, None
             words = text[start:end].split()
-            if any(w.lower().strip(",.") in _NO_PERSON_WORDS for w in words):
+            if _names_a_body(text[start:end]):
                 return start, end, None
             if len(words) == 1 and words[0].lower() in load_titles():
                 return start, end, None
