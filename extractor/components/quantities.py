@@ -650,8 +650,8 @@ class QuantityRecognizer:
         # the members who vote (deputies, unless the text names senators or members).
         if cand.scale is None and is_vote_tally(text, cand.start, cand.end):
             return replace(cand, unit=voters(text, cand.start))
-        # "18.09.2019, 10:37 | Views: 2 417": a web page's counter of its readers
-        if cand.scale is None and _VIEWS_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+        # "18.09.2019, 10:37 | Views: 2 417", "👁 18.4K": a web page's counter of its readers
+        if _VIEWS_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             return replace(cand, unit="view")
         # "How many people went to Kenderli this year? – Around 95 thousand.": a bare
         # figure in the first sentence of an answer counts what its question asks about.
@@ -1855,7 +1855,7 @@ def _lines(text: str):
         yield start, len(text)
 
 
-_VIEWS_BEFORE = re.compile(r"(?i)\bviews\s*:\s*$")
+_VIEWS_BEFORE = re.compile(r"(?i)(?:\bviews\s*:|\N{EYE}\N{VARIATION SELECTOR-16}?)\s*$")
 # A number whose point stands before exactly three digits, with nothing after them.
 _POINT_GROUPS = rx(r"[1-9]\d{0,2}\.\d{3}")
 

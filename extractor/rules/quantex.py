@@ -73,6 +73,13 @@ _PERCENT_AFTER = re.compile(r"(?i)[" + HSPACE + r"]?(?:%|percent|per\s?cent)(?![
 _SHORT_SCALE = re.compile(r"(?i)(k|m|b)(?![\p{L}\d])")
 # "USD 15,2 m", "USD 120 m": after a currency code, a spaced "m" or "b" is its scale too
 _SPACED_SHORT_SCALE = re.compile(r"(?i)[" + HSPACE + r"](m|b)(?![\p{L}\d])(?!\.\d)")
+# "👁 18.4K", "2.4K views", "1.2m subscribers": a web page's counter writes thousands and
+# millions as a capital K or M glued to the number (a small k or m only before the word it
+# counts, since "5m" may be metres)
+_COUNTER_SCALE = re.compile(
+    r"(?:(?-i:K|M)|(?i:k|m)(?=[ \t]?(?:views?|reads?|likes?|followers?|subscribers?)\b))"
+    r"(?![\p{L}\d])"
+)
 _RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 _OF_PER = re.compile(
@@ -228,6 +235,8 @@ def _read_number(text: str, pos: int, *, after_currency: bool, second: bool = Fa
         if short:
             scale = SHORT_SCALES[short.group(1).lower()]
             end = short.end()
+    elif not is_word and (counter := _COUNTER_SCALE.match(text, end)):
+        scale, end = SHORT_SCALES[counter.group().lower()], counter.end()
     if scale is not None:
         value = value * scale
         while True:

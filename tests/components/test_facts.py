@@ -330,6 +330,9 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "1,1 mln. foreign tourists",
             "foreign tourist",
         ),
+        # ... nor a counter's scale letter glued to its number
+        ("The ministry's post gathered 1.2K views.", "1.2K views", "view"),
+        ("The channel now has 3.4k followers.", "3.4k followers", "follower"),
         # ... past a phrase that places its noun, and a noun the model read as a verb
         ("– Gold output at Kumtor deposit down 11, 2% in January-June", "11, 2%", "Gold output"),
         ("Kyrgyzstan's exports to EAEU countries up 9.2% in January-August", "9.2%", "export"),

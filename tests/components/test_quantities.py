@@ -428,6 +428,15 @@ def test_a_range_has_low_and_high(extract):
          "KGS"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
+        # ... and its thousands and millions as a capital K or M glued to the number, after
+        # an eye sign or before the word it counts
+        ("Economy | 14:32, 12 March 2021\n👁 18.4K\n\nRevenues grew.", "18.4K", 18400, "view"),
+        ("Politics\n👁️ 7,4K\nThe fair offered 900 vacancies.", "7,4K", 7400, "view"),
+        ("Posted 3 days ago · 2.4K views\nTourist arrivals grew.", "2.4K views", 2400, "view"),
+        ("The minister's channel has 1.2m subscribers.", "1.2m subscribers", 1.2e6, "subscriber"),
+        ("The post got 3M views in a day.", "3M views", 3e6, "view"),
+        # (a small m alone is still metres)
+        ("The new bridge is 5m wide.", "5m", 5, "m"),
         # a currency ticker's rates and "1 USD = N soums": local currency per foreign one
         ("Exchange rate:  USD 478.52 ▲   EUR 503.14 ▼\nInvestment reached 412 billion tenge.",
          "503.14", 503.14, "KZT/EUR"),

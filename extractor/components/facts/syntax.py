@@ -11,7 +11,7 @@ import regex as re
 from spacy.tokens import Span, Token
 
 from ...resources import read_json
-from ...rules.numbers import scale_of
+from ...rules.numbers import SHORT_SCALES, scale_of
 from ...rules.periods import iso_cmp
 from ...rules.quantex import OE_NOUNS, singular
 from ...rules.rx import BULLET, BULLET_GLYPH, WS_START, rx
@@ -125,6 +125,22 @@ _BULLET_GLYPH = rx(r"^" + BULLET_GLYPH + r"$")
 # Nouns whose singular ends in "-oe" ("shoes"); other "-oes" plurals drop "es" ("potatoes").
 
 
+_NUMBER_WITH_SCALE = re.compile(r"\d[\d.,]*[kKmM]$")
+
+
+def _glued_scale(token: Token) -> bool:
+    """A counter's scale letter glued to its number ("1.2K views"), split off by the
+    tokenizer, or kept with it in one token ("3.4k likes")."""
+    if _NUMBER_WITH_SCALE.match(token.text):
+        return True
+    return (
+        token.lower_ in SHORT_SCALES
+        and token.i > 0
+        and token.doc[token.i - 1].like_num
+        and not token.doc[token.i - 1].whitespace_
+    )
+
+
 def _phrase(ctx: FactContext, token: Token) -> str:
     """A noun with its compound and adjective modifiers: "gross agricultural output"."""
     doc = token.doc
@@ -157,6 +173,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and not t.like_num
         and load_lexicon().code_of(t.text) is None
         and scale_of(t.text) is None  # "1,1 mln. foreign tourists"
+        and not _glued_scale(t)  # "1.2K views"
         and t.i not in ctx.named  # "the Zhanatas wind farm"
         and t.i not in ctx.timed  # "in January-June exports"
     ]  # fmt: skip
