@@ -235,7 +235,7 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "The largest of them:\n– a cotton-textile cluster of the Chinese company"
             ' "Xinjiang Lihua" in Khazarasp district – 62,0 mln. dollars;',
             "62,0 mln. dollars",
-            "textile cluster",
+            "cotton-textile cluster",
         ),
         # "X accounted for A, Y for B": a later item with its verb left out is of its label
         (
@@ -330,6 +330,24 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "1,1 mln. foreign tourists",
             "foreign tourist",
         ),
+        # a hyphenated modifier is one word, whichever half the parser hangs on the noun
+        (
+            "In 2012, 118.6 km of regional and inter-municipal roads were repaired.",
+            "118.6 km",
+            "inter-municipal road",
+        ),
+        (
+            "The district opened 40 socio-cultural facilities.",
+            "40 socio-cultural facilities",
+            "socio-cultural facility",
+        ),
+        (
+            "Banks issued short-term loans worth 12 billion tenge.",
+            "12 billion tenge",
+            "short-term loan",
+        ),
+        # (not when the word after the hyphen is a unit or a currency the phrase drops)
+        ("A lump-sum allowance of 5 million tenge was paid.", "5 million tenge", "allowance"),
         # ... nor a counter's scale letter glued to its number
         ("The ministry's post gathered 1.2K views.", "1.2K views", "view"),
         ("The channel now has 3.4k followers.", "3.4k followers", "follower"),

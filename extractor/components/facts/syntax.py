@@ -165,6 +165,22 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and doc[token.i - 2].is_alpha
     ):
         start = min(start, token.i - 2)  # "non-execution", "co-financing": one word
+    if (
+        start >= 1
+        and doc[start].text in ("-", "‑")
+        and not doc[start].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 1].is_alpha
+    ):
+        start -= 1  # "inter-municipal roads" read as "inter" and a hyphen modifying "roads"
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "‑")
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_alpha
+    ):
+        start -= 2  # "inter-municipal roads", "socio-cultural facilities": the whole first word
     words = [
         t for t in token.doc[start : token.i]
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
@@ -196,12 +212,24 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         words = [t for t in words if t.i < token.i - 2]
     if token.tag_ == "NNS" and rx(r"(?i)(?:x|ch|sh|ss)es$").search(token.text):
         head = token.lower_[:-2]  # "taxes" -> "tax" (the lemmatizer says "taxis")
+    kept = {t.i for t in words} | {token.i}
+
+    def dangling(t: Token) -> bool:
+        # "lump-sum allowance", "cubic-meter reservoir": the word before a hyphen goes with
+        # the word after it, a unit or a currency the phrase drops
+        if t.i + 2 >= len(doc) or t.whitespace_ or doc[t.i + 1].text not in ("-", "‑"):
+            return False
+        return not doc[t.i + 1].whitespace_ and t.i + 2 not in kept and t.i + 1 != token.i
+
+    words = [t for t in words if not dangling(t)]
     kept = {t.i for t in words}
 
     def gap(t: Token) -> str:
         # "Dehkan (farmer) farms": a dropped bracket between two words still parts them
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         dropped = after is not None and after.i != token.i and after.i not in kept
+        if dropped and after.text in ("-", "‑") and not t.whitespace_ and not after.whitespace_:
+            return "-"  # "socio-cultural": the hyphen inside a modifier stays
         return " " if t.whitespace_ or (dropped and after.tag_ != "HYPH") else ""
 
     phrase = "".join([*(t.text + gap(t) for t in words), head]).strip()
