@@ -1335,7 +1335,8 @@ BASELINE_BEFORE = re.compile(
     # "108,3% of the same period last year", "103,2% in comparable prices to January-September
     # 2018" (not "on": "went up by 20 percent on May 1" is the day of the change)
     r"|(?:%|\bpercent|\bper\s+cent)(?:\s+in\s+comparable\s+prices)?\s+(?:of|to))\s+"
-    r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|that\s+of\s+|the\s+level\s+of\s+)?$"
+    r"(?:in\s+|on\s+|at\s+|for\s+|during\s+|that\s+of\s+|the\s+level\s+of\s+)?"
+    r"(?:the\s+)?$"  # "more than in the summer of 2018"
 )
 
 

@@ -772,6 +772,23 @@ def test_a_stock_a_place_has_holds_now(extract, text, span, period):
             "4.4 percent",
             ("2020", "2020"),
         ),
+        # a base with its article, after a lead that names the period: the paragraph after it
+        # goes on in the lead's period, and "the season" is the lead's, not the base's
+        (
+            "From June to August 2019, the country received 1.4 million tourists, 11.6 percent "
+            "more than in the summer of 2018.\n\nMost visitors came from Kazakhstan – 742.3 "
+            "thousand people.\n\nOver the season the resorts hosted 1,046.5 thousand "
+            "holidaymakers.",
+            "1,046.5 thousand holidaymakers",
+            ("2019-06", "2019-08"),
+        ),
+        (
+            "Kazinform. From June to August 2019, the country received 1.4 million tourists, 11.6"
+            " percent more than in the summer of 2018.\n\nMost visitors came from Kazakhstan – "
+            "742.3 thousand people.",
+            "742.3 thousand people",
+            ("2019-06", "2019-08"),
+        ),
         # the time of a base amount after "against", "compared to", "from"
         ("In 2019 inflation was 5,2% against 6.1% in 2018.", "5,2%", ("2019", "2019")),
         (

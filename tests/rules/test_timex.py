@@ -987,6 +987,11 @@ def test_tense(sentence, tense):
          "a year earlier", True),
         ("Exports were 1 402,6 thsd. USD against 1 120 bln. UZS in 2020.", "2020", True),
         ("The plan was 5 842,9 bln. In 2020, 4 bln. was spent.", "2020", False),
+        # a base may be named with its article after the preposition
+        ("Arrivals grew 11.6 percent more than in the summer of 2018.", "summer of 2018", True),
+        ("Sales were higher than during the winter of 2021.", "winter of 2021", True),
+        ("Output was 4% up compared to the first half of 2022.", "first half of 2022", True),
+        ("In the summer of 2018, arrivals grew 11.6 percent.", "summer of 2018", False),
     ],
 )  # fmt: skip
 def test_the_time_of_a_comparison_base(text, time, base):

@@ -228,7 +228,8 @@ def _change_base(text: str, time: Span, date: str | None) -> bool:
 # "2.4 times less than at the peak of the pandemic in August 2020": the base named after
 # "than" a few words before its time, within one clause.
 _THAN_BEFORE_TIME = re.compile(
-    r"(?i)\bthan\s+(?:at|in|on|during)?[^,;.()]{0,50}?\b(?:in|on|of)\s+$"
+    r"(?i)\bthan\s+(?:(?:at|in|on|during|for)\s+)?"
+    r"(?:[^,;.()]{0,50}?\b(?:in|on|of|during|for)\s+)?(?:the\s+)?$"
 )
 
 
