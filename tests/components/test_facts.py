@@ -350,6 +350,8 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
         ("A lump-sum allowance of 5 million tenge was paid.", "5 million tenge", "allowance"),
         # ... nor a counter's scale letter glued to its number
         ("The ministry's post gathered 1.2K views.", "1.2K views", "view"),
+        # (a page's rubric line is no table row)
+        ("Economy | 19.07.2017 10:24 | Views: 2 117\n\nSmall business grew.", "2 117", "view"),
         ("The channel now has 3.4k followers.", "3.4k followers", "follower"),
         # ... past a phrase that places its noun, and a noun the model read as a verb
         ("– Gold output at Kumtor deposit down 11, 2% in January-June", "11, 2%", "Gold output"),

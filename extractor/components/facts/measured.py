@@ -1289,7 +1289,9 @@ def _measured(
             # 4 | 2 400 | 15 860,0": rows of places (or their total) under column heads are
             # figures of what each column heads
             return fold_word(head), "measured.table_column"
-    if on("measured.table_row"):
+    # ("Economy | 19.07.2017 10:24 | Views: 2 117": a web page's rubric line is no table row,
+    # its counter counts views)
+    if on("measured.table_row") and base != "view":
         cell = table_cell(ctx.text, span.start_char)
         head = cell.head_word() if cell is not None else None
         if cell is not None and lexicon.kind_of(base) == "count":

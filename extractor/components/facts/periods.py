@@ -141,12 +141,19 @@ def _age(a: Amount) -> _NoPeriod | None:
 
 
 def _no_period_kind(a: Amount) -> bool:
-    """An age or size, or a speaker's time in a session: no rule dates it."""
+    """An age or size, a speaker's time in a session or a page's counter: no rule dates
+    it."""
     span = a.span
-    return _is_age(span) or (
-        a.ctx.on("period.speaking_time")
-        and speaking_time(a.ctx.text, span.start_char, span.end_char, (a.record or {}).get("unit"))
-        is not None
+    return (
+        _is_age(span)
+        or (a.ctx.on("period.page_counter") and _page_counter(a) is not None)
+        or (
+            a.ctx.on("period.speaking_time")
+            and speaking_time(
+                a.ctx.text, span.start_char, span.end_char, (a.record or {}).get("unit")
+            )
+            is not None
+        )
     )
 
 
@@ -158,6 +165,13 @@ def _speaking_time(a: Amount) -> _NoPeriod | None:
     if speaking_time(a.ctx.text, span.start_char, span.end_char, unit) is not None:
         return NO_PERIOD
     return None
+
+
+@period_rule("period.page_counter")
+def _page_counter(a: Amount) -> _NoPeriod | None:
+    """ "Economy | 19.07.2017 10:24 | Views: 2 117": a web page's counter of its readers
+    has no period, whatever date its line shows."""
+    return NO_PERIOD if (a.record or {}).get("unit") == "view" else None
 
 
 @period_rule("period.vote_day")
