@@ -580,6 +580,8 @@ class IndicatorClassifier:
             # company's revenue grew by 11,3%": a revenue no budget, tax or treasury goes
             # with is a company's own result, which no indicator counts
             return Decision(None, "measured:revenue (a company's)")
+        if measured and _OWN_FUNDS.search(measured) and "investment" in self._by_id:
+            return Decision("investment", "measured:own funds (a source of investment)")
         not_indicator = heads & _NOT_INDICATOR_HEADS
         if unit and is_currency(unit.split("/")[0]):
             # money needed is money to be spent ("the need at 1,9 billion somoni"), not a
@@ -805,6 +807,10 @@ _FIELD_WATER = rx(r"(?i)\b(?:canals?|irrigat\w*|fields?|rivers?)\b")
 _WATER_WORDS = rx(r"(?i)\b(?:(?:drinking\s+)?water|sewer(?:age)?|sewage|vodokanal)\b")
 _HEAT_WORDS = rx(r"(?i)\b(?:heat|heating|hot\s+water|steam|oil|gas)\b")
 _REVENUE_HEADS = frozenset(("revenue", "revenues"))
+# "Enterprises' own funds made up 58.4% of them, borrowed funds 18.5%", "developers invested
+# 89 billion tenge of their own and borrowed funds": a company's own or raised money is a
+# source of investment, not a budget's spending
+_OWN_FUNDS = rx(r"(?i)\b(?:own|borrowed|attracted|raised)\b(?:\s+and\s+\w+)?\s+funds?$")
 _BUDGET_SIDE = rx(
     r"(?i)\b(?:budgets?|tax\w*|treasury|fiscal|customs|duties|levies|state\s+revenues?"
     r"|own\s+revenues?|receipts|non-tax|mci|akimat|hokimiyat|municipal\w*|maslikhat|kenesh"

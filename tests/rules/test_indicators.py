@@ -1098,3 +1098,23 @@ def test_goods_held_or_applied_are_no_production(measured, sentence, expected):
 def test_money_recovered_or_spent_on_works(measured, unit, sentence, amount, expected, rule):
     decision = classify_at(measured, unit, sentence, amount)
     assert (decision.indicator, decision.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected",
+    [
+        # a company's own or raised money is a source of investment
+        ("own fund", "%", "Enterprises' own funds made up 58.4% of them, budget funds 23.1%.",
+         "58.4", "investment"),
+        ("own and borrowed fund", "KZT", "Private developers invested 89 billion tenge of their "
+         "own and borrowed funds.", "89", "investment"),
+        ("borrowed fund", "%", "Borrowed funds made up 36% of the total.", "36", "investment"),
+        ("company's own fund", "TJS", "The company's own funds – 505 million somoni.", "505",
+         "investment"),
+        # budget funds stay a budget's spending
+        ("budget fund", "KZT", "Budget funds of 2.3 billion tenge were not used.", "2.3",
+         "budget_spending"),
+    ],
+)  # fmt: skip
+def test_own_funds_are_a_source_of_investment(measured, unit, sentence, amount, expected):
+    assert classify_at(measured, unit, sentence, amount).indicator == expected
