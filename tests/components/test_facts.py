@@ -330,6 +330,32 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "1,1 mln. foreign tourists",
             "foreign tourist",
         ),
+        # money that opens the bracket closing a list item is of the item's noun
+        (
+            "Projects launched:\n– a poultry farm for 400 thousand birds in Sairam district "
+            "(9.8 bln tenge, 160 jobs);\n– a school.",
+            "9.8 bln tenge",
+            "poultry farm",
+        ),
+        (
+            "Projects launched:\n• a polymer pipe plant in the industrial zone (KZT 4.8 "
+            "billion, 95 jobs).",
+            "KZT 4.8 billion",
+            "polymer pipe plant",
+        ),
+        (
+            "Projects launched:\n- the Zaisan meat processing plant, designed for 6 thousand "
+            "tons of meat per year (3.1 billion tenge)",
+            "3.1 billion tenge",
+            "plant",
+        ),
+        # (not a bracket inside the item, nor a share)
+        (
+            "Sectors:\n– industry grew to 41.2 billion tenge (38.6 billion tenge a year "
+            "earlier) in the region;",
+            "38.6 billion tenge",
+            "industry",
+        ),
         # a hyphenated modifier is one word, whichever half the parser hangs on the noun
         (
             "In 2012, 118.6 km of regional and inter-municipal roads were repaired.",

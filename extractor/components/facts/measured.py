@@ -90,7 +90,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         if before_bracket is not None and _of_an_amount(ctx, before_bracket):
             before_bracket = None  # "36,2% of imports (6 954,1 mln USD)": it restates the share
         where = _located_subject(ctx, before_bracket) if before_bracket is not None else None
-        if where is not None and on("measured.bracket_label"):
+        item = _item_head(ctx, span, unit) if on("measured.item_bracket") else None
+        if item is not None:
+            # "– a poultry farm for 400 thousand birds in Sairam district (9.8 bln tenge, 160
+            # jobs);": money that opens the bracket closing a list item is of the item
+            measured, measured_rule = _phrase(ctx, item), "measured.item_bracket"
+        elif where is not None and on("measured.bracket_label"):
             # "The highest wages were in mining (31 448 som)": a bracket after where a figure
             # is found is a figure of the clause's subject
             measured, measured_rule = _phrase(ctx, where), "measured.bracket_label"
@@ -584,6 +589,35 @@ def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
     if i in ctx.amounts:
         return None  # "14.6 billion rubles (96.8%)": the bracket evaluates the amount
     return doc[i] if _noun_ok(ctx, doc[i]) else None
+
+
+# The rest of a list item after a bracket's figures: the bracket closes, then the item ends.
+_ITEM_ENDS = rx(r"[^()\n]{0,80}\)[ \t]*[;.,]?[ \t]*(?:\n|$)")
+
+
+def _item_head(ctx: FactContext, span: Span, unit: str) -> Token | None:
+    """The noun a bulleted or dashed list item opens on, when money opens the bracket that
+    closes the item ("– a cotton yarn factory in Maktaaral district with a capacity of 12
+    thousand tons of yarn a year (24.6 bln tenge, 410 jobs);" -> factory)."""
+    if ctx.lexicon.kind_of(unit.split("/")[0]) != "currency" or "/" in unit:
+        return None
+    text = ctx.text
+    opening = text.rfind("(", 0, span.start_char)
+    line = text.rfind("\n", 0, span.start_char) + 1
+    if opening < line or text[opening + 1 : span.start_char].strip():
+        return None
+    if not _ITEM_ENDS.match(text, span.end_char):
+        return None
+    bullet = _LINE_BULLET.match(text, line)
+    if bullet is None:
+        return None
+    words = ctx.doc.char_span(bullet.end(), opening, alignment_mode="contract")
+    if words is None:
+        return None
+    for t in words:
+        if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ in ("compound", "amod") and t.head.i > t.i):
+            return t if t.pos_ == "NOUN" and _noun_ok(ctx, t) else None
+    return None
 
 
 _LINE_BULLET = rx(WS_START + r"[ \t]*(?:" + BULLET + r"|\d{1,2}[.)])[ \t]+")
