@@ -591,6 +591,27 @@ def _noun_before_bracket(ctx: FactContext, span: Span) -> Token | None:
     return doc[i] if _noun_ok(ctx, doc[i]) else None
 
 
+def _subject_before_passive(ctx: FactContext, verb: Token) -> Token | None:
+    """The noun right before a passive verb's auxiliaries, when the parser gave the verb no
+    subject ("As of 1 October, grain and leguminous crops in Bashkortostan have been
+    threshed on ..." -> crops): past a place it is in ("in Bashkortostan")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ == "auxpass" for c in auxes):
+        return None
+    doc = verb.doc
+    i = min(c.i for c in auxes) - 1
+    while i > verb.sent.start and (
+        doc[i].pos_ == "PROPN" or (doc[i].pos_ == "ADP" and doc[i + 1].pos_ == "PROPN")
+    ):
+        i -= 1
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or noun.i in ctx.amounts or noun.lower_ in _LAND_WORK:
+        return None
+    return noun if _noun_ok(ctx, noun) else None
+
+
 # The rest of a list item after a bracket's figures: the bracket closes, then the item ends.
 _ITEM_ENDS = rx(r"[^()\n]{0,80}\)[ \t]*[;.,]?[ \t]*(?:\n|$)")
 
@@ -1644,6 +1665,9 @@ def _measured(
                         and child.lower_ not in _LAND_WORK
                     ):
                         return _phrase(ctx, child), "measured.area"
+            subject = _subject_before_passive(ctx, verb)
+            if subject is not None:
+                return _phrase(ctx, subject), "measured.area"
         return "area", "measured.area"
     # "3 million square meters of housing", "1,500 tons of meat", "70% of the industry";
     # "17.6 tons (565.8 thousand troy ounces) of gold": past the bracket.
