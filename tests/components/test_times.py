@@ -183,9 +183,13 @@ def test_the_decade_before_any_is_named_is_left_unresolved(extract):
         ("For nine months, revenues amounted to 5 billion tenge.", ("nine months", "2016-01", "2016-09")),
         ("According to the minister, for nine months the revenues were 5 billion tenge.",
          ("nine months", "2016-01", "2016-09")),
+        # ... or told in a headline's present, before the story's first full stop
+        ("Economy | 20 December 2016\n\nRegion's budget revenue for eleven months reaches 26.4 "
+         "billion rubles\n\nTOMSK. Revenue grew.", ("eleven months", "2016-01", "2016-11")),
         # an amount of time: after a verb, or not told of the past
         ("The plant was closed for three months last year.", None),
         ("Loans are issued for 6 months at 5 percent.", None),
+        ("Revenue grew. A deposit for 6 months pays 7 percent.", None),
     ],
 )  # fmt: skip
 def test_for_n_months(extract, sentence, expected):
