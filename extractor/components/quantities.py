@@ -536,6 +536,30 @@ class QuantityRecognizer:
             )
             if (counted := self._count_unit(noun)) is not None:
                 return replace(cand, unit=counted)
+        # "The highest yields were in Chishminsky district (36.8 centners per hectare),
+        # Davlekanovsky district (34.1) and ...": a bare number in brackets after a name,
+        # in a series of such brackets the first of which has a unit, is in that unit (and
+        # its scale, when of its size: "Almaty (412 thousand tenge), Astana (398.5)")
+        if (
+            cand.scale is None
+            and _NAME_BRACKET_BEFORE.search(before[-60:])
+            and _BRACKET_CLOSE_AFTER.match(text, cand.end)
+        ):
+            series = next(
+                (
+                    k
+                    for k in kept
+                    if s_start <= k.start < cand.start
+                    and k.unit
+                    and _NAME_BRACKET_BEFORE.search(text[max(s_start, k.start - 60) : k.start])
+                    and _BRACKET_CLOSE_AFTER.match(text, k.end)
+                ),
+                None,
+            )
+            if series is not None:
+                if series.scale is None or _comparable(cand, series):
+                    return in_unit_of(cand, series, "bracket series")
+                return replace(cand, unit=series.unit)
         # "Most of the new enterprises were registered in Tashkent city (231) and Samarkand
         # region (58)": a bare count in brackets after a name counts the plural noun the
         # sentence is about.

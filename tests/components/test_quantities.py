@@ -426,6 +426,15 @@ def test_a_range_has_low_and_high(extract):
         # (not a rate per a span of time)
         ("Output grew from 12 billion som to 15 billion som per year.", "12 billion som", 12e9,
          "KGS"),
+        # a series of brackets after names: a bare number takes the unit of the first
+        ("The highest yields were in Chishminsky district (36.8 centners per hectare), "
+         "Davlekanovsky district (34.1) and Sterlitamaksky district (33.5).", "34.1", 34.1,
+         "centner/ha"),
+        ("Wages were highest in Almaty (412 thousand tenge), Astana (398.5) and Atyrau (377).",
+         "398.5", 398500, "KZT"),
+        # (and with none, still counts the sentence's plural noun)
+        ("Most new enterprises were registered in Tashkent city (231) and Samarkand region (58).",
+         "58", 58, "enterprise"),
         # a web page's counter of its readers
         ("Economy  |  18.09.2019, 10:37  |  Views: 2 417\n\nRevenues grew.", "2 417", 2417, "view"),
         # ... and its thousands and millions as a capital K or M glued to the number, after
