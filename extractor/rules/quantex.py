@@ -382,7 +382,11 @@ def singular(word: str) -> str:
 # unit of a thing costs (the money after it is per that unit)
 UNIT_COST_BEFORE = re.compile(
     r"(?i)\b(?:a|one|each|every)\s+(?P<unit>[\p{L}]+)\s+of\s+(?P<thing>[^.;:]{2,60}?)\s+"
-    r"cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?(?:\s+(?:on\s+average|about|around|almost|"
+    r"(?:cost(?:s|ed)?(?:\s+(?:us|them|the\s+[\p{L}]+))?"
+    # "a ton of food wheat was sold in the republic at 12 450 rubles", "sells for"
+    r"|(?:(?:is|was|were|are|will\s+be)\s+)?(?:sold|bought|purchased)(?:\s+[^.;:\d]{0,40}?)?"
+    r"\s+(?:at|for)|sells\s+(?:at|for))"
+    r"(?:\s+(?:on\s+average|about|around|almost|"
     r"over|some|nearly|approximately))*\s*$"
 )
 

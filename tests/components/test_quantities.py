@@ -423,6 +423,14 @@ def test_a_range_has_low_and_high(extract):
          "39 som 60 tyiyn", 39.6, "KGS/l"),
         ("The benefit rose from 300 to 352 thousand soums per child.", "300", 300000, "UZS/child"),
         ("A kilogram of beef costs 46 somoni and of mutton 52 somoni.", "52 somoni", 52, "TJS/kg"),
+        # what one unit of a thing sells or is sold at or for is per that unit
+        ("In September a ton of food wheat of the third class was sold in the republic at 12 450"
+         " rubles.", "12 450 rubles", 12450, "RUB/t"),
+        ("One kilogram of tomatoes sells for 12 thousand soums.", "12 thousand soums", 12000,
+         "UZS/kg"),
+        ("A liter of AI-92 gasoline is sold at 205 tenge.", "205 tenge", 205, "KZT/l"),
+        # (a batch is no unit of measure)
+        ("A batch of 40 tractors was sold for 2 billion tenge.", "2 billion tenge", 2e9, "KZT"),
         # (not a rate per a span of time)
         ("Output grew from 12 billion som to 15 billion som per year.", "12 billion som", 12e9,
          "KGS"),
