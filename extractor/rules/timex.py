@@ -949,6 +949,19 @@ def base_period(
         return _iso(year, _month_of(g)), _iso(year, month2)
     if kind in ("running_months", "the_months"):
         n = small_number(g["n"])
+        if (
+            kind == "the_months"
+            and n
+            and previous
+            and previous[0]
+            and previous[1]
+            and len(previous[0]) == len(previous[1]) == 7
+            and previous[0][:4] == previous[1][:4]
+            and int(previous[1][5:]) - int(previous[0][5:]) + 1 == n
+        ):
+            # "236.4 million dollars for June-August ... over the same three months": the
+            # months just named, when they are that many
+            return previous
         if doc_date is None or not doc_date.month or not n or n > 12:
             return None, None
         year = doc_date.year if n < doc_date.month else doc_date.year - 1

@@ -361,8 +361,11 @@ def test_entity_boundaries_exclude(extract, text, not_expected):
         ("KARAGANDA, Sept. 14 /Kazinform/ - Miners received bonuses.", "GPE", "KARAGANDA"),
         ("TOMSK, June 21 – RIA Tomsk. Revenues of the budget grew.", "ORG", "RIA Tomsk"),
         # the outlet a page's closing line asks to link to
-        ("Revenues grew.\nWhen using materials, a hyperlink to RIA Tomsk is required",
-         "ORG", "RIA Tomsk"),
+        (
+            "Revenues grew.\nWhen using materials, a hyperlink to RIA Tomsk is required",
+            "ORG",
+            "RIA Tomsk",
+        ),
         ("Revenues grew.\nA link to Bashinform is obligatory.", "ORG", "Bashinform"),
         ("TERMEZ. From 1 May, water tariffs will rise.", "GPE", "TERMEZ"),
         ("UST-KAMENOGORSK – The akim reported on the harvest.", "GPE", "UST-KAMENOGORSK"),

@@ -335,3 +335,20 @@ def test_the_season_is_the_months_just_named(extract, text, expected):
 )
 def test_the_season_after_no_span_of_months_is_no_time(extract, text):
     assert "the season" not in [t[0] for t in _times(extract(text, date="2015-09-08"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the same N months" after N months just named: those months
+        ("Exports were 236.4 million dollars for June-August. Tax payments amounted to 412.8 "
+         "million soms over the same three months.", ("the same three months", "2019-06", "2019-08")),
+        ("In May-June 58 houses were built, and over the same two months 12 schools opened.",
+         ("the same two months", "2019-05", "2019-06")),
+        # (months of another count: the report's first months)
+        ("In January-September exports grew. Over the six months, 98 600 jobs were created.",
+         ("the six months", "2019-01", "2019-06")),
+    ],
+)  # fmt: skip
+def test_the_same_months_as_just_named(extract, text, expected):
+    assert expected in _times(extract(text, date="2019-09-12"))
