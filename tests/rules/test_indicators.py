@@ -1118,3 +1118,22 @@ def test_money_recovered_or_spent_on_works(measured, unit, sentence, amount, exp
 )  # fmt: skip
 def test_own_funds_are_a_source_of_investment(measured, unit, sentence, amount, expected):
     assert classify_at(measured, unit, sentence, amount).indicator == expected
+
+
+@pytest.mark.parametrize(
+    "measured,unit,sentence,amount,expected",
+    [
+        # houses repaired are no housing built, nor are a trade's houses
+        ("apartment building", "building", "Over the three years 2 146 apartment buildings were "
+         "repaired.", "2 146", None),
+        ("house", "house", "Of the 468 damaged houses, 455 have been repaired by their owners.",
+         "455", None),
+        ("trade house", "house", "Uzagroexport has opened 14 trade houses abroad.", "14", None),
+        # (housing built beside a repair of something else stays housing)
+        ("housing", "m2", "This year we will commission 350 thousand square metres of housing "
+         "and repair 200 kilometres of roads.", "350", "housing"),
+        ("house", "house", "Builders handed over 640 new houses.", "640", "housing"),
+    ],
+)  # fmt: skip
+def test_houses_repaired_or_of_trade_are_no_housing(measured, unit, sentence, amount, expected):
+    assert classify_at(measured, unit, sentence, amount).indicator == expected
