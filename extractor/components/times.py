@@ -59,6 +59,14 @@ class TimeRecognizer:
                 # "..., the deputy minister told a briefing on Wednesday": the day it was said,
                 # whatever the plans it reports
                 tense = "past"
+            if (
+                match.kind == "month"
+                and tense == "future"
+                and _KNOWN_MONTH_BEFORE.search(text, max(s, match.start - 30), match.start)
+            ):
+                # "Despite the dry July, this year's harvest will be one of the best": a month
+                # named with "the" and a word that describes it is one already lived
+                tense = "past"
             if match.prep == "by" and tense == "past" and _HAD_DONE.search(text, match.end, e):
                 # "By 31 December, 4 billion rubles had been spent": a point already past
                 # when it was told, whatever the year of the telling
@@ -220,6 +228,13 @@ def _running_total(doc: Doc, start: int, tense: str) -> bool:
     # ("According to the minister, for nine months the revenues ...": opening its clause)
     opens_clause = token.i > 0 and doc[token.i - 1].text in (",", ";", ":")
     return token.is_sent_start or opens_clause or token.head.pos_ in ("NOUN", "PROPN")
+
+
+# "the dry July", "the rainy May", "the cold January": a month described, not awaited
+_KNOWN_MONTH_BEFORE = re.compile(
+    r"(?i)\bthe\s+(?!(?:coming|next|following|upcoming|same|current|first|last|end|"
+    r"beginning|middle|start)\b)[\p{Ll}]+\s+$"
+)
 
 
 def _in_headlines(text: str, at: int) -> bool:

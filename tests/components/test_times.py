@@ -352,3 +352,20 @@ def test_the_season_after_no_span_of_months_is_no_time(extract, text):
 )  # fmt: skip
 def test_the_same_months_as_just_named(extract, text, expected):
     assert expected in _times(extract(text, date="2019-09-12"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month described ("the dry July") is one already lived, whatever the clause's tense
+        ("Despite the dry July, this year's harvest will be one of the best.",
+         ("July", "2020-07", "2020-07")),
+        ("After the cold January, the plants will need 12 percent more gas.",
+         ("January", "2020-01", "2020-01")),
+        # (one awaited stays ahead)
+        ("In the coming July we will open 3 schools.", ("July", "2021-07", "2021-07")),
+        ("The plant will open in July.", ("July", "2021-07", "2021-07")),
+    ],
+)  # fmt: skip
+def test_a_described_month_is_past(extract, text, expected):
+    assert expected in _times(extract(text, date="2020-10-02"))
