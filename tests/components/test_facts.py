@@ -330,6 +330,19 @@ def test_both_names_of_the_deputy_akim_are_one_person(extract):
             "1,1 mln. foreign tourists",
             "foreign tourist",
         ),
+        # a gapped clause that names who made a thing measures what the clause before did
+        (
+            "Food producers turned out products worth 88.9 bln tenge, building materials "
+            "makers 71.2 bln tenge, textile and clothing factories 63.7 bln tenge.",
+            "63.7 bln tenge",
+            "product",
+        ),
+        (
+            "Food producers turned out products worth 88.9 bln tenge, building materials "
+            "makers 71.2 bln tenge.",
+            "71.2 bln tenge",
+            "product",
+        ),
         # money that opens the bracket closing a list item is of the item's noun
         (
             "Projects launched:\n– a poultry farm for 400 thousand birds in Sairam district "

@@ -229,6 +229,18 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
             # "By regions, the largest volumes of FDI fell on:\n• Tashkent region – $231,4
             # million;": an item labelled by a place is a figure of what the header names.
             measured, measured_rule = _phrase(ctx, header), "measured.list_header"
+    if (
+        measured_rule == "measured.gapped_noun"
+        and on("measured.parallel_gap")
+        and measured
+        and measured.split()[-1].lower() in _PRODUCER_HEADS
+        and not _comparison_base(span)
+        and (parallel := _made_before(span, record, done)) is not None
+    ):
+        # "Food producers turned out products worth 88.9 bln tenge, building materials
+        # makers 71.2 bln tenge": a gapped clause names who made it; the amount is of what
+        # the clause before measured
+        measured, measured_rule = parallel, "measured.parallel_gap"
     if measured is None and on("measured.parallel_gap") and not _comparison_base(span):
         parallel = _parallel_gap(span, record, done)
         if parallel is not None:
@@ -914,6 +926,27 @@ def _list_header(ctx: FactContext, span: Span) -> Token | None:
 
 
 _PARALLEL_SEPARATORS = frozenset((",", ";", "and", "while", "whereas"))
+
+
+# Who makes a thing, named as a gapped clause's label ("building materials makers 71.2 bln
+# tenge"): not what the amount measures
+_PRODUCER_HEADS = frozenset(
+    ("maker", "producer", "manufacturer", "factory", "plant", "mill", "enterprise", "company",
+     "firm", "farm", "grower", "breeder", "operator", "exporter", "importer")
+)  # fmt: skip
+
+
+def _made_before(span: Span, record: dict, done: dict[int, Span]) -> str | None:
+    """What the nearest amount before in the sentence, in the same unit, measures, when that
+    is a thing made and not its maker."""
+    for prev in _earlier_in_sentence(span, done):
+        data = prev._.extractor or {}
+        if data.get("unit") != record.get("unit") or not data.get("measured"):
+            continue
+        if data["measured"].split()[-1].lower() in _PRODUCER_HEADS:
+            continue
+        return data["measured"]
+    return None
 
 
 def _parallel_gap(span: Span, record: dict, done: dict[int, Span]) -> str | None:
