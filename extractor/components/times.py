@@ -218,10 +218,9 @@ def _running_total(doc: Doc, start: int, tense: str) -> bool:
     after a noun ("production for eleven months", "revenues of the budget for three months")
     or opening its sentence ("For nine months, ..."), not after a verb ("was closed for
     three months", "issued for 6 months")."""
+    # (a headline tells the past in the present: "revenue for five months reaches")
     if tense != "past" and not (tense == "present" and _in_headlines(doc.text, start)):
-        return (
-            False  # (a headline tells the past in the present: "revenue for five months reaches")
-        )
+        return False
     token = doc[_token_at(doc, start - 4)]  # "for " before the match
     if token.lower_ != "for":
         return False

@@ -632,8 +632,8 @@ def _item_head(ctx: FactContext, span: Span, unit: str) -> Token | None:
     """The noun a bulleted or dashed list item opens on, when money opens the bracket that
     closes the item ("– a cotton yarn factory in Maktaaral district with a capacity of 12
     thousand tons of yarn a year (24.6 bln tenge, 410 jobs);" -> factory)."""
-    if ctx.lexicon.kind_of(unit.split("/")[0]) != "currency" or "/" in unit:
-        return None
+    if "/" in unit or ctx.lexicon.kind_of(unit) != "currency":
+        return None  # (a price per unit is no item's cost)
     text = ctx.text
     opening = text.rfind("(", 0, span.start_char)
     line = text.rfind("\n", 0, span.start_char) + 1

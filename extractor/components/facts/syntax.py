@@ -180,7 +180,7 @@ def _phrase(ctx: FactContext, token: Token) -> str:
         and not doc[start - 2].whitespace_
         and doc[start - 2].is_alpha
     ):
-        start -= 2  # "inter-municipal roads", "socio-cultural facilities": the whole first word
+        start -= 2  # "socio-cultural facilities": the hyphenated modifier's first word too
     words = [
         t for t in token.doc[start : token.i]
         if t.pos_ not in ("DET", "PUNCT", "NUM") and t.tag_ != "HYPH"
