@@ -1966,11 +1966,32 @@ def _next_noun(token: Token) -> Token | None:
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.dep_ != "dobj":
                 continue  # "47 digitalization projects": the head is the last noun
             return t
+        if _inner_hyphen(t):
+            continue  # "36 multi-storey houses": a hyphen inside a word
         if t.pos_ not in ("ADJ", "NOUN", "VERB") or t.is_punct:
             return None
-        if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
+        if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") and not _verb_as_modifier(t):
             return None  # "31 have gas": a finite verb ends the phrase; "12 newly built" does not
     return None
+
+
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word, with no space on either side ("multi-storey")."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‑")
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
+
+
+def _verb_as_modifier(token: Token) -> bool:
+    """A word the tagger took for a finite verb but parsed as modifying the noun after it
+    ("3 870 combine harvesters", "12 mix plants")."""
+    return (
+        token.dep_ in ("amod", "compound") and token.head.i > token.i and token.head.pos_ == "NOUN"
+    )
 
 
 # The residents of an economic zone or industrial park are companies, not people.

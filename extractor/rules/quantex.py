@@ -456,6 +456,19 @@ def _qualifier_before(text: str, start: int) -> str | None:
     return None
 
 
+def _labelled_amount(text: str, num: _Num, lexicon: UnitLexicon | None) -> bool:
+    """A scale word or a unit after a number makes it an amount, whatever word stands
+    before it: a label is never scaled or measured ("for building 2 thousand apartments",
+    "to line 5,000 kilometres of canals", "each family with a damaged house 30,000 som";
+    not "house 14" or "building 2, apartment 5", nor the decimals of "1 point 5 percent")."""
+    if rx(r"(?i)\d\s+point\s*$").search(text, max(0, num.start - 12), num.start):
+        return False
+    if num.scale is not None or _SCALE_AFTER.match(text, num.end):
+        return True
+    unit = _unit_after(text, num.end, lexicon) if lexicon is not None else None
+    return unit is not None and lexicon.kind_of(unit[1]) not in ("count", "time")
+
+
 def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str | None:
     """Why a number is not a quantity whatever follows it, or None."""
     hyphen_unit = (
@@ -467,7 +480,7 @@ def _excluded(text: str, num: _Num, lexicon: UnitLexicon | None = None) -> str |
     unit_follows = bool(hyphen_unit and lexicon.kind_of(hyphen_unit[1]) != "time")
     before = text[max(0, num.start - 20) : num.start]
     after = text[num.end : num.end + 12]
-    if _NAMING_BEFORE.search(before):
+    if _NAMING_BEFORE.search(before) and not _labelled_amount(text, num, lexicon):
         return "naming"
     if _FUEL_GRADE_BEFORE.search(before):
         return "fuel-grade"

@@ -764,6 +764,22 @@ def test_capitalised_plurals_are_counted(extract, text, span, unit):
     assert _quantity(extract(text, date="2014-02-12"), span)["unit"] == unit
 
 
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # a hyphen inside a word does not end the phrase before the counted noun
+        ("1 240 apartments in 36 multi-storey houses were handed over.", "36 multi-storey houses",
+         "house"),
+        ("The akimat bought 12 low-floor buses for the city.", "12 low-floor buses", "bus"),
+        # a word the tagger took for a verb but parsed as the noun's modifier
+        ("In total, 3 870 combine harvesters have been involved in the campaign.",
+         "3 870 combine harvesters", "harvester"),
+    ],
+)  # fmt: skip
+def test_counted_noun_after_hyphened_and_verb_tagged_modifiers(extract, text, span, unit):
+    assert _quantity(extract(text, date="2019-08-01"), span)["unit"] == unit
+
+
 def test_a_name_of_capitalised_words_is_no_counted_noun(extract):
     records = extract("The chain opened 5 Star Hotels in Astana.", date="2014-02-12")
     assert not [r for r in records if r["label"] == "QUANTITY"]

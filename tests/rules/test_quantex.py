@@ -3,6 +3,7 @@
 import pytest
 
 from extractor.rules.quantex import find_candidates
+from extractor.rules.units import load_lexicon
 
 
 def only(text):
@@ -447,6 +448,39 @@ def test_list_shares_unit_and_scale():
 )
 def test_not_quantities(text):
     assert [text[c.start : c.end] for c in find_candidates(text) if c.unit] == []
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # a scale word or a unit after it makes a number an amount, whatever word names
+        # things before it: a label is never scaled or measured
+        ("a programme for building 2 thousand apartments", "2 thousand"),
+        ("we are building 214 thousand square meters of rental housing", "214 thousand square meters"),
+        ("to line 5,000 kilometres of canals with concrete", "5,000 kilometres"),
+        ("each family with a damaged house 30,000 som", "30,000 som"),
+        ("ATMs and info kiosks number 13.8 thousand", "13.8 thousand"),
+        ("this year we are building 46 km of concrete-lined canals", "46 km"),
+    ],
+)  # fmt: skip
+def test_a_scaled_or_measured_number_after_a_naming_word(text, span):
+    assert span in [text[c.start : c.end] for c in find_candidates(text, load_lexicon())]
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        ("They live in building 2, apartment 5.", "2"),
+        ("They live in building 2, apartment 5.", "5"),
+        ("Room 12 was repaired.", "12"),
+        ("Call the hotline 1414 for help.", "1414"),
+        ("house 14 on Abai street", "14"),
+        # the decimals of a number spoken with "point" are no amount of their own
+        ("inflation was 1 point 5 percent", "5 percent"),
+    ],
+)
+def test_a_label_after_a_naming_word_stays_no_amount(text, label):
+    assert label not in [text[c.start : c.end] for c in find_candidates(text, load_lexicon())]
 
 
 @pytest.mark.parametrize(
