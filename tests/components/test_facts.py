@@ -1059,11 +1059,20 @@ def test_indicator_carried_from_the_amount_before(extract, text, span, indicator
         ("The company spent $ 5 million on new equipment.", "$ 5 million", "new equipment"),
         ("In 2022, 1.5 bln som was directed to the construction of 9 schools.", "1.5 bln som",
          "construction"),
-        # where money went back to is no purpose: the act is what it measures
+        # where money went back to is no purpose, and giving it back says nothing of what
+        # it is: money returned, restored, recovered or refunded is money
         ("By 1 April, 148,2 billion soums had been returned to the budget.",
-         "148,2 billion soums", "return"),
+         "148,2 billion soums", "money"),
         ("As of 1 April, 17,4 million somoni had been restored to the budget.",
-         "17,4 million somoni", "restoration"),
+         "17,4 million somoni", "money"),
+        ("So far 2.6 bln tenge has been returned.", "2.6 bln tenge", "money"),
+        ("During the audit, 1,940.0 million tenge was recovered.", "1,940.0 million tenge",
+         "money"),
+        # what its clause names still comes first; land returned to use is no money
+        ("Unspent balances of 6 714 thousand tenge were returned to the budget.",
+         "6 714 thousand tenge", "Unspent balance"),
+        ("So far 38 thousand hectares of irrigated land have been returned to use.",
+         "38 thousand hectares", "irrigated land"),
     ],
 )  # fmt: skip
 def test_measured_of_amount_phrases_and_purposes(extract, text, span, head):

@@ -298,6 +298,16 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
         # thing the clause or sentence before is about (and stays spending: set_indicators)
         measured, measured_rule = _phrase(ctx, topic), "measured.allocated_topic"
     if (
+        on("measured.money_back")
+        and measured_rule == "measured.verb_act"
+        and measured in _GIVING_BACK
+        and not back_rule
+        and lexicon.kind_of(record.get("unit") or "") == "currency"
+    ):
+        # "So far 94.3 million rubles has been returned to the budget", "3.94 bln tenge has
+        # been restored": money given back is money; the act says nothing of what it was
+        measured, measured_rule = "money", "measured.money_back"
+    if (
         measured is None
         and on("measured.unit_in_paragraph")
         and (before_here := _previous_of_unit(ctx, span, record.get("unit"))) is not None
@@ -372,6 +382,8 @@ _RATE_UNITS = {
 # local budgets", "... from all sources".
 # Acts of handing money over, which its source names better.
 _HANDING = frozenset(("allocation", "funding", "financing", "provision", "transfer"))
+# The acts of giving money back, as load_nominalizations() names them.
+_GIVING_BACK = frozenset(("return", "restoration", "reimbursement", "recovery", "refund"))
 _MONEY_SOURCE = rx(
     WS_START + r"\s+(?:(?:is|was|were|are|came|come|comes|will\s+come|went|has\s+been|have\s+been"
     r"|had\s+been|will\s+be)\s+)?(?:received\s+|allocated\s+|provided\s+|raised\s+)?"
