@@ -1059,6 +1059,11 @@ def test_indicator_carried_from_the_amount_before(extract, text, span, indicator
         ("The company spent $ 5 million on new equipment.", "$ 5 million", "new equipment"),
         ("In 2022, 1.5 bln som was directed to the construction of 9 schools.", "1.5 bln som",
          "construction"),
+        # an act named by its verb alone is what the money measures
+        ("Contractors overstated the earthworks, and 3.9 billion soums was overpaid to them.",
+         "3.9 billion soums", "overpayment"),
+        ("In 2021 the bank disbursed 45 million dollars under the loan.", "45 million dollars",
+         "disbursement"),
         # where money went back to is no purpose, and giving it back says nothing of what
         # it is: money returned, restored, recovered or refunded is money
         ("By 1 April, 148,2 billion soums had been returned to the budget.",
