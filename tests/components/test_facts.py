@@ -1059,6 +1059,19 @@ def test_indicator_carried_from_the_amount_before(extract, text, span, indicator
         ("The company spent $ 5 million on new equipment.", "$ 5 million", "new equipment"),
         ("In 2022, 1.5 bln som was directed to the construction of 9 schools.", "1.5 bln som",
          "construction"),
+        # money spent on "it", "them" or "this" is of the noun the pronoun points back to,
+        # the nearest of its number before the amount
+        ("About 40 thousand pensioners received a social supplement, and 1.21 billion "
+         "rubles was spent on it.", "1.21 billion rubles", "social supplement"),
+        ("24,1 thousand people took part in paid public works, and 3,6 million somoni was "
+         "spent on them.", "3,6 million somoni", "paid public work"),
+        ("How much is provided for roads? In 2018 only 91 million rubles were spent on them.",
+         "91 million rubles", "road"),
+        ("In 2023, 1 146 people moved into new housing. 612 million rubles were spent on this.",
+         "612 million rubles", "new housing"),
+        # a pronoun with no noun of its number before it points nowhere
+        ("It is a hard year. 91 million rubles were spent on them.", "91 million rubles",
+         "spending"),
         # an act named by its verb alone is what the money measures
         ("Contractors overstated the earthworks, and 3.9 billion soums was overpaid to them.",
          "3.9 billion soums", "overpayment"),
@@ -2222,3 +2235,19 @@ def test_a_paragraph_that_opens_on_a_part_goes_on_in_the_period_before(extract):
 )  # fmt: skip
 def test_the_same_price_for_others(extract, text, span, indicator):
     assert quantity(extract(text, "2024-02-01"), span)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("How much is provided for roads? In 2018 only 91 million rubles were spent on them.",
+         "91 million rubles"),
+        ("About 40 thousand pensioners received a social supplement, and 1.21 billion "
+         "rubles was spent on it.", "1.21 billion rubles"),
+        # (no word of spending in the sentence: the rule, not the sentence, says it)
+        ("A new bridge over the Ural opened; 4 billion tenge was earmarked for it.",
+         "4 billion tenge"),
+    ],
+)  # fmt: skip
+def test_money_spent_on_a_thing_named_before_is_spending(extract, text, span):
+    assert quantity(extract(text, "2020-02-01"), span)["indicator"] == "budget_spending"

@@ -338,6 +338,38 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     done[span.start] = span
 
 
+# Pronouns a purpose can point back with, and the grammatical number they take ("this"
+# may stand for a whole act: "people moved into new housing, and 612 million was spent on
+# this").
+_PURPOSE_PRONOUNS = {"it": "NN", "them": "NNS", "this": None, "these": "NNS"}
+
+
+def _antecedent(ctx: FactContext, span: Span, pronoun: Token) -> Token | None:
+    """The noun a purpose pronoun after an amount points back to ("... received a social
+    supplement, and 1.21 billion rubles was spent on it" -> supplement): the nearest
+    common noun of the pronoun's number before the amount, in its sentence or the one
+    before, that is no amount, no time and no container."""
+    if pronoun.lower_ not in _PURPOSE_PRONOUNS:
+        return None
+    wanted = _PURPOSE_PRONOUNS[pronoun.lower_]
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(list(doc[start : span.start])):
+        if (
+            t.pos_ == "NOUN"
+            and (wanted is None or t.tag_ == wanted)
+            and _noun_ok(ctx, t)
+            and t.i not in ctx.amounts
+            and t.i not in ctx.timed
+            and t.lemma_.lower() not in _CONTAINERS
+            # the head of its phrase: "utility networks", not "utility"
+            and not (t.dep_ == "compound" and t.head.i > t.i)
+        ):
+            return t
+    return None
+
+
 def _topic_before(ctx: FactContext, span: Span) -> Token | None:
     """The subject of the clause before the amount's, in its sentence or the one before:
     a common noun that is no amount, no time and no container."""
@@ -1954,6 +1986,13 @@ def _measured(
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if _noun_ok(ctx, obj):
                     return _phrase(ctx, obj), "measured.subject_purpose"
+                if (
+                    obj is not None
+                    and child.lower_ in ("on", "for")  # ("paid to them": to whom, not what for)
+                    and on("measured.pronoun_purpose")
+                    and (meant := _antecedent(ctx, span, obj)) is not None
+                ):
+                    return _phrase(ctx, meant), "measured.pronoun_purpose"
                 if obj is None and (act := _gerund_purpose(ctx, child)) is not None:
                     return act, "measured.subject_purpose"
                 if obj is not None and obj.lemma_.lower() == "purpose":

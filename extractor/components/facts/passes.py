@@ -27,6 +27,9 @@ from .syntax import _clause_verb, _noun_ok, _phrase
 # a sentence the parser ran into the next: ". The project cost"
 _SENTENCE_END = rx(SENTENCE_END)
 _LIST_GAP = re.compile(WS_START + r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+# Rules that name the thing money was spent on from words outside its clause, while its
+# own clause says it was spent: the indicator is the spending's.
+_SPENDING_FOR_A_THING = frozenset(("measured.allocated_topic", "measured.pronoun_purpose"))
 
 
 def _share_measured_in_lists(doc: Doc, spans: list[Span], rules: RuleSet) -> None:
@@ -374,11 +377,12 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
                     if "\n\n" not in text[earlier.start_char : previous.start_char]:
                         previous = earlier
                 before = text[previous.start_char : sent.start_char]
-        # money allocated for a thing named before is spending, whatever it buys: the act,
-        # not the thing, says the indicator (GUIDELINES: "money allocated is spending")
+        # money allocated for a thing named before (or spent on "it") is spending, whatever
+        # it buys: the act, not the thing, says the indicator (GUIDELINES: "money
+        # allocated is spending")
         measured = (
             "allocation"
-            if record.get("measured_rule") == "measured.allocated_topic"
+            if record.get("measured_rule") in _SPENDING_FOR_A_THING
             else record.get("measured")
         )
         caption = caption_cell(text, span.start_char)
