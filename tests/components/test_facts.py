@@ -2251,3 +2251,28 @@ def test_the_same_price_for_others(extract, text, span, indicator):
 )  # fmt: skip
 def test_money_spent_on_a_thing_named_before_is_spending(extract, text, span):
     assert quantity(extract(text, "2020-02-01"), span)["indicator"] == "budget_spending"
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # a change told without a verb, as a headline tells it, is of the noun before "up"
+        # or "down" (up to the first preposition), whatever the parse made of the line
+        ("Sangtuda-2 HPP output up 9% in the first half of 2020", "9%", "output"),
+        ("Foreign direct investment into Kazakhstan up 18.4% in first quarter", "18.4%",
+         "Foreign direct investment"),
+        ("Remittances through Tajik banks up 21.4% in first half of 2018, somoni deposits grow",
+         "21.4%", "remittance"),
+        ("Livestock in January-June 2012: meat output up 2,4 percent to 430,6 thousand tons",
+         "430,6 thousand tons", "output"),
+        ("Energy minister: Tajikistan generated 20,65 billion kWh in 2019, network losses down "
+         "to 15,8 percent", "15,8 percent", "network loss"),
+        # "up to" is an upper bound and a clause with its verb is left to the parse
+        ("In Saryagash district a family pays up to 6 thousand tenge a month.",
+         "6 thousand tenge a month", "payment"),
+        ("Over nine months food prices rose by 9.8 percent. Flour and bread went up by 18.4 "
+         "percent.", "18.4 percent", "Flour"),
+    ],
+)  # fmt: skip
+def test_measured_of_a_change_told_without_a_verb(extract, text, span, head):
+    assert quantity(extract(text, "2020-07-15"), span)["measured"].startswith(head)

@@ -76,6 +76,15 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     it, the material the last amount of its unit was of, a pronoun pointing back)."""
     on, text, lexicon, done = ctx.on, ctx.text, ctx.lexicon, ctx.done
     measured, measured_rule = _measured(ctx, span, record, lexicon, ctx.rules)
+    if (
+        on("measured.telegraphic_change")
+        and measured_rule != "measured.counted_noun"
+        and (changed := _telegraphic_change(ctx, span)) is not None
+    ):
+        # "Sangtuda-2 HPP output up 9% in the first half of 2020", "meat output up 2,4
+        # percent to 430,6 thousand tons": a headline's change with its verb left out is
+        # of the noun before "up" or "down"
+        measured, measured_rule = _phrase(ctx, changed), "measured.telegraphic_change"
     own_noun = measured_rule == "measured.counted_noun" and _parenthetical(span)
     if not own_noun and (
         measured is None or _parenthetical(span) or _comparative(span) or _restates(span)
@@ -368,6 +377,44 @@ def _antecedent(ctx: FactContext, span: Span, pronoun: Token) -> Token | None:
         ):
             return t
     return None
+
+
+# Before an amount: "... up", "... down by", "... down to", "... up 2,4 percent to" (not
+# "up to", an upper bound), after the start of a line or sentence or a colon, comma,
+# semicolon or bar; the words before "up" or "down" are the thing that changed.
+_TELEGRAPHIC = rx(
+    r"(?:^|(?<=[\n:;,|–—]|[.!?][ \t]))[ \t]*+(?P<np>[^\n:;,|–—.!?]+?)[ \t]+"
+    r"(?:up(?:[ \t]+by)?|down(?:[ \t]+by|[ \t]+to)?)"
+    r"(?:[ \t]+(?:[^\n:;,|]|(?<=\d),(?=\d)){1,40}?[ \t]to)?[ \t]*$"
+)
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def _telegraphic_change(ctx: FactContext, span: Span) -> Token | None:
+    """The noun before "up" or "down" in a change told without a verb ("Foreign direct
+    investment into Kazakhstan up 18.4% in first quarter" -> investment): the last common
+    noun of the words before it, up to their first preposition, none of them a finite
+    verb ("Prices went up 5%" is a clause: its parse says the rest)."""
+    text = ctx.text
+    line = text.rfind("\n", 0, span.start_char) + 1
+    m = _TELEGRAPHIC.search(text, line, span.start_char)
+    if m is None:
+        return None
+    np = span.doc.char_span(m.start("np"), m.end("np"), alignment_mode="expand")
+    if np is None:
+        return None
+    if any(t.tag_ in _FINITE or t.pos_ == "AUX" for t in np):
+        return None
+    head = None
+    for t in np:
+        if t.pos_ == "ADP" or t.i in ctx.amounts:
+            break
+        if (t.pos_ in ("NOUN", "PROPN") and _noun_ok(ctx, t)) or (
+            # ("output up 6.4 percent": a noun the tagger read as a base-form verb)
+            t.tag_ == "VB" and t.is_alpha and t.i > 0 and t.doc[t.i - 1].lower_ != "to"
+        ):
+            head = t
+    return head
 
 
 def _topic_before(ctx: FactContext, span: Span) -> Token | None:
