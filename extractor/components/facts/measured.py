@@ -388,6 +388,7 @@ _TELEGRAPHIC = rx(
     r"(?:[ \t]+(?:[^\n:;,|]|(?<=\d),(?=\d)){1,40}?[ \t]to)?[ \t]*$"
 )
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_TELEGRAPHIC_REACH = 160  # characters before the amount a headline's phrase may take
 
 
 def _telegraphic_change(ctx: FactContext, span: Span) -> Token | None:
@@ -397,6 +398,8 @@ def _telegraphic_change(ctx: FactContext, span: Span) -> Token | None:
     verb ("Prices went up 5%" is a clause: its parse says the rest)."""
     text = ctx.text
     line = text.rfind("\n", 0, span.start_char) + 1
+    if span.start_char - line > _TELEGRAPHIC_REACH:
+        line = text.find(" ", span.start_char - _TELEGRAPHIC_REACH) + 1  # a word's start
     m = _TELEGRAPHIC.search(text, line, span.start_char)
     if m is None:
         return None
