@@ -2276,3 +2276,38 @@ def test_money_spent_on_a_thing_named_before_is_spending(extract, text, span):
 )  # fmt: skip
 def test_measured_of_a_change_told_without_a_verb(extract, text, span, head):
     assert quantity(extract(text, "2020-07-15"), span)["measured"].startswith(head)
+
+
+_PARTNERS = (
+    "The main partners were:\nChina – 7.6 billion dollars (18.2 percent of turnover);\n"
+    "Russia – 6.6 billion (15.8 percent);\nKazakhstan – 3.4 billion (8.1 percent)."
+)
+_LEADER = (
+    "China remains our largest trading partner with 18.1 bln USD, or 18.2% of the turnover, "
+    "followed by Russia – 17.9 bln USD (18.0%) and Italy – 12.4 bln USD (12.4%)."
+)
+_OUTPUT = (
+    "Mining rose 4.7%; 15.4% of the industrial output of the republic.\n"
+    "• Crude oil – 84.3 thsd tons (96.1%), coal – 412.7 thsd tons (108.9%)."
+)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # a bare share in brackets after an amount is of the whole its series named
+        (_PARTNERS, "18.2 percent", "turnover"),
+        (_PARTNERS, "15.8 percent", "turnover"),
+        (_PARTNERS, "8.1 percent", "turnover"),
+        (_LEADER, "18.0%", "turnover"),
+        (_LEADER, "12.4%", "turnover"),
+        # an index against last year is no share, and a share said apart is no series
+        (_OUTPUT, "96.1%", "Crude oil"),
+        (_OUTPUT, "108.9%", "coal"),
+    ],
+)
+def test_a_series_of_shares_in_brackets(extract, text, span, head):
+    record = quantity(extract(text, "2020-02-01"), span)
+    assert record["measured"].startswith(head)
+    if head == "turnover":  # the indicator of the amount it stands beside
+        assert record["indicator"] == "foreign_trade"

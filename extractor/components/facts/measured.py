@@ -129,6 +129,17 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
                 # change is of the cattle, not of the "head" they are counted in.
                 measured, measured_rule = counted, "measured.counted_whole"
     if (
+        on("measured.share_series")
+        and measured_rule in (None, "measured.same_as_before")
+        and record.get("unit") == "%"
+        and _parenthetical(span)
+        and (whole := _series_whole(ctx, span)) is not None
+    ):
+        # "China – 7.6 billion dollars (18.2 percent of turnover); Russia – 6.6 billion (15.8
+        # percent)": a bare share in brackets after an amount is a share of the whole the
+        # series named before it, not of what the amount beside it is
+        measured, measured_rule = _phrase(ctx, whole), "measured.share_series"
+    if (
         on("measured.share_of_named_subject")
         and measured_rule == "measured.of_noun"
         and _restates(span)
@@ -345,6 +356,60 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
     if record["measured"] and not _dependent_amount(span):
         ctx.previous_measured = (paragraph, record["measured"])
     done[span.start] = span
+
+
+# "... (18.2 percent of turnover)", "..., or 18.2% of the turnover": a share of an amount
+# that names the whole it is of.
+_SHARE_OF_WHOLE = rx(
+    r"(?:\(|,[ \t]*or)[ \t]*\d[\d.,]*[ \t]?(?:%|percent|per[ \t]cent)[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?(?:total[ \t]+)?(?P<noun>\p{L}[\p{L}-]*)"
+)
+# "... of turnover)", "... of the total inflow)": a bracketed share's own whole.
+_OWN_WHOLE = rx(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:total[ \t]+)?(?P<noun>\p{L}[\p{L}-]*)(?:[ \t]+\p{L}+)?[ \t]*\)"
+)
+# A bare share in a bracket right after another amount: "6.6 billion (15.8 percent)".
+_AMOUNT_THEN_BRACKET = rx(r"[\d\p{L}.$)][ \t]*\([ \t]*$")
+_SERIES_REACH = 600  # characters back, within the block of lines, a series' whole is named
+
+
+def _series_whole(ctx: FactContext, span: Span) -> Token | None:
+    """The whole that a series of bracketed shares after amounts is of: named by the last
+    "N% of X" before the share, in its block of lines (no blank line between), when the
+    share stands alone in brackets right after another amount."""
+    text = ctx.text
+    if not _AMOUNT_THEN_BRACKET.search(text, max(0, span.start_char - 4), span.start_char):
+        return None
+    value = (span._.extractor or {}).get("value")
+    if value is None or value > 100:
+        return None  # "coal – 412.7 thsd tons (108.9%)": an index, no share
+    own = _OWN_WHOLE.match(text, span.end_char)
+    if own is not None:
+        # "China – 7.6 billion dollars (18.2 percent of turnover)": it names its own whole
+        noun = span.doc.char_span(own.start("noun"), own.end("noun"), alignment_mode="expand")
+        return _whole_head(ctx, noun[0]) if noun is not None else None
+    if not text.startswith(")", span.end_char):
+        return None
+    if not any(0 < span.start_char - s.end_char <= 4 for s in _earlier_in_sentence(span, ctx.done)):
+        return None
+    start = max(0, span.start_char - _SERIES_REACH)
+    blank = text.rfind("\n\n", start, span.start_char)
+    start = blank + 2 if blank >= 0 else start
+    found = None
+    for m in _SHARE_OF_WHOLE.finditer(text, start, span.start_char):
+        found = m
+    if found is None:
+        return None
+    noun = span.doc.char_span(found.start("noun"), found.end("noun"), alignment_mode="expand")
+    return _whole_head(ctx, noun[0]) if noun is not None else None
+
+
+def _whole_head(ctx: FactContext, token: Token) -> Token | None:
+    """The head of the noun phrase a whole opens on ("the total trade turnover" ->
+    turnover), when it can name what is measured."""
+    while token.dep_ in ("compound", "amod") and token.head.i > token.i:
+        token = token.head
+    return token if _noun_ok(ctx, token) and token.lemma_.lower() not in _CONTAINERS else None
 
 
 # Pronouns a purpose can point back with, and the grammatical number they take ("this"

@@ -420,8 +420,15 @@ def set_indicators(doc: Doc, spans: list[Span]) -> None:
             and previous_amount is not None
             and previous_amount[0] == span.sent.start
             and record.get("unit") in ("%", "x")
-            and record.get("measured_rule") in _OF_THE_AMOUNT_BEFORE
-            and record.get("measured") == previous_amount[1].get("measured")
+            and (
+                (
+                    record.get("measured_rule") in _OF_THE_AMOUNT_BEFORE
+                    and record.get("measured") == previous_amount[1].get("measured")
+                )
+                # "Russia – 6.6 billion (15.8 percent)": a share of the series' whole set
+                # beside the amount it is the share of
+                or record.get("measured_rule") == "measured.share_series"
+            )
         ):
             # "produced goods worth 14 trillion soums, or 109.4 percent compared with 2020":
             # a share or change of the amount before is a figure of the same indicator, or
