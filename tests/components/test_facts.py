@@ -2311,3 +2311,21 @@ def test_a_series_of_shares_in_brackets(extract, text, span, head):
     assert record["measured"].startswith(head)
     if head == "turnover":  # the indicator of the amount it stands beside
         assert record["indicator"] == "foreign_trade"
+
+
+_COAL = "The company extracted 11.4 mln tons of coal at its six mines. "
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # who or where tons are yielded says less than the material the tons before were of
+        (_COAL + "The Akbastau mine alone gave 2 150 thousand tons.", "2 150 thousand tons",
+         "coal"),
+        (_COAL + "The Karaganda region gave 7.1 mln tons.", "7.1 mln tons", "coal"),
+        # a subject that names a thing measured keeps it
+        (_COAL + "Exports reached 3.2 mln tons.", "3.2 mln tons", "export"),
+    ],
+)  # fmt: skip
+def test_tons_a_producer_or_place_yields(extract, text, span, head):
+    assert quantity(extract(text, "2020-02-01"), span)["measured"].startswith(head)
