@@ -2329,3 +2329,24 @@ _COAL = "The company extracted 11.4 mln tons of coal at its six mines. "
 )  # fmt: skip
 def test_tons_a_producer_or_place_yields(extract, text, span, head):
     assert quantity(extract(text, "2020-02-01"), span)["measured"].startswith(head)
+
+
+_TOWN = (
+    "The urban population numbered 1 106 372 people (80.4%), the rural population 270 568 "
+    "people (19.6%)."
+)
+
+
+@pytest.mark.parametrize(
+    "text,span,head",
+    [
+        # a share of a count in persons, heads or pieces is of what the clause counts: its
+        # subject, or the noun right before the count where the verb is left out
+        (_TOWN, "80.4%", "urban population"),
+        (_TOWN, "19.6%", "rural population"),
+        ("The number of cattle was 412.6 thousand head, 3.2% more than a year earlier.", "3.2%",
+         "cattle"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_count_in_a_generic_unit(extract, text, span, head):
+    assert quantity(extract(text, "2020-02-01"), span)["measured"].startswith(head)

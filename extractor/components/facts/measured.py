@@ -882,8 +882,23 @@ def _counted_whole(ctx: FactContext, span: Span, done: dict[int, Span], lexicon)
     unit = ((prev._.extractor or {}).get("unit") or "").split("/")[0]
     if lexicon.kind_of(unit) != "count" or unit not in _GENERIC_COUNTS:
         return None
+    before = span.doc[prev.start - 1] if prev.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.left_edge.i > 0
+        and span.doc[before.left_edge.i - 1].lower_ in (",", "and", ";")
+        and _noun_ok(ctx, before)
+    ):
+        # "..., the rural population 270 568 people (19.6%)": a clause with its verb left
+        # out, its subject right before the count
+        return _phrase(ctx, before)
     verb = _clause_verb(prev)
-    subj = _subject(ctx, verb) if verb is not None and verb.lemma_ in _COPULAR else None
+    subj = (
+        _subject(ctx, verb)
+        if verb is not None and (verb.lemma_ in _COPULAR or verb.lemma_ == "number")
+        else None
+    )
     if _noun_ok(ctx, subj) and not (prev.start <= subj.i < prev.end):
         return _phrase(ctx, subj)
     return None
