@@ -3,6 +3,7 @@ amounts around it say. Each way is a ``measured.*`` rule of ``resources/fact_rul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex as re
@@ -368,14 +369,12 @@ def _link_measured(ctx: FactContext, span: Span, record: dict) -> None:
 
 # "... (18.2 percent of turnover)", "..., or 18.2% of the turnover": a share of an amount
 # that names the whole it is of.
+_OF_WHOLE = r"of[ \t]+(?:the[ \t]+)?(?:total[ \t]+)?(?P<noun>\p{L}[\p{L}-]*)"
 _SHARE_OF_WHOLE = rx(
-    r"(?:\(|,[ \t]*or)[ \t]*\d[\d.,]*[ \t]?(?:%|percent|per[ \t]cent)[ \t]+of[ \t]+"
-    r"(?:the[ \t]+)?(?:total[ \t]+)?(?P<noun>\p{L}[\p{L}-]*)"
+    r"(?:\(|,[ \t]*or)[ \t]*\d[\d.,]*[ \t]?(?:%|percent|per[ \t]cent)[ \t]+" + _OF_WHOLE
 )
 # "... of turnover)", "... of the total inflow)": a bracketed share's own whole.
-_OWN_WHOLE = rx(
-    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:total[ \t]+)?(?P<noun>\p{L}[\p{L}-]*)(?:[ \t]+\p{L}+)?[ \t]*\)"
-)
+_OWN_WHOLE = rx(r"[ \t]+" + _OF_WHOLE + r"(?:[ \t]+\p{L}+)?[ \t]*\)")
 # A bare share in a bracket right after another amount: "6.6 billion (15.8 percent)".
 _AMOUNT_THEN_BRACKET = rx(r"[\d\p{L}.$)][ \t]*\([ \t]*$")
 _SERIES_REACH = 600  # characters back, within the block of lines, a series' whole is named
@@ -391,21 +390,18 @@ def _series_whole(ctx: FactContext, span: Span) -> Token | None:
     value = (span._.extractor or {}).get("value")
     if value is None or value > 100:
         return None  # "coal – 412.7 thsd tons (108.9%)": an index, no share
-    own = _OWN_WHOLE.match(text, span.end_char)
-    if own is not None:
-        # "China – 7.6 billion dollars (18.2 percent of turnover)": it names its own whole
-        noun = span.doc.char_span(own.start("noun"), own.end("noun"), alignment_mode="expand")
-        return _whole_head(ctx, noun[0]) if noun is not None else None
-    if not text.startswith(")", span.end_char):
-        return None
-    if not any(0 < span.start_char - s.end_char <= 4 for s in _earlier_in_sentence(span, ctx.done)):
-        return None
-    start = max(0, span.start_char - _SERIES_REACH)
-    blank = text.rfind("\n\n", start, span.start_char)
-    start = blank + 2 if blank >= 0 else start
-    found = None
-    for m in _SHARE_OF_WHOLE.finditer(text, start, span.start_char):
-        found = m
+    # "China – 7.6 billion dollars (18.2 percent of turnover)": it names its own whole
+    found = _OWN_WHOLE.match(text, span.end_char)
+    if found is None:
+        if not text.startswith(")", span.end_char) or not any(
+            0 < span.start_char - s.end_char <= 4 for s in _earlier_in_sentence(span, ctx.done)
+        ):
+            return None
+        start = max(0, span.start_char - _SERIES_REACH)
+        blank = text.rfind("\n\n", start, span.start_char)
+        start = blank + 2 if blank >= 0 else start
+        named = list(_SHARE_OF_WHOLE.finditer(text, start, span.start_char))
+        found = named[-1] if named else None  # the last whole named
     if found is None:
         return None
     noun = span.doc.char_span(found.start("noun"), found.end("noun"), alignment_mode="expand")
@@ -434,22 +430,17 @@ def _antecedent(ctx: FactContext, span: Span, pronoun: Token) -> Token | None:
     if pronoun.lower_ not in _PURPOSE_PRONOUNS:
         return None
     wanted = _PURPOSE_PRONOUNS[pronoun.lower_]
-    doc = span.doc
-    sent = span.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for t in reversed(list(doc[start : span.start])):
-        if (
-            t.pos_ == "NOUN"
+    return next(
+        (
+            t
+            for t in _nouns_before(ctx, span)
+            if t.pos_ == "NOUN"
             and (wanted is None or t.tag_ == wanted)
-            and _noun_ok(ctx, t)
-            and t.i not in ctx.amounts
-            and t.i not in ctx.timed
-            and t.lemma_.lower() not in _CONTAINERS
             # the head of its phrase: "utility networks", not "utility"
             and not (t.dep_ == "compound" and t.head.i > t.i)
-        ):
-            return t
-    return None
+        ),
+        None,
+    )
 
 
 # Before an amount: "... up", "... down by", "... down to", "... up 2,4 percent to" (not
@@ -493,24 +484,35 @@ def _telegraphic_change(ctx: FactContext, span: Span) -> Token | None:
     return head
 
 
-def _topic_before(ctx: FactContext, span: Span) -> Token | None:
-    """The subject of the clause before the amount's, in its sentence or the one before:
-    a common noun that is no amount, no time and no container."""
+def _nouns_before(ctx: FactContext, span: Span) -> Iterator[Token]:
+    """The words before an amount, nearest first, in its sentence or the one before, that
+    can name what is measured: no part of an amount, no time, no container."""
     doc = span.doc
     sent = span.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for t in reversed(list(doc[start : span.start])):
+    for t in reversed(doc[start : span.start]):
         if (
-            t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.i < span.start
-            and _noun_ok(ctx, t)
+            _noun_ok(ctx, t)
             and t.i not in ctx.amounts
             and t.i not in ctx.timed
             and t.lemma_.lower() not in _CONTAINERS
-            and t.lower_ not in _POINTING
         ):
-            return t
-    return None
+            yield t
+
+
+def _topic_before(ctx: FactContext, span: Span) -> Token | None:
+    """The subject of the clause before the amount's, in its sentence or the one before:
+    a common noun that is no amount, no time and no container."""
+    return next(
+        (
+            t
+            for t in _nouns_before(ctx, span)
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.i < span.start
+            and t.lower_ not in _POINTING
+        ),
+        None,
+    )
 
 
 # After an amount: "... behind schedule", "... late"; "... cheaper"; "... less water"
