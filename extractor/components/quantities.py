@@ -18,6 +18,7 @@ from ..rules.quantex import (
     _PER_NOUN,
     ANOTHER_BEFORE,
     COUNTED_SYNONYMS,
+    OF_PER,
     UNIT_COST_BEFORE,
     UNIT_PRICE_BEFORE,
     Candidate,
@@ -342,14 +343,18 @@ class QuantityRecognizer:
                 # before three digits groups thousands, as some reprints write them
                 cand = replace(cand, value=cand.value * 1000)
             per = _PER_NOUN.match(text, end) or self.lexicon.rate.match(text, end)
+            if per is None and (of_per := OF_PER.match(text, end)):
+                per = of_per  # "36 pairs of trains a day": the rate after what is counted
             if per:  # "1 500 patients per month", "16 high-speed trains a day"
+                surface = per.group(1) if per.re is OF_PER else per.group()
                 rate = (
-                    self.lexicon.rate_codes.get(per.group().strip().lower())
-                    or rate_code(self.lexicon, per.group())
-                    or per_code(self.lexicon, per.group())
+                    self.lexicon.rate_codes.get(surface.strip().lower())
+                    or rate_code(self.lexicon, surface)
+                    or per_code(self.lexicon, surface)
                 )
                 if rate:
-                    return replace(cand, end=per.end(), unit=f"{unit}/{rate}")
+                    stop = end if per.re is OF_PER else per.end()  # (the span ends at its unit)
+                    return replace(cand, end=stop, unit=f"{unit}/{rate}")
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]

@@ -82,10 +82,12 @@ _COUNTER_SCALE = re.compile(
 )
 _RANGE_SEP = re.compile(WS_START + r"\s*(?:-|–|—|to|and|or)\s*")
 _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
-_OF_PER = re.compile(
-    r"(?i)"
-    + WS_START
-    + r"\s+of\s+(?:[\p{L}'-]+\s+){1,3}?(per\s+[\p{L}]+|a\s+year|annually)(?![\p{L}])"
+# "1,500 tons of meat per year", "60 tons of milk a day", "36 pairs of trains a day": a
+# rate told after the thing the amount is of (not "40 tons of wheat a year ago")
+OF_PER = re.compile(
+    r"(?i)" + WS_START + r"\s+of\s+(?:[\p{L}'-]+\s+){1,3}?"
+    r"(per\s+[\p{L}]+|an?\s+(?:year|month|week|day|hour|shift)|annually)(?![\p{L}])"
+    r"(?!\s+(?:ago|earlier|before|later|back|on)\b)"
 )
 # "per liter", "per family", "per workplace": a rate over any unit or counted noun.
 # "per hectare", "per one pupil", "per US dollar" (the country before the currency's name)
@@ -814,9 +816,9 @@ def _candidate_at(text: str, pos: int, lexicon: UnitLexicon) -> list[Candidate] 
             rate = rate_code(lexicon, rm2.group()) or per_code(lexicon, rm2.group())
             end = rm2.end()
         else:
-            om = _OF_PER.match(text, end) or lexicon.rate_outside.match(text, end)
+            om = OF_PER.match(text, end) or lexicon.rate_outside.match(text, end)
             if om and lexicon.kind_of(unit) not in ("ratio", "time"):
-                surface = om.group(1) if om.re is _OF_PER else om.group()
+                surface = om.group(1) if om.re is OF_PER else om.group()
                 rate = rate_code(lexicon, surface)
     is_year = bool(
         unit is None and num.plain_int and value is not None

@@ -174,6 +174,17 @@ def test_a_range_has_low_and_high(extract):
          "40 thousand tons of coated steel.", "40 thousand tons", 40_000, "t/year"),
         ("The complex, with an annual capacity of 6 thousand tons of yarn, was launched.",
          "6 thousand tons", 6000, "t/year"),
+        # a rate told after the thing the amount is of: "a day", "an hour", "a week" too;
+        # the span ends at the unit
+        ("The dairy has been processing 60 tons of milk a day since February.", "60 tons", 60, "t/day"),
+        ("The new track will carry 36 pairs of trains a day.", "36 pairs", 36, "pair/day"),
+        ("The city received 180 thousand cubic meters of water a day.", "180 thousand cubic meters",
+         180_000, "m3/day"),
+        ("The mill grinds 300 tons of grain an hour.", "300 tons", 300, "t/hour"),
+        ("The clinic now receives 300 patients of all ages a day.", "300 patients", 300, "patient/day"),
+        # ... not a time ago
+        ("The farm sold 40 tons of wheat a year ago.", "40 tons", 40, "t"),
+        ("The plant shipped 12 tons of wool a week earlier.", "12 tons", 12, "t"),
         # ... not what was made in a year named apart from the rate
         ("The plant with a capacity of 300 thousand tons per year produced 120 thousand tons last year.",
          "120 thousand tons", 120_000, "t"),
