@@ -242,6 +242,7 @@ class QuantityRecognizer:
                 text, max(0, cand.start - 6), cand.start
             ):
                 continue  # the base of "deaths per 100 thousand population": no amount
+            bare = cand.unit is None
             if cand.unit is None:
                 cand = self._money_in_sentence(doc, cand, money, starts)
             if cand.unit is None:
@@ -250,6 +251,8 @@ class QuantityRecognizer:
                     unsettled.append(cand)
                     continue
                 cand = settled
+            if bare:
+                cand = self._rate_after_bare(text, cand)
             kept.append(cand)
         kept = sorted(kept + _inherit_counted(text, unsettled, kept), key=lambda c: c.start)
         kept = [_yield_rate(text, starts, c) for c in kept]
@@ -277,6 +280,21 @@ class QuantityRecognizer:
             add_span(doc, SPANS_QUANTITIES, record)
         release_text(doc)
         return doc
+
+    def _rate_after_bare(self, text: str, cand: Candidate) -> Candidate:
+        """A bare amount whose unit its context gave is a rate when a span of time follows
+        it: "the number of flights reached 420 a week", "we need about 100 billion a year",
+        "accidents fell to 900 a year" (not "1 200 a year earlier")."""
+        unit = cand.unit or ""
+        if not unit or "/" in unit or unit in ("%", "x", "pp") or cand.end > len(text):
+            return cand
+        if self.lexicon.kind_of(unit) in ("ratio", "time"):
+            return cand
+        per = self.lexicon.rate.match(text, cand.end)
+        code = rate_code(self.lexicon, per.group()) if per else None
+        if code not in _TIME_RATES:
+            return cand
+        return replace(cand, end=per.end(), unit=f"{unit}/{code}")
 
     def _money_by_sentence(
         self, candidates: list[Candidate], starts: list[int]
@@ -1190,6 +1208,8 @@ def _per_100k(text: str, cand: Candidate) -> Candidate | None:
 
 # "Per 1 000 people, 262 had ...": the base of a rate opening its clause
 _PER_BEFORE = re.compile(r"(?i)\bper\s+$")
+# the spans of time a rate may be per ("a week", "per year")
+_TIME_RATES = frozenset(("year", "month", "week", "day", "hour", "shift"))
 _RATE_BASE_REACH = 60
 
 
