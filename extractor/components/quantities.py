@@ -379,12 +379,13 @@ class QuantityRecognizer:
         # a scaled number ("another 196 million") is no share or multiplier of the one before
         previous = _last_with_unit(kept, s_start, skip_ratios=cand.scale is not None)
         partitive = _PARTITIVE_BEFORE.search(before[-40:]) or _PARTITIVE_AFTER.match(text, cand.end)
+        # "..., and 9 of the 12 silos have been installed", "Nineteen of these projects":
+        # the whole names its own number, or points with "these", and names its noun,
+        # whatever the amount before it counted
+        whole_noun = self._whole_noun(doc, cand, counted=True)
+        if whole_noun is not None:
+            return replace(cand, unit=whole_noun)
         if previous is not None and partitive:
-            whole_noun = self._whole_noun(doc, cand, counted=True)
-            if whole_noun is not None:
-                # "..., and 9 of the 12 silos have been installed": the whole names its own
-                # number and noun, whatever the amount before it counted
-                return replace(cand, unit=whole_noun)
             if (
                 cand.scale is None
                 and self.lexicon.kind_of(previous.unit) == "currency"
@@ -805,17 +806,16 @@ class QuantityRecognizer:
         """ "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
         counts the plural noun of the whole it is taken from; None without one (with
         ``counted``, None unless the whole has a number of its own: "of the 12 silos")."""
-        of_whole = _OF_THE_WHOLE.match(doc_text(doc), cand.end) if cand.scale is None else None
-        if counted and of_whole is not None and not of_whole["count"]:
+        text = doc_text(doc)
+        of_whole = _OF_THE_WHOLE.match(text, cand.end) if cand.scale is None else None
+        if of_whole is None or not doc.has_annotation("TAG"):
             return None
-        word = (
-            doc.char_span(of_whole.start("noun"), of_whole.end("noun"))
-            if of_whole and doc.has_annotation("TAG")
-            else None
-        )
-        if word is None or len(word) != 1 or word[0].tag_ != "NNS":
+        if counted and not of_whole["count"] and not _DEMONSTRATIVE_OF.match(text, cand.end):
             return None
-        noun = (word[0].lemma_ or singular(word[0].lower_)).lower()
+        word = _whole_head(doc, of_whole.start("noun"))
+        if word is None:
+            return None
+        noun = (word.lemma_ or singular(word.lower_)).lower()
         if (
             noun in _NOT_COUNTED
             or noun in _TIME_WORDS
@@ -1650,8 +1650,32 @@ _OF_THE_WHOLE = re.compile(
     r"the\s+[\p{L}-]+['’]s\s+)?(?P<count>\d[\d\s,.]*\s+)?(?:(?:new|planned|signed|largest|main|total)\s+)?"
     # ("In 214 of the repaired buildings", "two of the rural clinics": adjectives by their ending)
     r"(?:\p{Ll}[\p{L}-]*(?:ed|al|ic|ive|ous|ary|ern)\s+){0,2}"
-    r"(?P<noun>[\p{L}-]{3,}s)\b"
+    r"(?P<noun>[\p{L}-]{3,})\b(?!['’])"
 )
+# "21 of these houses", "1 412 of these vacancies": a whole named with a demonstrative is
+# the things the part is of, whatever the amount before it counted
+_DEMONSTRATIVE_OF = re.compile(r"(?i)" + WS_START + r"\s+(?:out\s+)?of\s+(?:these|those)\s")
+# what may stand between "of the (12)" and the plural noun a part is of: "of the 12 planned
+# water supply facilities", "of the 4 420 boiler houses"
+_WHOLE_MODIFIER_TAGS = frozenset(("JJ", "JJR", "JJS", "NN", "VBN", "HYPH", "NNS"))
+
+
+def _whole_head(doc: Doc, start: int) -> Token | None:
+    """The plural noun that heads the whole whose first word starts at ``start``: its last
+    noun before anything that is no modifier ("planned water supply facilities" ->
+    facilities); None when no plural noun heads it within four words."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    for token in doc[first.start : first.start + 4]:
+        if token.tag_ not in _WHOLE_MODIFIER_TAGS:
+            return None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.tag_ == "NNS" and (after is None or after.tag_ not in ("NN", "NNS", "HYPH")):
+            return token
+    return None
+
+
 # Nouns whose "of" names what is counted: "the number of X", "the shortage of X"
 _COUNT_OF = frozenset(("number", "shortage", "deficit", "lack"))
 _TIME_WORDS = frozenset(("year", "month", "day", "week", "hour", "quarter", "time", "case"))

@@ -215,6 +215,16 @@ def test_a_range_has_low_and_high(extract):
         ("Under the agreements, 9 of the contracts provide for compensation.", "9", 9, "contract"),
         ("As of 1 January 2024, 1 187 of the country's 1 806 villages had safe water.", "1 187", 1187, "village"),
         ("In 21 of the houses the roofs were replaced.", "21", 21, "house"),
+        # ... its head noun after modifiers, and a whole "these" points to, whatever the
+        # amount before it counted
+        ("The plan was met by only 93%, and the construction of 3 of the 12 planned water supply "
+         "facilities was delayed.", "3", 3, "facility"),
+        ("Repairs were finished at 31 of the 37 plants and at 3 870 of the 4 420 boiler houses.",
+         "3 870", 3870, "house"),
+        ("The need for doctors was 2 980, 11 percent less; 1 412 of these vacancies are in villages.",
+         "1 412", 1412, "vacancy"),
+        ("The 64 agreements are worth 2.7 billion dollars. Nineteen of these projects start in 2025.",
+         "Nineteen", 19, "project"),
         # points with a name of their kind are places ("5 points" alone counts nothing)
         ("Kyrgyzkomur has opened 146 sales points in the regions.", "146 sales points", 146, "point"),
         ("The department is to open 12 more medical points in villages.", "12 more medical points", 12, "point"),
