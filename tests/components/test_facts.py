@@ -1838,6 +1838,13 @@ def test_period_of_present_states(extract, text, date, span, period):
         ("First reading of the regional budget for 2024 and the planning period 2025-2026\n\n"
          "The chair opened the session.\n\nThe deficit is 3.2 billion rubles.", "2023-11-15",
          "3.2 billion rubles", ("2024", "2024")),
+        # ... a three-year budget's first year; a budget law's title, whose year is no time
+        ("Maslikhat session\n\nThe first item is the regional budget for 2021-2023.\n\n"
+         "Transfers from the republican budget come to 214,4 bln tenge.", "2020-12-11",
+         "214,4 bln tenge", ("2021", "2021")),
+        ("Session of the Majlisi Milli\n\nItem 1. On the Law \"On the State Budget of the "
+         "Republic of Tajikistan for 2020\"\n\nThe reserve fund is set at 150.0 million somoni.",
+         "2019-11-27", "150.0 million somoni", ("2020", "2020")),
         # ... but what it reports of the past keeps its own period (none here)
         ("Public hearing on the draft city budget for 2020\n\nSome context first.\n\nThe city "
          "repaired 62 kilometres of streets.", "2019-10-30", "62 kilometres", (None, None)),

@@ -347,18 +347,28 @@ def _budget_year(doc: Doc, times: ByStart, date: str | None) -> Period | None:
     text = doc_text(doc)
     for t in _lead_times(text, times):
         start, end = _period_of(t)
-        if not (start and end and len(start) == 4 and start == end and start > date[:4]):
+        if not (start and end and len(start) == 4 and len(end) == 4 and start > date[:4]):
             continue
         before = text[max(0, t.start_char - 30) : t.start_char]
         after = text[t.end_char : t.end_char + 12]
-        if _BUDGET_FOR.search(before) or _BUDGET_AFTER.match(after):
-            return start, end
+        if _BUDGET_FOR.search(before) or (start == end and _BUDGET_AFTER.match(after)):
+            # ("the regional budget for 2021-2023": a three-year budget is approved for
+            # its first year, the others are its outlook)
+            return start, start
+    # ('On the Law "On the State Budget of the Republic of Tajikistan for 2020"': a
+    # law's title, whose year is no time of its own)
+    titled = _BUDGET_TITLE.search(text, 0, lead_end(text))
+    if titled is not None and titled["year"] > date[:4]:
+        return titled["year"], titled["year"]
     return None
 
 
 # "the draft city budget for 2020", "the budget of 2024"; "the 2014 budget"
-_BUDGET_FOR = rx(r"(?i)\bbudgets?\s+(?:for|of|on)\s+(?:the\s+year\s+)?$")
+_BUDGET_FOR = rx(r"(?i)\bbudgets?\s+(?:for|of|on)\s+(?:the\s+years?\s+)?$")
 _BUDGET_AFTER = rx(r"(?i)\s*(?:[\p{L}-]+\s+)?budgets?\b")
+_BUDGET_TITLE = rx(
+    r"(?i)\bbudget\s+(?:of\s+(?:the\s+)?[\p{Lu}][\p{L}\s-]{0,40}?\s+)?for\s+(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 def _report_time(doc: Doc, times: list[Span], date: str | None = None) -> Span | None:
