@@ -1353,6 +1353,13 @@ BASELINE_BEFORE = re.compile(
 )
 
 
+# "Compared with the expected execution for 2018", "Against the clarified plan of this
+# year": a base named by its figure's noun, then its time
+BASE_NOUN_BEFORE = re.compile(
+    r"(?i)(?:" + COMPARED_TO + r")\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:for|of|in)\s+(?:the\s+)?$"
+)
+
+
 # A number with its unit words, as a comparison's base states it: "29.1 c/ha", "$ 5.1
 # billion", "356 fires"; and the second amount of the same base after it: "on 13,140
 # hectares" ("against 356 fires on 13,140 hectares in 2020").
@@ -1398,6 +1405,7 @@ def is_baseline(text: str, start: int, end: int | None = None) -> bool:
     superlative = SUPERLATIVE_BEFORE.search(before)
     return bool(
         BASELINE_BEFORE.search(before[-30:])
+        or BASE_NOUN_BEFORE.search(before[-60:])
         or BASE_AMOUNT_BEFORE.search(before)
         or (
             superlative is not None

@@ -842,6 +842,13 @@ def test_a_stock_a_place_has_holds_now(extract, text, span, period):
             "9 bln tenge",
             ("2019", "2019"),
         ),
+        # ... a base named by its figure's noun sets no period for the sentences after it
+        (
+            "Draft budget for 2021\n\nThe session opened.\n\nAgainst the clarified plan of this year, "
+            "own revenues grow by 6,8 percent. The income tax gives 71,5 bln tenge.",
+            "71,5 bln tenge",
+            ("2021", "2021"),
+        ),
         # a time beyond a semicolon belongs to the other clause
         (
             "In 2019 farmers threshed 1.1 million tons of grain; in 2018 the harvest was 1.3 million tons.",

@@ -992,6 +992,13 @@ def test_tense(sentence, tense):
         ("Sales were higher than during the winter of 2021.", "winter of 2021", True),
         ("Output was 4% up compared to the first half of 2022.", "first half of 2022", True),
         ("In the summer of 2018, arrivals grew 11.6 percent.", "summer of 2018", False),
+        # a base named by its figure's noun, then its time
+        ("Compared with the expected execution for 2018, they grow by 6.4 bln tenge.", "2018", True),
+        ("Against the clarified plan of this year, own revenues grow by 6,8 percent.", "this year",
+         True),
+        ("Compared with the actual figures of 2021, spending rises.", "2021", True),
+        ("The expected execution for 2018 is 712 bln tenge.", "2018", False),
+        ("We spoke against the plan. In 2018 it failed.", "2018", False),
     ],
 )  # fmt: skip
 def test_the_time_of_a_comparison_base(text, time, base):

@@ -19,6 +19,7 @@ from ...rules.questions import question_answered
 from ...rules.rx import BULLET, WS_START, rx
 from ...rules.tables import caption_cell, header_cell, table_cell, title_above, titled_cell
 from ...rules.timex import (
+    BASE_NOUN_BEFORE,
     BASE_NUMBER,
     BASELINE_BEFORE,
     COMPARED_TO,
@@ -1384,6 +1385,8 @@ def _base_time(text: str, time: Span) -> bool:
     it names a comparison by itself ("a year earlier this indicator stood at 73,9%": the
     sentences after it go on in the report's period)."""
     if BASELINE_BEFORE.search(text, max(0, time.start_char - 40), time.start_char):
+        return True
+    if BASE_NOUN_BEFORE.search(text, max(0, time.start_char - 60), time.start_char):
         return True
     if _COMPARISON_TIME.fullmatch(time.text):
         return True
