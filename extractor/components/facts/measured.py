@@ -2052,7 +2052,16 @@ def _measured(
         and nxt.lower_ == "for"
         and lexicon.kind_of(base) == "currency"
         and not per
-        and span.root.dep_ not in ("nsubj", "nsubjpass", "dobj")  # the verb's purpose rules
+        and (
+            span.root.dep_ not in ("nsubj", "nsubjpass", "dobj")  # the verb's purpose rules
+            # "We have 1 billion som for roads", "460 million tenge for the works is
+            # included": a verb that names no purpose leaves it to the "for" after the money
+            or (
+                nxt.head == span.root
+                and clause is not None
+                and clause.lemma_.lower() not in _PURPOSE_VERBS
+            )
+        )
     ):
         # "KGS 2.3 billion for roads", "and 1.2 billion for the construction of ...": what
         # the money pays for ("for each family", "for the year" say how much, or when).
