@@ -51,7 +51,11 @@ def _share_measured_in_lists(doc: Doc, spans: list[Span], rules: RuleSet) -> Non
     for i in range(len(spans) - 2, -1, -1):
         if not rules.on("measured.list_shared"):
             break
-        if listed(i, i + 1) and rx(r"[\d\s.,]+").fullmatch(spans[i].text):
+        # (and a member with its own unit that nothing else names: "only 38% and 41% of
+        # the investment plan")
+        if listed(i, i + 1) and (
+            rx(r"[\d\s.,]+").fullmatch(spans[i].text) or not records[i].get("measured")
+        ):
             if records[i + 1].get("measured"):
                 records[i]["measured"] = records[i + 1]["measured"]
                 records[i]["measured_rule"] = "measured.list_shared"
