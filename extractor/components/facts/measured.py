@@ -1480,6 +1480,10 @@ def _gapped_change_owner(ctx: FactContext, span: Span, verb: Token) -> Token | N
     return noun
 
 
+# a verb of spending before money that is "on" a thing
+_SPENT_BEFORE = rx(r"(?i)\b(?:spent|spend|spends|spending|used|allocated|directed)\b")
+
+
 def _money_purpose(ctx: FactContext, prep: Token) -> Token | None:
     """The noun a preposition right after money ("for", "to") names, when it can be what
     the money is for: a common noun within four words, no time ("for the year")."""
@@ -2049,7 +2053,16 @@ def _measured(
     if (
         on("measured.money_for")
         and nxt is not None
-        and nxt.lower_ == "for"
+        and (
+            nxt.lower_ == "for"
+            # "112.7 billion soums were spent on irrigation works and 73.7 billion soums on
+            # subsidies": money "on" a thing, after a verb of spending, pays for it
+            or (
+                nxt.lower_ == "on"
+                and _SPENT_BEFORE.search(doc_text(doc), sent.start_char, span.start_char)
+                is not None
+            )
+        )
         and lexicon.kind_of(base) == "currency"
         and not per
         and (
