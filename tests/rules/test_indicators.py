@@ -365,6 +365,13 @@ def classify_at(measured, unit, sentence, amount=None, before=None):
          "measured:population"),
         ("income family", "family", "About 61 thousand low-income families receive compensation for electricity costs.",
          "social_payments", "clause:low-income families"),
+        # a budget's surplus is of its spending, as its deficit is; subventions are transfers
+        ("surplus", "KZT", "The local budget was executed with a surplus of 178,5 billion soums.",
+         "budget_spending", "measured:surplus"),
+        ("subvention", "KZT", "For 2019 the subvention is set at 402.5 bln tenge.",
+         "budget_spending", "measured:subvention"),
+        ("trade surplus", "USD", "The trade surplus reached 1.2 billion dollars.", "foreign_trade",
+         "measured:trade surplus"),
         # a speaker's minutes are no figure; a bus interval is transport by its own word
         ("time", "minute", "The minister has the floor, you have 10 minutes.", None, None),
         ("interval", "minute", "The interval between buses fell to 11 minutes.", "transport",
