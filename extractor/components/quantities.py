@@ -512,8 +512,14 @@ class QuantityRecognizer:
             earlier = bisect_right(starts, cand.start) - 2
             if earlier >= 0:
                 # the sentence's first amount: its subject more often than a detail of it
-                # ("20 hospitals with 7 310 beds. Three of them")
-                whole = _first_with_unit(kept, starts[earlier], s_start, counts_only=True)
+                # ("20 hospitals with 7 310 beds. Three of them"); a part with no scale is
+                # of things counted, not of money ("a grant of USD 30 million for 30
+                # schools. Five of them")
+                whole = (
+                    self._counted_between(kept, starts[earlier], s_start, last=False)
+                    if cand.scale is None
+                    else None
+                ) or _first_with_unit(kept, starts[earlier], s_start, counts_only=True)
                 if whole is not None:
                     return replace(cand, unit=whole.unit)
         # "Of these enterprises, 71 are in Sughd region": a part of a plural noun the

@@ -225,6 +225,10 @@ def test_a_range_has_low_and_high(extract):
          "1 412", 1412, "vacancy"),
         ("The 64 agreements are worth 2.7 billion dollars. Nineteen of these projects start in 2025.",
          "Nineteen", 19, "project"),
+        # a part with no scale that opens a sentence is of the things the sentence before
+        # counted, not of its money
+        ("The Fund gives a grant of USD 30 million to build 30 schools. Five of them are in Chui.",
+         "Five", 5, "school"),
         # points with a name of their kind are places ("5 points" alone counts nothing)
         ("Kyrgyzkomur has opened 146 sales points in the regions.", "146 sales points", 146, "point"),
         ("The department is to open 12 more medical points in villages.", "12 more medical points", 12, "point"),
