@@ -1322,8 +1322,9 @@ _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|is\s+planned|are\s+planned|planned\s+to|plans?\s+to|is\s+scheduled|"
     r"are\s+scheduled|is\s+expected|are\s+expected|intends?\s+to|going\s+to|to\s+be\s+"
     r"(?:built|commissioned|completed|implemented|launched|created)|aims?\s+to"
-    # (not a forecast a result is measured against: "118% of the forecast")
-    r"|(?<!\b(?:of|to|against|above|below|over|than|exceeded|with)\s+(?:the\s+|its\s+|their\s+)?)"
+    # (not a forecast a result is measured against, "118% of the forecast", or one a
+    # draft is based on, "formed on the forecast")
+    r"|(?<!\b(?:of|to|against|above|below|over|than|exceeded|with|on|from)\s+(?:the\s+|its\s+|their\s+)?)"
     r"forecast"
     # "would be completed in June", "is to be considered in May", "consumption may
     # reach" (the verb, in lower case)

@@ -1852,6 +1852,11 @@ def test_period_of_present_states(extract, text, date, span, period):
         ("Session of the Majlisi Milli\n\nItem 1. On the Law \"On the State Budget of the "
          "Republic of Tajikistan for 2020\"\n\nThe reserve fund is set at 150.0 million somoni.",
          "2019-11-27", "150.0 million somoni", ("2020", "2020")),
+        # ... and a month of the past named in its lead frames none of its figures
+        ("Session\n\nThe item is the regional budget for 2021-2023. The draft was formed within "
+         "the limits communicated in September.\n\nThe budget remains socially oriented: 50,8 "
+         "percent of spending goes to the social sphere.", "2020-12-11", "50,8 percent",
+         ("2021", "2021")),
         # ... but what it reports of the past keeps its own period (none here)
         ("Public hearing on the draft city budget for 2020\n\nSome context first.\n\nThe city "
          "repaired 62 kilometres of streets.", "2019-10-30", "62 kilometres", (None, None)),

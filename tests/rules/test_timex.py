@@ -892,6 +892,9 @@ def test_not_times(text):
         ("Revenues came to 96 percent against the forecast", "past"),
         ("GDP growth is forecast at 5%", "future"),
         ("The forecast for 2025 is 5.1%", "future"),
+        # ... nor is one a draft was based on
+        ("The draft was formed on the forecast for 2021-2025 in September", "past"),
+        ("Spending was planned from the forecast of revenues", "past"),
         # a word in "-ed" after a hyphen is a compound adjective, no past verb ...
         ("From 1 February, 40 new gas-powered buses go onto city routes", "present"),
         ("The coal-fired plant supplies 40 percent of the heat", "present"),

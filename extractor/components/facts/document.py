@@ -110,7 +110,14 @@ class FactContext:
         governing_times = ByStart(t for t in times if t.start_char not in bases)
         places = ByStart(e for e in entities if e.label_ == "GPE")
         has_parse = doc.has_annotation("DEP")
-        report_time = _report_time(doc, governing_times, doc_date) if has_parse else None
+        budget_year = _budget_year(doc, times, doc_date) if on("period.budget_year") else None
+        # (a document on next year's budget reports on no period over: "the limits
+        # communicated in September" in its lead is no frame of its figures)
+        report_time = (
+            _report_time(doc, governing_times, doc_date)
+            if has_parse and budget_year is None
+            else None
+        )
         most_named = Counter(s.text for s in places).most_common(1)
         posts = tuple(post_dates(text, doc_date))
         return cls(
@@ -129,7 +136,7 @@ class FactContext:
             doc_place=most_named[0][0] if most_named else None,
             report_period=_period_of(report_time) if report_time is not None else None,
             calendar_report=report_time is not None and not _LOOKING_BACK.search(report_time.text),
-            budget_year=_budget_year(doc, times, doc_date) if on("period.budget_year") else None,
+            budget_year=budget_year,
             # (in a document of several dated posts each post is told as of its own day)
             as_of=None if posts else _as_of(text, governing_times, doc_date),
             # the lower-case generic word that ends a facility's name is what an amount
