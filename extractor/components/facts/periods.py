@@ -422,7 +422,10 @@ def _coordinated(ctx: FactContext, time: Span) -> Period:
 # 193.8 km": an amount named as a year's whole
 _ANNUAL_BEFORE = rx(
     r"(?i)\b(?:annual|year's|yearly|full-year)\s+(?:plan|amount|target|budget|volume|"
-    r"assignment|assignments|forecast|allocation|limit|quota)\s+(?:of\s+|is\s+|was\s+)?"
+    r"assignment|assignments|forecast|allocation|limit|quota)\s+"
+    # "the annual forecast of local budget revenues is": what it is of, then its verb
+    r"(?:of\s+|is\s+|was\s+|(?:of|for)\s+(?:[\p{L}-]+\s+){1,4}?(?:is|was|amounts\s+to"
+    r"|is\s+set\s+at|totals|stands\s+at)\s+)?"
     r"(?:about\s+|some\s+|over\s+|almost\s+)?$"
 )
 
