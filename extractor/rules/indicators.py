@@ -567,6 +567,18 @@ class IndicatorClassifier:
                 # drinking water network is water supply (one in canals on the way to the
                 # fields is none)
                 return Decision("water_supply", "clause:water loss in networks")
+            if (
+                phrase in _HEAT_WORKS
+                and unit
+                and is_currency(unit.split("/")[0])
+                and sentence
+                and _PUBLIC_MONEY.search(f"{before or ''} {sentence}")
+                and "budget_spending" in self._by_id
+            ):
+                # "the reconstruction of heating networks in Temirtau for 2,9 bn", "870
+                # million comes from the republican budget": money a budget spends on heat
+                # works is spending, though the works themselves have no indicator
+                return Decision("budget_spending", f"clause:{phrase} (money for it)")
             return Decision(None, f"measured:{phrase} (no indicator)")
         if (
             heads & _REVENUE_HEADS
@@ -815,6 +827,13 @@ _BUDGET_SIDE = rx(
     r"(?i)\b(?:budgets?|tax\w*|treasury|fiscal|customs|duties|levies|state\s+revenues?"
     r"|own\s+revenues?|receipts|non-tax|mci|akimat|hokimiyat|municipal\w*|maslikhat|kenesh"
     r"|collected|collection|execution|executed|revenue\s+plan|plan\s+for\s+revenues?)\b"
+)
+# heat works no indicator counts, whose money a budget spends (measured.money_for ...)
+_HEAT_WORKS = frozenset(("heat network", "heating network", "heat main", "heating main"))
+# words that say money is a budget's or the state's to spend
+_PUBLIC_MONEY = rx(
+    r"(?i)\b(?:budgets?|allocated|provided|financed|financing|programme|program|akimat"
+    r"|hokimiyat|municipal\w*|state\s+funds|public\s+funds)\b"
 )
 _POWER_WORDS = rx(r"(?i)\b(?:power|electric\w*|substations?|transformers?)\b")
 

@@ -365,6 +365,11 @@ def classify_at(measured, unit, sentence, amount=None, before=None):
          "measured:population"),
         ("income family", "family", "About 61 thousand low-income families receive compensation for electricity costs.",
          "social_payments", "clause:low-income families"),
+        # heat networks have no indicator, but the money a budget spends on them is spending
+        ("heating network", "KZT", "The programme provides the reconstruction of heating networks in "
+         "Temirtau for 1,9 bn tenge.", "budget_spending", "clause:heating network (money for it)"),
+        ("heating network", "%", "The wear of heating networks in Temirtau is 71 percent.", None,
+         "measured:heating network (no indicator)"),
         # a budget's surplus is of its spending, as its deficit is; subventions are transfers
         ("surplus", "KZT", "The local budget was executed with a surplus of 178,5 billion soums.",
          "budget_spending", "measured:surplus"),
