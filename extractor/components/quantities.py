@@ -286,7 +286,7 @@ class QuantityRecognizer:
         it: "the number of flights reached 420 a week", "we need about 100 billion a year",
         "accidents fell to 900 a year" (not "1 200 a year earlier")."""
         unit = cand.unit or ""
-        if not unit or "/" in unit or unit in ("%", "x", "pp") or cand.end > len(text):
+        if not unit or "/" in unit or unit in ("%", "x", "pp"):
             return cand
         if self.lexicon.kind_of(unit) in ("ratio", "time"):
             return cand
@@ -361,18 +361,17 @@ class QuantityRecognizer:
                 # before three digits groups thousands, as some reprints write them
                 cand = replace(cand, value=cand.value * 1000)
             per = _PER_NOUN.match(text, end) or self.lexicon.rate.match(text, end)
-            if per is None and (of_per := OF_PER.match(text, end)):
-                per = of_per  # "36 pairs of trains a day": the rate after what is counted
+            # "36 pairs of trains a day": the rate after what is counted, outside the span
+            outside = per is None and (per := OF_PER.match(text, end)) is not None
             if per:  # "1 500 patients per month", "16 high-speed trains a day"
-                surface = per.group(1) if per.re is OF_PER else per.group()
+                surface = per.group(1) if outside else per.group()
                 rate = (
                     self.lexicon.rate_codes.get(surface.strip().lower())
                     or rate_code(self.lexicon, surface)
                     or per_code(self.lexicon, surface)
                 )
                 if rate:
-                    stop = end if per.re is OF_PER else per.end()  # (the span ends at its unit)
-                    return replace(cand, end=stop, unit=f"{unit}/{rate}")
+                    return replace(cand, end=end if outside else per.end(), unit=f"{unit}/{rate}")
             return replace(cand, end=end, unit=unit)
         s_start, s_end = sentence_at(text, starts, cand.start)
         before = text[s_start : cand.start]
@@ -810,8 +809,9 @@ class QuantityRecognizer:
 
     def _whole_noun(self, doc: Doc, cand: Candidate, counted: bool = False) -> str | None:
         """ "Two of the projects are ...", "1 441 of 1 486 boilers", "19 out of 54": a part
-        counts the plural noun of the whole it is taken from; None without one (with
-        ``counted``, None unless the whole has a number of its own: "of the 12 silos")."""
+        counts the plural noun heading the whole it is taken from; None without one (with
+        ``counted``, None unless the whole has a number of its own, "of the 12 silos", or
+        is pointed to, "of these vacancies")."""
         text = doc_text(doc)
         of_whole = _OF_THE_WHOLE.match(text, cand.end) if cand.scale is None else None
         if of_whole is None or not doc.has_annotation("TAG"):

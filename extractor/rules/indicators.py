@@ -828,7 +828,7 @@ _BUDGET_SIDE = rx(
     r"|own\s+revenues?|receipts|non-tax|mci|akimat|hokimiyat|municipal\w*|maslikhat|kenesh"
     r"|collected|collection|execution|executed|revenue\s+plan|plan\s+for\s+revenues?)\b"
 )
-# heat works no indicator counts, whose money a budget spends (measured.money_for ...)
+# heat works, which no indicator counts, though money a budget spends on them is spending
 _HEAT_WORKS = frozenset(("heat network", "heating network", "heat main", "heating main"))
 # words that say money is a budget's or the state's to spend
 _PUBLIC_MONEY = rx(

@@ -87,7 +87,7 @@ _FOLD = re.compile(r"(?i)-?\s?fold(?![\p{L}])")
 OF_PER = re.compile(
     r"(?i)" + WS_START + r"\s+of\s+(?:[\p{L}'-]+\s+){1,3}?"
     r"(per\s+[\p{L}]+|an?\s+(?:year|month|week|day|hour|shift)|annually)(?![\p{L}])"
-    r"(?!\s+(?:ago|earlier|before|later|back|on)\b)"
+    r"(?!\s+(?:ago|earlier|before|later|back)\b)"
 )
 # "per liter", "per family", "per workplace": a rate over any unit or counted noun.
 # "per hectare", "per one pupil", "per US dollar" (the country before the currency's name)

@@ -181,6 +181,7 @@ def test_a_range_has_low_and_high(extract):
         ("The city received 180 thousand cubic meters of water a day.", "180 thousand cubic meters",
          180_000, "m3/day"),
         ("The mill grinds 300 tons of grain an hour.", "300 tons", 300, "t/hour"),
+        ("The dairy processes 60 tons of milk a day on average.", "60 tons", 60, "t/day"),
         ("The clinic now receives 300 patients of all ages a day.", "300 patients", 300, "patient/day"),
         # a bare amount its context gives a unit is a rate when a span of time follows it
         ("The number of international flights reached 420 a week.", "420 a week", 420, "flight/week"),

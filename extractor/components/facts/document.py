@@ -348,7 +348,8 @@ def _lead_times(text: str, times: Iterable[Span]) -> Iterator[Span]:
 def _budget_year(doc: Doc, times: ByStart, date: str | None) -> Period | None:
     """The future year whose budget a document's headline or lead names: "the draft city
     budget for 2020", "the regional budget for 2024 and the planning period", "the 2014
-    budget" (told before that year began), or None."""
+    budget" (told before that year began), the first year of "the budget for 2021-2023",
+    the year of a budget law's title; or None."""
     if not date:
         return None
     text = doc_text(doc)
